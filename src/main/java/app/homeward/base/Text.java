@@ -1,0 +1,27 @@
+package app.homeward.base;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Cleaning of free text typed by people: what is stored is what is shown, as text. */
+public final class Text {
+
+    // C0/C1 controls (incl. NUL) and the bidi overrides/isolates that can disguise text.
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]");
+
+    private Text() {
+    }
+
+    /** Trims, NFC-normalises and strips control and direction-override characters; null becomes "". */
+    public static String clean(String input) {
+        if (input == null) {
+            return "";
+        }
+        String normalised = Normalizer.normalize(input, Normalizer.Form.NFC);
+        return UNSAFE.matcher(normalised).replaceAll("").strip();
+    }
+
+    public static boolean isBlank(String input) {
+        return clean(input).isEmpty();
+    }
+}

@@ -1,0 +1,83 @@
+package app.homeward.base.ui;
+
+import app.homeward.base.DomainException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import java.util.Map;
+
+/**
+ * Shows a service's {@link DomainException} where it belongs: next to its field, or in the form's
+ * alert area when it concerns the whole form. Messages are translated here, in the view.
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    public static void clear(Map<String, ? extends HasValidation> fields, FormAlert alert) {
+        fields.values().forEach(f -> {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        });
+        if (alert != null) {
+            alert.clear();
+        }
+    }
+
+    public static void show(DomainException e, Map<String, ? extends HasValidation> fields, FormAlert alert,
+                            Component translator) {
+        String message = translator.getTranslation(e.messageKey(), e.arguments());
+        HasValidation field = e.field() == null ? null : fields.get(e.field());
+        if (field != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+            if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+                focusable.focus();
+            }
+        } else if (alert != null) {
+            alert.show(message);
+        } else {
+            notifyError(message);
+        }
+    }
+
+    public static void notifySuccess(String message) {
+        Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_CENTER);
+        n.addThemeVariants(NotificationVariant.SUCCESS);
+    }
+
+    public static void notifyError(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_CENTER);
+        n.addThemeVariants(NotificationVariant.ERROR);
+    }
+
+    /** A polite live region above a form for messages that belong to no single field. */
+    public static class FormAlert extends Div {
+
+        public FormAlert() {
+            addClassName("form-alert");
+            getElement().setAttribute("role", "alert");
+            setVisible(false);
+        }
+
+        public void show(String message) {
+            setText(message);
+            setVisible(true);
+        }
+
+        public void info(String message) {
+            show(message);
+            addClassName("form-alert--info");
+        }
+
+        public void clear() {
+            setText("");
+            removeClassName("form-alert--info");
+            setVisible(false);
+        }
+    }
+}

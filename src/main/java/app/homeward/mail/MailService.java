@@ -1,0 +1,123 @@
+package app.homeward.mail;
+
+import app.homeward.base.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Renders an email from its templates ({@code mail/NAME.txt} and {@code mail/NAME.html}, text via
+ * {@code #{...}} from the same message bundles as the UI, in the recipient's language) and sends it
+ * once the surrounding transaction has committed, so a rolled-back signup sends nothing.
+ * Templates receive only names and links: nothing clinical ever goes into an email.
+ */
+@Service
+public class MailService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private final MailTransport transport;
+    private final Messages messages;
+    private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+
+    MailService(MailTransport transport, Messages messages) {
+        this.transport = transport;
+        this.messages = messages;
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+        engine.setMessageResolver(new IMessageResolver() {
+            @Override
+            public String getName() {
+                return "homeward-bundles";
+            }
+
+            @Override
+            public Integer getOrder() {
+                return 0;
+            }
+
+            @Override
+            public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] params) {
+                return messages.getTranslation(key, context.getLocale(), params);
+            }
+
+            @Override
+            public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                            Object[] params) {
+                return "!" + key;
+            }
+        });
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
+        resolver.setOrder(order);
+        resolver.setCheckExistence(true);
+        return resolver;
+    }
+
+    /** Renders now; delivers after commit (or at once outside a transaction). */
+    public MailMessage send(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
+        MailMessage message = render(clinicId, to, locale, template, model);
+        Runnable deliver = () -> sender.execute(() -> deliver(message));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver.run();
+                }
+            });
+        } else {
+            deliver.run();
+        }
+        return message;
+    }
+
+    MailMessage render(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
+        Locale language = Messages.supported(locale);
+        Context context = new Context(language, model);
+        // subjects are plain bundle text: "mail.NAME.subject" with the clinic's name as {0}
+        String subject = messages.getTranslation("mail." + template + ".subject", language, model.get("clinicName"));
+        String text = engine.process(template + ".txt", context);
+        String html = engine.process(template + ".html", context);
+        return new MailMessage(UUID.randomUUID(), Instant.now(), clinicId, to, subject, text, html);
+    }
+
+    private void deliver(MailMessage message) {
+        if (message.clinicId() != null) {
+            MDC.put("clinic", message.clinicId().toString());
+        }
+        try {
+            transport.deliver(message);
+            LOG.info("mail delivered id={}", message.id());
+        } catch (Exception e) {
+            // the address is personal data: log only the message id and the clinic (via MDC)
+            LOG.warn("mail delivery failed id={} cause={}", message.id(), e.getClass().getSimpleName());
+        } finally {
+            MDC.remove("clinic");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package app.homeward.security;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.EmailAddress;
+import app.homeward.base.NotFoundException;
+import app.homeward.base.Text;
+import app.homeward.tenancy.TenantContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creating accounts and single-use tokens for system flows (clinic signup, the tenants/ import,
+ * verification). Callers bind the clinic with {@link TenantContext} first; these methods refuse to
+ * run on a signed-in user's implicit clinic so a view cannot create accounts by accident.
+ */
+@Service
+public class AccountDirectory {
+
+    public static final int MAX_NAME = 120;
+
+    private final AccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+
+    AccountDirectory(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder encoder,
+                     PasswordPolicy policy) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.policy = policy;
+    }
+
+    @Transactional(readOnly = true)
+    boolean sessionStillValid(HomewardUser user) {
+        return accounts.activeSessionStamp(user.accountId())
+                .map(stamp -> stamp == user.sessionStamp()).orElse(false);
+    }
+
+    /** Creates an account in the bound clinic after checking email, name and password. */
+    @Transactional
+    public UUID provision(String email, String displayName, Role role, boolean active, String rawPassword) {
+        requireExplicitClinic();
+        String normalised = EmailAddress.require("email", email);
+        String name = requireName("name", displayName);
+        policy.check(rawPassword, normalised);
+        if (accounts.existsByEmail(normalised)) {
+            throw new DomainException("email", "account.email-taken");
+        }
+        Account account = new Account(normalised, name, role,
+                active ? AccountStatus.ACTIVE : AccountStatus.PENDING_VERIFICATION, encoder.encode(rawPassword));
+        return accounts.saveAndFlush(account).getId();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String email) {
+        requireExplicitClinic();
+        return accounts.existsByEmail(Account.normalise(email));
+    }
+
+    /** Issues a new single-use token; earlier unused tokens of the same purpose stop working. */
+    @Transactional
+    public String issueToken(UUID accountId, TokenPurpose purpose) {
+        requireExplicitClinic();
+        Instant now = Instant.now();
+        tokens.findByAccountIdAndPurposeAndUsedAtIsNull(accountId, purpose).forEach(t -> t.use(now));
+        String token = Tokens.newToken();
+        tokens.save(new AccountToken(accountId, purpose, Tokens.hash(token), now));
+        return token;
+    }
+
+    /** Activates the account a clinic-verification token belongs to and returns it signed in. */
+    @Transactional
+    public Optional<HomewardUser> verifyAndActivate(String token, String clinicSlug) {
+        requireExplicitClinic();
+        Instant now = Instant.now();
+        return tokens.findByTokenHash(Tokens.hash(token))
+                .filter(t -> t.usable(TokenPurpose.VERIFY_CLINIC, now))
+                .flatMap(t -> {
+                    t.use(now);
+                    return accounts.findById(t.getAccountId());
+                })
+                .map(account -> {
+                    account.activate();
+                    account.signedIn();
+                    return SignInService.principalOf(account, clinicSlug);
+                });
+    }
+
+    /** Headcount per clinic and role, for the platform operator (who binds the root scope). */
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<Role, Long>> countsPerClinic() {
+        Map<UUID, Map<Role, Long>> counts = new HashMap<>();
+        for (AccountRepository.RoleCount row : accounts.countPerClinicAndRole()) {
+            counts.computeIfAbsent(row.getClinicId(), id -> new EnumMap<>(Role.class)).put(row.getRole(), row.getTotal());
+        }
+        return counts;
+    }
+
+    Account require(UUID accountId) {
+        return accounts.findById(accountId).orElseThrow(NotFoundException::new);
+    }
+
+    static String requireName(String field, String input) {
+        String name = Text.clean(input);
+        if (name.isEmpty()) {
+            throw new DomainException(field, "validation.required");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new DomainException(field, "validation.too-long", MAX_NAME);
+        }
+        return name;
+    }
+
+    private static void requireExplicitClinic() {
+        if (!TenantContext.isBound()) {
+            throw new IllegalStateException("bind the clinic with TenantContext before provisioning");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package app.homeward.security;
+
+import app.homeward.base.EmailAddress;
+import app.homeward.base.Links;
+import app.homeward.base.Messages;
+import app.homeward.mail.MailService;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.TenantContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Email me my clinic links" on /login. The one place outside the platform feature that reads across
+ * clinics (root scope): it must, because the person does not know their clinic. It only ever answers by
+ * email, and the page says the same whether or not the address has any account.
+ */
+@Service
+public class ClinicLinks {
+
+    private final AccountRepository accounts;
+    private final ClinicDirectory clinics;
+    private final MailService mail;
+    private final Links links;
+    private final RateLimits limits;
+    private final TransactionTemplate tx;
+
+    ClinicLinks(AccountRepository accounts, ClinicDirectory clinics, MailService mail, Links links,
+                RateLimits limits, TransactionTemplate tx) {
+        this.accounts = accounts;
+        this.clinics = clinics;
+        this.mail = mail;
+        this.links = links;
+        this.limits = limits;
+        this.tx = tx;
+    }
+
+    public void emailLinks(String email, String ip) {
+        String address = EmailAddress.require("email", email);
+        if (!limits.tryAcquire(RateLimits.Limit.CLINIC_LINKS, ip)
+                || !limits.tryAcquire(RateLimits.Limit.CLINIC_LINKS, address)) {
+            return;
+        }
+        List<Account> found = TenantContext.callAsRoot(() -> tx.execute(status -> accounts.findAllByEmail(address)));
+        List<Map<String, String>> entries = found.stream()
+                .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
+                .map(a -> clinics.findById(a.getClinicId()).filter(ClinicBranding::active))
+                .flatMap(Optional::stream)
+                .distinct()
+                .map(c -> Map.of("name", c.name(), "url", links.clinicPage(c.slug())))
+                .toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        String language = found.getFirst().getLanguage();
+        mail.send(null, address, Messages.forLanguageTag(language), "clinic-links",
+                Map.of("clinicName", "Homeward", "clinics", entries));
+    }
+}

@@ -1,0 +1,169 @@
+package app.homeward.security;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.EmailAddress;
+import app.homeward.base.Links;
+import app.homeward.base.Messages;
+import app.homeward.base.NotFoundException;
+import app.homeward.mail.MailService;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Invitations by email: a single-use link valid 7 days that leads to setting a password.
+ * Clinic admins invite staff here; the client feature will invite clients through the same path.
+ */
+@Service
+public class InvitationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
+    private static final List<Role> STAFF = List.of(Role.CLINIC_ADMIN, Role.THERAPIST);
+
+    private final InvitationRepository invitations;
+    private final AccountRepository accounts;
+    private final ClinicDirectory clinics;
+    private final MailService mail;
+    private final Links links;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final RateLimits limits;
+    private final TransactionTemplate tx;
+
+    InvitationService(InvitationRepository invitations, AccountRepository accounts, ClinicDirectory clinics,
+                      MailService mail, Links links, PasswordPolicy policy, PasswordEncoder encoder,
+                      RateLimits limits, TransactionTemplate tx) {
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.clinics = clinics;
+        this.mail = mail;
+        this.links = links;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.limits = limits;
+        this.tx = tx;
+    }
+
+    /** Invites a therapist or another admin. Inviting an address with an open invitation resends it. */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public InvitationSummary inviteStaff(String email, String displayName, Role role) {
+        if (role == null || !role.isStaff()) {
+            throw new DomainException("role", "validation.choose");
+        }
+        String address = EmailAddress.require("email", email);
+        String name = AccountDirectory.requireName("name", displayName);
+        if (accounts.existsByEmail(address)) {
+            throw new DomainException("email", "invitation.already-member");
+        }
+        HomewardUser admin = CurrentUser.require();
+        if (!limits.tryAcquire(RateLimits.Limit.INVITATION_SEND, admin.clinicId().toString())) {
+            throw new DomainException("rate-limited");
+        }
+        Instant now = Instant.now();
+        String token = Tokens.newToken();
+        Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
+                .findFirst()
+                .map(open -> {
+                    open.renew(Tokens.hash(token), now);
+                    return open;
+                })
+                .orElseGet(() -> invitations.save(new Invitation(address, name, role, admin.accountId(),
+                        Tokens.hash(token), now)));
+        send(invitation, token);
+        LOG.info("invitation sent clinic={} invitation={}", admin.clinicId(), invitation.getId());
+        return InvitationSummary.of(invitation);
+    }
+
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public InvitationSummary resend(UUID invitationId) {
+        Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
+                .orElseThrow(NotFoundException::new);
+        String token = Tokens.newToken();
+        invitation.renew(Tokens.hash(token), Instant.now());
+        send(invitation, token);
+        return InvitationSummary.of(invitation);
+    }
+
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public void revoke(UUID invitationId) {
+        Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
+                .orElseThrow(NotFoundException::new);
+        invitation.revoke(Instant.now());
+    }
+
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional(readOnly = true)
+    public List<InvitationSummary> openStaffInvitations() {
+        return invitations.findByAcceptedAtIsNullAndRevokedAtIsNullAndRoleInOrderByCreatedAtDesc(STAFF).stream()
+                .map(InvitationSummary::of).toList();
+    }
+
+    /** What the invitation page shows before the person sets a password; empty if not usable. */
+    public Optional<InvitationPreview> preview(String clinicSlug, String token) {
+        return clinics.findActiveBySlug(clinicSlug).flatMap(clinic -> TenantContext.callAs(clinic.id(),
+                () -> tx.execute(status -> usable(token)
+                        .map(i -> new InvitationPreview(clinic.name(), i.getEmail(), i.getDisplayName(), i.getRole())))));
+    }
+
+    /** Creates the account and returns it signed in. The link cannot be used again. */
+    public HomewardUser accept(String clinicSlug, String token, String displayName, String password) {
+        ClinicBranding clinic = clinics.findActiveBySlug(clinicSlug).orElseThrow(() -> new DomainException("invitation.invalid"));
+        return TenantContext.callAs(clinic.id(), () -> tx.execute(status -> {
+            Invitation invitation = usable(token).orElseThrow(() -> new DomainException("invitation.invalid"));
+            String name = AccountDirectory.requireName("name", displayName);
+            policy.check(password, invitation.getEmail());
+            if (accounts.existsByEmail(invitation.getEmail())) {
+                throw new DomainException("invitation.already-member");
+            }
+            Account account = new Account(invitation.getEmail(), name, invitation.getRole(), AccountStatus.ACTIVE,
+                    encoder.encode(password));
+            account.signedIn();
+            accounts.saveAndFlush(account);
+            invitation.accept(Instant.now());
+            LOG.info("invitation accepted clinic={} account={}", clinic.id(), account.getId());
+            return SignInService.principalOf(account, clinic.slug());
+        }));
+    }
+
+    private Optional<Invitation> usable(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        return invitations.findByTokenHash(Tokens.hash(token)).filter(i -> i.isPending(now));
+    }
+
+    private void send(Invitation invitation, String token) {
+        ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
+        mail.send(clinic.id(), invitation.getEmail(), Messages.forLanguageTag(clinic.defaultLanguage()), "invitation",
+                Map.of("clinicName", clinic.name(), "recipientName", invitation.getDisplayName(),
+                        "link", links.absolute("/c/" + clinic.slug() + "/invite/" + token)));
+    }
+
+    public record InvitationPreview(String clinicName, String email, String displayName, Role role) {
+    }
+
+    public record InvitationSummary(UUID id, String email, String displayName, Role role, Instant expiresAt,
+                                    boolean expired) {
+        static InvitationSummary of(Invitation i) {
+            return new InvitationSummary(i.getId(), i.getEmail(), i.getDisplayName(), i.getRole(), i.getExpiresAt(),
+                    !i.isPending(Instant.now()));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package app.homeward.security.ui;
+
+import app.homeward.base.ClientAddress;
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.PublicPage;
+import app.homeward.security.ClinicLinks;
+import app.homeward.tenancy.ClinicDirectory;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * /login: sign-in belongs to a clinic, so this page asks for the clinic's address, or emails the
+ * person the links of every clinic where they have an account (same answer whether or not they do).
+ */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+public class ClinicFinderView extends PublicPage implements HasDynamicTitle {
+
+    private static final Pattern SLUG_IN_ADDRESS = Pattern.compile("(?:.*/c/)?([A-Za-z0-9-]{1,64})/?$");
+
+    private final TextField clinic = new TextField();
+    private final EmailField email = new EmailField();
+    private final Forms.FormAlert findAlert = new Forms.FormAlert();
+    private final Forms.FormAlert linksAlert = new Forms.FormAlert();
+
+    public ClinicFinderView(ClinicDirectory clinics, ClinicLinks links) {
+        clinic.setLabel(getTranslation("login.clinic-address"));
+        clinic.setHelperText(getTranslation("login.clinic-address.help"));
+        clinic.setId("clinic-address");
+        clinic.setMaxLength(200);
+        clinic.setWidthFull();
+        Button go = new Button(getTranslation("login.go"), e -> {
+            Forms.clear(Map.of("clinic", clinic), findAlert);
+            String slug = slugFrom(clinic.getValue());
+            if (slug == null || clinics.findActiveBySlug(slug).isEmpty()) {
+                clinic.setErrorMessage(getTranslation("login.clinic-unknown"));
+                clinic.setInvalid(true);
+                return;
+            }
+            getUI().ifPresent(ui -> ui.navigate("c/" + slug));
+        });
+        go.addThemeVariants(ButtonVariant.PRIMARY);
+        go.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(clinic);
+        go.setId("go-to-clinic");
+
+        email.setLabel(getTranslation("login.links.email"));
+        email.setId("links-email");
+        email.setMaxLength(254);
+        email.setWidthFull();
+        Button send = new Button(getTranslation("login.links.send"), e -> {
+            Forms.clear(Map.of("email", email), linksAlert);
+            try {
+                links.emailLinks(email.getValue(), ClientAddress.current());
+                linksAlert.info(getTranslation("login.links.sent"));
+            } catch (DomainException problem) {
+                Forms.show(problem, Map.of("email", email), linksAlert, this);
+            }
+        });
+        send.setId("send-links");
+
+        Paragraph newClinic = new Paragraph();
+        newClinic.add(getTranslation("login.new-clinic") + " ");
+        newClinic.add(new Anchor("signup", getTranslation("landing.start")));
+        Anchor operator = new Anchor("platform/sign-in", getTranslation("login.operator"));
+        operator.addClassName("quiet-link");
+
+        setCardContent(title(getTranslation("login.title")), new Paragraph(getTranslation("login.intro")),
+                findAlert, clinic, go, new H2(getTranslation("login.links.title")),
+                new Paragraph(getTranslation("login.links.intro")), linksAlert, email, send, newClinic, operator);
+    }
+
+    /** Accepts "sunrise", "/c/sunrise" or a full https://…/c/sunrise address. */
+    static String slugFrom(String input) {
+        if (input == null) {
+            return null;
+        }
+        Matcher m = SLUG_IN_ADDRESS.matcher(input.strip());
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · Homeward";
+    }
+}

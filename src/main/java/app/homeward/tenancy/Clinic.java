@@ -1,0 +1,99 @@
+package app.homeward.tenancy;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** The tenant. Not itself tenant-scoped: it is what the others are scoped to. */
+@Entity
+@Table(name = "clinic")
+public class Clinic {
+
+    public static final String DEFAULT_ACCENT = "#2f6f73";
+
+    @Id
+    @Column(length = 36)
+    private UUID id = UUID.randomUUID();
+
+    @Column(nullable = false, unique = true, length = 40)
+    private String slug;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 32)
+    private ClinicStatus status = ClinicStatus.PENDING_VERIFICATION;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "default_language", nullable = false, length = 8)
+    private String defaultLanguage = "en";
+
+    @Column(name = "accent_color", nullable = false, length = 7)
+    private String accentColor = DEFAULT_ACCENT;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "logo")
+    private byte[] logo;
+
+    @Column(name = "logo_content_type", length = 32)
+    private String logoContentType;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected Clinic() {
+    }
+
+    public Clinic(String slug, String name, ZoneId timeZone, String defaultLanguage) {
+        this.slug = slug;
+        this.name = name;
+        this.timeZone = timeZone.getId();
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    public UUID getId() { return id; }
+    public String getSlug() { return slug; }
+    public String getName() { return name; }
+    public ClinicStatus getStatus() { return status; }
+    public ZoneId getTimeZone() { return ZoneId.of(timeZone); }
+    public String getDefaultLanguage() { return defaultLanguage; }
+    public String getAccentColor() { return accentColor; }
+    public byte[] getLogo() { return logo; }
+    public String getLogoContentType() { return logoContentType; }
+    public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
+
+    public void rename(String name) { this.name = name; }
+    public void changeTimeZone(ZoneId zone) { this.timeZone = zone.getId(); }
+    public void changeDefaultLanguage(String language) { this.defaultLanguage = language; }
+    public void changeAccentColor(String color) { this.accentColor = color; }
+
+    public void changeLogo(byte[] bytes, String contentType) {
+        this.logo = bytes;
+        this.logoContentType = contentType;
+    }
+
+    public void activate() { this.status = ClinicStatus.ACTIVE; }
+    public void suspend() { this.status = ClinicStatus.SUSPENDED; }
+}

@@ -1,0 +1,19 @@
+package app.homeward.tenancy;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** What a page needs to look like the clinic: safe to show to anyone who has the clinic's address. */
+public record ClinicBranding(UUID id, String slug, String name, String accentColor, boolean hasLogo,
+                             long logoVersion, ZoneId timeZone, String defaultLanguage, ClinicStatus status) {
+
+    static ClinicBranding of(Clinic clinic) {
+        return new ClinicBranding(clinic.getId(), clinic.getSlug(), clinic.getName(), clinic.getAccentColor(),
+                clinic.getLogoContentType() != null, clinic.getVersion(), clinic.getTimeZone(),
+                clinic.getDefaultLanguage(), clinic.getStatus());
+    }
+
+    public boolean active() {
+        return status == ClinicStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,80 @@
+package app.homeward.tenancy;
+
+import app.homeward.base.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The clinic table, for the features that build on it. Public look-ups answer only with what a
+ * clinic's public page shows; changes are made by the clinic and platform features, which carry
+ * their own authorisation.
+ */
+@Service
+public class ClinicDirectory {
+
+    private final ClinicRepository clinics;
+
+    ClinicDirectory(ClinicRepository clinics) {
+        this.clinics = clinics;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClinicBranding> findBySlug(String slug) {
+        if (slug == null || slug.length() > 64) {
+            return Optional.empty();
+        }
+        return clinics.findBySlug(slug.toLowerCase(java.util.Locale.ROOT)).map(ClinicBranding::of);
+    }
+
+    /** Only clinics that are open for sign-in; unknown, unverified and suspended look the same. */
+    @Transactional(readOnly = true)
+    public Optional<ClinicBranding> findActiveBySlug(String slug) {
+        return findBySlug(slug).filter(ClinicBranding::active);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClinicBranding> findById(UUID id) {
+        return clinics.findById(id).map(ClinicBranding::of);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean slugTaken(String slug) {
+        return clinics.existsBySlug(slug);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Logo> logo(UUID clinicId) {
+        return clinics.findById(clinicId)
+                .filter(c -> c.getLogo() != null)
+                .map(c -> new Logo(c.getLogo(), c.getLogoContentType()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClinicBranding> all() {
+        return clinics.findAll().stream().map(ClinicBranding::of).toList();
+    }
+
+    @Transactional
+    public ClinicBranding create(String slug, String name, ZoneId zone, String language, ClinicStatus status) {
+        Clinic clinic = new Clinic(slug, name, zone, language);
+        if (status == ClinicStatus.ACTIVE) {
+            clinic.activate();
+        }
+        return ClinicBranding.of(clinics.saveAndFlush(clinic));
+    }
+
+    @Transactional
+    public ClinicBranding update(UUID clinicId, java.util.function.Consumer<Clinic> change) {
+        Clinic clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
+        change.accept(clinic);
+        return ClinicBranding.of(clinics.saveAndFlush(clinic));
+    }
+
+    public record Logo(byte[] bytes, String contentType) {
+    }
+}

@@ -1,0 +1,61 @@
+package app.homeward.tenancy.ui;
+
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+
+/** A clinic's look: its logo (or a monogram) and name, and its accent colour applied to the page. */
+public final class ClinicBrand {
+
+    private ClinicBrand() {
+    }
+
+    /** Logo or monogram plus the clinic's name, as a header block. */
+    public static Component header(ClinicBranding clinic, ClinicDirectory directory, boolean large) {
+        Div brand = new Div();
+        brand.addClassNames("clinic-brand", large ? "clinic-brand--large" : "clinic-brand--small");
+        brand.add(mark(clinic, directory), new Span(clinic.name()));
+        return brand;
+    }
+
+    public static Component mark(ClinicBranding clinic, ClinicDirectory directory) {
+        if (clinic.hasLogo()) {
+            Image logo = new Image(DownloadHandler.fromInputStream(event -> directory.logo(clinic.id())
+                    .map(l -> new DownloadResponse(new ByteArrayInputStream(l.bytes()), "logo", l.contentType(), l.bytes().length))
+                    .orElse(DownloadResponse.error(404))), "");
+            logo.addClassName("clinic-logo");
+            // decorative: the clinic's name is right beside it
+            logo.getElement().setAttribute("aria-hidden", "true");
+            return logo;
+        }
+        Span monogram = new Span(clinic.name().isEmpty() ? "?" :
+                clinic.name().substring(0, clinic.name().offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT));
+        monogram.addClassName("clinic-monogram");
+        monogram.getElement().setAttribute("aria-hidden", "true");
+        return monogram;
+    }
+
+    /** Sets the clinic's accent on the whole page (the UI element is the body, so overlays get it too). */
+    public static void apply(UI ui, ClinicBranding clinic) {
+        apply(ui, clinic.accentColor());
+    }
+
+    public static void apply(UI ui, String accent) {
+        var style = ui.getElement().getStyle();
+        style.set("--homeward-accent", accent);
+        style.set("--lumo-primary-color", accent);
+        style.set("--lumo-primary-text-color", Contrast.readableOnWhite(accent) ? accent : "#1f2933");
+        style.set("--lumo-primary-color-50pct", accent + "80");
+        style.set("--lumo-primary-color-10pct", accent + "1a");
+        style.set("--lumo-primary-contrast-color", Contrast.textOn(accent));
+    }
+}

@@ -1,0 +1,50 @@
+package app.homeward.tenancy.ui;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** WCAG 2 contrast arithmetic for the clinic's accent colour. */
+public final class Contrast {
+
+    public static final Pattern HEX = Pattern.compile("^#[0-9a-fA-F]{6}$");
+
+    private Contrast() {
+    }
+
+    public static boolean isHexColour(String value) {
+        return value != null && HEX.matcher(value).matches();
+    }
+
+    /** Contrast ratio of white text on this colour (1 to 21). */
+    public static double withWhite(String hex) {
+        return ratio(1.0, luminance(hex));
+    }
+
+    /** Whether the colour works as text on a white page (4.5:1). */
+    public static boolean readableOnWhite(String hex) {
+        return withWhite(hex) >= 4.5;
+    }
+
+    /** White or near-black, whichever reads better on this colour. */
+    public static String textOn(String hex) {
+        double l = luminance(hex);
+        return ratio(1.0, l) >= ratio(l, luminance("#1f2933")) ? "#ffffff" : "#1f2933";
+    }
+
+    static double luminance(String hex) {
+        String h = hex.toLowerCase(Locale.ROOT);
+        double r = channel(Integer.parseInt(h.substring(1, 3), 16));
+        double g = channel(Integer.parseInt(h.substring(3, 5), 16));
+        double b = channel(Integer.parseInt(h.substring(5, 7), 16));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+
+    private static double channel(int value) {
+        double c = value / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    private static double ratio(double a, double b) {
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+}

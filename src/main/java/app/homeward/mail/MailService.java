@@ -38,7 +38,12 @@ public class MailService {
     private final Messages messages;
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
-    MailService(MailTransport transport, Messages messages) {
+    private final boolean capturing;
+
+    MailService(MailTransport transport, Messages messages,
+                @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String smtpHost,
+                @org.springframework.beans.factory.annotation.Value("${homeward.dev-mailbox.enabled:false}") boolean devMailbox) {
+        this.capturing = devMailbox && !org.springframework.util.StringUtils.hasText(smtpHost);
         this.transport = transport;
         this.messages = messages;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
@@ -77,6 +82,11 @@ public class MailService {
         resolver.setOrder(order);
         resolver.setCheckExistence(true);
         return resolver;
+    }
+
+    /** True when mail is kept in the development mailbox page instead of being sent. */
+    public boolean capturesMail() {
+        return capturing;
     }
 
     /** Renders now; delivers after commit (or at once outside a transaction). */

@@ -25,6 +25,8 @@ class AccountToken extends TenantScopedEntity {
     @Column(nullable = false, updatable = false, length = 32)
     private TokenPurpose purpose;
 
+    // CHAR(64) in V1: a SHA-256 in hex always has 64 characters
+    @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "token_hash", nullable = false, updatable = false, length = 64)
     private String tokenHash;
 

@@ -31,6 +31,8 @@ public class Invitation extends TenantScopedEntity {
     @Column(nullable = false, length = 32)
     private Role role;
 
+    // CHAR(64) in V1: a SHA-256 in hex always has 64 characters
+    @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
 

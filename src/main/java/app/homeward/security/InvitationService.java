@@ -131,10 +131,11 @@ public class InvitationService {
             if (accounts.existsByEmail(invitation.getEmail())) {
                 throw new DomainException("invitation.already-member");
             }
-            Account account = new Account(invitation.getEmail(), name, invitation.getRole(), AccountStatus.ACTIVE,
+            Account fresh = new Account(invitation.getEmail(), name, invitation.getRole(), AccountStatus.ACTIVE,
                     encoder.encode(password));
-            account.signedIn();
-            accounts.saveAndFlush(account);
+            fresh.signedIn();
+            // the id is pre-assigned, so Spring Data merges: the returned copy is the managed one with clinic_id set
+            Account account = accounts.saveAndFlush(fresh);
             invitation.accept(Instant.now());
             LOG.info("invitation accepted clinic={} account={}", clinic.id(), account.getId());
             return SignInService.principalOf(account, clinic.slug());

@@ -50,7 +50,7 @@ public class Clinic {
 
     @Lob
     @Basic(fetch = FetchType.LAZY)
-    @Column(name = "logo")
+    @Column(name = "logo", length = 524_288)
     private byte[] logo;
 
     @Column(name = "logo_content_type", length = 32)
@@ -65,7 +65,8 @@ public class Clinic {
     protected Clinic() {
     }
 
-    public Clinic(String slug, String name, ZoneId timeZone, String defaultLanguage) {
+    public Clinic(UUID id, String slug, String name, ZoneId timeZone, String defaultLanguage) {
+        this.id = id;
         this.slug = slug;
         this.name = name;
         this.timeZone = timeZone.getId();

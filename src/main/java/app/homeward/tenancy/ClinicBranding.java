@@ -5,12 +5,13 @@ import java.util.UUID;
 
 /** What a page needs to look like the clinic: safe to show to anyone who has the clinic's address. */
 public record ClinicBranding(UUID id, String slug, String name, String accentColor, boolean hasLogo,
-                             long logoVersion, ZoneId timeZone, String defaultLanguage, ClinicStatus status) {
+                             long logoVersion, ZoneId timeZone, String defaultLanguage, ClinicStatus status,
+                             java.time.Instant createdAt) {
 
     static ClinicBranding of(Clinic clinic) {
         return new ClinicBranding(clinic.getId(), clinic.getSlug(), clinic.getName(), clinic.getAccentColor(),
                 clinic.getLogoContentType() != null, clinic.getVersion(), clinic.getTimeZone(),
-                clinic.getDefaultLanguage(), clinic.getStatus());
+                clinic.getDefaultLanguage(), clinic.getStatus(), clinic.getCreatedAt());
     }
 
     public boolean active() {

@@ -59,9 +59,13 @@ public class ClinicDirectory {
         return clinics.findAll().stream().map(ClinicBranding::of).toList();
     }
 
+    /**
+     * Creates a clinic with an id chosen by the caller, so the caller can bind that id as the tenant
+     * before the transaction starts and create the clinic's first accounts in the same transaction.
+     */
     @Transactional
-    public ClinicBranding create(String slug, String name, ZoneId zone, String language, ClinicStatus status) {
-        Clinic clinic = new Clinic(slug, name, zone, language);
+    public ClinicBranding create(UUID id, String slug, String name, ZoneId zone, String language, ClinicStatus status) {
+        Clinic clinic = new Clinic(id, slug, name, zone, language);
         if (status == ClinicStatus.ACTIVE) {
             clinic.activate();
         }

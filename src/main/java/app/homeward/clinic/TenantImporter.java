@@ -1,0 +1,117 @@
+package app.homeward.clinic;
+
+import app.homeward.security.AccountDirectory;
+import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicStatus;
+import app.homeward.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Imports declarative clinic definitions from {@code tenants/*.yaml} at start-up (when
+ * {@code homeward.tenants.import} is on). Creates what is missing and never overwrites: a clinic or
+ * account that already exists is left exactly as the app has it, so running twice changes nothing.
+ */
+@Component
+@Order(10)
+class TenantImporter implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantImporter.class);
+
+    private final ClinicDirectory clinics;
+    private final AccountDirectory accounts;
+    private final TransactionTemplate tx;
+    private final boolean enabled;
+    private final Path directory;
+
+    TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, TransactionTemplate tx,
+                   @Value("${homeward.tenants.import:false}") boolean enabled,
+                   @Value("${homeward.tenants.directory:tenants}") Path directory) {
+        this.clinics = clinics;
+        this.accounts = accounts;
+        this.tx = tx;
+        this.enabled = enabled;
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!enabled) {
+            return;
+        }
+        if (!Files.isDirectory(directory)) {
+            LOG.warn("tenants directory {} not found; nothing imported", directory.toAbsolutePath());
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.{yaml,yml}")) {
+            for (Path file : files) {
+                try {
+                    importFile(file);
+                } catch (RuntimeException e) {
+                    // one broken definition must not stop the service; the message names the field, never a password
+                    LOG.error("tenants: could not import {}: {}", file.getFileName(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    void importFile(Path file) throws IOException {
+        Map<String, Object> doc;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        }
+        String slug = Slugs.require(text(doc, "slug"));
+        ClinicBranding clinic = clinics.findBySlug(slug).orElseGet(() -> {
+            UUID id = UUID.randomUUID();
+            ClinicBranding created = TenantContext.callAs(id, () -> tx.execute(s -> clinics.create(id, slug,
+                    text(doc, "name"), ZoneId.of(text(doc, "timeZone")), text(doc, "defaultLanguage"),
+                    ClinicStatus.ACTIVE)));
+            String accent = (String) doc.get("accentColor");
+            if (accent != null && app.homeward.tenancy.ui.Contrast.isHexColour(accent)) {
+                clinics.update(id, c -> c.changeAccentColor(accent.toLowerCase(java.util.Locale.ROOT)));
+            }
+            LOG.info("tenants: created clinic={}", id);
+            return created;
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> people = (List<Map<String, Object>>) doc.getOrDefault("accounts", List.of());
+        TenantContext.runAs(clinic.id(), () -> people.forEach(person -> tx.executeWithoutResult(s -> {
+            String email = text(person, "email");
+            if (!accounts.exists(email)) {
+                accounts.provision(email, text(person, "name"), Role.valueOf(text(person, "role")), true,
+                        text(person, "password"));
+                LOG.info("tenants: created a {} account clinic={}", person.get("role"), clinic.id());
+            }
+        })));
+    }
+
+    private static String text(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("tenants: missing '" + key + "'");
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package app.homeward.portal.ui;
+
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.Role;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** /app: where therapists and admins land. Says what to do next, never an empty page. */
+@Route("app")
+@Menu(title = "nav.home", order = 0, icon = "HOME")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
+
+    public StaffHomeView() {
+        HomewardUser user = CurrentUser.require();
+        addClassName("page");
+        H1 hello = new H1(getTranslation("home.staff.hello", user.displayName()));
+        hello.setId("home-title");
+        add(hello);
+        if (user.role() == Role.CLINIC_ADMIN) {
+            add(card(getTranslation("home.admin.team.title"), getTranslation("home.admin.team.body"),
+                    "app/staff", getTranslation("home.admin.team.action")));
+            add(card(getTranslation("home.admin.settings.title"), getTranslation("home.admin.settings.body"),
+                    "app/settings", getTranslation("home.admin.settings.action")));
+        }
+        add(card(getTranslation("home.staff.next.title"), getTranslation("home.staff.next.body"), null, null));
+    }
+
+    private static Div card(String title, String body, String href, String action) {
+        Div card = new Div(new H2(title), new Paragraph(body));
+        card.addClassName("home-card");
+        if (href != null) {
+            card.add(new Anchor(href, action));
+        }
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.home") + " · Homeward";
+    }
+}

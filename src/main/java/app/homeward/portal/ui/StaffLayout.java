@@ -1,0 +1,97 @@
+package app.homeward.portal.ui;
+
+import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ui.ClinicBrand;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The therapists' and admins' frame: the clinic's branding, side navigation built from the views
+ * under /app that this person may open (so only features that exist, and that they may use, appear),
+ * and a user menu with account settings and sign out.
+ */
+@Layout("/app")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class StaffLayout extends AppLayout {
+
+    private final ClinicSettingsService clinic;
+    private final ClinicDirectory directory;
+    private final AuthenticationContext authentication;
+    private ClinicBranding branding;
+
+    public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, AuthenticationContext authentication) {
+        this.clinic = clinic;
+        this.directory = directory;
+        this.authentication = authentication;
+        setPrimarySection(Section.DRAWER);
+        addClassName("staff-layout");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        if (branding == null) {
+            build();
+        }
+        ClinicBrand.apply(event.getUI(), branding);
+    }
+
+    private void build() {
+        HomewardUser user = CurrentUser.require();
+        branding = clinic.current();
+
+        Div brand = new Div(ClinicBrand.header(branding, directory, false));
+        brand.addClassName("drawer-brand");
+        SideNav nav = new SideNav();
+        nav.setLabel(getTranslation("nav.label"));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.path().startsWith("app") || entry.path().startsWith("/app")) {
+                SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+                if (entry.icon() != null) {
+                    item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
+                }
+                nav.addItem(item);
+            }
+        }
+        addToDrawer(brand, nav);
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.toggle"));
+        Span spacer = new Span();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(toggle, spacer, userMenu(user));
+    }
+
+    private MenuBar userMenu(HomewardUser user) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.TERTIARY);
+        Avatar avatar = new Avatar(user.displayName());
+        var root = menu.addItem(avatar);
+        root.add(new Span(user.displayName()));
+        root.getElement().setAttribute("aria-label", getTranslation("nav.user-menu"));
+        root.getSubMenu().addItem(getTranslation("nav.account"), e -> e.getSource().getUI()
+                .ifPresent(ui -> ui.navigate("app/account")));
+        root.getSubMenu().addItem(getTranslation("nav.sign-out"), e -> authentication.logout()).setId("sign-out");
+        return menu;
+    }
+}

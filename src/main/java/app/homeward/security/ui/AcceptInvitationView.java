@@ -1,0 +1,81 @@
+package app.homeward.security.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.InvitationService;
+import app.homeward.security.PasswordPolicy;
+import app.homeward.security.SessionSignIn;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ui.ClinicPublicPage;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import java.util.Map;
+
+/** /c/{slug}/invite/{token}: accept an invitation by choosing a password, then you are signed in. */
+@Route(value = "c/:slug/invite/:token", autoLayout = false)
+@AnonymousAllowed
+public class AcceptInvitationView extends ClinicPublicPage {
+
+    private final InvitationService invitations;
+    private final SessionSignIn sessions;
+
+    public AcceptInvitationView(ClinicDirectory clinics, InvitationService invitations, SessionSignIn sessions) {
+        super(clinics);
+        this.invitations = invitations;
+        this.sessions = sessions;
+    }
+
+    @Override
+    protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        var preview = invitations.preview(clinic.slug(), token);
+        if (preview.isEmpty()) {
+            addToCard(title(getTranslation("invite.invalid.title")), new Paragraph(getTranslation("invite.invalid")),
+                    new Anchor("c/" + clinic.slug(), getTranslation("forgot.back")));
+            return;
+        }
+        InvitationService.InvitationPreview invitation = preview.get();
+        TextField name = new TextField(getTranslation("invite.name"));
+        name.setId("name");
+        name.setWidthFull();
+        name.setMaxLength(120);
+        name.setValue(invitation.displayName());
+        PasswordField password = new PasswordField(getTranslation("invite.password"));
+        password.setId("password");
+        password.setWidthFull();
+        password.setHelperText(getTranslation("password.help", PasswordPolicy.MIN_LENGTH));
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.getElement().setAttribute("autocomplete", "new-password");
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Map<String, HasValidation> fields = Map.of("name", name, "password", password);
+        Button accept = new Button(getTranslation("invite.submit"));
+        accept.setId("accept-invitation");
+        accept.addThemeVariants(ButtonVariant.PRIMARY);
+        accept.setWidthFull();
+        accept.addClickListener(e -> {
+            Forms.clear(fields, alert);
+            try {
+                HomewardUser user = invitations.accept(clinic.slug(), token, name.getValue(), password.getValue());
+                sessions.establish(user);
+                getUI().ifPresent(ui -> ui.getPage().setLocation(user.role().home()));
+            } catch (DomainException problem) {
+                Forms.show(problem, fields, alert, this);
+            }
+        });
+        addToCard(title(getTranslation("invite.title")),
+                new Paragraph(getTranslation("invite.intro", invitation.clinicName(),
+                        getTranslation("role." + invitation.role().name()), invitation.email())),
+                alert, name, password, accept);
+    }
+}

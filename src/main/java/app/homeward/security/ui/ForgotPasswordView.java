@@ -1,0 +1,56 @@
+package app.homeward.security.ui;
+
+import app.homeward.base.ClientAddress;
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.security.PasswordResetService;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ui.ClinicPublicPage;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import java.util.Map;
+
+/** /c/{slug}/forgot: ask for a reset link. Says the same whether or not the address has an account. */
+@Route(value = "c/:slug/forgot", autoLayout = false)
+@AnonymousAllowed
+public class ForgotPasswordView extends ClinicPublicPage {
+
+    private final PasswordResetService resets;
+
+    public ForgotPasswordView(ClinicDirectory clinics, PasswordResetService resets) {
+        super(clinics);
+        this.resets = resets;
+    }
+
+    @Override
+    protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
+        EmailField email = new EmailField(getTranslation("signin.email"));
+        email.setId("email");
+        email.setWidthFull();
+        email.setMaxLength(254);
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Button send = new Button(getTranslation("forgot.submit"));
+        send.setId("send-reset");
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        send.addClickListener(e -> {
+            Forms.clear(Map.of("email", email), alert);
+            try {
+                resets.requestReset(clinic.slug(), email.getValue(), ClientAddress.current());
+                alert.info(getTranslation("forgot.sent"));
+                send.setEnabled(false);
+            } catch (DomainException problem) {
+                Forms.show(problem, Map.of("email", email), alert, this);
+            }
+        });
+        addToCard(title(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")), alert, email,
+                send, new Anchor("c/" + clinic.slug(), getTranslation("forgot.back")));
+    }
+}

@@ -1,0 +1,185 @@
+package app.homeward.staff.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.security.AccountService;
+import app.homeward.security.AccountStatus;
+import app.homeward.security.AccountSummary;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.InvitationService;
+import app.homeward.security.InvitationService.InvitationSummary;
+import app.homeward.security.Role;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+
+/** /app/staff: the clinic admin invites therapists and admins, and switches accounts off and on. */
+@Route("app/staff")
+@Menu(title = "nav.staff", order = 70, icon = "USERS")
+@RolesAllowed(Role.ADMIN)
+public class StaffView extends Div implements HasDynamicTitle {
+
+    final TextField name = new TextField();
+    final EmailField email = new EmailField();
+    final Select<Role> role = new Select<>();
+    final Button invite = new Button();
+    final Grid<AccountSummary> staff = new Grid<>();
+    final Grid<InvitationSummary> pending = new Grid<>();
+    private final Paragraph noPending = new Paragraph();
+    private final Forms.FormAlert alert = new Forms.FormAlert();
+    private final AccountService accounts;
+    private final InvitationService invitations;
+    private final DateTimeFormatter dates;
+
+    public StaffView(AccountService accounts, InvitationService invitations) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        addClassName("page");
+
+        name.setLabel(getTranslation("staff.invite.name"));
+        name.setId("invite-name");
+        name.setMaxLength(120);
+        email.setLabel(getTranslation("staff.invite.email"));
+        email.setId("invite-email");
+        email.setMaxLength(254);
+        role.setLabel(getTranslation("staff.invite.role"));
+        role.setId("invite-role");
+        role.setItems(Role.THERAPIST, Role.CLINIC_ADMIN);
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        role.setValue(Role.THERAPIST);
+        invite.setText(getTranslation("staff.invite.submit"));
+        invite.setId("send-invitation");
+        invite.addThemeVariants(ButtonVariant.PRIMARY);
+        Map<String, HasValidation> fields = Map.of("name", name, "email", email, "role", role);
+        invite.addClickListener(e -> {
+            Forms.clear(fields, alert);
+            try {
+                InvitationSummary sent = invitations.inviteStaff(email.getValue(), name.getValue(), role.getValue());
+                Forms.notifySuccess(getTranslation("staff.invite.sent", sent.email()));
+                name.clear();
+                email.clear();
+                refresh();
+            } catch (DomainException problem) {
+                Forms.show(problem, fields, alert, this);
+            }
+        });
+        HorizontalLayout form = new HorizontalLayout(name, email, role, invite);
+        form.setWrap(true);
+        form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+
+        staff.setId("staff-grid");
+        staff.addThemeVariants(GridVariant.NO_BORDER);
+        staff.setAllRowsVisible(true);
+        staff.addColumn(AccountSummary::displayName).setHeader(getTranslation("staff.col.name")).setFlexGrow(2);
+        staff.addColumn(AccountSummary::email).setHeader(getTranslation("staff.col.email")).setFlexGrow(2);
+        staff.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("staff.col.role"));
+        staff.addColumn(a -> getTranslation("status." + a.status().name())).setHeader(getTranslation("staff.col.status"));
+        staff.addComponentColumn(this::accountActions).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
+
+        pending.setId("invitations-grid");
+        pending.addThemeVariants(GridVariant.NO_BORDER);
+        pending.setAllRowsVisible(true);
+        pending.addColumn(InvitationSummary::displayName).setHeader(getTranslation("staff.col.name"));
+        pending.addColumn(InvitationSummary::email).setHeader(getTranslation("staff.col.email"));
+        pending.addColumn(i -> getTranslation("role." + i.role().name())).setHeader(getTranslation("staff.col.role"));
+        pending.addColumn(i -> i.expired() ? getTranslation("staff.invitation.expired")
+                : getTranslation("staff.invitation.expires", dates.format(i.expiresAt())))
+                .setHeader(getTranslation("staff.col.status"));
+        pending.addComponentColumn(this::invitationActions).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
+        noPending.setText(getTranslation("staff.invitations.empty"));
+        noPending.addClassName("empty-state");
+
+        Div inviteSection = new Div(new H2(getTranslation("staff.invite.title")),
+                new Paragraph(getTranslation("staff.invite.intro")), alert, form);
+        inviteSection.addClassName("form-section");
+        add(new H1(getTranslation("staff.title")), inviteSection,
+                new H2(getTranslation("staff.invitations.title")), noPending, pending,
+                new H2(getTranslation("staff.members.title")), staff);
+        refresh();
+    }
+
+    private HorizontalLayout accountActions(AccountSummary account) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (account.id().equals(CurrentUser.require().accountId())) {
+            actions.add(new Span(getTranslation("staff.you")));
+            return actions;
+        }
+        if (account.status() == AccountStatus.DEACTIVATED) {
+            Button on = new Button(getTranslation("staff.reactivate"), e -> run(() -> accounts.reactivate(account.id()),
+                    getTranslation("staff.reactivated", account.displayName())));
+            on.addThemeVariants(ButtonVariant.SMALL);
+            actions.add(on);
+        } else {
+            Button off = new Button(getTranslation("staff.deactivate"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("staff.deactivate.confirm.title"),
+                        getTranslation("staff.deactivate.confirm.body", account.displayName()),
+                        getTranslation("staff.deactivate"), ok -> run(() -> accounts.deactivate(account.id()),
+                        getTranslation("staff.deactivated", account.displayName())));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            });
+            off.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
+            actions.add(off);
+        }
+        return actions;
+    }
+
+    private HorizontalLayout invitationActions(InvitationSummary invitation) {
+        Button resend = new Button(getTranslation("staff.resend"), e -> run(() -> invitations.resend(invitation.id()),
+                getTranslation("staff.invite.sent", invitation.email())));
+        resend.addThemeVariants(ButtonVariant.SMALL);
+        Button revoke = new Button(getTranslation("staff.revoke"), e -> run(() -> invitations.revoke(invitation.id()),
+                getTranslation("staff.revoked", invitation.email())));
+        revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        return new HorizontalLayout(resend, revoke);
+    }
+
+    private void run(Runnable action, String success) {
+        try {
+            action.run();
+            Forms.notifySuccess(success);
+        } catch (DomainException problem) {
+            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        staff.setItems(accounts.staff());
+        List<InvitationSummary> open = invitations.openStaffInvitations();
+        pending.setItems(open);
+        pending.setVisible(!open.isEmpty());
+        noPending.setVisible(open.isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("staff.title") + " · Homeward";
+    }
+}

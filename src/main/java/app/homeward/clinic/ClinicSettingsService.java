@@ -5,7 +5,7 @@ import app.homeward.base.Messages;
 import app.homeward.security.CurrentUser;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.tenancy.ui.Contrast;
+import app.homeward.tenancy.Contrast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;

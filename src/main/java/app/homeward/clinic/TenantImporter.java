@@ -89,7 +89,7 @@ class TenantImporter implements ApplicationRunner {
                     text(doc, "name"), ZoneId.of(text(doc, "timeZone")), text(doc, "defaultLanguage"),
                     ClinicStatus.ACTIVE)));
             String accent = (String) doc.get("accentColor");
-            if (accent != null && app.homeward.tenancy.ui.Contrast.isHexColour(accent)) {
+            if (accent != null && app.homeward.tenancy.Contrast.isHexColour(accent)) {
                 clinics.update(id, c -> c.changeAccentColor(accent.toLowerCase(java.util.Locale.ROOT)));
             }
             LOG.info("tenants: created clinic={}", id);

@@ -8,7 +8,7 @@ import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ui.ClinicBrand;
-import app.homeward.tenancy.ui.Contrast;
+import app.homeward.tenancy.Contrast;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

@@ -1,5 +1,7 @@
 package app.homeward.tenancy.ui;
 
+import app.homeward.tenancy.Contrast;
+
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.Component;

@@ -1,4 +1,4 @@
-package app.homeward.tenancy.ui;
+package app.homeward.tenancy;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -13,7 +13,8 @@
 #   HOMEWARD_BASE_URL           public address used in email links, e.g. https://homeward.example.org
 #   HOMEWARD_OPERATOR_EMAIL     platform operator account, created at start-up
 #   HOMEWARD_OPERATOR_PASSWORD  its password (pass it as a secret, never bake it into the image)
-# Optional: HOMEWARD_DB_PRODUCT_NAME / HOMEWARD_DB_PRODUCT_VERSION (e.g. MariaDB / 10.11) when the
+# Optional: HOMEWARD_DB_PRODUCT_NAME / _PRODUCT_VERSION / _MAJOR_VERSION / _MINOR_VERSION
+# (e.g. MariaDB / 10.11 / 10 / 11) when the
 # database is MariaDB, so Hibernate picks the right dialect; SERVER_PORT (default 8080).
 
 # ---- build stage ---------------------------------------------------------------------------------

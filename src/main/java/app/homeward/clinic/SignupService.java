@@ -111,7 +111,7 @@ public class SignupService {
         Optional<ClinicBranding> clinic = clinics.findBySlug(slug)
                 .filter(c -> c.status() != ClinicStatus.SUSPENDED);
         return clinic.flatMap(c -> TenantContext.callAs(c.id(), () -> tx.execute(status -> {
-            Optional<HomewardUser> admin = accounts.verifyAndActivate(token, c.slug());
+            Optional<HomewardUser> admin = accounts.verifyAndActivate(token, c.slug(), c.defaultLanguage());
             if (admin.isPresent() && c.status() == ClinicStatus.PENDING_VERIFICATION) {
                 clinics.update(c.id(), app.homeward.tenancy.Clinic::activate);
                 LOG.info("clinic verified clinic={}", c.id());

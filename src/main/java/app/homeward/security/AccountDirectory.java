@@ -80,7 +80,7 @@ public class AccountDirectory {
 
     /** Activates the account a clinic-verification token belongs to and returns it signed in. */
     @Transactional
-    public Optional<HomewardUser> verifyAndActivate(String token, String clinicSlug) {
+    public Optional<HomewardUser> verifyAndActivate(String token, String clinicSlug, String clinicLanguage) {
         requireExplicitClinic();
         Instant now = Instant.now();
         return tokens.findByTokenHash(Tokens.hash(token))
@@ -92,7 +92,7 @@ public class AccountDirectory {
                 .map(account -> {
                     account.activate();
                     account.signedIn();
-                    return SignInService.principalOf(account, clinicSlug);
+                    return SignInService.principalOf(account, clinicSlug, clinicLanguage);
                 });
     }
 

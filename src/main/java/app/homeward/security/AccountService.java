@@ -24,8 +24,11 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final SessionSignIn sessions;
+    private final app.homeward.tenancy.ClinicDirectory clinics;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, SessionSignIn sessions) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, SessionSignIn sessions,
+                   app.homeward.tenancy.ClinicDirectory clinics) {
+        this.clinics = clinics;
         this.accounts = accounts;
         this.encoder = encoder;
         this.policy = policy;
@@ -47,7 +50,10 @@ public class AccountService {
         }
         Account account = mine();
         account.changeLanguage(language);
-        sessions.refresh(CurrentUser.require().withLanguage(language));
+        HomewardUser me = CurrentUser.require();
+        String effective = language != null ? language
+                : clinics.findById(me.clinicId()).map(c -> c.defaultLanguage()).orElse("en");
+        sessions.refresh(me.withLanguage(effective));
     }
 
     /** Changing the password ends every other session of the account; this one stays signed in. */

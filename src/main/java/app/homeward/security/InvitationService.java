@@ -138,7 +138,7 @@ public class InvitationService {
             Account account = accounts.saveAndFlush(fresh);
             invitation.accept(Instant.now());
             LOG.info("invitation accepted clinic={} account={}", clinic.id(), account.getId());
-            return SignInService.principalOf(account, clinic.slug());
+            return SignInService.principalOf(account, clinic.slug(), clinic.defaultLanguage());
         }));
     }
 

@@ -82,7 +82,7 @@ public class SignInService {
             account.changePasswordKeepingSessions(encoder.encode(password));
         }
         account.signedIn();
-        return principalOf(account, clinic.slug());
+        return principalOf(account, clinic.slug(), clinic.defaultLanguage());
     }
 
     /** The operator signs in on the platform page; operators belong to no clinic. */
@@ -119,8 +119,10 @@ public class SignInService {
         return new SignInOutcome.Success(user);
     }
 
-    static HomewardUser principalOf(Account account, String clinicSlug) {
+    /** The principal; its language is the account's own, else the clinic's default. */
+    static HomewardUser principalOf(Account account, String clinicSlug, String clinicLanguage) {
+        String language = account.getLanguage() != null ? account.getLanguage() : clinicLanguage;
         return new HomewardUser(account.getId(), account.getClinicId(), clinicSlug, account.getEmail(),
-                account.getDisplayName(), account.getRole(), account.getLanguage(), account.getSessionStamp());
+                account.getDisplayName(), account.getRole(), language, account.getSessionStamp());
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
+ * Also keeps {@code <html lang>} in step with the UI's language.
+ * <p>
  * Whatever escapes a click listener becomes a calm, translated notification, never a stack trace:
  * a rule broken, no access, the database away ("nothing was saved, try again"), or a generic error.
  * The full exception goes to the log (which carries the clinic id, never form contents).
@@ -26,6 +28,10 @@ class UiErrorHandling implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(UiErrorHandling::handle));
+        // screen readers pronounce the page in its language: keep <html lang> in step with the UI's locale
+        event.getSource().addUIInitListener(init -> init.getUI().addAfterNavigationListener(nav ->
+                nav.getLocationChangeEvent().getUI().getPage().executeJs("document.documentElement.lang = $0",
+                        nav.getLocationChangeEvent().getUI().getLocale().getLanguage())));
     }
 
     static void handle(ErrorEvent event) {

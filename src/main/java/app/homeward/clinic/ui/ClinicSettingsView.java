@@ -93,6 +93,9 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
             try {
                 ClinicBranding updated = settings.update(new ClinicSettingsService.Settings(name.getValue(),
                         accent.getValue(), timeZone.getValue(), language.getValue()));
+                // show what was stored (trimmed, control characters stripped, colour in lower case)
+                name.setValue(updated.name());
+                accent.setValue(updated.accentColor());
                 ClinicBrand.apply(UI.getCurrent(), updated);
                 Forms.notifySuccess(getTranslation("settings.saved"));
             } catch (DomainException problem) {

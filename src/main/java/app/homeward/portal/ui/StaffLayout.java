@@ -62,7 +62,7 @@ public class StaffLayout extends AppLayout {
         Div brand = new Div(ClinicBrand.header(branding, directory, false));
         brand.addClassName("drawer-brand");
         SideNav nav = new SideNav();
-        nav.setLabel(getTranslation("nav.label"));
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             if (entry.path().startsWith("app") || entry.path().startsWith("/app")) {
                 SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
@@ -86,8 +86,12 @@ public class StaffLayout extends AppLayout {
         menu.setId("user-menu");
         menu.addThemeVariants(MenuBarVariant.TERTIARY);
         Avatar avatar = new Avatar(user.displayName());
-        var root = menu.addItem(avatar);
-        root.add(new Span(user.displayName()));
+        avatar.getElement().setAttribute("aria-hidden", "true");
+        Span name = new Span(user.displayName());
+        name.addClassName("user-menu-name");
+        Div label = new Div(avatar, name);
+        label.addClassName("user-menu-label");
+        var root = menu.addItem(label);
         root.getElement().setAttribute("aria-label", getTranslation("nav.user-menu"));
         root.getSubMenu().addItem(getTranslation("nav.account"), e -> e.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("app/account")));

@@ -32,7 +32,8 @@ public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
             add(card(getTranslation("home.admin.settings.title"), getTranslation("home.admin.settings.body"),
                     "app/settings", getTranslation("home.admin.settings.action")));
         }
-        add(card(getTranslation("home.staff.next.title"), getTranslation("home.staff.next.body"), null, null));
+        String next = user.role() == Role.CLINIC_ADMIN ? "home.staff.next.body" : "home.therapist.next.body";
+        add(card(getTranslation("home.staff.next.title"), getTranslation(next), null, null));
     }
 
     private static Div card(String title, String body, String href, String action) {

@@ -1,0 +1,39 @@
+package app.homeward;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Base of every service test: one Spring context for the whole suite (same annotations and properties
+ * everywhere, so Spring's test context cache reuses it), on the real database of the active profile
+ * (in-memory H2 by default, MariaDB in CI with SPRING_PROFILES_ACTIVE=mysql).
+ * <p>
+ * Never add {@code @ActiveProfiles}, {@code @MockitoBean} or extra properties in a subclass: each would
+ * start a second context. Never assume a fresh database either: create your own clinics through
+ * {@link TestClinics} (random slugs) and assert only on their data.
+ * <p>
+ * Mail goes to 127.0.0.1:3025, where tests that check mail run GreenMail
+ * ({@code ServerSetupTest.SMTP}); elsewhere delivery fails quietly (it is asynchronous and only logged).
+ */
+@SpringBootTest(properties = {
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=3025",
+        "homeward.base-url=http://localhost:8080"})
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected TestClinics testClinics;
+
+    @BeforeEach
+    void startSignedOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterEach
+    void signOutAfterTest() {
+        SecurityContextHolder.clearContext();
+    }
+}

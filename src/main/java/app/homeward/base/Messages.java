@@ -33,7 +33,15 @@ public class Messages implements I18NProvider {
         }
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, supported(locale)).getString(key);
-            return params == null || params.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(params);
+            if (params == null || params.length == 0) {
+                return pattern;
+            }
+            try {
+                return new MessageFormat(pattern, supported(locale)).format(params);
+            } catch (IllegalArgumentException wrongArgument) {
+                // a text must never break a page: show it unformatted rather than fail
+                return pattern;
+            }
         } catch (MissingResourceException missing) {
             return "!" + key;
         }

@@ -25,9 +25,10 @@ public abstract class TenantScopedEntity {
     @Column(name = "clinic_id", nullable = false, updatable = false, length = 36)
     private UUID clinicId;
 
+    /** Null until first saved: that is how Spring Data tells a new row (persist) from an existing one (merge). */
     @Version
     @Column(name = "version", nullable = false)
-    private long version;
+    private Long version;
 
     public UUID getId() {
         return id;

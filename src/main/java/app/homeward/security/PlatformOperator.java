@@ -31,7 +31,7 @@ class PlatformOperator {
     private Instant createdAt = Instant.now();
 
     @Version
-    private long version;
+    private Long version;
 
     protected PlatformOperator() {
     }

@@ -48,7 +48,8 @@ public class SignInService {
             return new SignInOutcome.ClinicUnavailable();
         }
         String normalised = Account.normalise(email);
-        String accountKey = clinic.get().id() + "/" + normalised;
+        // bounded: the key must not let anyone grow the throttle map with megabyte-long "emails"
+        String accountKey = clinic.get().id() + "/" + normalised.substring(0, Math.min(normalised.length(), 254));
         long wait = throttle.secondsToWait(accountKey, ip);
         if (wait > 0) {
             return new SignInOutcome.Throttled(wait);
@@ -88,7 +89,7 @@ public class SignInService {
     /** The operator signs in on the platform page; operators belong to no clinic. */
     public SignInOutcome signInOperator(String email, String password, String ip) {
         String normalised = Account.normalise(email);
-        String key = "operator/" + normalised;
+        String key = "operator/" + normalised.substring(0, Math.min(normalised.length(), 254));
         long wait = throttle.secondsToWait(key, ip);
         if (wait > 0) {
             return new SignInOutcome.Throttled(wait);

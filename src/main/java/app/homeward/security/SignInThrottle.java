@@ -36,6 +36,10 @@ public class SignInThrottle {
         Instant now = clock.instant();
         if (failures.size() > MAX_ENTRIES) {
             failures.values().removeIf(f -> f.last().plus(FORGET_AFTER).isBefore(now));
+            if (failures.size() > MAX_ENTRIES) {
+                // under a flood of distinct keys, forgetting is safer than running out of memory
+                failures.clear();
+            }
         }
         record("a:" + accountKey, now);
         record("ip:" + ip, now);

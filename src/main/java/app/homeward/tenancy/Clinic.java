@@ -59,8 +59,9 @@ public class Clinic {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
+    /** Null until first saved, so Spring Data persists (not merges) a new clinic. */
     @Version
-    private long version;
+    private Long version;
 
     protected Clinic() {
     }
@@ -83,7 +84,7 @@ public class Clinic {
     public byte[] getLogo() { return logo; }
     public String getLogoContentType() { return logoContentType; }
     public Instant getCreatedAt() { return createdAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 
     public void rename(String name) { this.name = name; }
     public void changeTimeZone(ZoneId zone) { this.timeZone = zone.getId(); }

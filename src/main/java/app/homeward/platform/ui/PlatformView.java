@@ -33,6 +33,7 @@ public class PlatformView extends Main implements HasDynamicTitle {
 
     final Grid<ClinicOverview> clinics = new Grid<>();
     final Grid<AuditEvent> actions = new Grid<>();
+    private final Paragraph noActions = new Paragraph();
     private final PlatformService platform;
 
     public PlatformView(PlatformService platform, AuthenticationContext authentication) {
@@ -47,7 +48,7 @@ public class PlatformView extends Main implements HasDynamicTitle {
         clinics.addColumn(ClinicOverview::name).setHeader(getTranslation("platform.col.name")).setFlexGrow(2);
         clinics.addColumn(c -> "/c/" + c.slug()).setHeader(getTranslation("platform.col.address"));
         clinics.addColumn(c -> getTranslation("clinic-status." + c.status().name())).setHeader(getTranslation("platform.col.status"));
-        clinics.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("platform.col.created"));
+        clinics.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("platform.col.created")).setAutoWidth(true);
         clinics.addColumn(ClinicOverview::staff).setHeader(getTranslation("platform.col.staff"));
         clinics.addColumn(ClinicOverview::clients).setHeader(getTranslation("platform.col.clients"));
         clinics.addComponentColumn(this::actionFor).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
@@ -59,12 +60,15 @@ public class PlatformView extends Main implements HasDynamicTitle {
         actions.addColumn(AuditEvent::getAction).setHeader(getTranslation("platform.audit.what"));
         actions.addColumn(a -> a.getClinicId() == null ? "" : a.getClinicId().toString()).setHeader(getTranslation("platform.audit.clinic"));
 
+        noActions.setText(getTranslation("platform.audit.empty"));
+        noActions.addClassName("empty-state");
+
         Button signOut = new Button(getTranslation("nav.sign-out"), e -> authentication.logout());
         signOut.setId("sign-out");
         Header header = new Header(new H1(getTranslation("platform.title")), signOut);
         header.addClassName("platform-header");
         add(header, new Paragraph(getTranslation("platform.intro")), clinics,
-                new H2(getTranslation("platform.audit.title")), actions,
+                new H2(getTranslation("platform.audit.title")), noActions, actions,
                 new Anchor("actuator/health", getTranslation("platform.health")));
         refresh();
     }
@@ -99,7 +103,10 @@ public class PlatformView extends Main implements HasDynamicTitle {
 
     private void refresh() {
         clinics.setItems(platform.clinics());
-        actions.setItems(platform.recentActions());
+        var recent = platform.recentActions();
+        actions.setItems(recent);
+        actions.setVisible(!recent.isEmpty());
+        noActions.setVisible(recent.isEmpty());
     }
 
     @Override

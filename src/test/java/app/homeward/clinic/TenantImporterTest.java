@@ -1,0 +1,81 @@
+package app.homeward.clinic;
+
+import app.homeward.IntegrationTest;
+import app.homeward.TestClinics;
+import app.homeward.security.SignInOutcome;
+import app.homeward.security.SignInService;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** tenants/*.yaml: creates what is missing, never overwrites what the clinic changed, safe to run twice. */
+class TenantImporterTest extends IntegrationTest {
+
+    @Autowired TenantImporter importer;
+    @Autowired ClinicDirectory clinics;
+    @Autowired SignInService signIn;
+
+    @TempDir Path directory;
+
+    @Test
+    void a_clinic_definition_creates_an_active_clinic_whose_people_can_sign_in() throws IOException {
+        String slug = TestClinics.randomSlug();
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"));
+
+        ClinicBranding clinic = clinics.findBySlug(slug).orElseThrow();
+        assertThat(clinic.status()).isEqualTo(ClinicStatus.ACTIVE);
+        assertThat(clinic.name()).isEqualTo("Harbour Clinic");
+        assertThat(clinic.accentColor()).isEqualTo("#1d4e89");
+        assertThat(signIn.signIn(slug, "lee@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void importing_again_changes_nothing_the_clinic_changed_and_adds_only_new_people() throws IOException {
+        String slug = TestClinics.randomSlug();
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"));
+        ClinicBranding first = clinics.findBySlug(slug).orElseThrow();
+        clinics.update(first.id(), clinic -> clinic.rename("Renamed in the app"));
+
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test", "kim@harbour.test"));
+
+        ClinicBranding again = clinics.findBySlug(slug).orElseThrow();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.name()).isEqualTo("Renamed in the app");
+        assertThat(signIn.signIn(slug, "kim@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+        assertThat(signIn.signIn(slug, "lee@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    private Path definition(String slug, String name, String accent, String... emails) throws IOException {
+        StringBuilder yaml = new StringBuilder("""
+                slug: %s
+                name: %s
+                timeZone: Europe/Dublin
+                defaultLanguage: en
+                accentColor: "%s"
+                accounts:
+                """.formatted(slug, name, accent));
+        for (String email : emails) {
+            yaml.append("""
+                      - email: %s
+                        name: Person %s
+                        role: THERAPIST
+                        password: tidal-lantern-2026
+                    """.formatted(email, email.substring(0, 3)));
+        }
+        Path file = directory.resolve(slug + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

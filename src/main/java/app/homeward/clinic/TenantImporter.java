@@ -9,8 +9,8 @@ import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import app.homeward.base.DatabaseReady;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,8 +35,7 @@ import java.util.UUID;
  * account that already exists is left exactly as the app has it, so running twice changes nothing.
  */
 @Component
-@Order(10)
-class TenantImporter implements ApplicationRunner {
+class TenantImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantImporter.class);
 
@@ -56,8 +55,9 @@ class TenantImporter implements ApplicationRunner {
         this.directory = directory;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
+    @EventListener(DatabaseReady.class)
+    @Order(10)
+    public void importAll() throws IOException {
         if (!enabled) {
             return;
         }

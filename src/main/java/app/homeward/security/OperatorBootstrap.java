@@ -3,8 +3,8 @@ package app.homeward.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import app.homeward.base.DatabaseReady;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -16,8 +16,7 @@ import org.springframework.util.StringUtils;
  * This is the only way an operator comes to exist: there is no web form for it.
  */
 @Component
-@Order(0)
-class OperatorBootstrap implements ApplicationRunner {
+class OperatorBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorBootstrap.class);
 
@@ -35,9 +34,10 @@ class OperatorBootstrap implements ApplicationRunner {
         this.password = password;
     }
 
-    @Override
+    @EventListener(DatabaseReady.class)
+    @Order(0)
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void bootstrap() {
         if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
             LOG.info("no platform operator configured");
             return;

@@ -16,6 +16,11 @@ public class PublicPage extends Main {
         add(card);
     }
 
+    /** For longer forms such as signup. */
+    protected void useWideCard() {
+        card.addClassName("public-card--wide");
+    }
+
     protected void setCardContent(Component... components) {
         card.removeAll();
         card.add(components);

@@ -134,7 +134,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
         signIn.add(new Anchor("login", getTranslation("landing.sign-in")));
         setCardContent(title(getTranslation("signup.title")), new Paragraph(getTranslation("signup.intro")), alert,
                 clinicName, slug, adminName, email, password, timeZone, language, agreed, create, signIn);
-        getChildren().findFirst().ifPresent(card -> card.getElement().getClassList().add("public-card--wide"));
+        useWideCard();
     }
 
     private void showCheckYourEmail(SignupService.Result result, boolean devMailbox) {

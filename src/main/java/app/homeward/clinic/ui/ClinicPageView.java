@@ -1,6 +1,7 @@
 package app.homeward.clinic.ui;
 
 import app.homeward.base.ClientAddress;
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.SessionSignIn;
 import app.homeward.security.SignInOutcome;
@@ -35,16 +36,9 @@ public class ClinicPageView extends ClinicPublicPage {
 
     @Override
     protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
-        EmailField email = new EmailField(getTranslation("signin.email"));
-        email.setId("email");
-        email.setWidthFull();
-        email.setMaxLength(254);
+        EmailField email = Fields.email(getTranslation("signin.email"), "email");
         email.setAutofocus(true);
-        email.getElement().setAttribute("autocomplete", "username");
-        PasswordField password = new PasswordField(getTranslation("signin.password"));
-        password.setId("password");
-        password.setWidthFull();
-        password.getElement().setAttribute("autocomplete", "current-password");
+        PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
         alert.setId("signin-alert");
 

@@ -1,6 +1,7 @@
 package app.homeward.platform.ui;
 
 import app.homeward.base.ClientAddress;
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.SessionSignIn;
@@ -21,13 +22,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class OperatorSignInView extends PublicPage implements HasDynamicTitle {
 
     public OperatorSignInView(SignInService signIn, SessionSignIn sessions) {
-        EmailField email = new EmailField(getTranslation("signin.email"));
-        email.setId("email");
-        email.setWidthFull();
-        email.setMaxLength(254);
-        PasswordField password = new PasswordField(getTranslation("signin.password"));
-        password.setId("password");
-        password.setWidthFull();
+        EmailField email = Fields.email(getTranslation("signin.email"), "email");
+        PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
         Button submit = new Button(getTranslation("signin.submit"));
         submit.setId("sign-in");

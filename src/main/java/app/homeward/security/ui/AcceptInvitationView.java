@@ -1,6 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
@@ -51,12 +52,8 @@ public class AcceptInvitationView extends ClinicPublicPage {
         name.setWidthFull();
         name.setMaxLength(120);
         name.setValue(invitation.displayName());
-        PasswordField password = new PasswordField(getTranslation("invite.password"));
-        password.setId("password");
-        password.setWidthFull();
-        password.setHelperText(getTranslation("password.help", PasswordPolicy.MIN_LENGTH));
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        password.getElement().setAttribute("autocomplete", "new-password");
+        PasswordField password = Fields.newPassword(getTranslation("invite.password"), "password",
+                getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
         Forms.FormAlert alert = new Forms.FormAlert();
         Map<String, HasValidation> fields = Map.of("name", name, "password", password);
         Button accept = new Button(getTranslation("invite.submit"));

@@ -1,6 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.PasswordPolicy;
 import app.homeward.security.PasswordResetService;
@@ -39,12 +40,8 @@ public class ResetPasswordView extends ClinicPublicPage {
                     new Anchor("c/" + clinic.slug() + "/forgot", getTranslation("reset.again")), back);
             return;
         }
-        PasswordField password = new PasswordField(getTranslation("account.password.new"));
-        password.setId("new-password");
-        password.setWidthFull();
-        password.setHelperText(getTranslation("password.help", PasswordPolicy.MIN_LENGTH));
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        password.getElement().setAttribute("autocomplete", "new-password");
+        PasswordField password = Fields.newPassword(getTranslation("account.password.new"), "new-password",
+                getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("reset.submit"));
         save.setId("save-password");

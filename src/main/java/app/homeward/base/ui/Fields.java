@@ -1,0 +1,44 @@
+package app.homeward.base.ui;
+
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+
+/**
+ * The sign-in and password fields every public form uses, built the same way everywhere: full width,
+ * the right {@code autocomplete} hint for password managers, and the same length limits as the services.
+ */
+public final class Fields {
+
+    public static final int MAX_EMAIL = 254;
+
+    private Fields() {
+    }
+
+    public static EmailField email(String label, String id) {
+        EmailField email = new EmailField(label);
+        email.setId(id);
+        email.setWidthFull();
+        email.setMaxLength(MAX_EMAIL);
+        email.getElement().setAttribute("autocomplete", "username");
+        return email;
+    }
+
+    public static PasswordField currentPassword(String label, String id) {
+        PasswordField password = new PasswordField(label);
+        password.setId(id);
+        password.setWidthFull();
+        password.getElement().setAttribute("autocomplete", "current-password");
+        return password;
+    }
+
+    /** A new password, with the policy explained underneath. */
+    public static PasswordField newPassword(String label, String id, String helperText, int maxLength) {
+        PasswordField password = new PasswordField(label);
+        password.setId(id);
+        password.setWidthFull();
+        password.setHelperText(helperText);
+        password.setMaxLength(maxLength);
+        password.getElement().setAttribute("autocomplete", "new-password");
+        return password;
+    }
+}

@@ -1,12 +1,9 @@
 package app.homeward.journey;
 
+import app.homeward.Mails;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +34,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +272,7 @@ class ClinicOnboardingJourneyTest {
         long deadline = System.nanoTime() + MAIL_TIMEOUT.toNanos();
         Optional<MimeMessage> message = Optional.empty();
         while (message.isEmpty()) {
-            message = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> addressedTo(m, address)).findFirst();
+            message = Mails.to(MAIL, address).stream().findFirst();
             if (message.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("No mail to " + address + " within " + MAIL_TIMEOUT.toSeconds()
@@ -286,44 +282,13 @@ class ClinicOnboardingJourneyTest {
                 MAIL.waitForIncomingEmail(500, MAIL.getReceivedMessages().length + 1);
             }
         }
-        String text = textPart(message.get())
-                .orElseThrow(() -> new AssertionError("The mail to " + address + " has no text/plain part"));
+        String text = Mails.text(message.get());
         Matcher link = Pattern.compile(Pattern.quote(BASE_URL + path) + "[A-Za-z0-9_-]+").matcher(text);
         if (!link.find()) {
             throw new AssertionError("No link " + BASE_URL + path + "{token} in the mail to " + address
                     + " (is the app's HOMEWARD_BASE_URL " + BASE_URL + "?):\n" + text);
         }
         return link.group();
-    }
-
-    private static boolean addressedTo(MimeMessage message, String address) {
-        try {
-            Address[] recipients = message.getAllRecipients();
-            return recipients != null && Arrays.stream(recipients)
-                    .anyMatch(r -> r instanceof InternetAddress ia && address.equalsIgnoreCase(ia.getAddress()));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Optional<String> textPart(Part part) {
-        try {
-            if (part.isMimeType("text/plain")) {
-                return Optional.of(part.getContent().toString());
-            }
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    Optional<String> found = textPart(multipart.getBodyPart(i));
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("Could not read a mail part", e);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------

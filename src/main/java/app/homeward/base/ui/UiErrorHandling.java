@@ -1,5 +1,6 @@
 package app.homeward.base.ui;
 
+import app.homeward.base.DatabaseTrouble;
 import app.homeward.base.DomainException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
@@ -8,10 +9,8 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Also keeps {@code <html lang>} in step with the UI's language.
@@ -61,11 +60,7 @@ class UiErrorHandling implements VaadinServiceInitListener {
             if (t instanceof AccessDeniedException) {
                 return "error.access-denied";
             }
-            if (t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof java.sql.SQLException) {
-                return "error.database";
-            }
         }
-        return "error.unexpected";
+        return DatabaseTrouble.in(error) ? "error.database" : "error.unexpected";
     }
 }

@@ -1,5 +1,6 @@
 package app.homeward.portal.ui;
 
+import app.homeward.base.DatabaseTrouble;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -12,8 +13,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 
 /**
  * What a page shows when opening it failed: no stack trace, a plain explanation, and — when the
@@ -30,7 +29,7 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        boolean database = isDatabase(parameter.getCaughtException());
+        boolean database = DatabaseTrouble.in(parameter.getCaughtException());
         if (database) {
             LOG.warn("page failed: database unavailable ({})", parameter.getCaughtException().getClass().getSimpleName());
         } else {
@@ -44,14 +43,5 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
         removeAll();
         add(card);
         return database ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-    }
-
-    static boolean isDatabase(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof java.sql.SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

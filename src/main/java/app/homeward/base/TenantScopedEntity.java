@@ -38,6 +38,11 @@ public abstract class TenantScopedEntity {
         return clinicId;
     }
 
+    /** The optimistic-lock version (null before the first save): editors send it back to prove their copy is current. */
+    public Long getLockVersion() {
+        return version;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {

@@ -53,6 +53,8 @@ class MessagesTest {
             Pattern.compile("new\\s+DomainException\\(\\s*(?:" + LITERAL + "|[^,\"()]+)\\s*,\\s*" + LITERAL);
     /** @Menu(… title = "key" …) */
     private static final Pattern MENU_TITLE = Pattern.compile("@Menu\\s*\\([^)]*?\\btitle\\s*=\\s*" + LITERAL);
+    /** Worksheet problems and answer checks name their keys as literals: "worksheet.answer.required" */
+    private static final Pattern WORKSHEET_KEY = Pattern.compile("\"(worksheet\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
     /** Thymeleaf #{key} and #{key(arguments)} */
     private static final Pattern TEMPLATE_MESSAGE = Pattern.compile("#\\{\\s*([\\w.-]+)");
 
@@ -170,7 +172,7 @@ class MessagesTest {
     @Test
     void every_message_key_used_in_the_java_sources_is_in_the_english_bundle() {
         Map<String, Set<String>> used = new TreeMap<>();
-        int[] matchesPerKind = new int[4];
+        int[] matchesPerKind = new int[5];
         for (Path source : files(JAVA_SOURCES, ".java")) {
             String code = read(source);
             String where = ROOT.relativize(source).toString();
@@ -180,9 +182,10 @@ class MessagesTest {
             matchesPerKind[1] += collect(DOMAIN_EXCEPTION_KEY, code, 1, where, used);
             matchesPerKind[2] += collect(DOMAIN_EXCEPTION_FIELD_KEY, code, 2, where, used);
             matchesPerKind[3] += collect(MENU_TITLE, code, 1, where, used);
+            matchesPerKind[4] += collect(WORKSHEET_KEY, code, 1, where, used);
         }
         assertThat(matchesPerKind)
-                .as("the scan finds getTranslation, DomainException(key), DomainException(field, key) and @Menu uses")
+                .as("the scan finds getTranslation, DomainException(key), DomainException(field, key), @Menu and worksheet keys")
                 .doesNotContain(0);
 
         assertDefined(used);

@@ -1,0 +1,134 @@
+package app.homeward.worksheet.ui;
+
+import app.homeward.worksheet.AnswerProblem;
+import app.homeward.worksheet.Field;
+import app.homeward.worksheet.ScoreResult;
+import app.homeward.worksheet.WorksheetDocument;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one renderer for any worksheet version: a client fills it in ({@link Mode#FILL}), a
+ * therapist reads submitted answers with their score ({@link Mode#READ_ONLY}), the builder and
+ * library preview it. It holds no rules of its own: answers are checked by the document
+ * ({@link WorksheetDocument#checkAnswers}), the same check the server runs on save and submit.
+ */
+public class WorksheetForm extends Div {
+
+    public enum Mode { FILL, READ_ONLY }
+
+    private final WorksheetDocument document;
+    private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
+    private final List<Runnable> changeListeners = new ArrayList<>();
+    private final Div scoreBox = new Div();
+
+    public WorksheetForm(WorksheetDocument document, Map<String, Object> answers, Mode mode) {
+        this.document = document;
+        addClassName("worksheet-form");
+        scoreBox.addClassName("worksheet-score");
+        scoreBox.setVisible(false);
+        add(scoreBox);
+        Map<String, Object> values = answers == null ? Map.of() : answers;
+        for (Field field : document.fields()) {
+            FieldInput input = FieldInputs.create(field, values.get(field.key()), mode == Mode.READ_ONLY,
+                    this::changed, this::getTranslation);
+            input.component().getElement().setAttribute("data-field", field.key());
+            inputs.put(field.key(), input);
+            add(input.component());
+        }
+        if (document.fields().stream().noneMatch(Field::answerable)) {
+            Paragraph empty = new Paragraph(getTranslation("worksheet.form.no-fields"));
+            empty.addClassName("empty-state");
+            add(empty);
+        }
+    }
+
+    public WorksheetDocument document() {
+        return document;
+    }
+
+    /** The answers as they are now, JSON-shaped, without empty ones. */
+    public Map<String, Object> answers() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        inputs.forEach((key, input) -> {
+            Object value = input.value();
+            if (value != null) {
+                answers.put(key, value);
+            }
+        });
+        return answers;
+    }
+
+    /**
+     * Checks the answers as the server will and shows each problem at its field; the first
+     * problem gets the focus, so keyboard and screen-reader users land on it.
+     *
+     * @return the problems (empty when the answers are fine)
+     */
+    public List<AnswerProblem> validate(boolean submitting) {
+        List<AnswerProblem> problems = document.checkAnswers(answers(), submitting);
+        showProblems(problems);
+        return problems;
+    }
+
+    public void showProblems(List<AnswerProblem> problems) {
+        inputs.values().forEach(FieldInput::clearErrors);
+        FieldInput first = null;
+        for (AnswerProblem problem : problems) {
+            String key = problem.key();
+            int slash = key.indexOf('/');
+            FieldInput input = inputs.get(slash < 0 ? key : key.substring(0, slash));
+            if (input != null) {
+                input.showError(slash < 0 ? null : key, getTranslation(problem.messageKey(), problem.arguments()));
+                if (first == null) {
+                    first = input;
+                }
+            }
+        }
+        if (first != null) {
+            first.focus();
+        }
+    }
+
+    /** Shows the score above the answers (therapist review). */
+    public void showScore(ScoreResult score) {
+        scoreBox.removeAll();
+        if (score == null || !score.scored()) {
+            scoreBox.setVisible(false);
+            return;
+        }
+        Paragraph total = new Paragraph(getTranslation("worksheet.score.total", score.total()));
+        total.addClassName("worksheet-score-total");
+        if (score.band() != null) {
+            Span band = new Span(score.band());
+            band.addClassName("badge");
+            total.add(new Span(" "), band);
+        }
+        scoreBox.add(total);
+        if (!score.complete()) {
+            scoreBox.add(new Paragraph(getTranslation("worksheet.score.incomplete", score.answeredItems(), score.items())));
+        }
+        for (ScoreResult.TriggeredAlert alert : score.alerts()) {
+            Paragraph line = new Paragraph(getTranslation("worksheet.score.alert", alert.label(), alert.value()));
+            line.addClassName("worksheet-alert");
+            line.getElement().setAttribute("role", "alert");
+            scoreBox.add(line);
+        }
+        scoreBox.setVisible(true);
+    }
+
+    /** Called after every change the person makes (the homework feature saves drafts on it). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+}

@@ -3,7 +3,6 @@ package app.homeward.worksheet;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -37,8 +36,8 @@ class BuiltInWorksheet {
     @Column(nullable = false, length = 120)
     private String title;
 
-    @Lob
-    @Column(nullable = false, updatable = false, length = 16_777_215)
+    // MEDIUMTEXT in V2; a string, not a @Lob: at this length Hibernate reads it as VARCHAR on H2, MEDIUMTEXT on MySQL
+    @Column(nullable = false, updatable = false, length = WorksheetLimits.DOCUMENT_CHARS)
     private String document;
 
     @Column(name = "loaded_at", nullable = false, updatable = false)

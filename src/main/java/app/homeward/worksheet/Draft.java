@@ -8,5 +8,5 @@ import java.util.UUID;
  * each other silently.
  */
 public record Draft(UUID templateId, int number, long lock, WorksheetDocument document, Sharing sharing,
-                    boolean everPublished) {
+                    boolean everPublished, boolean owner) {
 }

@@ -184,6 +184,12 @@ public final class Fields {
             if (step != null && step.signum() <= 0) {
                 problems.add(new TemplateProblem(key, "worksheet.problem.step"));
             }
+            for (BigDecimal bound : java.util.Arrays.asList(min, max, step)) {
+                if (bound != null && !sane(bound)) {
+                    problems.add(new TemplateProblem(key, "worksheet.problem.number-bounds"));
+                    break;
+                }
+            }
             if (unit.length() > 30) {
                 problems.add(new TemplateProblem(key, "worksheet.problem.unit-too-long", 30));
             }
@@ -578,7 +584,7 @@ public final class Fields {
             }
             int filled = 0;
             for (int i = 0; i < steps.size(); i++) {
-                if (!(steps.get(i) instanceof Map<?, ?> step) || !Set.of("step", "rating").containsAll(step.keySet())) {
+                if (!(steps.get(i) instanceof Map<?, ?> step) || !new HashSet<>(List.of("step", "rating")).containsAll(step.keySet())) {
                     return new AnswerProblem(key, "worksheet.answer.malformed");
                 }
                 Object text = step.get("step");
@@ -677,19 +683,39 @@ public final class Fields {
         return picks.isEmpty() ? missing(key, requiredNow) : null;
     }
 
+    /**
+     * A number answer as a decimal, or null when it is not a number a person could mean: more than
+     * 12 digits before the point or 6 after it. Checked on precision and scale before any arithmetic,
+     * so {@code 1e999999999} costs nothing and never throws.
+     */
     static BigDecimal decimal(Object value) {
+        BigDecimal decimal;
         try {
-            return switch (value) {
+            decimal = switch (value) {
                 case BigDecimal d -> d;
                 case Integer i -> BigDecimal.valueOf(i);
                 case Long l -> BigDecimal.valueOf(l);
                 case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
                 case java.math.BigInteger b -> new BigDecimal(b);
-                default -> null;
+                case null, default -> null;
             };
         } catch (NumberFormatException e) {
             return null;
         }
+        return sane(decimal) ? decimal : null;
+    }
+
+    /** At most 12 digits before the point and 6 after it. */
+    static boolean sane(BigDecimal decimal) {
+        if (decimal == null) {
+            return false;
+        }
+        if (decimal.signum() == 0) {
+            return true;
+        }
+        long integerDigits = (long) decimal.precision() - decimal.scale();
+        // precision is at most 40 digits (the JSON reader's limit), so stripping zeros is cheap here
+        return integerDigits <= 12 && decimal.scale() <= 40 && decimal.stripTrailingZeros().scale() <= 6;
     }
 
     static Integer whole(Object value) {

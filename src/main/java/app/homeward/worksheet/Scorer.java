@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class Scorer {
 
+    private static final BigDecimal ITEM_LIMIT = BigDecimal.valueOf(1_000_000);
+
     private Scorer() {
     }
 
@@ -49,7 +51,7 @@ public final class Scorer {
     }
 
     /** Whether a field can be a scored item. */
-    static boolean scorable(Field field) {
+    public static boolean scorable(Field field) {
         return switch (field) {
             case Fields.SingleChoice choice -> !choice.options().isEmpty()
                     && choice.options().stream().allMatch(o -> o.score() != null);
@@ -84,12 +86,14 @@ public final class Scorer {
             }
             case Fields.NumberInput number -> {
                 BigDecimal value = Fields.decimal(answer);
-                if (value == null) {
+                // a scored number is a count or a rating: beyond ±1,000,000 it is not counted, so 100 items never overflow
+                if (value == null || value.abs().compareTo(ITEM_LIMIT) > 0) {
                     yield null;
                 }
-                int whole = value.setScale(0, java.math.RoundingMode.HALF_UP).intValue();
-                if (reversed && number.min() != null && number.max() != null) {
-                    yield number.min().add(number.max()).intValue() - whole;
+                int whole = value.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+                if (reversed && number.min() != null && number.max() != null
+                        && number.min().abs().compareTo(ITEM_LIMIT) <= 0 && number.max().abs().compareTo(ITEM_LIMIT) <= 0) {
+                    yield number.min().add(number.max()).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact() - whole;
                 }
                 yield whole;
             }

@@ -62,7 +62,11 @@ public final class WorksheetJson {
     }
 
     public static String write(WorksheetDocument document) {
-        return MAPPER.writeValueAsString(document);
+        String json = MAPPER.writeValueAsString(document);
+        if (json.length() > WorksheetLimits.DOCUMENT_CHARS) {
+            throw new DomainException("worksheet.problem.too-large");
+        }
+        return json;
     }
 
     public static Map<String, Object> readAnswers(String json) {
@@ -78,6 +82,10 @@ public final class WorksheetJson {
     }
 
     public static String writeAnswers(Map<String, Object> answers) {
-        return MAPPER.writeValueAsString(answers);
+        String json = MAPPER.writeValueAsString(answers);
+        if (json.length() > WorksheetLimits.DOCUMENT_CHARS) {
+            throw new DomainException("worksheet.answer.too-large");
+        }
+        return json;
     }
 }

@@ -22,8 +22,8 @@ public final class WorksheetLimits {
     public static final int TAG = 30;
     public static final int BANDS = 10;
     public static final int ALERTS = 10;
-    /** A whole template or answer document as JSON; far above what the limits above allow. */
-    public static final int DOCUMENT_CHARS = 2_000_000;
+    /** A whole template or answer document as JSON (also the column length); above any real worksheet. */
+    public static final int DOCUMENT_CHARS = 1_000_000;
     public static final int NESTING = 16;
     public static final int RATING_SPAN = 100;
     public static final int DURATION_MINUTES = 24 * 60;

@@ -269,7 +269,7 @@ public class WorksheetService {
                     me.accountId(), now));
             template.newVersion(next, now);
         }
-        return draftOf(template, latest);
+        return draftOf(template, latest, me);
     }
 
     /**
@@ -286,7 +286,7 @@ public class WorksheetService {
         if (template.getPublishedNumber() == null) {
             template.describe(document, clock.instant());
         }
-        return draftOf(template, flush(draft));
+        return draftOf(template, flush(draft), me);
     }
 
     /**
@@ -380,7 +380,7 @@ public class WorksheetService {
     private WorksheetTemplate editable(UUID templateId, HomewardUser me) {
         WorksheetTemplate template = visible(templateId, me);
         if (template.isArchived()) {
-            throw new DomainException("worksheet.archived");
+            throw new DomainException("worksheet.archived-edit");
         }
         return template;
     }
@@ -420,9 +420,10 @@ public class WorksheetService {
         }
     }
 
-    private static Draft draftOf(WorksheetTemplate template, WorksheetVersion draft) {
+    private static Draft draftOf(WorksheetTemplate template, WorksheetVersion draft, HomewardUser me) {
         return new Draft(template.getId(), draft.getNumber(), draft.getLockVersion(),
-                WorksheetJson.read(draft.getDocument()), template.getSharing(), template.getPublishedNumber() != null);
+                WorksheetJson.read(draft.getDocument()), template.getSharing(), template.getPublishedNumber() != null,
+                template.getOwnerId().equals(me.accountId()));
     }
 
     private static UUID asUuid(String id) {

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -32,8 +31,8 @@ class WorksheetVersion extends TenantScopedEntity {
     @Column(nullable = false, length = 16)
     private VersionState state = VersionState.DRAFT;
 
-    @Lob
-    @Column(nullable = false, length = 16_777_215)
+    // MEDIUMTEXT in V2; a string, not a @Lob: at this length Hibernate reads it as VARCHAR on H2, MEDIUMTEXT on MySQL
+    @Column(nullable = false, length = WorksheetLimits.DOCUMENT_CHARS)
     private String document;
 
     @Column(name = "edited_by", nullable = false, length = 36)

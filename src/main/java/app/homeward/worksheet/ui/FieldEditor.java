@@ -1,0 +1,461 @@
+package app.homeward.worksheet.ui;
+
+import app.homeward.worksheet.Field;
+import app.homeward.worksheet.FieldType;
+import app.homeward.worksheet.Fields;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Edits one field of a worksheet: the settings every field has (label, help, required, key) and
+ * the ones of its type (choices, scale ends, table columns, ladder). The card's buttons move,
+ * duplicate and delete it; they are ordinary buttons with spoken names, so all of it works from
+ * the keyboard and with a screen reader.
+ */
+class FieldEditor extends Div {
+
+    /** What the surrounding list does when a card's buttons are pressed. */
+    interface Actions {
+        void move(FieldEditor editor, int delta);
+
+        void duplicate(FieldEditor editor);
+
+        void remove(FieldEditor editor);
+    }
+
+    private final FieldType type;
+    private final Runnable onChange;
+    private final FieldInput.Translator t;
+    private final Details details = new Details();
+    private final Span summary = new Span();
+    private final Div problems = new Div();
+    final TextField key = new TextField();
+    final TextField label = new TextField();
+    private final TextField help = new TextField();
+    private final Checkbox required = new Checkbox();
+    final Button up;
+    final Button down;
+
+    // type-specific inputs
+    private TextArea text;
+    private IntegerField maxLength;
+    private BigDecimalField min;
+    private BigDecimalField max;
+    private BigDecimalField step;
+    private TextField unit;
+    private IntegerField scaleMin;
+    private IntegerField scaleMax;
+    private TextField minLabel;
+    private TextField midLabel;
+    private TextField maxLabel;
+    private OptionsEditor options;
+    private IntegerField limit;
+    private ColumnsEditor columns;
+    private TextField stepLabel;
+    private TextField ratingLabel;
+
+    FieldEditor(Field field, boolean column, Actions actions, Runnable onChange, FieldInput.Translator t) {
+        this.type = field.type();
+        this.onChange = onChange;
+        this.t = t;
+        addClassName("field-editor");
+        getElement().setAttribute("data-key", field.key());
+
+        Span typeBadge = Badges.badge(t.t(type.messageKey()), "type");
+        summary.addClassName("field-editor-summary");
+        Div head = new Div(typeBadge, summary);
+        head.addClassName("field-editor-head");
+        details.setSummary(head);
+        details.addClassName("field-editor-details");
+
+        up = tool(VaadinIcon.ARROW_UP, e -> actions.move(this, -1));
+        down = tool(VaadinIcon.ARROW_DOWN, e -> actions.move(this, 1));
+        Button copy = tool(VaadinIcon.COPY_O, e -> actions.duplicate(this));
+        Button delete = tool(VaadinIcon.TRASH, e -> actions.remove(this));
+        delete.addThemeVariants(ButtonVariant.ERROR);
+        copy.setVisible(!column);
+        Div tools = new Div(up, down, copy, delete);
+        tools.addClassName("field-editor-tools");
+
+        problems.addClassName("field-problems");
+        problems.getElement().setAttribute("role", "alert");
+        problems.setVisible(false);
+
+        Div body = new Div();
+        body.addClassName("field-editor-body");
+        label.setLabel(t.t(type == FieldType.INSTRUCTIONS ? "builder.heading" : "builder.label"));
+        label.setValue(field.label());
+        label.setMaxLength(300);
+        label.setWidthFull();
+        help.setLabel(t.t("builder.help"));
+        help.setValue(field.help());
+        help.setMaxLength(1000);
+        help.setWidthFull();
+        required.setLabel(t.t("builder.required"));
+        required.setValue(field.required());
+        key.setLabel(t.t("builder.key"));
+        key.setHelperText(t.t("builder.key.help"));
+        key.setValue(field.key());
+        key.setMaxLength(40);
+        key.setPattern("[a-z0-9][a-z0-9_-]*");
+        body.add(label);
+        if (type != FieldType.INSTRUCTIONS) {
+            body.add(help, required);
+        }
+        typeSpecific(field, body);
+        body.add(key);
+        details.add(body);
+        add(problems, tools, details);
+
+        watch(label, key, help, required);
+        label.addValueChangeListener(e -> refreshSummary());
+        refreshSummary();
+        updateToolNames();
+    }
+
+    private Button tool(VaadinIcon icon, com.vaadin.flow.component.ComponentEventListener<com.vaadin.flow.component.ClickEvent<Button>> click) {
+        Button button = new Button(icon.create(), click);
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        return button;
+    }
+
+    private void typeSpecific(Field field, Div body) {
+        switch (field) {
+            case Fields.Instructions f -> {
+                text = new TextArea(t.t("builder.text"));
+                text.setHelperText(t.t("builder.text.help"));
+                text.setValue(f.text());
+                text.setMaxLength(5000);
+                text.setWidthFull();
+                text.setMinRows(4);
+                body.add(text);
+                watch(text);
+            }
+            case Fields.ShortText f -> body.add(maxLengthInput(f.maxLength()));
+            case Fields.LongText f -> body.add(maxLengthInput(f.maxLength()));
+            case Fields.NumberInput f -> {
+                min = decimal("builder.min", f.min());
+                max = decimal("builder.max", f.max());
+                step = decimal("builder.step", f.step());
+                unit = new TextField(t.t("builder.unit"));
+                unit.setValue(f.unit());
+                unit.setMaxLength(30);
+                body.add(row(min, max, step, unit));
+                watch(unit);
+            }
+            case Fields.RatingScale f -> {
+                scaleMin = integer("builder.min", f.min());
+                scaleMax = integer("builder.max", f.max());
+                minLabel = text("builder.min-label", f.minLabel());
+                midLabel = text("builder.mid-label", f.midLabel());
+                maxLabel = text("builder.max-label", f.maxLabel());
+                Button zeroTen = preset("0–10", 0, 10);
+                Button suds = preset(t.t("builder.preset.suds"), 0, 100);
+                Button oneFive = preset("1–5", 1, 5);
+                Div presets = new Div(new Span(t.t("builder.presets")), zeroTen, suds, oneFive);
+                presets.addClassName("presets");
+                body.add(presets, row(scaleMin, scaleMax), row(minLabel, midLabel, maxLabel));
+            }
+            case Fields.SingleChoice f -> {
+                options = new OptionsEditor(f.options(), true, onChange, t);
+                body.add(new Paragraph(t.t("builder.choices")), options);
+            }
+            case Fields.MultipleChoice f -> {
+                options = new OptionsEditor(f.options(), false, onChange, t);
+                limit = integer("builder.max-selected", f.maxSelected());
+                body.add(new Paragraph(t.t("builder.choices")), options, limit);
+            }
+            case Fields.Checklist f -> {
+                options = new OptionsEditor(f.items(), false, onChange, t);
+                body.add(new Paragraph(t.t("builder.items")), options);
+            }
+            case Fields.DurationInput f -> {
+                limit = integer("builder.max-minutes", f.maxMinutes());
+                body.add(limit);
+            }
+            case Fields.Table f -> {
+                columns = new ColumnsEditor(f.columns(), onChange, t);
+                limit = integer("builder.max-rows", f.maxRows());
+                body.add(new Paragraph(t.t("builder.columns")), columns, limit);
+            }
+            case Fields.StepLadder f -> {
+                stepLabel = text("builder.step-label", f.stepLabel());
+                ratingLabel = text("builder.rating-label", f.ratingLabel());
+                scaleMin = integer("builder.min", f.ratingMin());
+                scaleMax = integer("builder.max", f.ratingMax());
+                limit = integer("builder.max-steps", f.maxSteps());
+                body.add(row(stepLabel, ratingLabel), row(scaleMin, scaleMax, limit));
+            }
+            case Fields.YesNo ignored -> { }
+            case Fields.DateInput ignored -> { }
+            case Fields.TimeInput ignored -> { }
+        }
+    }
+
+    private IntegerField maxLengthInput(Integer value) {
+        maxLength = integer("builder.max-length", value);
+        maxLength.setMin(1);
+        maxLength.setMax(10_000);
+        return maxLength;
+    }
+
+    private Button preset(String text, int low, int high) {
+        Button button = new Button(text, e -> {
+            scaleMin.setValue(low);
+            scaleMax.setValue(high);
+        });
+        button.addThemeVariants(ButtonVariant.SMALL);
+        return button;
+    }
+
+    private IntegerField integer(String labelKey, Integer value) {
+        IntegerField input = new IntegerField(t.t(labelKey));
+        input.setValue(value);
+        input.setWidth("9em");
+        watch(input);
+        return input;
+    }
+
+    private BigDecimalField decimal(String labelKey, java.math.BigDecimal value) {
+        BigDecimalField input = new BigDecimalField(t.t(labelKey));
+        input.setValue(value);
+        input.setWidth("9em");
+        watch(input);
+        return input;
+    }
+
+    private TextField text(String labelKey, String value) {
+        TextField input = new TextField(t.t(labelKey));
+        input.setValue(value);
+        input.setMaxLength(60);
+        watch(input);
+        return input;
+    }
+
+    private static Div row(Component... components) {
+        Div row = new Div(components);
+        row.addClassName("editor-row");
+        return row;
+    }
+
+    private void watch(HasValue<?, ?>... inputs) {
+        for (HasValue<?, ?> input : inputs) {
+            if (input instanceof TextField field) {
+                field.setValueChangeMode(ValueChangeMode.LAZY);
+            }
+            if (input instanceof TextArea area) {
+                area.setValueChangeMode(ValueChangeMode.LAZY);
+            }
+            input.addValueChangeListener(e -> onChange.run());
+        }
+    }
+
+    private void refreshSummary() {
+        summary.setText(label.getValue().isBlank() ? t.t("builder.no-label") : label.getValue());
+        updateToolNames();
+    }
+
+    void updateToolNames() {
+        String name = label.getValue().isBlank() ? t.t(type.messageKey()) : label.getValue();
+        List<Button> buttons = getChildren().filter(c -> c.hasClassName("field-editor-tools")).findFirst()
+                .map(tools -> tools.getChildren().map(c -> (Button) c).toList()).orElse(List.of());
+        String[] keys = {"builder.move-up", "builder.move-down", "builder.duplicate", "builder.delete"};
+        for (int i = 0; i < buttons.size() && i < keys.length; i++) {
+            buttons.get(i).setAriaLabel(t.t(keys[i], name));
+            buttons.get(i).setTooltipText(t.t(keys[i], name));
+        }
+    }
+
+    void setOpened(boolean opened) {
+        details.setOpened(opened);
+    }
+
+    String key() {
+        return key.getValue().strip();
+    }
+
+    FieldType type() {
+        return type;
+    }
+
+    void focusLabel() {
+        details.setOpened(true);
+        label.focus();
+    }
+
+    /** Shows the problems of this field (translated), opens the card, and returns whether there were any. */
+    boolean showProblems(List<String> messages) {
+        problems.removeAll();
+        messages.forEach(m -> problems.add(new Paragraph(m)));
+        problems.setVisible(!messages.isEmpty());
+        setClassName("field-editor--problem", !messages.isEmpty());
+        if (!messages.isEmpty()) {
+            details.setOpened(true);
+        }
+        return !messages.isEmpty();
+    }
+
+    /** The field as the therapist has set it up now. */
+    Field toField() {
+        String k = key();
+        String l = label.getValue().strip();
+        String h = help.getValue().strip();
+        boolean r = required.getValue();
+        return switch (type) {
+            case INSTRUCTIONS -> new Fields.Instructions(k, l, text.getValue());
+            case SHORT_TEXT -> new Fields.ShortText(k, l, h, r, maxLength.getValue());
+            case LONG_TEXT -> new Fields.LongText(k, l, h, r, maxLength.getValue());
+            case NUMBER -> new Fields.NumberInput(k, l, h, r, min.getValue(), max.getValue(), step.getValue(), unit.getValue().strip());
+            case RATING -> new Fields.RatingScale(k, l, h, r, orZero(scaleMin), orZero(scaleMax), minLabel.getValue().strip(),
+                    midLabel.getValue().strip(), maxLabel.getValue().strip());
+            case SINGLE_CHOICE -> new Fields.SingleChoice(k, l, h, r, options.value());
+            case MULTIPLE_CHOICE -> new Fields.MultipleChoice(k, l, h, r, options.value(), limit.getValue());
+            case YES_NO -> new Fields.YesNo(k, l, h, r);
+            case DATE -> new Fields.DateInput(k, l, h, r);
+            case TIME -> new Fields.TimeInput(k, l, h, r);
+            case DURATION -> new Fields.DurationInput(k, l, h, r, limit.getValue());
+            case CHECKLIST -> new Fields.Checklist(k, l, h, r, options.value());
+            case TABLE -> new Fields.Table(k, l, h, r, columns.value(), limit.getValue());
+            case STEP_LADDER -> new Fields.StepLadder(k, l, h, r, stepLabel.getValue().strip(), ratingLabel.getValue().strip(),
+                    orZero(scaleMin), orZero(scaleMax), limit.getValue());
+        };
+    }
+
+    private static int orZero(IntegerField field) {
+        return field.getValue() == null ? 0 : field.getValue();
+    }
+
+    /** A new field of a type, with sensible starting settings. */
+    static Field blank(FieldType type, String key, FieldInput.Translator t) {
+        return switch (type) {
+            case INSTRUCTIONS -> new Fields.Instructions(key, "", "");
+            case SHORT_TEXT -> new Fields.ShortText(key, "", "", false, null);
+            case LONG_TEXT -> new Fields.LongText(key, "", "", false, null);
+            case NUMBER -> new Fields.NumberInput(key, "", "", false, null, null, null, "");
+            case RATING -> new Fields.RatingScale(key, "", "", false, 0, 10, t.t("builder.default.min-label"), "",
+                    t.t("builder.default.max-label"));
+            case SINGLE_CHOICE -> new Fields.SingleChoice(key, "", "", false, List.of(
+                    new Fields.Option("o1", t.t("builder.default.option", 1), null),
+                    new Fields.Option("o2", t.t("builder.default.option", 2), null)));
+            case MULTIPLE_CHOICE -> new Fields.MultipleChoice(key, "", "", false, List.of(
+                    new Fields.Option("o1", t.t("builder.default.option", 1), null),
+                    new Fields.Option("o2", t.t("builder.default.option", 2), null)), null);
+            case YES_NO -> new Fields.YesNo(key, "", "", false);
+            case DATE -> new Fields.DateInput(key, "", "", false);
+            case TIME -> new Fields.TimeInput(key, "", "", false);
+            case DURATION -> new Fields.DurationInput(key, "", "", false, null);
+            case CHECKLIST -> new Fields.Checklist(key, "", "", false, List.of(
+                    new Fields.Option("o1", t.t("builder.default.item", 1), null)));
+            case TABLE -> new Fields.Table(key, "", "", false, List.of(
+                    new Fields.ShortText("c1", t.t("builder.default.column", 1), "", false, null)), null);
+            case STEP_LADDER -> new Fields.StepLadder(key, "", "", false, "", "", 0, 100, null);
+        };
+    }
+
+    /** The columns of a table: each a small field editor limited to simple types. */
+    static final class ColumnsEditor extends Div implements Actions {
+        private final Runnable onChange;
+        private final FieldInput.Translator t;
+        private final Div list = new Div();
+        private final List<FieldEditor> editors = new ArrayList<>();
+
+        ColumnsEditor(List<Field> initial, Runnable onChange, FieldInput.Translator t) {
+            this.onChange = onChange;
+            this.t = t;
+            addClassName("columns-editor");
+            Select<FieldType> newType = new Select<>();
+            newType.setLabel(t.t("builder.column.type"));
+            newType.setItems(Arrays.stream(FieldType.values()).filter(FieldType::simple).toList());
+            newType.setItemLabelGenerator(ft -> t.t(ft.messageKey()));
+            newType.setValue(FieldType.SHORT_TEXT);
+            Button add = new Button(t.t("builder.column.add"), VaadinIcon.PLUS.create(), e -> {
+                FieldEditor editor = append(blank(newType.getValue(), nextKey(), t));
+                editor.focusLabel();
+                onChange.run();
+            });
+            add.addThemeVariants(ButtonVariant.SMALL);
+            Div adder = new Div(newType, add);
+            adder.addClassName("editor-row");
+            add(list, adder);
+            initial.forEach(this::append);
+        }
+
+        private FieldEditor append(Field field) {
+            FieldEditor editor = new FieldEditor(field, true, this, onChange, t);
+            editors.add(editor);
+            list.add(editor);
+            refreshTools();
+            return editor;
+        }
+
+        private String nextKey() {
+            int n = editors.size() + 1;
+            while (true) {
+                String candidate = "c" + n;
+                if (editors.stream().noneMatch(e -> e.key().equals(candidate))) {
+                    return candidate;
+                }
+                n++;
+            }
+        }
+
+        @Override
+        public void move(FieldEditor editor, int delta) {
+            int from = editors.indexOf(editor);
+            int to = from + delta;
+            if (to < 0 || to >= editors.size()) {
+                return;
+            }
+            editors.remove(from);
+            editors.add(to, editor);
+            list.removeAll();
+            editors.forEach(list::add);
+            refreshTools();
+            (delta < 0 ? editor.up : editor.down).focus();
+            onChange.run();
+        }
+
+        @Override
+        public void duplicate(FieldEditor editor) {
+            append(editor.toField().withKey(nextKey()));
+            onChange.run();
+        }
+
+        @Override
+        public void remove(FieldEditor editor) {
+            editors.remove(editor);
+            list.remove(editor);
+            refreshTools();
+            onChange.run();
+        }
+
+        private void refreshTools() {
+            for (int i = 0; i < editors.size(); i++) {
+                editors.get(i).up.setEnabled(i > 0);
+                editors.get(i).down.setEnabled(i < editors.size() - 1);
+            }
+        }
+
+        List<Field> value() {
+            return editors.stream().map(FieldEditor::toField).toList();
+        }
+    }
+}

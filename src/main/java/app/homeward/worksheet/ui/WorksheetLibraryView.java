@@ -1,0 +1,250 @@
+package app.homeward.worksheet.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.security.Role;
+import app.homeward.worksheet.LibraryEntry;
+import app.homeward.worksheet.LibraryQuery;
+import app.homeward.worksheet.LibraryQuery.Source;
+import app.homeward.worksheet.WorksheetCategory;
+import app.homeward.worksheet.WorksheetService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * /app/worksheets: the library a therapist starts from. Built-ins, the clinic's shared worksheets
+ * and their own, searchable and filterable; each can be previewed as the client sees it.
+ */
+@Route("app/worksheets")
+@Menu(title = "nav.worksheets", order = 20, icon = "FILE_TEXT_O")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class WorksheetLibraryView extends Div implements HasDynamicTitle {
+
+    final TextField search = new TextField();
+    final Select<WorksheetCategory> category = new Select<>();
+    final ComboBox<String> tag = new ComboBox<>();
+    final Select<Integer> difficulty = new Select<>();
+    final Select<Source> source = new Select<>();
+    final Checkbox archived = new Checkbox();
+    final Div results = new Div();
+    final Paragraph count = new Paragraph();
+    final Button create = new Button();
+    private final WorksheetService worksheets;
+
+    public WorksheetLibraryView(WorksheetService worksheets) {
+        this.worksheets = worksheets;
+        addClassName("page");
+        addClassName("library-page");
+
+        create.setText(getTranslation("library.new"));
+        create.setId("new-worksheet");
+        create.setIcon(VaadinIcon.PLUS.create());
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> openCreateDialog());
+        Button importButton = new Button(getTranslation("library.import"), VaadinIcon.UPLOAD.create(),
+                e -> openImportDialog());
+        HorizontalLayout header = new HorizontalLayout(new H1(getTranslation("library.title")), create, importButton);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        header.addClassName("page-header");
+
+        search.setLabel(getTranslation("library.search"));
+        search.setPlaceholder(getTranslation("library.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setId("library-search");
+        category.setLabel(getTranslation("library.category"));
+        category.setEmptySelectionAllowed(true);
+        category.setEmptySelectionCaption(getTranslation("library.any"));
+        category.setItems(WorksheetCategory.values());
+        category.setItemLabelGenerator(c -> c == null ? getTranslation("library.any") : getTranslation(c.messageKey()));
+        tag.setLabel(getTranslation("library.tag"));
+        tag.setClearButtonVisible(true);
+        tag.setPlaceholder(getTranslation("library.any"));
+        difficulty.setLabel(getTranslation("library.difficulty"));
+        difficulty.setEmptySelectionAllowed(true);
+        difficulty.setEmptySelectionCaption(getTranslation("library.any"));
+        difficulty.setItems(1, 2, 3);
+        difficulty.setItemLabelGenerator(d -> d == null ? getTranslation("library.any") : getTranslation("worksheet.difficulty." + d));
+        source.setLabel(getTranslation("library.source"));
+        source.setEmptySelectionAllowed(true);
+        source.setEmptySelectionCaption(getTranslation("library.any"));
+        source.setItems(Source.values());
+        source.setItemLabelGenerator(s -> s == null ? getTranslation("library.any") : getTranslation("library.source." + s.name().toLowerCase()));
+        archived.setLabel(getTranslation("library.archived"));
+        search.addValueChangeListener(e -> refresh());
+        category.addValueChangeListener(e -> refresh());
+        tag.addValueChangeListener(e -> refresh());
+        difficulty.addValueChangeListener(e -> refresh());
+        source.addValueChangeListener(e -> refresh());
+        archived.addValueChangeListener(e -> refresh());
+        Div filters = new Div(search, category, tag, difficulty, source, archived);
+        filters.addClassName("library-filters");
+
+        count.addClassName("library-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        results.addClassName("library-results");
+        add(header, new Paragraph(getTranslation("library.intro")), filters, count, results);
+        tag.setItems(worksheets.tags());
+        refresh();
+    }
+
+    private void refresh() {
+        List<LibraryEntry> entries = worksheets.library(new LibraryQuery(search.getValue(), category.getValue(),
+                tag.getValue(), difficulty.getValue(), source.getValue(), archived.getValue()));
+        results.removeAll();
+        count.setText(getTranslation("library.count", entries.size()));
+        if (entries.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("library.empty"));
+            empty.addClassName("empty-state");
+            results.add(empty);
+            return;
+        }
+        entries.forEach(entry -> results.add(card(entry)));
+    }
+
+    private Div card(LibraryEntry entry) {
+        Div card = new Div();
+        card.addClassName("library-card");
+        RouterLink title = new RouterLink(entry.title().isBlank() ? getTranslation("worksheet.untitled") : entry.title(),
+                WorksheetView.class, new RouteParameters("id", entry.id()));
+        H2 heading = new H2(title);
+        Div badges = new Div(Badges.badge(getTranslation("library.source." + entry.source().name().toLowerCase()),
+                entry.builtIn() ? "builtin" : null));
+        if (!entry.builtIn()) {
+            if (entry.hasDraft()) {
+                badges.add(Badges.badge(getTranslation("worksheet.state.draft"), "draft"));
+            }
+            if (entry.sharing() != null && entry.published()) {
+                badges.add(Badges.badge(getTranslation("worksheet.sharing." + entry.sharing().name().toLowerCase()), null));
+            }
+            if (entry.archived()) {
+                badges.add(Badges.badge(getTranslation("worksheet.archived"), "archived"));
+            }
+        }
+        badges.addClassName("badges");
+        Paragraph description = new Paragraph(entry.description());
+        Span meta = new Span(getTranslation("library.meta", entry.minutes(),
+                getTranslation("worksheet.difficulty." + entry.difficulty()), getTranslation(entry.category().messageKey())));
+        meta.addClassName("library-meta");
+        Button preview = new Button(getTranslation("library.preview"), VaadinIcon.EYE.create(), e -> openPreview(entry));
+        preview.addThemeVariants(ButtonVariant.SMALL);
+        preview.setAriaLabel(getTranslation("library.preview.of", entry.title()));
+        HorizontalLayout actions = new HorizontalLayout(preview);
+        if (entry.builtIn()) {
+            Button copy = new Button(getTranslation("worksheet.copy-to-clinic"), VaadinIcon.COPY.create(), e -> {
+                UUID copyId = worksheets.copyBuiltIn(entry.id());
+                Forms.notifySuccess(getTranslation("worksheet.copied", entry.title()));
+                UI.getCurrent().navigate(WorksheetEditorView.class, new RouteParameters("id", copyId.toString()));
+            });
+            copy.addThemeVariants(ButtonVariant.SMALL);
+            copy.setAriaLabel(getTranslation("worksheet.copy-to-clinic.of", entry.title()));
+            actions.add(copy);
+        } else if (!entry.archived()) {
+            Button edit = new Button(getTranslation("worksheet.edit"), VaadinIcon.EDIT.create(), e ->
+                    UI.getCurrent().navigate(WorksheetEditorView.class, new RouteParameters("id", entry.id())));
+            edit.addThemeVariants(ButtonVariant.SMALL);
+            edit.setAriaLabel(getTranslation("worksheet.edit.of", entry.title()));
+            actions.add(edit);
+        }
+        card.add(heading, badges, description, meta, actions);
+        return card;
+    }
+
+    private void openPreview(LibraryEntry entry) {
+        var detail = entry.builtIn() ? worksheets.builtIn(entry.id(), null)
+                : worksheets.template(UUID.fromString(entry.id()), null);
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("library.preview.title"));
+        dialog.addClassName("preview-dialog");
+        dialog.add(new WorksheetPreview(detail.document(), true));
+        Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("library.new"));
+        TextField title = new TextField(getTranslation("worksheet.field.title"));
+        title.setId("new-worksheet-title");
+        title.setMaxLength(120);
+        title.setWidthFull();
+        title.setRequiredIndicatorVisible(true);
+        Button start = new Button(getTranslation("library.new.start"), e -> {
+            try {
+                UUID id = worksheets.create(title.getValue());
+                dialog.close();
+                UI.getCurrent().navigate(WorksheetEditorView.class, new RouteParameters("id", id.toString()));
+            } catch (DomainException problem) {
+                title.setErrorMessage(getTranslation(problem.messageKey(), problem.arguments()));
+                title.setInvalid(true);
+            }
+        });
+        start.setId("new-worksheet-start");
+        start.addThemeVariants(ButtonVariant.PRIMARY);
+        title.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> start.click());
+        dialog.add(new Paragraph(getTranslation("library.new.intro")), title);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), start);
+        dialog.open();
+        title.focus();
+    }
+
+    private void openImportDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("library.import"));
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            UI ui = UI.getCurrent();
+            try {
+                UUID id = worksheets.importDocument(new String(bytes, StandardCharsets.UTF_8));
+                ui.access(() -> {
+                    dialog.close();
+                    Forms.notifySuccess(getTranslation("library.imported"));
+                    ui.navigate(WorksheetEditorView.class, new RouteParameters("id", id.toString()));
+                });
+            } catch (DomainException problem) {
+                ui.access(() -> Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments())));
+            }
+        }));
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(2_000_000);
+        upload.setMaxFiles(1);
+        upload.addFileRejectedListener(e -> Forms.notifyError(getTranslation("library.import.rejected")));
+        dialog.add(new Paragraph(getTranslation("library.import.intro")), upload);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("library.title") + " · Homeward";
+    }
+}

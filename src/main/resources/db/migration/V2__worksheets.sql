@@ -34,6 +34,8 @@ create table worksheet_template (
     forked_from_slug    varchar(60),
     forked_from_number  int,
     archived_at         datetime(6),
+    -- counts every change to the template or its open draft, so the row (and its lock) always moves
+    edits               int           not null,
     created_at          datetime(6)   not null,
     updated_at          datetime(6)   not null,
     version             bigint        not null,

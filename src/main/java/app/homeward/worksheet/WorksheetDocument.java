@@ -82,7 +82,7 @@ public record WorksheetDocument(String title, String description, String rationa
         if (publishing && rationale.isBlank()) {
             problems.add(new TemplateProblem(null, "worksheet.problem.rationale-empty"));
         }
-        if (tags.size() > TAGS || tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > TAG)) {
+        if (tags.size() > TAGS || tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > TAG || t.contains(","))) {
             problems.add(new TemplateProblem(null, "worksheet.problem.tags", TAGS, TAG));
         }
         if (minutes < 1 || minutes > 240) {
@@ -148,7 +148,12 @@ public record WorksheetDocument(String title, String description, String rationa
     public String searchText() {
         StringBuilder text = new StringBuilder(title).append(' ').append(description);
         tags.forEach(t -> text.append(' ').append(t));
-        fields.forEach(f -> text.append(' ').append(f.label()));
+        for (Field field : fields) {
+            text.append(' ').append(field.label());
+            if (field instanceof Fields.Table table) {
+                table.columns().forEach(c -> text.append(' ').append(c.label()));
+            }
+        }
         return text.toString();
     }
 }

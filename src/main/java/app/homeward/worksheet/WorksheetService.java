@@ -203,6 +203,9 @@ public class WorksheetService {
             throw new DomainException("title", "validation.required");
         }
         WorksheetDocument document = WorksheetDocument.blank(clean, me.locale().getLanguage());
+        if (clean.length() > WorksheetLimits.TITLE) {
+            throw new DomainException("title", "worksheet.problem.title-too-long", WorksheetLimits.TITLE);
+        }
         return start(document, me, null, 0).getId();
     }
 
@@ -265,9 +268,10 @@ public class WorksheetService {
         if (!latest.isDraft()) {
             Instant now = clock.instant();
             int next = latest.getNumber() + 1;
+            template.newVersion(next, now);
+            template = flush(template);
             latest = versions.saveAndFlush(new WorksheetVersion(templateId, next, latest.getDocument(),
                     me.accountId(), now));
-            template.newVersion(next, now);
         }
         return draftOf(template, latest, me);
     }
@@ -282,11 +286,15 @@ public class WorksheetService {
         WorksheetTemplate template = editable(templateId, me);
         WorksheetVersion draft = currentDraft(template, lock);
         requireStorable(document);
-        draft.edit(WorksheetJson.write(document), me.accountId(), clock.instant());
+        Instant now = clock.instant();
+        draft.edit(WorksheetJson.write(document), me.accountId(), now);
         if (template.getPublishedNumber() == null) {
-            template.describe(document, clock.instant());
+            template.describe(document, now);
+        } else {
+            template.touch(now);
         }
-        return draftOf(template, flush(draft), me);
+        versions.save(draft);
+        return draftOf(flush(template), draft, me);
     }
 
     /**
@@ -311,7 +319,8 @@ public class WorksheetService {
                 : template.getSharing();
         template.describe(document, now);
         template.published(draft.getNumber(), newSharing, now);
-        flush(draft);
+        versions.save(draft);
+        flush(template);
         LOG.info("worksheet published clinic={} template={} number={}", me.clinicId(), templateId, draft.getNumber());
     }
 
@@ -395,20 +404,25 @@ public class WorksheetService {
                 || me.role() == Role.CLINIC_ADMIN && template.getSharing() == Sharing.CLINIC;
     }
 
+    /**
+     * The open draft, if {@code lock} is still current. The lock is the template row's version,
+     * which moves on every save, every new version and every publish: a copy opened before a
+     * colleague published (and opened the next draft) is stale too, not only one of the same draft.
+     */
     private WorksheetVersion currentDraft(WorksheetTemplate template, long lock) {
-        WorksheetVersion draft = versions.findByTemplateIdAndNumber(template.getId(), template.getLatestNumber())
-                .filter(WorksheetVersion::isDraft)
-                .orElseThrow(() -> new DomainException("worksheet.changed-elsewhere"));
-        if (!Objects.equals(draft.getLockVersion(), lock)) {
+        if (!Objects.equals(template.getLockVersion(), lock)) {
             throw new DomainException("worksheet.changed-elsewhere");
         }
-        return draft;
+        return versions.findByTemplateIdAndNumber(template.getId(), template.getLatestNumber())
+                .filter(WorksheetVersion::isDraft)
+                .orElseThrow(() -> new DomainException("worksheet.changed-elsewhere"));
     }
 
-    private WorksheetVersion flush(WorksheetVersion draft) {
+    /** Writes now, so a concurrent save of the same template fails here (optimistic lock) and is told so. */
+    private WorksheetTemplate flush(WorksheetTemplate template) {
         try {
-            return versions.saveAndFlush(draft);
-        } catch (ObjectOptimisticLockingFailureException raced) {
+            return templates.saveAndFlush(template);
+        } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException raced) {
             throw new DomainException("worksheet.changed-elsewhere");
         }
     }
@@ -421,7 +435,7 @@ public class WorksheetService {
     }
 
     private static Draft draftOf(WorksheetTemplate template, WorksheetVersion draft, HomewardUser me) {
-        return new Draft(template.getId(), draft.getNumber(), draft.getLockVersion(),
+        return new Draft(template.getId(), draft.getNumber(), template.getLockVersion(),
                 WorksheetJson.read(draft.getDocument()), template.getSharing(), template.getPublishedNumber() != null,
                 template.getOwnerId().equals(me.accountId()));
     }

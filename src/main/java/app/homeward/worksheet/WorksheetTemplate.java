@@ -72,6 +72,9 @@ class WorksheetTemplate extends TenantScopedEntity {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    @Column(nullable = false)
+    private int edits;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -89,6 +92,7 @@ class WorksheetTemplate extends TenantScopedEntity {
 
     /** Copies what the library shows from the latest version. */
     void describe(WorksheetDocument document, Instant now) {
+        this.edits++;
         this.title = document.title().isBlank() ? "" : document.title();
         this.description = document.description();
         this.category = document.category();
@@ -101,33 +105,44 @@ class WorksheetTemplate extends TenantScopedEntity {
         this.updatedAt = now;
     }
 
+    /** Records an edit of the open draft; the row's version moves, which is what editors' locks compare. */
+    void touch(Instant now) {
+        this.edits++;
+        this.updatedAt = now;
+    }
+
     void forkedFrom(String slug, int number) {
         this.forkedFromSlug = slug;
         this.forkedFromNumber = number;
     }
 
     void newVersion(int number, Instant now) {
+        this.edits++;
         this.latestNumber = number;
         this.updatedAt = now;
     }
 
     void published(int number, Sharing newSharing, Instant now) {
+        this.edits++;
         this.publishedNumber = number;
         this.sharing = newSharing;
         this.updatedAt = now;
     }
 
     void share(Sharing newSharing, Instant now) {
+        this.edits++;
         this.sharing = newSharing;
         this.updatedAt = now;
     }
 
     void archive(Instant now) {
+        this.edits++;
         this.archivedAt = now;
         this.updatedAt = now;
     }
 
     void restore(Instant now) {
+        this.edits++;
         this.archivedAt = null;
         this.updatedAt = now;
     }

@@ -32,6 +32,8 @@ public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
             add(card(getTranslation("home.admin.settings.title"), getTranslation("home.admin.settings.body"),
                     "app/settings", getTranslation("home.admin.settings.action")));
         }
+        add(card(getTranslation("home.worksheets.title"), getTranslation("home.worksheets.body"),
+                "app/worksheets", getTranslation("home.worksheets.action")));
         String next = user.role() == Role.CLINIC_ADMIN ? "home.staff.next.body" : "home.therapist.next.body";
         add(card(getTranslation("home.staff.next.title"), getTranslation(next), null, null));
     }

@@ -486,7 +486,7 @@ public final class Fields {
         @Override
         public AnswerProblem check(Object value, boolean submitting) {
             if (value == null) {
-                return missing(key, required && submitting);
+                return required && submitting ? new AnswerProblem(key, "worksheet.answer.rows-required") : null;
             }
             if (!(value instanceof List<?> rows)) {
                 return new AnswerProblem(key, "worksheet.answer.malformed");
@@ -574,7 +574,7 @@ public final class Fields {
         @Override
         public AnswerProblem check(Object value, boolean submitting) {
             if (value == null) {
-                return missing(key, required && submitting);
+                return required && submitting ? new AnswerProblem(key, "worksheet.answer.steps-required") : null;
             }
             if (!(value instanceof List<?> steps)) {
                 return new AnswerProblem(key, "worksheet.answer.malformed");

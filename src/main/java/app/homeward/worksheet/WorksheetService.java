@@ -192,6 +192,23 @@ public class WorksheetService {
                 .orElseThrow(NotFoundException::new);
     }
 
+    /** The latest published version of a library worksheet (a built-in's slug or a template id), to assign it. */
+    @Transactional(readOnly = true)
+    public PublishedWorksheet latestPublished(String id) {
+        UUID templateId = asUuid(id);
+        if (templateId == null) {
+            BuiltInWorksheet builtIn = builtIns.findFirstBySlugOrderByNumberDesc(id).orElseThrow(NotFoundException::new);
+            return new PublishedWorksheet(builtIn.getId(), true, WorksheetJson.read(builtIn.getDocument()));
+        }
+        WorksheetTemplate template = visible(templateId, CurrentUser.require());
+        if (template.getPublishedNumber() == null || template.isArchived()) {
+            throw new DomainException("worksheet", "worksheet.not-published");
+        }
+        WorksheetVersion version = versions.findByTemplateIdAndNumber(templateId, template.getPublishedNumber())
+                .orElseThrow(NotFoundException::new);
+        return new PublishedWorksheet(version.getId(), false, WorksheetJson.read(version.getDocument()));
+    }
+
     // ---------------------------------------------------------------- making and editing
 
     /** A new, empty private worksheet; returns its id (open the draft to edit it). */

@@ -248,7 +248,8 @@ class ClinicOnboardingJourneyTest {
     private static void recreateScreenshotDirectory() throws IOException {
         if (Files.isDirectory(SCREENSHOTS)) {
             try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-                for (Path file : files.toList()) {
+                // only this journey's own shots: other journeys (worksheet-*.png) share the folder
+                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("worksheet-")).toList()) {
                     Files.deleteIfExists(file);
                 }
             }

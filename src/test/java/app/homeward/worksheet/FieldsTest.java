@@ -187,7 +187,13 @@ class FieldsTest {
     @MethodSource("answerableRequiredFields")
     void a_missing_required_answer_passes_in_a_draft_but_is_refused_on_submit(Field field) {
         assertThat(field.check(null, false)).isNull();
-        assertThat(field.check(null, true)).isEqualTo(problem(field.key(), "worksheet.answer.required"));
+        // tables and ladders say what is missing: a row, a step
+        String expected = switch (field) {
+            case Fields.Table ignored -> "worksheet.answer.rows-required";
+            case Fields.StepLadder ignored -> "worksheet.answer.steps-required";
+            default -> "worksheet.answer.required";
+        };
+        assertThat(field.check(null, true)).isEqualTo(problem(field.key(), expected));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,11 +22,16 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        Div card = new Div(new H1(getTranslation("error.not-found.title")),
-                new Paragraph(getTranslation("error.not-found.body")), new Anchor("", getTranslation("error.home")));
-        card.addClassName("public-card");
-        removeAll();
-        add(card);
+        show(this);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /** Puts the "not found" card into a page (also used for objects a service reports as not found). */
+    static void show(Main page) {
+        Div card = new Div(new H1(page.getTranslation("error.not-found.title")),
+                new Paragraph(page.getTranslation("error.not-found.body")), new Anchor("", page.getTranslation("error.home")));
+        card.addClassName("public-card");
+        page.removeAll();
+        page.add(card);
     }
 }

@@ -98,6 +98,8 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
         }
         try {
             draft = worksheets.openDraft(id);
+        } catch (app.homeward.base.NotFoundException missing) {
+            throw missing; // the "not found" page, like any id one may not see
         } catch (DomainException problem) {
             // archived: go back to the worksheet and say why
             Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));

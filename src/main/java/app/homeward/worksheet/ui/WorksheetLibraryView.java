@@ -45,7 +45,7 @@ import java.util.UUID;
 @Route("app/worksheets")
 @Menu(title = "nav.worksheets", order = 20, icon = "FILE_TEXT_O")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
-public class WorksheetLibraryView extends Div implements HasDynamicTitle {
+public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     final TextField search = new TextField();
     final Select<WorksheetCategory> category = new Select<>();
@@ -114,6 +114,11 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle {
         results.addClassName("library-results");
         add(header, new Paragraph(getTranslation("library.intro")), filters, count, results);
         tag.setItems(worksheets.tags());
+    }
+
+    /** Vaadin reuses this view when the menu link is clicked on it: show what changed meanwhile. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         refresh();
     }
 

@@ -176,7 +176,7 @@ public class WorksheetView extends Div implements BeforeEnterObserver, HasDynami
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName + ".pdf", "application/pdf", bytes.length);
         }), "");
         pdf.add(VaadinIcon.PRINT.create(), new Span(getTranslation("worksheet.pdf")));
-        pdf.addClassName("button-link");
+        pdf.addClassName("download-link");
         pdf.setId("worksheet-pdf");
         String json = worksheets.export(detail.id(), detail.number());
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
@@ -184,7 +184,7 @@ public class WorksheetView extends Div implements BeforeEnterObserver, HasDynami
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName + ".json", "application/json", bytes.length);
         }), "");
         export.add(VaadinIcon.DOWNLOAD.create(), new Span(getTranslation("worksheet.export")));
-        export.addClassName("button-link");
+        export.addClassName("download-link");
         actions.add(pdf, export);
         return actions;
     }

@@ -67,6 +67,17 @@ public class AccountDirectory {
         return accounts.existsByEmail(Account.normalise(email));
     }
 
+    /** Where to write to an active account of the current clinic (for notifications), if it exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contact> contact(UUID accountId) {
+        return accounts.findById(accountId).filter(a -> a.getStatus() == AccountStatus.ACTIVE)
+                .map(a -> new Contact(a.getEmail(), a.getDisplayName(), a.getLanguage()));
+    }
+
+    /** An account's address, name and language (null: the clinic's). */
+    public record Contact(String email, String displayName, String language) {
+    }
+
     /** Issues a new single-use token; earlier unused tokens of the same purpose stop working. */
     @Transactional
     public String issueToken(UUID accountId, TokenPurpose purpose) {

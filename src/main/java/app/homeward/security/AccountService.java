@@ -78,6 +78,19 @@ public class AccountService {
         return accounts.findByRoleInOrderByDisplayNameAsc(STAFF).stream().map(AccountSummary::of).toList();
     }
 
+    /** The clinic's active staff by name, for "assigned therapist" choices and name look-ups. */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> colleagues() {
+        return accounts.findByRoleInOrderByDisplayNameAsc(STAFF).stream()
+                .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
+                .map(a -> new StaffMember(a.getId(), a.getDisplayName(), a.getRole())).toList();
+    }
+
+    /** A colleague as choices show them. */
+    public record StaffMember(UUID id, String displayName, Role role) {
+    }
+
     /** Deactivating ends the person's sessions at once; their data stays. */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional

@@ -42,10 +42,13 @@ public class InvitationService {
     private final PasswordEncoder encoder;
     private final RateLimits limits;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InvitationService(InvitationRepository invitations, AccountRepository accounts, ClinicDirectory clinics,
                       MailService mail, Links links, PasswordPolicy policy, PasswordEncoder encoder,
-                      RateLimits limits, TransactionTemplate tx) {
+                      RateLimits limits, TransactionTemplate tx,
+                      org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invitations = invitations;
         this.accounts = accounts;
         this.clinics = clinics;
@@ -85,6 +88,48 @@ public class InvitationService {
                         Tokens.hash(token), now)));
         send(invitation, token);
         LOG.info("invitation sent clinic={} invitation={}", admin.clinicId(), invitation.getId());
+        return InvitationSummary.of(invitation);
+    }
+
+    /**
+     * Invites a client to the portal, in the client's own language. Called by the caseload feature
+     * in the same transaction that adds the client, so both happen or neither.
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public InvitationSummary inviteClient(String email, String displayName, String language) {
+        String address = EmailAddress.require("email", email);
+        String name = AccountDirectory.requireName("name", displayName);
+        if (accounts.existsByEmail(address)) {
+            throw new DomainException("email", "invitation.already-member");
+        }
+        HomewardUser inviter = CurrentUser.require();
+        if (!limits.tryAcquire(RateLimits.Limit.INVITATION_SEND, inviter.clinicId().toString())) {
+            throw new DomainException("rate-limited");
+        }
+        String token = Tokens.newToken();
+        Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
+                .findFirst()
+                .map(open -> {
+                    open.renew(Tokens.hash(token), Instant.now());
+                    return open;
+                })
+                .orElseGet(() -> invitations.save(new Invitation(address, name, Role.CLIENT, inviter.accountId(),
+                        Tokens.hash(token), Instant.now())));
+        send(invitation, token, language);
+        LOG.info("client invitation sent clinic={} invitation={}", inviter.clinicId(), invitation.getId());
+        return InvitationSummary.of(invitation);
+    }
+
+    /** Sends a client's invitation again (a new link; the old one stops working). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public InvitationSummary resendClient(UUID invitationId, String language) {
+        Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
+                .filter(i -> i.getRole() == Role.CLIENT).orElseThrow(NotFoundException::new);
+        String token = Tokens.newToken();
+        invitation.renew(Tokens.hash(token), Instant.now());
+        send(invitation, token, language);
         return InvitationSummary.of(invitation);
     }
 
@@ -137,6 +182,8 @@ public class InvitationService {
             // the id is pre-assigned, so Spring Data merges: the returned copy is the managed one with clinic_id set
             Account account = accounts.saveAndFlush(fresh);
             invitation.accept(Instant.now());
+            // in this transaction: the caseload links the client to the new account before the first page
+            events.publishEvent(new InvitationAccepted(clinic.id(), invitation.getId(), account.getId(), account.getRole()));
             LOG.info("invitation accepted clinic={} account={}", clinic.id(), account.getId());
             return SignInService.principalOf(account, clinic.slug(), clinic.defaultLanguage());
         }));
@@ -151,10 +198,19 @@ public class InvitationService {
     }
 
     private void send(Invitation invitation, String token) {
+        send(invitation, token, null);
+    }
+
+    private void send(Invitation invitation, String token, String language) {
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        mail.send(clinic.id(), invitation.getEmail(), Messages.forLanguageTag(clinic.defaultLanguage()), "invitation",
+        mail.send(clinic.id(), invitation.getEmail(),
+                Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage()), "invitation",
                 Map.of("clinicName", clinic.name(), "recipientName", invitation.getDisplayName(),
                         "link", links.absolute("/c/" + clinic.slug() + "/invite/" + token)));
+    }
+
+    /** Someone accepted an invitation and now has an account (published inside the accepting transaction). */
+    public record InvitationAccepted(UUID clinicId, UUID invitationId, UUID accountId, Role role) {
     }
 
     public record InvitationPreview(String clinicName, String email, String displayName, Role role) {

@@ -59,6 +59,18 @@ public class Clinic {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
+    /** Below this confidence (0–10) the assign dialog suggests making the task smaller (research: 7). */
+    @Column(name = "confidence_threshold", nullable = false)
+    private int confidenceThreshold = 7;
+
+    /** Hours after its due time an occurrence that is not done counts as missed. */
+    @Column(name = "grace_hours", nullable = false)
+    private int graceHours = 24;
+
+    /** Shown to a client at once when a measure raises an alert; null means the default text. */
+    @Column(name = "crisis_message", length = 1000)
+    private String crisisMessage;
+
     /** Null until first saved, so Spring Data persists (not merges) a new clinic. */
     @Version
     private Long version;
@@ -85,6 +97,15 @@ public class Clinic {
     public String getLogoContentType() { return logoContentType; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version == null ? 0 : version; }
+    public int getConfidenceThreshold() { return confidenceThreshold; }
+    public int getGraceHours() { return graceHours; }
+    public String getCrisisMessage() { return crisisMessage; }
+
+    public void changeHomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage) {
+        this.confidenceThreshold = confidenceThreshold;
+        this.graceHours = graceHours;
+        this.crisisMessage = crisisMessage;
+    }
 
     public void rename(String name) { this.name = name; }
     public void changeTimeZone(ZoneId zone) { this.timeZone = zone.getId(); }

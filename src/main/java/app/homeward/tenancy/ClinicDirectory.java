@@ -79,6 +79,16 @@ public class ClinicDirectory {
         return ClinicBranding.of(clinics.saveAndFlush(clinic));
     }
 
+    /** The clinic's rules for the homework loop: confidence threshold, grace period, crisis message. */
+    public Optional<HomeworkSettings> homeworkSettings(UUID clinicId) {
+        return clinics.findById(clinicId).map(c -> new HomeworkSettings(c.getConfidenceThreshold(), c.getGraceHours(),
+                c.getCrisisMessage(), c.getTimeZone()));
+    }
+
+    public record HomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage,
+                                   java.time.ZoneId timeZone) {
+    }
+
     public record Logo(byte[] bytes, String contentType) {
     }
 }

@@ -1,0 +1,33 @@
+package app.homeward.client;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+interface ClientRepository extends JpaRepository<Client, UUID> {
+
+    Optional<Client> findByAccountId(UUID accountId);
+
+    Optional<Client> findByInvitationId(UUID invitationId);
+
+    boolean existsByEmail(String email);
+
+    /** One page of the caseload: a therapist's (or, with therapist null, the clinic's) clients. */
+    @Query("""
+            select c from Client c
+            where (:therapist is null or c.therapistId = :therapist)
+              and (:archived = true or c.status <> app.homeward.client.ClientStatus.ARCHIVED)
+              and (:text is null or lower(c.displayName) like :text or lower(c.email) like :text)""")
+    List<Client> findCaseload(UUID therapist, boolean archived, String text, Pageable page);
+
+    @Query("""
+            select count(c) from Client c
+            where (:therapist is null or c.therapistId = :therapist)
+              and (:archived = true or c.status <> app.homeward.client.ClientStatus.ARCHIVED)
+              and (:text is null or lower(c.displayName) like :text or lower(c.email) like :text)""")
+    long countCaseload(UUID therapist, boolean archived, String text);
+}

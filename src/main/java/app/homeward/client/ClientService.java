@@ -1,0 +1,293 @@
+package app.homeward.client;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.EmailAddress;
+import app.homeward.base.NotFoundException;
+import app.homeward.base.Text;
+import app.homeward.security.AccountService;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.InvitationService;
+import app.homeward.security.InvitationService.InvitationAccepted;
+import app.homeward.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The caseload. A therapist sees and changes their own clients; a clinic admin sees all clients of
+ * the clinic and can reassign them. A client outside one's caseload is "not found", exactly like
+ * a missing one. Archived clients are read-only.
+ */
+@Service
+public class ClientService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientService.class);
+    static final Set<String> LANGUAGES = Set.of("en", "es");
+
+    private final ClientRepository clients;
+    private final ClientGoalRepository goals;
+    private final InvitationService invitations;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    ClientService(ClientRepository clients, ClientGoalRepository goals, InvitationService invitations,
+                  AccountService accounts, Clock clock) {
+        this.clients = clients;
+        this.goals = goals;
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Adds a client to the current therapist's caseload and emails the invitation. */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public ClientProfile add(NewClient input) {
+        HomewardUser me = CurrentUser.require();
+        String name = requireName(input.displayName());
+        String email = EmailAddress.require("email", input.email());
+        ZoneId zone = zone(input.timeZone());
+        String language = language(input.language());
+        if (clients.existsByEmail(email)) {
+            throw new DomainException("email", "client.exists");
+        }
+        Client client = clients.save(new Client(me.accountId(), name, email, zone, language, clock.instant()));
+        client.update(name, zone, language, nextSession(input.nextSession()), input.simplified());
+        client.invited(invitations.inviteClient(email, name, language).id());
+        LOG.info("client added clinic={} client={}", me.clinicId(), client.getId());
+        return ClientProfile.of(client);
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public void resendInvitation(UUID clientId) {
+        Client client = accessible(clientId);
+        if (client.getStatus() != ClientStatus.INVITED || client.getInvitationId() == null) {
+            throw new DomainException("client.already-joined");
+        }
+        invitations.resendClient(client.getInvitationId(), client.getLanguage());
+    }
+
+    /** A client the current staff member may see. */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile profile(UUID clientId) {
+        return ClientProfile.of(accessible(clientId));
+    }
+
+    /** The signed-in client's own record. */
+    @PreAuthorize("hasRole('CLIENT')")
+    @Transactional(readOnly = true)
+    public ClientProfile me() {
+        return clients.findByAccountId(CurrentUser.require().accountId()).map(ClientProfile::of)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * One page of the caseload: the therapist's clients, or every client of the clinic for an admin
+     * (or for an admin's "mine only", pass {@code mineOnly}). Text matches name or email.
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<ClientProfile> caseload(String text, boolean archived, boolean mineOnly, int offset, int limit) {
+        HomewardUser me = CurrentUser.require();
+        UUID therapist = me.role() == Role.CLINIC_ADMIN && !mineOnly ? null : me.accountId();
+        int size = Math.clamp(limit, 1, 500);
+        PageRequest page = PageRequest.of(Math.max(0, offset) / size, size, Sort.by("displayName", "id"));
+        return clients.findCaseload(therapist, archived, like(text), page).stream().map(ClientProfile::of).toList();
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public long countCaseload(String text, boolean archived, boolean mineOnly) {
+        HomewardUser me = CurrentUser.require();
+        UUID therapist = me.role() == Role.CLINIC_ADMIN && !mineOnly ? null : me.accountId();
+        return clients.countCaseload(therapist, archived, like(text));
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public ClientProfile update(UUID clientId, String displayName, String timeZone, String language,
+                                LocalDate nextSession, boolean simplified) {
+        Client client = writable(clientId);
+        client.update(requireName(displayName), zone(timeZone), language(language), nextSession(nextSession), simplified);
+        return ClientProfile.of(client);
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public ClientProfile archive(UUID clientId) {
+        Client client = writable(clientId);
+        client.archive(clock.instant());
+        LOG.info("client archived clinic={} client={}", client.getClinicId(), clientId);
+        return ClientProfile.of(client);
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public ClientProfile restore(UUID clientId) {
+        Client client = accessible(clientId);
+        client.restore();
+        return ClientProfile.of(client);
+    }
+
+    /** Clinic admins move a client to another therapist of the clinic. */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public ClientProfile reassign(UUID clientId, UUID therapistId) {
+        Client client = accessible(clientId);
+        boolean known = accounts.colleagues().stream().anyMatch(s -> s.id().equals(therapistId));
+        if (!known) {
+            throw new DomainException("therapist", "client.unknown-therapist");
+        }
+        client.reassign(therapistId);
+        LOG.info("client reassigned clinic={} client={}", client.getClinicId(), clientId);
+        return ClientProfile.of(client);
+    }
+
+    // ---------------------------------------------------------------- goals
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<Goal> goals(UUID clientId) {
+        accessible(clientId);
+        return goals.findByClientIdOrderByCreatedAt(clientId).stream().map(Goal::of).toList();
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public Goal addGoal(UUID clientId, String text) {
+        writable(clientId);
+        return Goal.of(goals.save(new ClientGoal(clientId, goalText(text), clock.instant())));
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public Goal changeGoal(UUID goalId, String text, GoalStatus status) {
+        ClientGoal goal = goals.findById(goalId).orElseThrow(NotFoundException::new);
+        writable(goal.getClientId());
+        goal.change(goalText(text), status == null ? GoalStatus.ACTIVE : status);
+        return Goal.of(goal);
+    }
+
+    // ---------------------------------------------------------------- for the homework feature
+
+    /** Clients by id, limited to those the current staff member may see (for list pages). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<ClientProfile> accessibleAmong(Collection<UUID> ids) {
+        HomewardUser me = CurrentUser.require();
+        return clients.findAllById(ids).stream().filter(c -> canSee(c, me)).map(ClientProfile::of).toList();
+    }
+
+    /** Notes that the client did something (for "last activity"). */
+    @Transactional
+    public void touched(UUID clientId) {
+        clients.findById(clientId).ifPresent(c -> c.active(clock.instant()));
+    }
+
+    /** Links the new account to the client it was invited as (same transaction as the acceptance). */
+    @EventListener
+    @Transactional
+    public void onInvitationAccepted(InvitationAccepted accepted) {
+        if (accepted.role() != Role.CLIENT) {
+            return;
+        }
+        clients.findByInvitationId(accepted.invitationId()).ifPresent(client -> {
+            client.joined(accepted.accountId(), clock.instant());
+            LOG.info("client joined clinic={} client={}", accepted.clinicId(), client.getId());
+        });
+    }
+
+    private Client accessible(UUID clientId) {
+        Client client = clients.findById(clientId).orElseThrow(NotFoundException::new);
+        if (!canSee(client, CurrentUser.require())) {
+            throw new NotFoundException();
+        }
+        return client;
+    }
+
+    private Client writable(UUID clientId) {
+        Client client = accessible(clientId);
+        if (client.getStatus() == ClientStatus.ARCHIVED) {
+            throw new DomainException("client.archived");
+        }
+        return client;
+    }
+
+    private static boolean canSee(Client client, HomewardUser me) {
+        return me.role() == Role.CLINIC_ADMIN || client.getTherapistId().equals(me.accountId());
+    }
+
+    private static String requireName(String input) {
+        String name = Text.clean(input);
+        if (name == null || name.isBlank()) {
+            throw new DomainException("name", "validation.required");
+        }
+        if (name.length() > 120) {
+            throw new DomainException("name", "validation.too-long", 120);
+        }
+        return name;
+    }
+
+    private static String goalText(String input) {
+        String text = Text.clean(input);
+        if (text == null || text.isBlank()) {
+            throw new DomainException("goal", "validation.required");
+        }
+        if (text.length() > 300) {
+            throw new DomainException("goal", "validation.too-long", 300);
+        }
+        return text;
+    }
+
+    static ZoneId zone(String id) {
+        try {
+            if (id == null || id.isBlank() || !ZoneId.getAvailableZoneIds().contains(id)) {
+                throw new DomainException("timeZone", "client.time-zone");
+            }
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new DomainException("timeZone", "client.time-zone");
+        }
+    }
+
+    private static String language(String language) {
+        if (language == null || !LANGUAGES.contains(language)) {
+            throw new DomainException("language", "validation.choose");
+        }
+        return language;
+    }
+
+    private LocalDate nextSession(LocalDate date) {
+        if (date != null && (date.isBefore(LocalDate.now(clock).minusYears(1)) || date.isAfter(LocalDate.now(clock).plusYears(2)))) {
+            throw new DomainException("nextSession", "client.next-session");
+        }
+        return date;
+    }
+
+    private static String like(String text) {
+        String clean = Text.clean(text);
+        if (clean == null || clean.isBlank()) {
+            return null;
+        }
+        String escaped = clean.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

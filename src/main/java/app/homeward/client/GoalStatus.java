@@ -1,0 +1,5 @@
+package app.homeward.client;
+
+public enum GoalStatus {
+    ACTIVE, ACHIEVED, DROPPED
+}

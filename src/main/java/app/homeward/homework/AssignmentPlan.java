@@ -1,0 +1,24 @@
+package app.homeward.homework;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The plan made in session: what the client sees first (title, "why this helps"), what / when /
+ * where, the schedule, the obstacles foreseen with a backup plan, the client's confidence (0–10)
+ * and whether the plan was made smaller after a low confidence, the difficulty, an optional goal.
+ */
+public record AssignmentPlan(String title, String rationale, String what, String when, String where,
+                             Schedule schedule, Set<Obstacle> obstacles, String obstacleOther, String backupPlan,
+                             int confidence, boolean confidencePrompted, boolean planChanged, int difficulty,
+                             UUID goalId) {
+
+    public AssignmentPlan {
+        obstacles = obstacles == null ? Set.of() : Set.copyOf(obstacles);
+        what = what == null ? "" : what;
+        when = when == null ? "" : when;
+        where = where == null ? "" : where;
+        obstacleOther = obstacleOther == null ? "" : obstacleOther;
+        backupPlan = backupPlan == null ? "" : backupPlan;
+    }
+}

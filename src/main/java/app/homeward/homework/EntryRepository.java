@@ -1,0 +1,32 @@
+package app.homeward.homework;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+interface EntryRepository extends JpaRepository<Entry, UUID> {
+
+    Optional<Entry> findByOccurrenceId(UUID occurrenceId);
+
+    List<Entry> findByOccurrenceIdIn(Collection<UUID> occurrenceIds);
+
+    List<Entry> findByClientIdAndStateOrderBySubmittedAtDesc(UUID clientId, EntryState state);
+
+    /** Submitted, not yet reviewed, oldest first: the review queue (clients filtered by the caller). */
+    @Query("""
+            select e from Entry e
+            where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null
+              and (:clients is null or e.clientId in :clients)
+            order by e.submittedAt""")
+    List<Entry> findUnreviewed(Collection<UUID> clients);
+
+    @Query("""
+            select e.clientId, count(e) from Entry e
+            where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null and e.clientId in :clients
+            group by e.clientId""")
+    List<Object[]> countUnreviewed(Collection<UUID> clients);
+}

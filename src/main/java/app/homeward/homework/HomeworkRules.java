@@ -1,0 +1,85 @@
+package app.homeward.homework;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.Text;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Shared pieces of the homework services: clinic settings, text checks, occurrence generation and cards. */
+@Component
+class HomeworkRules {
+
+    private final ClinicDirectory clinics;
+    private final OccurrenceRepository occurrences;
+
+    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences) {
+        this.clinics = clinics;
+        this.occurrences = occurrences;
+    }
+
+    HomeworkSettings settings(UUID clinicId) {
+        return clinics.homeworkSettings(clinicId)
+                .orElse(new HomeworkSettings(7, 24, null, ZoneId.of("UTC")));
+    }
+
+    Duration grace(UUID clinicId) {
+        return Duration.ofHours(settings(clinicId).graceHours());
+    }
+
+    /** Creates the occurrences of a schedule that are due after {@code from} (all of them for a new plan). */
+    int generate(Assignment assignment, Instant from) {
+        List<ZonedDateTime> due = assignment.schedule().occurrences();
+        int made = 0;
+        for (ZonedDateTime when : due) {
+            if (!when.toInstant().isBefore(from)) {
+                occurrences.save(new Occurrence(assignment.getId(), assignment.getClientId(), when.toInstant(),
+                        when.toLocalDate()));
+                made++;
+            }
+        }
+        return made;
+    }
+
+    HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
+        ZoneId zone = a.schedule().zone();
+        AssignmentPlan plan = a.plan();
+        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
+                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
+                o.state(now, grace, zone), entryState, a.getDifficulty());
+    }
+
+    static String text(String field, String input, int max, boolean required) {
+        String clean = Text.clean(input);
+        if (clean == null || clean.isBlank()) {
+            if (required) {
+                throw new DomainException(field, "validation.required");
+            }
+            return "";
+        }
+        if (clean.length() > max) {
+            throw new DomainException(field, "validation.too-long", max);
+        }
+        return clean;
+    }
+
+    static Integer rating(String field, Integer value, int min, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new DomainException(field, "validation.required");
+            }
+            return null;
+        }
+        if (value < min || value > max) {
+            throw new DomainException(field, "homework.range", min, max);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,397 @@
+package app.homeward.homework;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.NotFoundException;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.security.AccountService;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.worksheet.PublishedWorksheet;
+import app.homeward.worksheet.Scorer;
+import app.homeward.worksheet.WorksheetJson;
+import app.homeward.worksheet.WorksheetService;
+import app.homeward.worksheet.WorksheetVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The therapist's side of the homework loop: plans (assign, end), the caseload with adherence at a
+ * glance, the review queue, reviewing entries with feedback, change requests and safety alerts.
+ * Every client is checked through {@link ClientService}: outside one's caseload means not found.
+ */
+@Service
+@PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+public class HomeworkService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeworkService.class);
+
+    private final AssignmentRepository assignments;
+    private final OccurrenceRepository occurrences;
+    private final EntryRepository entries;
+    private final ChangeRequestRepository changeRequests;
+    private final SafetyAlertRepository alerts;
+    private final ClientService clients;
+    private final WorksheetService worksheets;
+    private final WorksheetVersions versions;
+    private final AccountService accounts;
+    private final HomeworkRules rules;
+    private final Clock clock;
+
+    HomeworkService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
+                    ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
+                    WorksheetService worksheets, WorksheetVersions versions, AccountService accounts,
+                    HomeworkRules rules, Clock clock) {
+        this.assignments = assignments;
+        this.occurrences = occurrences;
+        this.entries = entries;
+        this.changeRequests = changeRequests;
+        this.alerts = alerts;
+        this.clients = clients;
+        this.worksheets = worksheets;
+        this.versions = versions;
+        this.accounts = accounts;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    /** What the assign dialog starts from: the worksheet's title and rationale, the clinic's confidence threshold. */
+    @Transactional(readOnly = true)
+    public AssignStart startAssigning(UUID clientId, String worksheetId) {
+        ClientProfile client = clients.profile(clientId);
+        PublishedWorksheet worksheet = worksheets.latestPublished(worksheetId);
+        int threshold = rules.settings(CurrentUser.require().clinicId()).confidenceThreshold();
+        return new AssignStart(client, worksheet, threshold);
+    }
+
+    /** Starting point of the assign dialog. */
+    public record AssignStart(ClientProfile client, PublishedWorksheet worksheet, int confidenceThreshold) {
+    }
+
+    /**
+     * Assigns the latest published version of a worksheet with a plan made in session. Checks every
+     * part of the plan (rationale required, schedule possible, texts within limits) and creates the
+     * occurrences in the client's time zone.
+     */
+    @Transactional
+    public UUID assign(UUID clientId, String worksheetId, AssignmentPlan plan) {
+        HomewardUser me = CurrentUser.require();
+        ClientProfile client = clients.profile(clientId);
+        if (client.archived()) {
+            throw new DomainException("client.archived");
+        }
+        PublishedWorksheet worksheet = worksheets.latestPublished(worksheetId);
+        AssignmentPlan checked = check(plan, clientId);
+        Assignment assignment = assignments.save(new Assignment(clientId, client.therapistId(), worksheet.versionId(),
+                worksheet.builtIn(), checked, clock.instant()));
+        int made = rules.generate(assignment, Instant.MIN);
+        LOG.info("homework assigned clinic={} client={} assignment={} occurrences={}", me.clinicId(), clientId,
+                assignment.getId(), made);
+        return assignment.getId();
+    }
+
+    /** Changes the plan from now on: past occurrences and entries stay as they were. */
+    @Transactional
+    public void replan(UUID assignmentId, AssignmentPlan plan) {
+        Assignment assignment = accessibleAssignment(assignmentId);
+        requireActive(assignment);
+        assignment.apply(check(plan, assignment.getClientId()));
+        Instant now = clock.instant();
+        dropFutureOpen(assignment, now);
+        rules.generate(assignment, now);
+    }
+
+    /** Ends an assignment: occurrences still to come are removed, history stays. */
+    @Transactional
+    public void end(UUID assignmentId) {
+        Assignment assignment = accessibleAssignment(assignmentId);
+        requireActive(assignment);
+        Instant now = clock.instant();
+        assignment.end(now);
+        dropFutureOpen(assignment, now);
+    }
+
+    @Transactional(readOnly = true)
+    public AssignmentPlan plan(UUID assignmentId) {
+        return accessibleAssignment(assignmentId).plan();
+    }
+
+    private void dropFutureOpen(Assignment assignment, Instant now) {
+        List<Occurrence> future = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
+                .filter(o -> o.isOpen() && o.getDueAt().isAfter(now)).toList();
+        Map<UUID, Entry> started = entries.findByOccurrenceIdIn(future.stream().map(Occurrence::getId).toList())
+                .stream().collect(Collectors.toMap(Entry::getOccurrenceId, Function.identity()));
+        for (Occurrence occurrence : future) {
+            if (started.containsKey(occurrence.getId())) {
+                continue; // the client has begun it: keep it, answers are never lost
+            }
+            occurrences.delete(occurrence);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<AssignmentSummary> assignments(UUID clientId) {
+        clients.profile(clientId);
+        Instant now = clock.instant();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(clientId);
+        Map<UUID, List<Occurrence>> byAssignment = all.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
+        Map<UUID, Long> requests = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId).stream()
+                .filter(r -> r.getResolvedAt() == null)
+                .collect(Collectors.groupingBy(ChangeRequest::getAssignmentId, Collectors.counting()));
+        List<AssignmentSummary> result = new ArrayList<>();
+        for (Assignment a : assignments.findByClientIdOrderByCreatedAtDesc(clientId)) {
+            int done = 0;
+            int partial = 0;
+            int missed = 0;
+            int upcoming = 0;
+            List<Occurrence> list = byAssignment.getOrDefault(a.getId(), List.of());
+            for (Occurrence o : list) {
+                switch (o.state(now, grace, a.schedule().zone())) {
+                    case DONE -> done++;
+                    case PARTIAL -> partial++;
+                    case MISSED -> missed++;
+                    case UPCOMING, DUE -> upcoming++;
+                    default -> { }
+                }
+            }
+            result.add(new AssignmentSummary(a.getId(), a.getTitle(), a.getRationale(), a.getStatus(), a.schedule(),
+                    a.getConfidence(), a.getDifficulty(), a.getCreatedAt(), list.size(), done, partial, missed,
+                    upcoming, requests.getOrDefault(a.getId(), 0L).intValue()));
+        }
+        return result;
+    }
+
+    private AssignmentPlan check(AssignmentPlan plan, UUID clientId) {
+        String title = HomeworkRules.text("title", plan.title(), 120, true);
+        String rationale = HomeworkRules.text("rationale", plan.rationale(), 2000, true);
+        String what = HomeworkRules.text("what", plan.what(), 1000, false);
+        String when = HomeworkRules.text("when", plan.when(), 300, false);
+        String where = HomeworkRules.text("where", plan.where(), 300, false);
+        String other = HomeworkRules.text("obstacleOther", plan.obstacleOther(), 300, false);
+        String backup = HomeworkRules.text("backupPlan", plan.backupPlan(), 1000, false);
+        if (plan.schedule() == null) {
+            throw new DomainException("schedule", "validation.choose");
+        }
+        plan.schedule().occurrences(); // throws with the field when impossible
+        HomeworkRules.rating("confidence", plan.confidence(), 0, 10, true);
+        HomeworkRules.rating("difficulty", plan.difficulty(), 1, 3, true);
+        if (plan.goalId() != null && clients.goals(clientId).stream().noneMatch(g -> g.id().equals(plan.goalId()))) {
+            throw new DomainException("goal", "validation.choose");
+        }
+        return new AssignmentPlan(title, rationale, what, when, where, plan.schedule(), plan.obstacles(), other, backup,
+                plan.confidence(), plan.confidencePrompted(), plan.planChanged(), plan.difficulty(), plan.goalId());
+    }
+
+    // ---------------------------------------------------------------- caseload
+
+    /**
+     * One page of the caseload with adherence at a glance. A fixed number of queries whatever the
+     * page size: the clients, then their occurrences, unreviewed entries and open alerts in one
+     * query each, and the colleague names.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseloadRow> caseload(String text, boolean archived, boolean mineOnly, int offset, int limit) {
+        List<ClientProfile> page = clients.caseload(text, archived, mineOnly, offset, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = page.stream().map(ClientProfile::id).toList();
+        Instant now = clock.instant();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        Map<UUID, int[]> adherence = new HashMap<>();
+        for (Occurrence o : occurrences.findForClients(ids, now.minus(Duration.ofDays(28)), now)) {
+            int[] counts = adherence.computeIfAbsent(o.getClientId(), k -> new int[2]);
+            OccurrenceState state = o.state(now, grace, java.time.ZoneOffset.UTC);
+            if (state == OccurrenceState.SKIPPED || state == OccurrenceState.UPCOMING) {
+                continue;
+            }
+            counts[0]++;
+            if (state.finished()) {
+                counts[1]++;
+            }
+        }
+        Map<UUID, Long> unreviewed = counts(entries.countUnreviewed(ids));
+        Map<UUID, Long> openAlerts = counts(alerts.countOpen(ids));
+        Map<UUID, String> names = new HashMap<>();
+        accounts.colleagues().forEach(s -> names.put(s.id(), s.displayName()));
+        return page.stream().map(c -> {
+            int[] counts = adherence.getOrDefault(c.id(), new int[2]);
+            return new CaseloadRow(c, names.getOrDefault(c.therapistId(), ""), counts[0], counts[1],
+                    unreviewed.getOrDefault(c.id(), 0L).intValue(), openAlerts.getOrDefault(c.id(), 0L).intValue());
+        }).toList();
+    }
+
+    private static Map<UUID, Long> counts(List<Object[]> rows) {
+        Map<UUID, Long> result = new HashMap<>();
+        rows.forEach(r -> result.put((UUID) r[0], (Long) r[1]));
+        return result;
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /** Submitted entries not yet reviewed, oldest first, across the caseload (the clinic, for admins). */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewQueue() {
+        List<Entry> waiting = entries.findUnreviewed(null);
+        Map<UUID, ClientProfile> visible = clientsById(waiting.stream().map(Entry::getClientId).distinct().toList());
+        Map<UUID, Assignment> plans = assignments.findByIdIn(waiting.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        return waiting.stream().filter(e -> visible.containsKey(e.getClientId()))
+                .map(e -> new ReviewItem(e.getId(), e.getClientId(), visible.get(e.getClientId()).displayName(),
+                        plans.get(e.getAssignmentId()).getTitle(), e.getSubmittedAt(), e.getScoreTotal(),
+                        e.getScoreBand(), e.getAlertCount(), e.getPercentDone()))
+                .toList();
+    }
+
+    /** Submitted entries of one client, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> entriesOf(UUID clientId) {
+        ClientProfile client = clients.profile(clientId);
+        List<Entry> list = entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED);
+        Map<UUID, Assignment> plans = assignments.findByIdIn(list.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        return list.stream().map(e -> new ReviewItem(e.getId(), clientId, client.displayName(),
+                plans.get(e.getAssignmentId()).getTitle(), e.getSubmittedAt(), e.getScoreTotal(), e.getScoreBand(),
+                e.getAlertCount(), e.getPercentDone())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public EntryDetail entry(UUID entryId) {
+        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElseThrow(NotFoundException::new);
+        ClientProfile client = clients.profile(entry.getClientId());
+        Assignment assignment = assignments.findById(entry.getAssignmentId()).orElseThrow(NotFoundException::new);
+        var document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        Map<String, Object> answers = WorksheetJson.readAnswers(entry.getAnswers());
+        Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
+                entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),
+                entry.getReflectionNote());
+        return new EntryDetail(entry.getId(), client.id(), client.displayName(), assignment.getTitle(), document,
+                answers, Scorer.score(document, answers), reflection, entry.getSubmittedAt(), entry.getFeedback(),
+                feedbackMap(entry.getAnswerFeedback()), entry.getReviewedAt());
+    }
+
+    /** Marks an entry reviewed with feedback overall and on single answers; the client sees it. */
+    @Transactional
+    public void review(UUID entryId, String feedback, Map<String, String> answerFeedback) {
+        HomewardUser me = CurrentUser.require();
+        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElseThrow(NotFoundException::new);
+        clients.profile(entry.getClientId());
+        String text = HomeworkRules.text("feedback", feedback, 4000, false);
+        Map<String, String> perAnswer = new LinkedHashMap<>();
+        if (answerFeedback != null) {
+            for (Map.Entry<String, String> item : answerFeedback.entrySet()) {
+                String clean = HomeworkRules.text("answerFeedback", item.getValue(), 1000, false);
+                if (!clean.isEmpty() && item.getKey() != null && item.getKey().length() <= 40) {
+                    perAnswer.put(item.getKey(), clean);
+                }
+            }
+        }
+        Map<String, Object> asJson = new LinkedHashMap<>(perAnswer);
+        entry.review(me.accountId(), text, WorksheetJson.writeAnswers(asJson), clock.instant());
+        LOG.info("entry reviewed clinic={} entry={}", me.clinicId(), entryId);
+    }
+
+    static Map<String, String> feedbackMap(String json) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (json != null) {
+            WorksheetJson.readAnswers(json).forEach((k, v) -> result.put(k, String.valueOf(v)));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- change requests and alerts
+
+    @Transactional(readOnly = true)
+    public List<ChangeRequestView> changeRequests(UUID clientId) {
+        clients.profile(clientId);
+        List<ChangeRequest> list = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<UUID, String> titles = assignments.findByIdIn(list.stream().map(ChangeRequest::getAssignmentId).toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
+        return list.stream().map(r -> new ChangeRequestView(r.getId(), r.getAssignmentId(),
+                titles.getOrDefault(r.getAssignmentId(), ""), r.getReason(), r.getNote(), r.getCreatedAt(),
+                r.getResolvedAt())).toList();
+    }
+
+    @Transactional
+    public void resolveChangeRequest(UUID requestId) {
+        ChangeRequest request = changeRequests.findById(requestId).orElseThrow(NotFoundException::new);
+        clients.profile(request.getClientId());
+        request.resolve(clock.instant());
+    }
+
+    /** Open safety alerts of the caseload (all clients, for admins), oldest first. */
+    @Transactional(readOnly = true)
+    public List<AlertView> openAlerts() {
+        List<SafetyAlert> open = alerts.findByAcknowledgedAtIsNullOrderByRaisedAt();
+        Map<UUID, ClientProfile> visible = clientsById(open.stream().map(SafetyAlert::getClientId).distinct().toList());
+        return open.stream().filter(a -> visible.containsKey(a.getClientId()))
+                .map(a -> view(a, visible.get(a.getClientId()).displayName())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AlertView> alertsOf(UUID clientId) {
+        ClientProfile client = clients.profile(clientId);
+        return alerts.findByClientIdOrderByRaisedAtDesc(clientId).stream().map(a -> view(a, client.displayName())).toList();
+    }
+
+    /** Acknowledges an alert with a note (required); who and when is kept. */
+    @Transactional
+    public void acknowledge(UUID alertId, String note) {
+        HomewardUser me = CurrentUser.require();
+        SafetyAlert alert = alerts.findById(alertId).orElseThrow(NotFoundException::new);
+        clients.profile(alert.getClientId());
+        if (alert.getAcknowledgedAt() != null) {
+            throw new DomainException("alert.already-acknowledged");
+        }
+        alert.acknowledge(me.accountId(), HomeworkRules.text("note", note, 1000, true), clock.instant());
+        LOG.info("safety alert acknowledged clinic={} alert={}", me.clinicId(), alertId);
+    }
+
+    private static AlertView view(SafetyAlert a, String clientName) {
+        return new AlertView(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
+                a.getRaisedAt(), a.getAcknowledgedAt(), a.getNote());
+    }
+
+    private Map<UUID, ClientProfile> clientsById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return clients.accessibleAmong(ids).stream().collect(Collectors.toMap(ClientProfile::id, Function.identity()));
+    }
+
+    private Assignment accessibleAssignment(UUID assignmentId) {
+        Assignment assignment = assignments.findById(assignmentId).orElseThrow(NotFoundException::new);
+        clients.profile(assignment.getClientId());
+        return assignment;
+    }
+
+    private static void requireActive(Assignment assignment) {
+        if (assignment.getStatus() != AssignmentStatus.ACTIVE) {
+            throw new DomainException("assignment.ended");
+        }
+    }
+
+    static Comparator<HomeworkCard> byDue() {
+        return Comparator.comparing(HomeworkCard::due);
+    }
+}

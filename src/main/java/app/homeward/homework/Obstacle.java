@@ -1,0 +1,24 @@
+package app.homeward.homework;
+
+/** What might get in the way (planned with the client) or did (reported in a reflection). */
+public enum Obstacle {
+    FORGETTING, NO_TIME, AVOIDANCE, PRIVACY, NOT_SURE_HOW, LOW_MOOD, OTHER;
+
+    public String messageKey() {
+        return "obstacle." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    static String join(java.util.Set<Obstacle> obstacles) {
+        return obstacles.stream().sorted().map(Enum::name).reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    static java.util.Set<Obstacle> split(String stored) {
+        java.util.EnumSet<Obstacle> set = java.util.EnumSet.noneOf(Obstacle.class);
+        if (stored != null && !stored.isBlank()) {
+            for (String name : stored.split(",")) {
+                set.add(Obstacle.valueOf(name));
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,86 @@
+package app.homeward.homework;
+
+import app.homeward.base.TenantScopedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** One expected completion of an assignment, due at an instant computed in the client's time zone. */
+@Entity
+@Table(name = "occurrence")
+class Occurrence extends TenantScopedEntity {
+
+    /** Stored outcomes; "upcoming", "due" and "missed" follow from the clock (see {@link #state}). */
+    enum Outcome { OPEN, DONE, PARTIAL, SKIPPED }
+
+    @Column(name = "assignment_id", nullable = false, updatable = false, length = 36)
+    private UUID assignmentId;
+
+    @Column(name = "client_id", nullable = false, updatable = false, length = 36)
+    private UUID clientId;
+
+    @Column(name = "due_at", nullable = false)
+    private Instant dueAt;
+
+    @Column(name = "local_date", nullable = false)
+    private LocalDate localDate;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 16)
+    private Outcome status = Outcome.OPEN;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected Occurrence() {
+    }
+
+    Occurrence(UUID assignmentId, UUID clientId, Instant dueAt, LocalDate localDate) {
+        this.assignmentId = assignmentId;
+        this.clientId = clientId;
+        this.dueAt = dueAt;
+        this.localDate = localDate;
+    }
+
+    /** What this occurrence is at {@code now}: due from the start of its day, missed after the grace period. */
+    OccurrenceState state(Instant now, Duration grace, ZoneId zone) {
+        return switch (status) {
+            case DONE -> OccurrenceState.DONE;
+            case PARTIAL -> OccurrenceState.PARTIAL;
+            case SKIPPED -> OccurrenceState.SKIPPED;
+            case OPEN -> {
+                if (now.isAfter(dueAt.plus(grace))) {
+                    yield OccurrenceState.MISSED;
+                }
+                yield LocalDate.ofInstant(now, zone).isBefore(localDate) ? OccurrenceState.UPCOMING : OccurrenceState.DUE;
+            }
+        };
+    }
+
+    void complete(boolean partial, Instant now) {
+        this.status = partial ? Outcome.PARTIAL : Outcome.DONE;
+        this.completedAt = now;
+    }
+
+    void skip() {
+        this.status = Outcome.SKIPPED;
+    }
+
+    boolean isOpen() {
+        return status == Outcome.OPEN;
+    }
+
+    UUID getAssignmentId() { return assignmentId; }
+    UUID getClientId() { return clientId; }
+    Instant getDueAt() { return dueAt; }
+    LocalDate getLocalDate() { return localDate; }
+    Outcome getStatus() { return status; }
+    Instant getCompletedAt() { return completedAt; }
+}

@@ -1,0 +1,22 @@
+package app.homeward.homework;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+interface OccurrenceRepository extends JpaRepository<Occurrence, UUID> {
+
+    List<Occurrence> findByAssignmentIdOrderByDueAt(UUID assignmentId);
+
+    List<Occurrence> findByClientIdAndDueAtBetweenOrderByDueAt(UUID clientId, Instant from, Instant to);
+
+    List<Occurrence> findByClientIdOrderByDueAt(UUID clientId);
+
+    /** Occurrences of many clients due in a window: adherence for a page of the caseload in one query. */
+    @Query("select o from Occurrence o where o.clientId in :clients and o.dueAt between :from and :to")
+    List<Occurrence> findForClients(Collection<UUID> clients, Instant from, Instant to);
+}

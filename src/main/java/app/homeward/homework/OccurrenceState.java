@@ -1,0 +1,19 @@
+package app.homeward.homework;
+
+/**
+ * What an occurrence is now: upcoming (not yet its day), due (its day has come), done, partial
+ * (the client did some of it), missed (not done within the clinic's grace period after it was
+ * due), skipped (ended or carried over). Done, partial and skipped are stored; the others follow
+ * from the clock.
+ */
+public enum OccurrenceState {
+    UPCOMING, DUE, DONE, PARTIAL, MISSED, SKIPPED;
+
+    public boolean finished() {
+        return this == DONE || this == PARTIAL;
+    }
+
+    public String messageKey() {
+        return "occurrence." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

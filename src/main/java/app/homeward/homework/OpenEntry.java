@@ -1,0 +1,15 @@
+package app.homeward.homework;
+
+import app.homeward.worksheet.WorksheetDocument;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An occurrence opened to work on: the card, the worksheet version it was given, the answers
+ * saved so far and the lock to save with (null before the first save).
+ */
+public record OpenEntry(HomeworkCard card, WorksheetDocument document, Map<String, Object> answers, Long lock,
+                        EntryState state, Instant savedAt, boolean simplified, Reflection reflection,
+                        String feedback, Map<String, String> answerFeedback) {
+}

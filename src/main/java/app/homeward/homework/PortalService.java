@@ -1,0 +1,305 @@
+package app.homeward.homework;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.Links;
+import app.homeward.base.Messages;
+import app.homeward.base.NotFoundException;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.mail.MailService;
+import app.homeward.security.AccountDirectory;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.worksheet.AnswerProblem;
+import app.homeward.worksheet.ScoreResult;
+import app.homeward.worksheet.Scorer;
+import app.homeward.worksheet.WorksheetDocument;
+import app.homeward.worksheet.WorksheetJson;
+import app.homeward.worksheet.WorksheetVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The client's side: today's homework, filling it in with drafts that are never lost, submitting
+ * with a reflection, asking for a change, and their own history with the therapist's feedback.
+ * A client only ever reaches their own occurrences: anyone else's is "not found".
+ */
+@Service
+@PreAuthorize("hasRole('CLIENT')")
+public class PortalService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalService.class);
+    /** Open work this far back still shows as overdue and can be done late. */
+    static final Duration OVERDUE_WINDOW = Duration.ofDays(14);
+
+    private final AssignmentRepository assignments;
+    private final OccurrenceRepository occurrences;
+    private final EntryRepository entries;
+    private final ChangeRequestRepository changeRequests;
+    private final SafetyAlertRepository alerts;
+    private final ClientService clients;
+    private final WorksheetVersions versions;
+    private final HomeworkRules rules;
+    private final ClinicDirectory clinics;
+    private final AccountDirectory accounts;
+    private final MailService mail;
+    private final Links links;
+    private final Clock clock;
+
+    PortalService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
+                  ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
+                  WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics, AccountDirectory accounts,
+                  MailService mail, Links links, Clock clock) {
+        this.assignments = assignments;
+        this.occurrences = occurrences;
+        this.entries = entries;
+        this.changeRequests = changeRequests;
+        this.alerts = alerts;
+        this.clients = clients;
+        this.versions = versions;
+        this.rules = rules;
+        this.clinics = clinics;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Due today, overdue (open, from the last two weeks), and the coming seven days. */
+    @Transactional(readOnly = true)
+    public Today today() {
+        ClientProfile me = clients.me();
+        Instant now = clock.instant();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        List<Occurrence> window = occurrences.findByClientIdAndDueAtBetweenOrderByDueAt(me.id(),
+                now.minus(OVERDUE_WINDOW), now.plus(Duration.ofDays(8)));
+        Map<UUID, Assignment> plans = assignments.findByIdIn(window.stream().map(Occurrence::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        Map<UUID, Entry> started = entries.findByOccurrenceIdIn(window.stream().map(Occurrence::getId).toList()).stream()
+                .collect(Collectors.toMap(Entry::getOccurrenceId, Function.identity()));
+        ZoneId zone = me.timeZone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<HomeworkCard> dueNow = new ArrayList<>();
+        List<HomeworkCard> overdue = new ArrayList<>();
+        List<HomeworkCard> coming = new ArrayList<>();
+        for (Occurrence o : window) {
+            Assignment a = plans.get(o.getAssignmentId());
+            if (a == null || a.getStatus() != AssignmentStatus.ACTIVE && o.isOpen()) {
+                continue;
+            }
+            Entry entry = started.get(o.getId());
+            HomeworkCard card = rules.card(a, o, entry == null ? null : entry.getState(), now, grace);
+            LocalDate day = o.getLocalDate();
+            if (day.equals(today)) {
+                dueNow.add(card);
+            } else if (day.isBefore(today) && o.isOpen()) {
+                overdue.add(card);
+            } else if (day.isAfter(today) && !day.isAfter(today.plusDays(7))) {
+                coming.add(card);
+            }
+        }
+        return new Today(dueNow, overdue, coming);
+    }
+
+    /** Opens an occurrence to work on (or to read back once submitted). */
+    @Transactional(readOnly = true)
+    public OpenEntry open(UUID occurrenceId) {
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
+        Instant now = clock.instant();
+        HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), now,
+                rules.grace(CurrentUser.require().clinicId()));
+        if (entry == null) {
+            return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of());
+        }
+        Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
+                entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),
+                entry.getReflectionNote());
+        return new OpenEntry(card, document, WorksheetJson.readAnswers(entry.getAnswers()), entry.getLockVersion(),
+                entry.getState(), entry.getSavedAt(), me.simplified(), reflection,
+                entry.getReviewedAt() == null ? null : entry.getFeedback(),
+                entry.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(entry.getAnswerFeedback()));
+    }
+
+    /**
+     * Saves a draft. Malformed or oversized answers are refused (the renderer never sends them);
+     * missing required answers are fine in a draft. {@code lock} is null for the first save; a stale
+     * lock (the same entry saved from another tab or device) is refused with entry.changed-elsewhere.
+     */
+    @Transactional
+    public SavedDraft saveDraft(UUID occurrenceId, Map<String, Object> answers, Long lock) {
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        requireValid(document.checkAnswers(answers, false));
+        Instant now = clock.instant();
+        Entry entry = current(occurrenceId, lock);
+        if (entry != null && entry.isSubmitted()) {
+            throw new DomainException("entry.already-submitted");
+        }
+        String json = WorksheetJson.writeAnswers(answers);
+        if (entry == null) {
+            entry = new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
+        } else {
+            entry.saveDraft(json, now);
+        }
+        Entry saved = flush(entry);
+        clients.touched(me.id());
+        return new SavedDraft(saved.getLockVersion(), now);
+    }
+
+    /**
+     * Submits the answers: every required answer must be there; the score and alert rules are
+     * computed here from the version's document. Alerts reach the therapist (a safety alert and a
+     * discreet email) and the client sees the clinic's crisis message at once.
+     */
+    @Transactional
+    public Submitted submit(UUID occurrenceId, Map<String, Object> answers, Long lock) {
+        HomewardUser user = CurrentUser.require();
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        if (assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen()) {
+            throw new DomainException("assignment.ended");
+        }
+        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        requireValid(document.checkAnswers(answers, true));
+        Instant now = clock.instant();
+        Entry entry = current(occurrenceId, lock);
+        if (entry != null && entry.isSubmitted()) {
+            throw new DomainException("entry.already-submitted");
+        }
+        String json = WorksheetJson.writeAnswers(answers);
+        if (entry == null) {
+            entry = new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
+        }
+        ScoreResult score = Scorer.score(document, answers);
+        entry.submit(json, score.total(), score.band(), score.alerts().size(), now);
+        Entry saved = flush(entry);
+        occurrence.complete(false, now);
+        clients.touched(me.id());
+        String crisis = null;
+        if (!score.alerts().isEmpty()) {
+            for (ScoreResult.TriggeredAlert triggered : score.alerts()) {
+                alerts.save(new SafetyAlert(saved.getId(), me.id(), me.therapistId(), triggered.label(),
+                        triggered.value(), now));
+            }
+            notifyTherapist(user.clinicId(), me.therapistId());
+            crisis = rules.settings(user.clinicId()).crisisMessage();
+            LOG.info("safety alert raised clinic={} entry={}", user.clinicId(), saved.getId());
+        }
+        LOG.info("entry submitted clinic={} entry={}", user.clinicId(), saved.getId());
+        return new Submitted(saved.getLockVersion(), !score.alerts().isEmpty(), crisis);
+    }
+
+    /** The client's reflection after submitting; less than 100 % done counts as partial. */
+    @Transactional
+    public void reflect(UUID occurrenceId, Reflection reflection) {
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Entry entry = entries.findByOccurrenceId(occurrenceId).filter(Entry::isSubmitted)
+                .orElseThrow(() -> new DomainException("entry.not-submitted"));
+        int percent = Objects.requireNonNull(HomeworkRules.rating("percentDone", reflection.percentDone(), 0, 100, true));
+        entry.reflect(percent, HomeworkRules.rating("difficulty", reflection.difficulty(), 0, 10, false),
+                HomeworkRules.rating("helpful", reflection.helpful(), 0, 10, false), reflection.obstacles(),
+                HomeworkRules.text("note", reflection.note(), 2000, false));
+        occurrence.complete(percent < 100, occurrence.getCompletedAt() == null ? clock.instant() : occurrence.getCompletedAt());
+    }
+
+    /** "Ask for a change" on one of the client's assignments; it reaches the therapist's client page. */
+    @Transactional
+    public void requestChange(UUID assignmentId, ChangeReason reason, String note) {
+        ClientProfile me = clients.me();
+        Assignment assignment = assignments.findById(assignmentId).filter(a -> a.getClientId().equals(me.id()))
+                .orElseThrow(NotFoundException::new);
+        if (reason == null) {
+            throw new DomainException("reason", "validation.choose");
+        }
+        changeRequests.save(new ChangeRequest(assignment.getId(), me.id(), reason,
+                HomeworkRules.text("note", note, 1000, reason == ChangeReason.OTHER), clock.instant()));
+        clients.touched(me.id());
+    }
+
+    /** The client's submitted entries, newest first, with whether feedback is waiting. */
+    @Transactional(readOnly = true)
+    public List<PastEntry> history() {
+        ClientProfile me = clients.me();
+        List<Entry> list = entries.findByClientIdAndStateOrderBySubmittedAtDesc(me.id(), EntryState.SUBMITTED);
+        Map<UUID, Assignment> plans = assignments.findByIdIn(list.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        return list.stream().map(e -> new PastEntry(e.getOccurrenceId(), plans.get(e.getAssignmentId()).getTitle(),
+                e.getSubmittedAt().atZone(me.timeZone()), e.getScoreTotal(), e.getScoreBand(), e.getPercentDone(),
+                e.getReviewedAt() != null && e.getFeedback() != null && !e.getFeedback().isBlank())).toList();
+    }
+
+    /** One submitted entry in the client's history. */
+    public record PastEntry(UUID occurrenceId, String title, java.time.ZonedDateTime submittedAt, Integer score,
+                            String band, Integer percentDone, boolean hasFeedback) {
+    }
+
+    private Occurrence mine(UUID occurrenceId, ClientProfile me) {
+        return occurrences.findById(occurrenceId).filter(o -> o.getClientId().equals(me.id()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private Entry current(UUID occurrenceId, Long lock) {
+        Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
+        if (entry == null ? lock != null : !Objects.equals(entry.getLockVersion(), lock)) {
+            throw new DomainException("entry.changed-elsewhere");
+        }
+        return entry;
+    }
+
+    private Entry flush(Entry entry) {
+        try {
+            return entries.saveAndFlush(entry);
+        } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException raced) {
+            throw new DomainException("entry.changed-elsewhere");
+        }
+    }
+
+    private static void requireValid(List<AnswerProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new AnswerProblems(problems);
+        }
+    }
+
+    /** "A client needs your attention": to the therapist, after commit, with nothing clinical in it. */
+    private void notifyTherapist(UUID clinicId, UUID therapistId) {
+        ClinicBranding clinic = clinics.findById(clinicId).orElse(null);
+        accounts.contact(therapistId).ifPresent(contact -> {
+            if (clinic == null) {
+                return;
+            }
+            mail.send(clinicId, contact.email(), Messages.forLanguageTag(
+                            contact.language() != null ? contact.language() : clinic.defaultLanguage()), "attention",
+                    Map.of("clinicName", clinic.name(), "recipientName", contact.displayName(),
+                            "link", links.absolute("/app/alerts")));
+        });
+    }
+
+}

@@ -1,0 +1,74 @@
+package app.homeward.homework;
+
+import app.homeward.base.TenantScopedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An alert rule of a measure fired on a submitted entry (e.g. PHQ-9 item 9 above 0). It stays open
+ * until a therapist or admin acknowledges it with a note; who and when is recorded.
+ */
+@Entity
+@Table(name = "safety_alert")
+class SafetyAlert extends TenantScopedEntity {
+
+    @Column(name = "entry_id", nullable = false, updatable = false, length = 36)
+    private UUID entryId;
+
+    @Column(name = "client_id", nullable = false, updatable = false, length = 36)
+    private UUID clientId;
+
+    @Column(name = "therapist_id", nullable = false, length = 36)
+    private UUID therapistId;
+
+    @Column(nullable = false, length = 200)
+    private String label;
+
+    // "value" is a reserved word in H2
+    @Column(name = "alert_value", nullable = false)
+    private int value;
+
+    @Column(name = "raised_at", nullable = false, updatable = false)
+    private Instant raisedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 36)
+    private UUID acknowledgedBy;
+
+    @Column(length = 1000)
+    private String note;
+
+    protected SafetyAlert() {
+    }
+
+    SafetyAlert(UUID entryId, UUID clientId, UUID therapistId, String label, int value, Instant now) {
+        this.entryId = entryId;
+        this.clientId = clientId;
+        this.therapistId = therapistId;
+        this.label = label.length() > 200 ? label.substring(0, 200) : label;
+        this.value = value;
+        this.raisedAt = now;
+    }
+
+    void acknowledge(UUID by, String text, Instant now) {
+        this.acknowledgedBy = by;
+        this.acknowledgedAt = now;
+        this.note = text;
+    }
+
+    UUID getEntryId() { return entryId; }
+    UUID getClientId() { return clientId; }
+    UUID getTherapistId() { return therapistId; }
+    String getLabel() { return label; }
+    int getValue() { return value; }
+    Instant getRaisedAt() { return raisedAt; }
+    Instant getAcknowledgedAt() { return acknowledgedAt; }
+    UUID getAcknowledgedBy() { return acknowledgedBy; }
+    String getNote() { return note; }
+}

@@ -1,0 +1,20 @@
+package app.homeward.homework;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
+
+    List<SafetyAlert> findByAcknowledgedAtIsNullOrderByRaisedAt();
+
+    List<SafetyAlert> findByClientIdOrderByRaisedAtDesc(UUID clientId);
+
+    @Query("""
+            select a.clientId, count(a) from SafetyAlert a
+            where a.acknowledgedAt is null and a.clientId in :clients group by a.clientId""")
+    List<Object[]> countOpen(Collection<UUID> clients);
+}

@@ -202,6 +202,23 @@ public class ClientService {
         clients.findById(clientId).ifPresent(c -> c.active(clock.instant()));
     }
 
+    /**
+     * For the tenants/ import only (no signed-in person; the clinic is bound): makes sure an
+     * existing client account is in a therapist's caseload. Creates nothing if already there.
+     */
+    @Transactional
+    public void importClient(UUID accountId, String email, String displayName, UUID therapistId, String timeZone,
+                             String language) {
+        String address = EmailAddress.require("email", email);
+        if (clients.findByAccountId(accountId).isPresent() || clients.existsByEmail(address)) {
+            return;
+        }
+        Client client = new Client(therapistId, requireName(displayName), address, zone(timeZone), language(language),
+                clock.instant());
+        client.joined(accountId, clock.instant());
+        clients.save(client);
+    }
+
     /** Links the new account to the client it was invited as (same transaction as the acceptance). */
     @EventListener
     @Transactional

@@ -41,15 +41,18 @@ class TenantImporter {
 
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
+    private final app.homeward.client.ClientService caseload;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final Path directory;
 
-    TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, TransactionTemplate tx,
+    TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, app.homeward.client.ClientService caseload,
+                   TransactionTemplate tx,
                    @Value("${homeward.tenants.import:false}") boolean enabled,
                    @Value("${homeward.tenants.directory:tenants}") Path directory) {
         this.clinics = clinics;
         this.accounts = accounts;
+        this.caseload = caseload;
         this.tx = tx;
         this.enabled = enabled;
         this.directory = directory;
@@ -105,6 +108,16 @@ class TenantImporter {
                 LOG.info("tenants: created a {} account clinic={}", person.get("role"), clinic.id());
             }
         })));
+        // clients join their therapist's caseload once every account exists
+        TenantContext.runAs(clinic.id(), () -> people.stream().filter(p -> p.get("therapist") != null)
+                .forEach(person -> tx.executeWithoutResult(s -> {
+                    UUID account = accounts.idOf(text(person, "email")).orElseThrow();
+                    UUID therapist = accounts.idOf(text(person, "therapist"))
+                            .orElseThrow(() -> new IllegalArgumentException("tenants: unknown therapist"));
+                    caseload.importClient(account, text(person, "email"), text(person, "name"), therapist,
+                            String.valueOf(person.getOrDefault("timeZone", text(doc, "timeZone"))),
+                            String.valueOf(person.getOrDefault("language", text(doc, "defaultLanguage"))));
+                })));
     }
 
     private static String text(Map<String, Object> map, String key) {

@@ -88,7 +88,13 @@ public class PortalService {
     /** Due today, overdue (open, from the last two weeks), and the coming seven days. */
     @Transactional(readOnly = true)
     public Today today() {
-        ClientProfile me = clients.me();
+        ClientProfile me;
+        try {
+            me = clients.me();
+        } catch (NotFoundException notInACaseload) {
+            // an account without a caseload record (e.g. created by hand): nothing assigned yet
+            return new Today(List.of(), List.of(), List.of());
+        }
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
         List<Occurrence> window = occurrences.findByClientIdAndDueAtBetweenOrderByDueAt(me.id(),
@@ -247,7 +253,12 @@ public class PortalService {
     /** The client's submitted entries, newest first, with whether feedback is waiting. */
     @Transactional(readOnly = true)
     public List<PastEntry> history() {
-        ClientProfile me = clients.me();
+        ClientProfile me;
+        try {
+            me = clients.me();
+        } catch (NotFoundException notInACaseload) {
+            return List.of();
+        }
         List<Entry> list = entries.findByClientIdAndStateOrderBySubmittedAtDesc(me.id(), EntryState.SUBMITTED);
         Map<UUID, Assignment> plans = assignments.findByIdIn(list.stream().map(Entry::getAssignmentId).distinct().toList())
                 .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));

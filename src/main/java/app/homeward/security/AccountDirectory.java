@@ -67,6 +67,13 @@ public class AccountDirectory {
         return accounts.existsByEmail(Account.normalise(email));
     }
 
+    /** The id of the bound clinic's account with this email, if any (for imports). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> idOf(String email) {
+        requireExplicitClinic();
+        return accounts.findByEmail(Account.normalise(email)).map(Account::getId);
+    }
+
     /** Where to write to an active account of the current clinic (for notifications), if it exists. */
     @Transactional(readOnly = true)
     public java.util.Optional<Contact> contact(UUID accountId) {

@@ -27,6 +27,9 @@ public class WorksheetForm extends Div {
     private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final Div scoreBox = new Div();
+    private final List<String> order = new ArrayList<>();
+    private Div stepper;
+    private int current;
 
     public WorksheetForm(WorksheetDocument document, Map<String, Object> answers, Mode mode) {
         this.document = document;
@@ -40,6 +43,7 @@ public class WorksheetForm extends Div {
                     this::changed, this::getTranslation);
             input.component().getElement().setAttribute("data-field", field.key());
             inputs.put(field.key(), input);
+            order.add(field.key());
             add(input.component());
         }
         if (document.fields().stream().noneMatch(Field::answerable)) {
@@ -47,6 +51,43 @@ public class WorksheetForm extends Div {
             empty.addClassName("empty-state");
             add(empty);
         }
+    }
+
+    /**
+     * Simplified mode: one field at a time with Back and Next, in larger text, for clients who find
+     * a whole worksheet at once too much. Validation still covers every field; the first problem's
+     * field is shown.
+     */
+    public void showOneAtATime() {
+        addClassName("worksheet-form--simplified");
+        Span position = new Span();
+        position.addClassName("stepper-position");
+        position.getElement().setAttribute("aria-live", "polite");
+        com.vaadin.flow.component.button.Button back = new com.vaadin.flow.component.button.Button(
+                getTranslation("worksheet.stepper.back"), e -> go(current - 1));
+        com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button(
+                getTranslation("worksheet.stepper.next"), e -> go(current + 1));
+        next.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.PRIMARY);
+        back.setId("stepper-back");
+        next.setId("stepper-next");
+        stepper = new Div(back, position, next);
+        stepper.addClassName("worksheet-stepper");
+        add(stepper);
+        go(0);
+    }
+
+    private void go(int index) {
+        if (order.isEmpty()) {
+            return;
+        }
+        current = Math.clamp(index, 0, order.size() - 1);
+        for (int i = 0; i < order.size(); i++) {
+            inputs.get(order.get(i)).component().setVisible(i == current);
+        }
+        ((Span) stepper.getComponentAt(1)).setText(getTranslation("worksheet.stepper.position", current + 1, order.size()));
+        ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(0)).setEnabled(current > 0);
+        ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(2)).setEnabled(current < order.size() - 1);
+        inputs.get(order.get(current)).focus();
     }
 
     public WorksheetDocument document() {
@@ -88,6 +129,9 @@ public class WorksheetForm extends Div {
                 input.showError(slash < 0 ? null : key, getTranslation(problem.messageKey(), problem.arguments()));
                 if (first == null) {
                     first = input;
+                    if (stepper != null) {
+                        go(order.indexOf(slash < 0 ? key : key.substring(0, slash)));
+                    }
                 }
             }
         }
@@ -121,6 +165,19 @@ public class WorksheetForm extends Div {
             scoreBox.add(line);
         }
         scoreBox.setVisible(true);
+    }
+
+    /** Shows a comment under single answers (the therapist's feedback on them), labelled as such. */
+    public void showComments(Map<String, String> comments, String heading) {
+        comments.forEach((key, text) -> {
+            FieldInput input = inputs.get(key);
+            if (input == null || text == null || text.isBlank()) {
+                return;
+            }
+            Div comment = new Div(new Span(heading), new Paragraph(text));
+            comment.addClassName("answer-comment");
+            addComponentAtIndex(indexOf(input.component()) + 1, comment);
+        });
     }
 
     /** Called after every change the person makes (the homework feature saves drafts on it). */

@@ -1,0 +1,113 @@
+package app.homeward.homework.ui;
+
+import app.homeward.client.ClientStatus;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Small formatting pieces the staff homework views share: dates and times in one style, status
+ * badges, the adherence bar, and date pickers that speak the page's language.
+ */
+final class ClientFormat {
+
+    /** Shown where there is no value, so an empty cell never looks like a loading error. */
+    static final String NONE = "–";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private ClientFormat() {
+    }
+
+    static Span badge(String text, String variant) {
+        Span badge = new Span(text);
+        badge.addClassName("badge");
+        if (variant != null) {
+            badge.addClassName("badge--" + variant);
+        }
+        return badge;
+    }
+
+    static Span statusBadge(ClientStatus status, Component translator) {
+        String name = status.name().toLowerCase(Locale.ROOT);
+        return badge(translator.getTranslation("client.status." + name), "client-" + name);
+    }
+
+    static String date(LocalDate date, Locale locale) {
+        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
+    /** "25 Nov 2025, 19:00" in the given zone; a 24-hour clock, so both languages read it the same way. */
+    static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        if (instant == null) {
+            return NONE;
+        }
+        var local = instant.atZone(zone);
+        return date(local.toLocalDate(), locale) + ", " + TIME.format(local);
+    }
+
+    static String time(LocalTime time) {
+        return time == null ? NONE : TIME.format(time);
+    }
+
+    /** "25 Nov", with the year only when it is not this year's. */
+    static String shortDate(LocalDate date, Locale locale, LocalDate today) {
+        String pattern = date.getYear() == today.getYear() ? "d MMM" : "d MMM yyyy";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(date);
+    }
+
+    /** "75 %" with a small bar beside it, or "–" when nothing was due. The bar is decoration: the text says it all. */
+    static Div adherence(int percent) {
+        Div cell = new Div();
+        cell.addClassName("adherence");
+        if (percent < 0) {
+            cell.add(new Span(NONE));
+            return cell;
+        }
+        Div fill = new Div();
+        fill.addClassName("adherence-fill");
+        fill.getStyle().set("width", percent + "%");
+        Div bar = new Div(fill);
+        bar.addClassName("adherence-bar");
+        bar.getElement().setAttribute("aria-hidden", "true");
+        if (percent < 50) {
+            bar.addClassName("adherence-bar--low");
+        }
+        cell.add(new Span(percent + " %"), bar);
+        return cell;
+    }
+
+    /** Month and weekday names in the page's language, weeks starting on Monday. */
+    static void localize(DatePicker picker, Component translator) {
+        Locale locale = translator.getLocale();
+        picker.setLocale(locale);
+        List<DayOfWeek> sundayFirst = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
+                Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()
+                .setMonthNames(Arrays.stream(Month.values()).map(m -> capital(m.getDisplayName(TextStyle.FULL_STANDALONE, locale), locale)).toList())
+                .setWeekdays(sundayFirst.stream().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
+                .setWeekdaysShort(sundayFirst.stream().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList())
+                .setFirstDayOfWeek(1)
+                .setToday(translator.getTranslation("client.date.today"))
+                .setCancel(translator.getTranslation("action.cancel"));
+        picker.setI18n(i18n);
+    }
+
+    private static String capital(String text, Locale locale) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+}

@@ -1,0 +1,68 @@
+package app.homeward.homework.ui;
+
+import app.homeward.homework.Schedule;
+import com.vaadin.flow.component.Component;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A schedule in words, as a therapist and client would say it: "Daily at 20:00 from 25 Nov to
+ * 1 Dec", "Mon, Wed, Fri at 19:00 from 25 Nov, 6 times", "Once on 27 Nov at 18:00". Times are the
+ * client's wall-clock times in the client's time zone, as the schedule holds them.
+ */
+final class ScheduleText {
+
+    private ScheduleText() {
+    }
+
+    static String describe(Schedule schedule, Component translator) {
+        LocalDate today = LocalDate.now(schedule.zone() == null ? java.time.ZoneOffset.UTC : schedule.zone());
+        return describe(schedule, translator, today);
+    }
+
+    static String describe(Schedule schedule, Component translator, LocalDate today) {
+        Locale locale = translator.getLocale();
+        String time = ClientFormat.time(schedule.timeOfDay());
+        if (schedule.kind() == null || schedule.start() == null) {
+            return ClientFormat.NONE;
+        }
+        String start = ClientFormat.shortDate(schedule.start(), locale, today);
+        if (schedule.kind() == Schedule.Kind.ONCE) {
+            return translator.getTranslation("schedule.text.once", start, time);
+        }
+        String rhythm = switch (schedule.kind()) {
+            case DAILY -> translator.getTranslation("schedule.text.daily", time);
+            case WEEKDAYS -> translator.getTranslation("schedule.text.weekdays", days(schedule, locale), time);
+            case EVERY_N_DAYS -> translator.getTranslation("schedule.text.every", schedule.everyDays(), time);
+            case ONCE -> throw new IllegalStateException();
+        };
+        if (schedule.end() != null && schedule.times() != null) {
+            return translator.getTranslation("schedule.text.until-times", rhythm, start,
+                    ClientFormat.shortDate(schedule.end(), locale, today), schedule.times());
+        }
+        if (schedule.end() != null) {
+            return translator.getTranslation("schedule.text.until", rhythm, start,
+                    ClientFormat.shortDate(schedule.end(), locale, today));
+        }
+        if (schedule.times() != null && schedule.times() == 1) {
+            return translator.getTranslation("schedule.text.time-one", rhythm, start);
+        }
+        return translator.getTranslation("schedule.text.times", rhythm, start, schedule.times());
+    }
+
+    private static String days(Schedule schedule, Locale locale) {
+        return schedule.weekdays().stream().sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, locale))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A weekday's full name for checkbox labels. */
+    static String dayName(DayOfWeek day, Locale locale) {
+        String name = day.getDisplayName(TextStyle.FULL, locale);
+        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+}

@@ -1,0 +1,142 @@
+package app.homeward.homework.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.homework.ChangeReason;
+import app.homeward.homework.EntryState;
+import app.homeward.homework.HomeworkCard;
+import app.homeward.homework.OccurrenceState;
+import app.homeward.homework.PortalService;
+import app.homeward.homework.Today;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.Role;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.List;
+import java.util.Map;
+
+/** /my: the client's home on their phone. What is due now, what is overdue, what is coming this week. */
+@Route("my")
+@Menu(title = "nav.home", order = 0, icon = "HOME")
+@RolesAllowed(Role.CLIENT_NAME)
+public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PortalService portal;
+
+    public TodayView(PortalService portal) {
+        this.portal = portal;
+        addClassName("page");
+        addClassName("today-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        render(portal.today());
+    }
+
+    private void render(Today today) {
+        removeAll();
+        H1 hello = new H1(getTranslation("home.client.hello", CurrentUser.require().displayName()));
+        hello.setId("home-title");
+        add(hello);
+        if (today.empty()) {
+            Div empty = new Div(new Paragraph(getTranslation("home.client.empty")));
+            empty.addClassName("empty-state");
+            add(empty);
+            return;
+        }
+        section("portal.today.now", "portal.today.now.empty", today.dueNow(), true);
+        if (!today.overdue().isEmpty()) {
+            section("portal.today.overdue", null, today.overdue(), true);
+        }
+        section("portal.today.coming", "portal.today.coming.empty", today.comingUp(), false);
+    }
+
+    private void section(String titleKey, String emptyKey, List<HomeworkCard> cards, boolean withPlan) {
+        if (cards.isEmpty() && emptyKey == null) {
+            return;
+        }
+        Div section = new Div(new H2(getTranslation(titleKey)));
+        section.addClassName("today-section");
+        if (cards.isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation(emptyKey));
+            empty.addClassName("quiet");
+            section.add(empty);
+        }
+        for (HomeworkCard card : cards) {
+            HomeworkCardView view = new HomeworkCardView(card, withPlan);
+            Button open = new Button(getTranslation(action(card)), e -> UI.getCurrent().navigate(DoHomeworkView.class,
+                    new RouteParameters("occurrence", card.occurrenceId().toString())));
+            open.addClassName("homework-open");
+            if (!card.state().finished()) {
+                open.addThemeVariants(ButtonVariant.PRIMARY);
+            }
+            Button change = new Button(getTranslation("portal.change.ask"), e -> askForChange(card));
+            change.addThemeVariants(ButtonVariant.TERTIARY);
+            Div actions = new Div(open, change);
+            actions.addClassName("homework-actions");
+            view.add(actions);
+            section.add(view);
+        }
+        add(section);
+    }
+
+    private static String action(HomeworkCard card) {
+        if (card.entryState() == EntryState.SUBMITTED || card.state().finished()) {
+            return "portal.open.view";
+        }
+        if (card.entryState() == EntryState.DRAFT) {
+            return "portal.open.continue";
+        }
+        return card.state() == OccurrenceState.UPCOMING ? "portal.open.early" : "portal.open.start";
+    }
+
+    /** "Ask for a change": too hard, not now, unclear, other — with a note; it reaches the therapist. */
+    private void askForChange(HomeworkCard card) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("portal.change.title"));
+        RadioButtonGroup<ChangeReason> reason = new RadioButtonGroup<>(getTranslation("portal.change.reason"));
+        reason.setItems(ChangeReason.values());
+        reason.setItemLabelGenerator(r -> getTranslation("portal.change.reason." + r.name().toLowerCase(java.util.Locale.ROOT)));
+        reason.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        TextArea note = new TextArea(getTranslation("portal.change.note"));
+        note.setMaxLength(1000);
+        note.setWidthFull();
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Button send = new Button(getTranslation("portal.change.send"), e -> {
+            try {
+                portal.requestChange(card.assignmentId(), reason.getValue(), note.getValue());
+                dialog.close();
+                Forms.notifySuccess(getTranslation("portal.change.sent"));
+            } catch (DomainException problem) {
+                Forms.show(problem, Map.of("reason", reason, "note", note), alert, this);
+            }
+        });
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new Paragraph(getTranslation("portal.change.intro", card.title())), alert, reason, note);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.home") + " · Homeward";
+    }
+}

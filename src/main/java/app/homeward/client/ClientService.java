@@ -219,6 +219,12 @@ public class ClientService {
         clients.save(client);
     }
 
+    /** For imports (no signed-in person): the client record of an account, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ClientProfile> findByAccount(UUID accountId) {
+        return clients.findByAccountId(accountId).map(ClientProfile::of);
+    }
+
     /** Links the new account to the client it was invited as (same transaction as the acceptance). */
     @EventListener
     @Transactional

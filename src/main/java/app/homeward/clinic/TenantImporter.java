@@ -42,17 +42,19 @@ class TenantImporter {
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
     private final app.homeward.client.ClientService caseload;
+    private final app.homeward.homework.HomeworkImport homework;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final Path directory;
 
     TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, app.homeward.client.ClientService caseload,
-                   TransactionTemplate tx,
+                   app.homeward.homework.HomeworkImport homework, TransactionTemplate tx,
                    @Value("${homeward.tenants.import:false}") boolean enabled,
                    @Value("${homeward.tenants.directory:tenants}") Path directory) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.caseload = caseload;
+        this.homework = homework;
         this.tx = tx;
         this.enabled = enabled;
         this.directory = directory;
@@ -118,6 +120,25 @@ class TenantImporter {
                             String.valueOf(person.getOrDefault("timeZone", text(doc, "timeZone"))),
                             String.valueOf(person.getOrDefault("language", text(doc, "defaultLanguage"))));
                 })));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> plans = (List<Map<String, Object>>) doc.getOrDefault("homework", List.of());
+        TenantContext.runAs(clinic.id(), () -> plans.forEach(plan -> {
+            UUID account = accounts.idOf(text(plan, "client")).orElseThrow(
+                    () -> new IllegalArgumentException("tenants: unknown client in homework"));
+            @SuppressWarnings("unchecked")
+            List<String> obstacles = (List<String>) plan.getOrDefault("obstacles", List.of());
+            boolean made = homework.importAssignment(account, text(plan, "worksheet"), text(plan, "title"),
+                    text(plan, "rationale"), String.valueOf(plan.getOrDefault("what", "")),
+                    String.valueOf(plan.getOrDefault("when", "")), String.valueOf(plan.getOrDefault("where", "")),
+                    java.time.LocalTime.parse(text(plan, "time")), Integer.parseInt(text(plan, "days")),
+                    obstacles.stream().map(app.homeward.homework.Obstacle::valueOf)
+                            .collect(java.util.stream.Collectors.toSet()),
+                    String.valueOf(plan.getOrDefault("backupPlan", "")), Integer.parseInt(text(plan, "confidence")),
+                    Integer.parseInt(text(plan, "difficulty")));
+            if (made) {
+                LOG.info("tenants: assigned demo homework clinic={}", clinic.id());
+            }
+        }));
     }
 
     private static String text(Map<String, Object> map, String key) {

@@ -222,7 +222,8 @@ public class HomeworkService {
         for (Occurrence o : occurrences.findForClients(ids, now.minus(Duration.ofDays(28)), now)) {
             int[] counts = adherence.computeIfAbsent(o.getClientId(), k -> new int[2]);
             OccurrenceState state = o.state(now, grace, java.time.ZoneOffset.UTC);
-            if (state == OccurrenceState.SKIPPED || state == OccurrenceState.UPCOMING) {
+            // only what has been decided counts: done, partial, missed; still within its grace period does not
+            if (!state.finished() && state != OccurrenceState.MISSED) {
                 continue;
             }
             counts[0]++;

@@ -47,8 +47,9 @@ class BuiltInLibrary {
         this.tx = tx;
     }
 
+    // before the tenants/ import (order 10), whose demo homework uses built-ins
     @EventListener(DatabaseReady.class)
-    @Order(20)
+    @Order(5)
     public void onDatabaseReady() {
         int added = load();
         LOG.info("built-in worksheet library ready: {} new version(s)", added);

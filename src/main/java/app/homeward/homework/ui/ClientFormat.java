@@ -33,6 +33,12 @@ final class ClientFormat {
     private ClientFormat() {
     }
 
+    /** The page's language (Component#getLocale is protected). */
+    static Locale locale(Component component) {
+        return component.getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
+                .map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ENGLISH);
+    }
+
     static Span badge(String text, String variant) {
         Span badge = new Span(text);
         badge.addClassName("badge");
@@ -70,6 +76,15 @@ final class ClientFormat {
         return DateTimeFormatter.ofPattern(pattern, locale).format(date);
     }
 
+    /** "Score: 12 · Moderate", or without the band when the measure has none. */
+    static String score(Integer score, String band, Component translator) {
+        if (score == null) {
+            return NONE;
+        }
+        return band == null || band.isBlank() ? translator.getTranslation("review.score", score)
+                : translator.getTranslation("review.score.band", score, band);
+    }
+
     /** "75 %" with a small bar beside it, or "–" when nothing was due. The bar is decoration: the text says it all. */
     static Div adherence(int percent) {
         Div cell = new Div();
@@ -93,7 +108,7 @@ final class ClientFormat {
 
     /** Month and weekday names in the page's language, weeks starting on Monday. */
     static void localize(DatePicker picker, Component translator) {
-        Locale locale = translator.getLocale();
+        Locale locale = locale(translator);
         picker.setLocale(locale);
         List<DayOfWeek> sundayFirst = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
                 Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();

@@ -25,7 +25,7 @@ final class ScheduleText {
     }
 
     static String describe(Schedule schedule, Component translator, LocalDate today) {
-        Locale locale = translator.getLocale();
+        Locale locale = ClientFormat.locale(translator);
         String time = ClientFormat.time(schedule.timeOfDay());
         if (schedule.kind() == null || schedule.start() == null) {
             return ClientFormat.NONE;

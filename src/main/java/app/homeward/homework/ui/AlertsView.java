@@ -1,0 +1,98 @@
+package app.homeward.homework.ui;
+
+import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.homework.AlertView;
+import app.homeward.homework.HomeworkService;
+import app.homeward.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * /app/alerts: safety alerts nobody has acknowledged yet, oldest first (the clinic's, for admins).
+ * Acknowledging asks what was done, so the note is there for whoever looks later.
+ */
+@Route("app/alerts")
+@Menu(title = "nav.alerts", order = 12, icon = "WARNING")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+
+    final Grid<AlertView> grid = new Grid<>();
+    final Paragraph emptyState = new Paragraph();
+    /** The dialog last opened (tests reach its fields). */
+    AlertAcknowledgeDialog dialog;
+    private final HomeworkService homework;
+    private final ZoneId clinicZone;
+
+    public AlertsView(HomeworkService homework, ClinicSettingsService clinicSettings) {
+        this.homework = homework;
+        this.clinicZone = clinicSettings.current().timeZone();
+        addClassName("page");
+        addClassName("alerts-page");
+
+        grid.setId("alerts-grid");
+        grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addComponentColumn(a -> new RouterLink(a.clientName(), ClientView.class,
+                        new RouteParameters("id", a.clientId().toString())))
+                .setHeader(getTranslation("alerts.col.client")).setKey("client").setFlexGrow(1).setFrozen(true);
+        grid.addColumn(AlertView::label).setHeader(getTranslation("alerts.col.what")).setKey("what").setFlexGrow(3);
+        grid.addColumn(AlertView::value).setHeader(getTranslation("alerts.col.value")).setKey("value").setAutoWidth(true);
+        grid.addColumn(a -> ClientFormat.dateTime(a.raisedAt(), clinicZone, getLocale()))
+                .setHeader(getTranslation("alerts.col.raised")).setKey("raised").setAutoWidth(true);
+        grid.addComponentColumn(a -> new RouterLink(getTranslation("alerts.answers"), EntryReviewView.class,
+                        new RouteParameters("id", a.entryId().toString())))
+                .setHeader(getTranslation("alerts.col.entry")).setKey("entry").setAutoWidth(true);
+        grid.addComponentColumn(this::acknowledgeButton).setHeader(getTranslation("alerts.col.actions"))
+                .setKey("actions").setAutoWidth(true);
+
+        emptyState.setText(getTranslation("alerts.empty"));
+        emptyState.addClassName("empty-state");
+        emptyState.setId("alerts-empty");
+        Paragraph intro = new Paragraph(getTranslation("alerts.intro"));
+        intro.addClassName("page-intro");
+        add(new H1(getTranslation("alerts.title")), intro, emptyState, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
+    }
+
+    private Button acknowledgeButton(AlertView alert) {
+        Button button = new Button(getTranslation("alerts.acknowledge"), e -> {
+            dialog = new AlertAcknowledgeDialog(alert, homework, this::refresh);
+            dialog.open();
+        });
+        button.addThemeVariants(ButtonVariant.SMALL);
+        button.setAriaLabel(getTranslation("alerts.acknowledge.for", alert.clientName()));
+        return button;
+    }
+
+    private void refresh() {
+        List<AlertView> open = homework.openAlerts();
+        grid.setItems(open);
+        grid.setVisible(!open.isEmpty());
+        emptyState.setVisible(open.isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("alerts.title") + " · Homeward";
+    }
+}

@@ -1,0 +1,521 @@
+package app.homeward.homework.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.NotFoundException;
+import app.homeward.base.ui.Forms;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.client.ClientStatus;
+import app.homeward.client.Goal;
+import app.homeward.client.GoalStatus;
+import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.homework.AlertView;
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.AssignmentSummary;
+import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.HomeworkService;
+import app.homeward.homework.ReviewItem;
+import app.homeward.security.AccountService;
+import app.homeward.security.AccountService.StaffMember;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.Role;
+import app.homeward.worksheet.WorksheetService;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /app/clients/{id}: one client before and during a session. What needs attention first (open
+ * safety alerts, requests to change homework), then the homework plan with how each task has gone,
+ * goals, and what the client has sent. A client outside one's caseload is not found.
+ */
+@Route("app/clients/:id")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    final Div header = new Div();
+    final HorizontalLayout actions = new HorizontalLayout();
+    final Div alerts = new Div();
+    final Div changeRequests = new Div();
+    final Div plan = new Div();
+    final Div goals = new Div();
+    final Div entries = new Div();
+    final TextField newGoal = new TextField();
+    final Button addGoal = new Button();
+    Button assign;
+    Button edit;
+    Button resend;
+    Button archive;
+    Button restore;
+    Button reassign;
+    /** Dialogs last opened (tests reach their fields). */
+    AssignDialog assignDialog;
+    ClientDetailsDialog editDialog;
+    ClientProfile client;
+
+    private final ClientService clients;
+    private final HomeworkService homework;
+    private final WorksheetService worksheets;
+    private final AccountService accounts;
+    private final ZoneId clinicZone;
+    private final boolean admin;
+
+    public ClientView(ClientService clients, HomeworkService homework, WorksheetService worksheets,
+                      AccountService accounts, ClinicSettingsService clinicSettings) {
+        this.clients = clients;
+        this.homework = homework;
+        this.worksheets = worksheets;
+        this.accounts = accounts;
+        this.clinicZone = clinicSettings.current().timeZone();
+        this.admin = CurrentUser.require().role() == Role.CLINIC_ADMIN;
+        addClassName("page");
+        addClassName("client-page");
+
+        alerts.setId("client-alerts");
+        changeRequests.setId("change-requests");
+        plan.setId("client-plan");
+        plan.addClassName("plan-cards");
+        goals.setId("client-goals");
+        entries.setId("client-entries");
+        actions.setId("client-actions");
+        actions.setWrap(true);
+        actions.addClassName("client-actions");
+        header.addClassName("client-header");
+
+        newGoal.setLabel(getTranslation("client.goals.new"));
+        newGoal.setId("new-goal");
+        newGoal.setMaxLength(300);
+        newGoal.setPlaceholder(getTranslation("client.goals.new.placeholder"));
+        addGoal.setText(getTranslation("client.goals.add"));
+        addGoal.setId("add-goal");
+        addGoal.addClickListener(e -> addGoal());
+        newGoal.addKeyPressListener(Key.ENTER, e -> addGoal());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        UUID id = uuid(event.getRouteParameters().get("id").orElse(""));
+        client = clients.profile(id);
+        render();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void reload() {
+        client = clients.profile(client.id());
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        RouterLink back = new RouterLink(getTranslation("client.back"), CaseloadView.class);
+        back.addClassName("back-link");
+        renderHeader();
+        renderActions();
+        add(back, header, actions);
+        if (client.archived()) {
+            Paragraph note = new Paragraph(getTranslation("client.archived.note"));
+            note.addClassName("form-alert");
+            note.addClassName("form-alert--info");
+            note.setId("archived-note");
+            add(note);
+        }
+        renderAlerts();
+        renderChangeRequests();
+        renderPlan();
+        renderGoals();
+        renderEntries();
+        add(new H2(getTranslation("client.alerts.title")), alerts,
+                new H2(getTranslation("client.changes.title")), changeRequests,
+                new H2(getTranslation("client.plan.title")), plan,
+                new H2(getTranslation("client.goals.title")), goals,
+                new H2(getTranslation("client.entries.title")), entries);
+    }
+
+    // ---------------------------------------------------------------- header and actions
+
+    private void renderHeader() {
+        header.removeAll();
+        H1 name = new H1(client.displayName());
+        name.setId("client-title");
+        Div badges = new Div(ClientFormat.statusBadge(client.status(), this));
+        badges.addClassName("badges");
+        if (client.simplified()) {
+            badges.add(ClientFormat.badge(getTranslation("client.simplified"), null));
+        }
+        String therapist = accounts.colleagues().stream().filter(s -> s.id().equals(client.therapistId()))
+                .map(StaffMember::displayName).findFirst().orElse(ClientFormat.NONE);
+        Div facts = new Div(
+                fact("client.fact.therapist", therapist),
+                fact("client.fact.next-session", client.nextSession() == null
+                        ? getTranslation("client.fact.next-session.none") : ClientFormat.date(client.nextSession(), getLocale())),
+                fact("client.fact.email", client.email()),
+                fact("client.fact.time-zone", client.timeZone().getId()),
+                fact("client.fact.language", getTranslation("language." + client.language())));
+        facts.addClassName("client-facts");
+        facts.setId("client-facts");
+        header.add(name, badges, facts);
+    }
+
+    private Div fact(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("client-fact-label");
+        Span text = new Span(value);
+        text.addClassName("client-fact-value");
+        Div fact = new Div(label, text);
+        fact.addClassName("client-fact");
+        return fact;
+    }
+
+    private void renderActions() {
+        actions.removeAll();
+        assign = new Button(getTranslation("client.assign"), VaadinIcon.PLUS.create(), e -> openAssignDialog());
+        assign.setId("assign-homework");
+        assign.addThemeVariants(ButtonVariant.PRIMARY);
+        edit = new Button(getTranslation("client.edit"), VaadinIcon.EDIT.create(), e -> openEditDialog());
+        edit.setId("edit-client");
+        resend = new Button(getTranslation("client.resend"), VaadinIcon.ENVELOPE_O.create(), e -> run(
+                () -> clients.resendInvitation(client.id()), getTranslation("client.resent", client.email())));
+        resend.setId("resend-invitation");
+        archive = new Button(getTranslation("client.archive"), VaadinIcon.ARCHIVE.create(), e -> confirmArchive());
+        archive.setId("archive-client");
+        archive.addThemeVariants(ButtonVariant.TERTIARY);
+        restore = new Button(getTranslation("client.restore"), VaadinIcon.ARROW_BACKWARD.create(), e -> run(
+                () -> clients.restore(client.id()), getTranslation("client.restored", client.displayName())));
+        restore.setId("restore-client");
+        reassign = new Button(getTranslation("client.reassign"), VaadinIcon.EXCHANGE.create(), e -> openReassignDialog());
+        reassign.setId("reassign-client");
+        boolean archived = client.archived();
+        assign.setVisible(!archived);
+        edit.setVisible(!archived);
+        resend.setVisible(client.status() == ClientStatus.INVITED);
+        archive.setVisible(!archived);
+        restore.setVisible(archived);
+        reassign.setVisible(admin);
+        actions.add(assign, edit, resend, reassign, archive, restore);
+    }
+
+    private void openAssignDialog() {
+        assignDialog = new AssignDialog(client, worksheets, homework, clients, this::reload);
+        assignDialog.open();
+    }
+
+    private void openEditDialog() {
+        editDialog = new ClientDetailsDialog(client, client.timeZone(), client.language(), form -> {
+            clients.update(client.id(), form.name.getValue(), form.timeZone.getValue(), form.language.getValue(),
+                    form.nextSession.getValue(), form.simplified.getValue());
+            Forms.notifySuccess(getTranslation("client.edit.saved"));
+            reload();
+        });
+        editDialog.open();
+    }
+
+    private void confirmArchive() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("client.archive.confirm.title", client.displayName()),
+                getTranslation("client.archive.confirm.body"), getTranslation("client.archive"),
+                ok -> run(() -> clients.archive(client.id()), getTranslation("client.archived.done", client.displayName())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+
+    private void openReassignDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("reassign-dialog");
+        dialog.setHeaderTitle(getTranslation("client.reassign.title", client.displayName()));
+        Select<StaffMember> therapist = new Select<>();
+        therapist.setLabel(getTranslation("client.reassign.therapist"));
+        therapist.setId("reassign-therapist");
+        List<StaffMember> colleagues = accounts.colleagues();
+        therapist.setItems(colleagues);
+        therapist.setItemLabelGenerator(s -> s == null ? "" : getTranslation("client.reassign.item", s.displayName(),
+                getTranslation("role." + s.role().name())));
+        colleagues.stream().filter(s -> s.id().equals(client.therapistId())).findFirst().ifPresent(therapist::setValue);
+        therapist.setWidthFull();
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Map<String, HasValidation> fields = Map.of("therapist", therapist);
+        Button save = new Button(getTranslation("client.reassign.save"), e -> {
+            Forms.clear(fields, alert);
+            try {
+                StaffMember chosen = therapist.getValue();
+                clients.reassign(client.id(), chosen == null ? null : chosen.id());
+                dialog.close();
+                Forms.notifySuccess(getTranslation("client.reassigned", client.displayName(),
+                        chosen == null ? "" : chosen.displayName()));
+                reload();
+            } catch (DomainException problem) {
+                Forms.show(problem, fields, alert, this);
+            }
+        });
+        save.setId("reassign-save");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Div body = new Div(new Paragraph(getTranslation("client.reassign.intro")), alert, therapist);
+        body.addClassName("dialog-form");
+        dialog.add(body);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** One service call, a notification either way, then the page shows the new state. */
+    private void run(Runnable action, String success) {
+        try {
+            action.run();
+            Forms.notifySuccess(success);
+        } catch (DomainException problem) {
+            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+        }
+        reload();
+    }
+
+    // ---------------------------------------------------------------- what needs attention
+
+    private void renderAlerts() {
+        alerts.removeAll();
+        List<AlertView> open = homework.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
+        if (open.isEmpty()) {
+            alerts.add(empty("client.alerts.empty"));
+            return;
+        }
+        for (AlertView alert : open) {
+            Div card = new Div();
+            card.addClassName("client-card");
+            card.addClassName("client-card--alert");
+            Paragraph what = new Paragraph(getTranslation("client.alerts.item", alert.label(), alert.value()));
+            what.addClassName("client-card-title");
+            Paragraph when = new Paragraph(getTranslation("client.alerts.raised",
+                    ClientFormat.dateTime(alert.raisedAt(), clinicZone, getLocale())));
+            when.addClassName("client-card-meta");
+            RouterLink answers = new RouterLink(getTranslation("client.alerts.answers"), EntryReviewView.class,
+                    new RouteParameters("id", alert.entryId().toString()));
+            Button acknowledge = new Button(getTranslation("alerts.acknowledge"),
+                    e -> new AlertAcknowledgeDialog(alert, homework, this::reload).open());
+            acknowledge.addThemeVariants(ButtonVariant.SMALL);
+            acknowledge.setAriaLabel(getTranslation("alerts.acknowledge.of", alert.label()));
+            HorizontalLayout row = new HorizontalLayout(answers, acknowledge);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.setWrap(true);
+            card.add(what, when, row);
+            alerts.add(card);
+        }
+    }
+
+    private void renderChangeRequests() {
+        changeRequests.removeAll();
+        List<ChangeRequestView> open = homework.changeRequests(client.id()).stream()
+                .filter(r -> r.resolvedAt() == null).toList();
+        if (open.isEmpty()) {
+            changeRequests.add(empty("client.changes.empty"));
+            return;
+        }
+        for (ChangeRequestView request : open) {
+            Div card = new Div();
+            card.addClassName("client-card");
+            Paragraph what = new Paragraph(getTranslation("client.changes.item", request.assignmentTitle(),
+                    getTranslation("client.change-reason." + request.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
+            what.addClassName("client-card-title");
+            card.add(what);
+            if (request.note() != null && !request.note().isBlank()) {
+                Paragraph note = new Paragraph(request.note());
+                note.addClassName("client-quote");
+                card.add(note);
+            }
+            Paragraph when = new Paragraph(ClientFormat.dateTime(request.createdAt(), clinicZone, getLocale()));
+            when.addClassName("client-card-meta");
+            Button resolved = new Button(getTranslation("client.changes.resolve"), VaadinIcon.CHECK.create(), e -> run(
+                    () -> homework.resolveChangeRequest(request.id()), getTranslation("client.changes.resolved")));
+            resolved.addThemeVariants(ButtonVariant.SMALL);
+            resolved.setAriaLabel(getTranslation("client.changes.resolve.of", request.assignmentTitle()));
+            card.add(when, resolved);
+            changeRequests.add(card);
+        }
+    }
+
+    // ---------------------------------------------------------------- plan, goals, entries
+
+    private void renderPlan() {
+        plan.removeAll();
+        List<AssignmentSummary> assignments = homework.assignments(client.id());
+        if (assignments.isEmpty()) {
+            plan.add(empty(client.archived() ? "client.plan.empty.archived" : "client.plan.empty"));
+            return;
+        }
+        assignments.forEach(a -> plan.add(planCard(a)));
+    }
+
+    private Div planCard(AssignmentSummary a) {
+        Div card = new Div();
+        card.addClassName("client-card");
+        card.addClassName("plan-card");
+        boolean active = a.status() == AssignmentStatus.ACTIVE;
+        if (!active) {
+            card.addClassName("plan-card--ended");
+        }
+        H3 title = new H3(a.title());
+        Div badges = new Div(ClientFormat.badge(getTranslation(active ? "client.plan.active" : "client.plan.ended"),
+                active ? "active" : "archived"));
+        if (a.openChangeRequests() > 0) {
+            badges.add(ClientFormat.badge(getTranslation("client.plan.change-requested"), "draft"));
+        }
+        badges.addClassName("badges");
+        Paragraph why = new Paragraph(getTranslation("client.plan.why", a.rationale()));
+        why.addClassName("plan-why");
+        Paragraph schedule = new Paragraph(ScheduleText.describe(a.schedule(), this));
+        schedule.addClassName("plan-schedule");
+        Paragraph meta = new Paragraph(getTranslation("client.plan.meta", a.confidence(),
+                getTranslation("worksheet.difficulty." + a.difficulty())));
+        meta.addClassName("client-card-meta");
+        Paragraph progress = new Paragraph(getTranslation("client.plan.progress", a.done(), a.partial(), a.missed(),
+                a.upcoming()));
+        progress.addClassName("plan-progress");
+        card.add(title, badges, why, schedule, meta, progress);
+        if (active && !client.archived()) {
+            Button end = new Button(getTranslation("client.plan.end"), e -> confirmEnd(a));
+            end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            end.setAriaLabel(getTranslation("client.plan.end.of", a.title()));
+            card.add(end);
+        }
+        return card;
+    }
+
+    private void confirmEnd(AssignmentSummary a) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("client.plan.end.confirm.title", a.title()),
+                getTranslation("client.plan.end.confirm.body"), getTranslation("client.plan.end"),
+                ok -> run(() -> homework.end(a.id()), getTranslation("client.plan.ended.done", a.title())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+
+    private void renderGoals() {
+        goals.removeAll();
+        List<Goal> list = clients.goals(client.id());
+        if (list.isEmpty()) {
+            goals.add(empty("client.goals.empty"));
+        } else {
+            UnorderedList items = new UnorderedList();
+            items.addClassName("goal-list");
+            for (Goal goal : list) {
+                Span text = new Span(goal.text());
+                text.addClassName("goal-text");
+                ListItem item = new ListItem(text);
+                item.addClassName("goal");
+                if (goal.status() != GoalStatus.ACTIVE) {
+                    item.add(ClientFormat.badge(getTranslation("client.goal." + goal.status().name().toLowerCase(Locale.ROOT)),
+                            goal.status() == GoalStatus.ACHIEVED ? "active" : "archived"));
+                }
+                if (!client.archived()) {
+                    if (goal.status() == GoalStatus.ACTIVE) {
+                        item.add(goalButton(goal, GoalStatus.ACHIEVED, "client.goal.mark-achieved", "client.goal.achieved.done"),
+                                goalButton(goal, GoalStatus.DROPPED, "client.goal.mark-dropped", "client.goal.dropped.done"));
+                    } else {
+                        item.add(goalButton(goal, GoalStatus.ACTIVE, "client.goal.reopen", "client.goal.reopened"));
+                    }
+                }
+                items.add(item);
+            }
+            goals.add(items);
+        }
+        if (!client.archived()) {
+            newGoal.clear();
+            newGoal.setInvalid(false);
+            HorizontalLayout form = new HorizontalLayout(newGoal, addGoal);
+            form.setAlignItems(FlexComponent.Alignment.BASELINE);
+            form.setWrap(true);
+            form.addClassName("goal-form");
+            goals.add(form);
+        }
+    }
+
+    private Button goalButton(Goal goal, GoalStatus status, String labelKey, String doneKey) {
+        Button button = new Button(getTranslation(labelKey), e -> run(() -> clients.changeGoal(goal.id(), goal.text(), status),
+                getTranslation(doneKey)));
+        button.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        button.setAriaLabel(getTranslation(labelKey) + ": " + goal.text());
+        return button;
+    }
+
+    private void addGoal() {
+        try {
+            clients.addGoal(client.id(), newGoal.getValue());
+            Forms.notifySuccess(getTranslation("client.goals.added"));
+            reload();
+        } catch (DomainException problem) {
+            Forms.show(problem, Map.of("goal", newGoal), null, this);
+        }
+    }
+
+    private void renderEntries() {
+        entries.removeAll();
+        List<ReviewItem> list = homework.entriesOf(client.id());
+        if (list.isEmpty()) {
+            entries.add(empty("client.entries.empty"));
+            return;
+        }
+        UnorderedList items = new UnorderedList();
+        items.addClassName("entry-list");
+        for (ReviewItem item : list) {
+            RouterLink link = new RouterLink(item.title(), EntryReviewView.class,
+                    new RouteParameters("id", item.entryId().toString()));
+            Span when = new Span(ClientFormat.dateTime(item.submittedAt(), clinicZone, getLocale()));
+            when.addClassName("entry-when");
+            ListItem li = new ListItem(link, when);
+            if (item.score() != null) {
+                li.add(ClientFormat.badge(ClientFormat.score(item.score(), item.band(), this), null));
+            }
+            if (item.percentDone() != null) {
+                li.add(ClientFormat.badge(getTranslation("review.done", item.percentDone()), null));
+            }
+            if (item.alerts() > 0) {
+                li.add(ClientFormat.badge(getTranslation("review.attention"), "alert"));
+            }
+            items.add(li);
+        }
+        entries.add(items);
+    }
+
+    private Paragraph empty(String key) {
+        Paragraph empty = new Paragraph(getTranslation(key));
+        empty.addClassName("empty-state");
+        return empty;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (client == null ? getTranslation("caseload.title") : client.displayName()) + " · Homeward";
+    }
+}

@@ -11,5 +11,5 @@ import java.util.Map;
  */
 public record OpenEntry(HomeworkCard card, WorksheetDocument document, Map<String, Object> answers, Long lock,
                         EntryState state, Instant savedAt, boolean simplified, Reflection reflection,
-                        String feedback, Map<String, String> answerFeedback) {
+                        String feedback, Map<String, String> answerFeedback, String clinicName) {
 }

@@ -64,12 +64,14 @@ public class PortalService {
     private final AccountDirectory accounts;
     private final MailService mail;
     private final Links links;
+    private final Messages messages;
     private final Clock clock;
 
     PortalService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
                   WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics, AccountDirectory accounts,
-                  MailService mail, Links links, Clock clock) {
+                  MailService mail, Links links, Messages messages, Clock clock) {
+        this.messages = messages;
         this.assignments = assignments;
         this.occurrences = occurrences;
         this.entries = entries;
@@ -138,8 +140,10 @@ public class PortalService {
         Instant now = clock.instant();
         HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), now,
                 rules.grace(CurrentUser.require().clinicId()));
+        String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         if (entry == null) {
-            return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of());
+            return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of(),
+                    clinicName);
         }
         Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
                 entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),
@@ -147,7 +151,8 @@ public class PortalService {
         return new OpenEntry(card, document, WorksheetJson.readAnswers(entry.getAnswers()), entry.getLockVersion(),
                 entry.getState(), entry.getSavedAt(), me.simplified(), reflection,
                 entry.getReviewedAt() == null ? null : entry.getFeedback(),
-                entry.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(entry.getAnswerFeedback()));
+                entry.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(entry.getAnswerFeedback()),
+                clinicName);
     }
 
     /**
@@ -248,6 +253,26 @@ public class PortalService {
         changeRequests.save(new ChangeRequest(assignment.getId(), me.id(), reason,
                 HomeworkRules.text("note", note, 1000, reason == ChangeReason.OTHER), clock.instant()));
         clients.touched(me.id());
+    }
+
+    /**
+     * The assignment's coming occurrences as an .ics file: "Homework" and the clinic's name, a link
+     * to the clinic's page, and nothing clinical.
+     */
+    @Transactional(readOnly = true)
+    public String calendar(UUID assignmentId) {
+        ClientProfile me = clients.me();
+        Assignment assignment = assignments.findById(assignmentId).filter(a -> a.getClientId().equals(me.id()))
+                .orElseThrow(NotFoundException::new);
+        ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
+        java.util.Locale locale = Messages.forLanguageTag(me.language());
+        Instant now = clock.instant();
+        List<HomeworkCalendar.Slot> slots = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
+                .filter(o -> o.isOpen() && o.getDueAt().isAfter(now))
+                .map(o -> new HomeworkCalendar.Slot(o.getId(), o.getDueAt())).toList();
+        return HomeworkCalendar.render(messages.getTranslation("calendar.summary", locale, clinic.name()),
+                messages.getTranslation("calendar.description", locale, clinic.name()),
+                java.net.URI.create(links.clinicPage(clinic.slug())), slots);
     }
 
     /** The client's submitted entries, newest first, with whether feedback is waiting. */

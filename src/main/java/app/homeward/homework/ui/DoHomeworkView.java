@@ -87,12 +87,45 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         RouterLink back = new RouterLink(getTranslation("portal.back"), TodayView.class);
         back.addClassName("back-link");
         H1 title = new H1(entry.card().title());
-        add(back, title, new HomeworkCardView(entry.card(), true));
+        add(back, title, new HomeworkCardView(entry.card(), true), downloads());
         if (entry.state() == EntryState.SUBMITTED) {
             showSubmitted();
         } else {
             showForm();
         }
+    }
+
+    /** The card on paper and the schedule in the client's calendar: keep the plan where they will see it. */
+    private Div downloads() {
+        var card = entry.card();
+        Map<String, String> labels = new java.util.HashMap<>();
+        app.homeward.homework.HomeworkCardPdf.LABEL_KEYS.forEach(k -> labels.put(k, getTranslation(k)));
+        Map<Obstacle, String> obstacleNames = new java.util.EnumMap<>(Obstacle.class);
+        for (Obstacle o : Obstacle.values()) {
+            obstacleNames.put(o, getTranslation(o.messageKey()));
+        }
+        String clinicName = entry.clinicName();
+        java.util.Locale locale = getLocale();
+        com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = app.homeward.homework.HomeworkCardPdf.render(card, clinicName, labels, obstacleNames, locale);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                            "homework-card.pdf", "application/pdf", bytes.length);
+                }), getTranslation("portal.download.card"));
+        pdf.addClassName("download-link");
+        pdf.setId("download-card");
+        UUID assignmentId = card.assignmentId();
+        com.vaadin.flow.component.html.Anchor ics = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = portal.calendar(assignmentId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                            "homework.ics", "text/calendar", bytes.length);
+                }), getTranslation("portal.download.calendar"));
+        ics.addClassName("download-link");
+        ics.setId("download-calendar");
+        Div links = new Div(pdf, ics);
+        links.addClassName("homework-downloads");
+        return links;
     }
 
     private void showForm() {

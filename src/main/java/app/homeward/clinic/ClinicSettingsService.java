@@ -56,6 +56,29 @@ public class ClinicSettingsService {
         return updated;
     }
 
+    /** The homework rules: confidence threshold (0–10), grace period (1–168 h), crisis message (optional). */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    public app.homeward.tenancy.ClinicDirectory.HomeworkSettings homework() {
+        return clinics.homeworkSettings(myClinic()).orElseThrow();
+    }
+
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    public void updateHomework(Integer confidenceThreshold, Integer graceHours, String crisisMessage) {
+        if (confidenceThreshold == null || confidenceThreshold < 0 || confidenceThreshold > 10) {
+            throw new DomainException("confidenceThreshold", "settings.range", 0, 10);
+        }
+        if (graceHours == null || graceHours < 1 || graceHours > 168) {
+            throw new DomainException("graceHours", "settings.range", 1, 168);
+        }
+        String message = app.homeward.base.Text.clean(crisisMessage);
+        if (message != null && message.length() > 1000) {
+            throw new DomainException("crisisMessage", "validation.too-long", 1000);
+        }
+        String stored = message == null || message.isBlank() ? null : message;
+        clinics.update(myClinic(), clinic -> clinic.changeHomeworkSettings(confidenceThreshold, graceHours, stored));
+        LOG.info("clinic homework settings changed clinic={}", myClinic());
+    }
+
     /** PNG, JPEG or WebP, recognised by content (not by name or declared type), at most 512 KB. Never SVG. */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     public ClinicBranding changeLogo(byte[] bytes) {

@@ -44,6 +44,9 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
     final ComboBox<String> timeZone = new ComboBox<>();
     final Select<String> language = new Select<>();
     final Button save = new Button();
+    final com.vaadin.flow.component.textfield.IntegerField confidence = new com.vaadin.flow.component.textfield.IntegerField();
+    final com.vaadin.flow.component.textfield.IntegerField grace = new com.vaadin.flow.component.textfield.IntegerField();
+    final com.vaadin.flow.component.textfield.TextArea crisis = new com.vaadin.flow.component.textfield.TextArea();
     final Upload logoUpload;
     private final Span contrastNote = new Span();
     private final Div swatch = new Div();
@@ -133,7 +136,50 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save);
+        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings));
+    }
+
+    /** The clinic's homework rules, saved on their own: a change here should not need the branding form. */
+    private Div homeworkSection(ClinicSettingsService settings) {
+        var current = settings.homework();
+        confidence.setLabel(getTranslation("settings.confidence"));
+        confidence.setHelperText(getTranslation("settings.confidence.help"));
+        confidence.setMin(0);
+        confidence.setMax(10);
+        confidence.setStepButtonsVisible(true);
+        confidence.setValue(current.confidenceThreshold());
+        confidence.setId("confidence-threshold");
+        grace.setLabel(getTranslation("settings.grace"));
+        grace.setHelperText(getTranslation("settings.grace.help"));
+        grace.setMin(1);
+        grace.setMax(168);
+        grace.setStepButtonsVisible(true);
+        grace.setValue(current.graceHours());
+        grace.setId("grace-hours");
+        crisis.setLabel(getTranslation("settings.crisis"));
+        crisis.setHelperText(getTranslation("settings.crisis.help"));
+        crisis.setPlaceholder(getTranslation("portal.crisis.default"));
+        crisis.setMaxLength(1000);
+        crisis.setWidthFull();
+        crisis.setValue(current.crisisMessage() == null ? "" : current.crisisMessage());
+        crisis.setId("crisis-message-setting");
+        Forms.FormAlert homeworkAlert = new Forms.FormAlert();
+        Button saveHomework = new Button(getTranslation("settings.homework.save"), e -> {
+            Map<String, com.vaadin.flow.component.HasValidation> fields =
+                    Map.of("confidenceThreshold", confidence, "graceHours", grace, "crisisMessage", crisis);
+            Forms.clear(fields, homeworkAlert);
+            try {
+                settings.updateHomework(confidence.getValue(), grace.getValue(), crisis.getValue());
+                Forms.notifySuccess(getTranslation("settings.homework.saved"));
+            } catch (DomainException problem) {
+                Forms.show(problem, fields, homeworkAlert, this);
+            }
+        });
+        saveHomework.setId("save-homework-settings");
+        Div section = new Div(new H2(getTranslation("settings.homework")), homeworkAlert, confidence, grace, crisis,
+                saveHomework);
+        section.addClassName("form-section");
+        return section;
     }
 
     private void showLogo(ClinicBranding clinic, ClinicDirectory directory) {

@@ -202,6 +202,100 @@ public class HomeworkService {
                 plan.confidence(), plan.confidencePrompted(), plan.planChanged(), plan.difficulty(), plan.goalId());
     }
 
+    // ---------------------------------------------------------------- before the session
+
+    /** Everything since {@code since} (e.g. the last session), in a fixed number of queries. */
+    @Transactional(readOnly = true)
+    public BeforeSession beforeSession(UUID clientId, Instant since) {
+        ClientProfile client = clients.profile(clientId);
+        Instant now = clock.instant();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
+        List<Occurrence> window = occurrences.findByClientIdAndDueAtBetweenOrderByDueAt(clientId, since, now);
+        Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
+        List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
+        for (Assignment a : plans) {
+            List<Occurrence> list = byPlan.getOrDefault(a.getId(), List.of());
+            if (list.isEmpty() && a.getStatus() != AssignmentStatus.ACTIVE) {
+                continue;
+            }
+            int done = 0;
+            int partial = 0;
+            int missed = 0;
+            int open = 0;
+            for (Occurrence o : list) {
+                switch (o.state(now, grace, a.schedule().zone())) {
+                    case DONE -> done++;
+                    case PARTIAL -> partial++;
+                    case MISSED -> missed++;
+                    case DUE, UPCOMING -> open++;
+                    default -> { }
+                }
+            }
+            outcomes.add(new BeforeSession.AssignmentOutcome(a.getId(), a.getTitle(), a.getStatus(), done, partial,
+                    missed, open, a.getStatus() == AssignmentStatus.ACTIVE && (missed > 0 || partial > 0 || open > 0)));
+        }
+        Map<UUID, String> titles = plans.stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
+        List<BeforeSession.ReflectionItem> reflections = new ArrayList<>();
+        Map<Obstacle, Integer> met = new java.util.EnumMap<>(Obstacle.class);
+        for (Entry e : entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED)) {
+            if (e.getSubmittedAt().isBefore(since) || e.getPercentDone() == null) {
+                continue;
+            }
+            Reflection r = new Reflection(e.getPercentDone(), e.getReflectionDifficulty(), e.getReflectionHelpful(),
+                    e.getReflectionObstacles(), e.getReflectionNote());
+            reflections.add(new BeforeSession.ReflectionItem(e.getId(), titles.getOrDefault(e.getAssignmentId(), ""),
+                    e.getSubmittedAt(), r));
+            r.obstacles().forEach(o -> met.merge(o, 1, Integer::sum));
+        }
+        List<ChangeRequestView> requests = changeRequests(clientId).stream()
+                .filter(r -> r.resolvedAt() == null || !r.createdAt().isBefore(since)).toList();
+        List<AlertView> alertList = alertsOf(clientId).stream()
+                .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
+        return new BeforeSession(client, since, outcomes, reflections, met, requests, alertList);
+    }
+
+    /**
+     * Carries unfinished homework over into a new plan: the same worksheet version and plan from
+     * today, with what got in the way added to the obstacles (and a note to the backup plan); the old
+     * assignment ends, its open occurrences are skipped so they no longer count as missed.
+     */
+    @Transactional
+    public UUID carryOver(UUID assignmentId, java.util.Set<Obstacle> gotInTheWay, String note) {
+        Assignment old = accessibleAssignment(assignmentId);
+        requireActive(old);
+        Instant now = clock.instant();
+        AssignmentPlan plan = old.plan();
+        Schedule was = plan.schedule();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(was.zone()));
+        long length = was.end() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(was.start(), was.end());
+        Schedule next = new Schedule(was.kind(), today, was.end() == null ? null : today.plusDays(length),
+                was.times(), was.timeOfDay(), was.weekdays(), was.everyDays(), was.zone());
+        java.util.Set<Obstacle> obstacles = java.util.EnumSet.noneOf(Obstacle.class);
+        obstacles.addAll(plan.obstacles());
+        if (gotInTheWay != null) {
+            obstacles.addAll(gotInTheWay);
+        }
+        String extra = HomeworkRules.text("note", note, 300, false);
+        String backup = extra.isEmpty() ? plan.backupPlan()
+                : HomeworkRules.text("backupPlan", (plan.backupPlan() + " " + extra).strip(), 1000, false);
+        AssignmentPlan carried = new AssignmentPlan(plan.title(), plan.rationale(), plan.what(), plan.when(),
+                plan.where(), next, obstacles, plan.obstacleOther(), backup, plan.confidence(), plan.confidencePrompted(),
+                plan.planChanged(), plan.difficulty(), plan.goalId());
+        Assignment fresh = assignments.save(new Assignment(old.getClientId(), old.getTherapistId(),
+                old.getWorksheetVersionId(), old.isWorksheetBuiltIn(), carried, now));
+        old.end(now);
+        for (Occurrence o : occurrences.findByAssignmentIdOrderByDueAt(old.getId())) {
+            if (o.isOpen()) {
+                o.skip();
+            }
+        }
+        rules.generate(fresh, Instant.MIN);
+        LOG.info("homework carried over clinic={} from={} to={}", CurrentUser.require().clinicId(), assignmentId,
+                fresh.getId());
+        return fresh.getId();
+    }
+
     // ---------------------------------------------------------------- caseload
 
     /**

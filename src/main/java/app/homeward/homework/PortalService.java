@@ -275,6 +275,80 @@ public class PortalService {
                 java.net.URI.create(links.clinicPage(clinic.slug())), slots);
     }
 
+    /** Completions per week for the last eight weeks, the streak, and measure scores over time. */
+    @Transactional(readOnly = true)
+    public Progress progress() {
+        ClientProfile me;
+        try {
+            me = clients.me();
+        } catch (NotFoundException notInACaseload) {
+            return new Progress(List.of(), 0, List.of());
+        }
+        Instant now = clock.instant();
+        ZoneId zone = me.timeZone();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate firstWeek = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(7);
+        List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(me.id());
+        int[][] counts = new int[8][3];
+        java.util.Set<LocalDate> doneDays = new java.util.HashSet<>();
+        for (Occurrence o : all) {
+            OccurrenceState state = o.state(now, grace, zone);
+            if (state.finished()) {
+                doneDays.add(o.getCompletedAt() == null ? o.getLocalDate() : LocalDate.ofInstant(o.getCompletedAt(), zone));
+            }
+            long week = java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, o.getLocalDate().with(java.time.DayOfWeek.MONDAY));
+            if (week < 0 || week > 7 || o.getLocalDate().isAfter(today) || state == OccurrenceState.SKIPPED) {
+                continue;
+            }
+            int[] c = counts[(int) week];
+            c[2]++;
+            if (state == OccurrenceState.DONE) {
+                c[0]++;
+            } else if (state == OccurrenceState.PARTIAL) {
+                c[1]++;
+            }
+        }
+        List<Progress.Week> weeks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            weeks.add(new Progress.Week(firstWeek.plusWeeks(i), counts[i][0], counts[i][1], counts[i][2]));
+        }
+        List<Entry> submitted = entries.findByClientIdAndStateOrderBySubmittedAtDesc(me.id(), EntryState.SUBMITTED);
+        Map<UUID, Assignment> plans = assignments.findByIdIn(submitted.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        Map<String, List<Progress.Point>> scores = new java.util.TreeMap<>();
+        for (Entry e : submitted.reversed()) {
+            if (e.getScoreTotal() != null) {
+                scores.computeIfAbsent(plans.get(e.getAssignmentId()).getTitle(), k -> new ArrayList<>())
+                        .add(new Progress.Point(LocalDate.ofInstant(e.getSubmittedAt(), zone), e.getScoreTotal()));
+            }
+        }
+        List<Progress.Measure> measures = scores.entrySet().stream()
+                .map(m -> new Progress.Measure(m.getKey(), m.getValue())).toList();
+        return new Progress(weeks, streak(doneDays, today), measures);
+    }
+
+    /**
+     * Days in a row with homework done, counting back from today (or yesterday, if today is not done
+     * yet). A single day without is forgiven; two in a row end the streak. Praise effort, not perfection.
+     */
+    static int streak(java.util.Set<LocalDate> doneDays, LocalDate today) {
+        LocalDate day = doneDays.contains(today) ? today : today.minusDays(1);
+        int streak = 0;
+        boolean forgiven = false;
+        while (true) {
+            if (doneDays.contains(day)) {
+                streak++;
+                forgiven = false;
+            } else if (!forgiven && doneDays.contains(day.minusDays(1))) {
+                forgiven = true;
+            } else {
+                return streak;
+            }
+            day = day.minusDays(1);
+        }
+    }
+
     /** The client's submitted entries, newest first, with whether feedback is waiting. */
     @Transactional(readOnly = true)
     public List<PastEntry> history() {

@@ -38,6 +38,27 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         add(new H1(getTranslation("portal.progress.title")));
+        event.getUI().getPage().addJavaScript(Charts.SCRIPT);
+        var progress = portal.progress();
+        if (progress.weeks().stream().anyMatch(w -> w.due() > 0)) {
+            Paragraph streak = new Paragraph(getTranslation("portal.progress.streak", progress.streakDays()));
+            streak.addClassName("streak");
+            add(new H2(getTranslation("portal.progress.weeks")), streak);
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
+            var labels = progress.weeks().stream().map(w -> w.start().format(day)).toList();
+            var series = new java.util.LinkedHashMap<String, List<Integer>>();
+            series.put(getTranslation("occurrence.done"), progress.weeks().stream().map(w -> w.done()).toList());
+            series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
+            add(Charts.chart("bar", getTranslation("portal.progress.weeks.caption"), labels, series, true));
+        }
+        for (var measure : progress.measures()) {
+            add(new H2(getTranslation("portal.progress.measure", measure.title())));
+            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
+            add(Charts.chart("line", getTranslation("portal.progress.measure.caption", measure.title()),
+                    measure.points().stream().map(p -> p.day().format(day)).toList(),
+                    java.util.Map.of(getTranslation("portal.progress.score-label"),
+                            measure.points().stream().map(p -> p.score()).toList()), false));
+        }
         List<PastEntry> history = portal.history();
         add(new Paragraph(getTranslation("portal.progress.count", history.size())));
         if (history.isEmpty()) {

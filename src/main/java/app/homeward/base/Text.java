@@ -9,6 +9,10 @@ public final class Text {
     // C0/C1 controls (incl. NUL) and the bidi overrides/isolates that can disguise text.
     private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]");
 
+    // the same, except the line feed
+    private static final Pattern MULTILINE_UNSAFE =
+            Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]");
+
     private Text() {
     }
 
@@ -19,6 +23,15 @@ public final class Text {
         }
         String normalised = Normalizer.normalize(input, Normalizer.Form.NFC);
         return UNSAFE.matcher(normalised).replaceAll("").strip();
+    }
+
+    /** Like {@link #clean}, but keeps line breaks (as \n) for text written in paragraphs: feedback, notes, plans. */
+    public static String cleanMultiline(String input) {
+        if (input == null) {
+            return "";
+        }
+        String normalised = Normalizer.normalize(input, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
+        return MULTILINE_UNSAFE.matcher(normalised).replaceAll("").strip();
     }
 
     public static boolean isBlank(String input) {

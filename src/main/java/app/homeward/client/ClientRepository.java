@@ -21,13 +21,16 @@ interface ClientRepository extends JpaRepository<Client, UUID> {
             select c from Client c
             where (:therapist is null or c.therapistId = :therapist)
               and (:archived = true or c.status <> app.homeward.client.ClientStatus.ARCHIVED)
-              and (:text is null or lower(c.displayName) like :text or lower(c.email) like :text)""")
+              and (:text is null or lower(c.displayName) like :text escape '!' or lower(c.email) like :text escape '!')""")
     List<Client> findCaseload(UUID therapist, boolean archived, String text, Pageable page);
 
     @Query("""
             select count(c) from Client c
             where (:therapist is null or c.therapistId = :therapist)
               and (:archived = true or c.status <> app.homeward.client.ClientStatus.ARCHIVED)
-              and (:text is null or lower(c.displayName) like :text or lower(c.email) like :text)""")
+              and (:text is null or lower(c.displayName) like :text escape '!' or lower(c.email) like :text escape '!')""")
     long countCaseload(UUID therapist, boolean archived, String text);
+
+    @Query("select c.id from Client c where c.therapistId = :therapist")
+    List<UUID> findIdsByTherapist(UUID therapist);
 }

@@ -13,7 +13,6 @@ import app.homeward.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -109,8 +108,9 @@ public class ClientService {
         HomewardUser me = CurrentUser.require();
         UUID therapist = me.role() == Role.CLINIC_ADMIN && !mineOnly ? null : me.accountId();
         int size = Math.clamp(limit, 1, 500);
-        PageRequest page = PageRequest.of(Math.max(0, offset) / size, size, Sort.by("displayName", "id"));
-        return clients.findCaseload(therapist, archived, like(text), page).stream().map(ClientProfile::of).toList();
+        return clients.findCaseload(therapist, archived, like(text),
+                        new OffsetPage(Math.max(0, offset), size, Sort.by("displayName", "id")))
+                .stream().map(ClientProfile::of).toList();
     }
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
@@ -196,7 +196,16 @@ public class ClientService {
         return clients.findAllById(ids).stream().filter(c -> canSee(c, me)).map(ClientProfile::of).toList();
     }
 
+    /** The current therapist's client ids, or null for a clinic admin (who sees every client). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<UUID> caseloadIds() {
+        HomewardUser me = CurrentUser.require();
+        return me.role() == Role.CLINIC_ADMIN ? null : clients.findIdsByTherapist(me.accountId());
+    }
+
     /** Notes that the client did something (for "last activity"). */
+    @PreAuthorize("hasRole('CLIENT')")
     @Transactional
     public void touched(UUID clientId) {
         clients.findById(clientId).ifPresent(c -> c.active(clock.instant()));
@@ -310,7 +319,8 @@ public class ClientService {
         if (clean == null || clean.isBlank()) {
             return null;
         }
-        String escaped = clean.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // "!" escapes in the queries (a backslash would itself need escaping in MySQL string literals)
+        String escaped = clean.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 }

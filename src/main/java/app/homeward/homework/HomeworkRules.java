@@ -37,9 +37,12 @@ class HomeworkRules {
     /** Creates the occurrences of a schedule that are due after {@code from} (all of them for a new plan). */
     int generate(Assignment assignment, Instant from) {
         List<ZonedDateTime> due = assignment.schedule().occurrences();
+        // days that still have an occurrence (one the client started is kept through a replan)
+        java.util.Set<java.time.LocalDate> kept = new java.util.HashSet<>();
+        occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).forEach(o -> kept.add(o.getLocalDate()));
         int made = 0;
         for (ZonedDateTime when : due) {
-            if (!when.toInstant().isBefore(from)) {
+            if (!when.toInstant().isBefore(from) && !kept.contains(when.toLocalDate())) {
                 occurrences.save(new Occurrence(assignment.getId(), assignment.getClientId(), when.toInstant(),
                         when.toLocalDate()));
                 made++;
@@ -56,8 +59,12 @@ class HomeworkRules {
                 o.state(now, grace, zone), entryState, a.getDifficulty());
     }
 
+    /** Fields written in paragraphs keep their line breaks (shown with pre-line); the rest are one line. */
+    static final java.util.Set<String> MULTILINE = java.util.Set.of("rationale", "what", "backupPlan", "feedback",
+            "answerFeedback", "note");
+
     static String text(String field, String input, int max, boolean required) {
-        String clean = Text.clean(input);
+        String clean = MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
         if (clean == null || clean.isBlank()) {
             if (required) {
                 throw new DomainException(field, "validation.required");

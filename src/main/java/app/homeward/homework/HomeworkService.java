@@ -114,6 +114,9 @@ public class HomeworkService {
     public void replan(UUID assignmentId, AssignmentPlan plan) {
         Assignment assignment = accessibleAssignment(assignmentId);
         requireActive(assignment);
+        if (clients.profile(assignment.getClientId()).archived()) {
+            throw new DomainException("client.archived");
+        }
         assignment.apply(check(plan, assignment.getClientId()));
         Instant now = clock.instant();
         dropFutureOpen(assignment, now);
@@ -313,9 +316,10 @@ public class HomeworkService {
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
         Map<UUID, int[]> adherence = new HashMap<>();
+        Map<UUID, java.time.ZoneId> zones = page.stream().collect(Collectors.toMap(ClientProfile::id, ClientProfile::timeZone));
         for (Occurrence o : occurrences.findForClients(ids, now.minus(Duration.ofDays(28)), now)) {
             int[] counts = adherence.computeIfAbsent(o.getClientId(), k -> new int[2]);
-            OccurrenceState state = o.state(now, grace, java.time.ZoneOffset.UTC);
+            OccurrenceState state = o.state(now, grace, zones.get(o.getClientId()));
             // only what has been decided counts: done, partial, missed; still within its grace period does not
             if (!state.finished() && state != OccurrenceState.MISSED) {
                 continue;
@@ -347,7 +351,7 @@ public class HomeworkService {
     /** Submitted entries not yet reviewed, oldest first, across the caseload (the clinic, for admins). */
     @Transactional(readOnly = true)
     public List<ReviewItem> reviewQueue() {
-        List<Entry> waiting = entries.findUnreviewed(null);
+        List<Entry> waiting = entries.findUnreviewed(caseloadFilter());
         Map<UUID, ClientProfile> visible = clientsById(waiting.stream().map(Entry::getClientId).distinct().toList());
         Map<UUID, Assignment> plans = assignments.findByIdIn(waiting.stream().map(Entry::getAssignmentId).distinct().toList())
                 .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
@@ -437,7 +441,9 @@ public class HomeworkService {
     /** Open safety alerts of the caseload (all clients, for admins), oldest first. */
     @Transactional(readOnly = true)
     public List<AlertView> openAlerts() {
-        List<SafetyAlert> open = alerts.findByAcknowledgedAtIsNullOrderByRaisedAt();
+        Collection<UUID> mine = caseloadFilter();
+        List<SafetyAlert> open = mine == null ? alerts.findByAcknowledgedAtIsNullOrderByRaisedAt()
+                : alerts.findOpenFor(mine);
         Map<UUID, ClientProfile> visible = clientsById(open.stream().map(SafetyAlert::getClientId).distinct().toList());
         return open.stream().filter(a -> visible.containsKey(a.getClientId()))
                 .map(a -> view(a, visible.get(a.getClientId()).displayName())).toList();
@@ -465,6 +471,12 @@ public class HomeworkService {
     private static AlertView view(SafetyAlert a, String clientName) {
         return new AlertView(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
                 a.getRaisedAt(), a.getAcknowledgedAt(), a.getNote());
+    }
+
+    /** The therapist's clients for list queries (one query); null for an admin, who sees the whole clinic. */
+    private Collection<UUID> caseloadFilter() {
+        List<UUID> ids = clients.caseloadIds();
+        return ids == null ? null : ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
 
     private Map<UUID, ClientProfile> clientsById(Collection<UUID> ids) {

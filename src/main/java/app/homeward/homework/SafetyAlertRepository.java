@@ -13,6 +13,9 @@ interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
 
     List<SafetyAlert> findByClientIdOrderByRaisedAtDesc(UUID clientId);
 
+    @Query("select a from SafetyAlert a where a.acknowledgedAt is null and a.clientId in :clients order by a.raisedAt")
+    List<SafetyAlert> findOpenFor(Collection<UUID> clients);
+
     @Query("""
             select a.clientId, count(a) from SafetyAlert a
             where a.acknowledgedAt is null and a.clientId in :clients group by a.clientId""")

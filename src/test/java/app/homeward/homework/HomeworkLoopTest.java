@@ -19,6 +19,7 @@ import app.homeward.worksheet.AnswerProblem;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,7 @@ class HomeworkLoopTest extends IntegrationTest {
         therapist.signIn();
         clientId = clientService.add(new NewClient(clientName, clientEmail, ZONE.getId(), "es", null, false)).id();
         client = accept(clinic, clientEmail, clientName);
+        therapist.signIn();
     }
 
     // ------------------------------------------------------------------ joining
@@ -96,6 +99,14 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(profile.timeZone()).isEqualTo(ZONE);
         assertThat(profile.language()).isEqualTo("es");
         assertThat(profile.lastActivityAt()).isNotNull();
+        assertThatThrownBy(() -> clientService.resendInvitation(clientId))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("client.already-joined"));
+        assertThatThrownBy(() -> clientService.add(new NewClient("Again", clientEmail.toUpperCase(java.util.Locale.ROOT),
+                ZONE.getId(), "es", null, false)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.field()).isEqualTo("email");
+                    assertThat(e.messageKey()).isEqualTo("client.exists");
+                });
         TestUsers.signInAs(client);
         assertThat(clientService.me().id()).isEqualTo(clientId);
     }
@@ -337,6 +348,24 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(moodLog).isNotNull();
     }
 
+    @Test
+    void feedback_written_in_paragraphs_reaches_the_client_without_words_run_together() {
+        assignThoughtRecord();
+        TestUsers.signInAs(client);
+        UUID occurrence = dueNow();
+        portal.submit(occurrence, fullRecord(), null);
+        portal.reflect(occurrence, new Reflection(100, null, null, null, "It went well.\nI felt calmer after."));
+        therapist.signIn();
+        UUID entryId = homework.entriesOf(clientId).getFirst().entryId();
+
+        homework.review(entryId, "Well done.\nNext time, add the evidence against.", Map.of());
+
+        TestUsers.signInAs(client);
+        OpenEntry opened = portal.open(occurrence);
+        assertThat(opened.feedback()).contains("Well done.").contains("Next time").doesNotContain("done.Next");
+        assertThat(opened.reflection().note()).doesNotContain("well.I");
+    }
+
     // ------------------------------------------------------------------ safety alerts
 
     @Test
@@ -407,6 +436,28 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(submitted.crisisMessage()).isNull();
         therapist.signIn();
         assertThat(homework.alertsOf(clientId)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the caseload at a glance
+
+    @Test
+    void caseload_adherence_counts_homework_due_early_in_the_day_of_a_client_east_of_utc() {
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        ZonedDateTime nowThere = ZonedDateTime.now(kiritimati);
+        Assumptions.assumeTrue(LocalDate.now(ZoneOffset.UTC).isBefore(nowThere.toLocalDate())
+                        && nowThere.toLocalTime().isAfter(LocalTime.of(0, 10)),
+                "only while Kiritimati (UTC+14) is already a day ahead of UTC (from 10:10 UTC)");
+        therapist.signIn();
+        UUID east = clientService.add(new NewClient("East client", TestClinics.randomEmail(), kiritimati.getId(), "en",
+                null, false)).id();
+        homework.assign(east, "mood-log", plan("Mood log", Schedule.once(nowThere.toLocalDate(), LocalTime.of(0, 1), kiritimati)));
+
+        CaseloadRow row = homework.caseload(null, false, false, 0, 50).stream()
+                .filter(r -> r.client().id().equals(east)).findFirst().orElseThrow();
+
+        assertThat(homework.assignments(east).getFirst().upcoming()).as("due (not missed yet) in the client's zone").isEqualTo(1);
+        assertThat(row.dueLast4Weeks()).as("due at 00:01 today in the client's zone, which has passed").isEqualTo(1);
+        assertThat(row.adherence()).isZero();
     }
 
     // ------------------------------------------------------------------ changing and ending plans

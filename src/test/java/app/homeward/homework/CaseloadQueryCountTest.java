@@ -1,0 +1,277 @@
+package app.homeward.homework;
+
+import app.homeward.IntegrationTest;
+import app.homeward.TestClinics;
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
+import app.homeward.security.RateLimits;
+import app.homeward.security.Role;
+import app.homeward.security.TestUsers;
+import app.homeward.tenancy.ClinicBranding;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff lists run a fixed, small number of SQL statements whatever the caseload's size: the
+ * same count for 10 clients as for 500, and at most {@value #MAX_STATEMENTS}. Each client has a plan
+ * with occurrences in the last four weeks, an unreviewed PHQ-9 entry and an open safety alert, so a
+ * per-client query anywhere would show.
+ * <p>
+ * {@code hibernate.generate_statistics} is not set in application.properties, and setting it would
+ * start a second Spring context; statistics are switched on at runtime around each measured call.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseloadQueryCountTest extends IntegrationTest {
+
+    static final int MAX_STATEMENTS = 10;
+    static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
+
+    @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired ClientService clientService;
+    @Autowired HomeworkService homework;
+    @Autowired PortalService portal;
+    @Autowired RateLimits limits;
+    @Autowired JdbcTemplate jdbc;
+
+    Caseload small;
+    Caseload large;
+
+    /** One clinic's caseload: its therapist (who has all the clients) and an admin. */
+    record Caseload(ClinicBranding clinic, TestAccount therapist, TestAccount admin, List<UUID> clients) {
+    }
+
+    @BeforeAll
+    void twoCaseloadsOf10And500Clients() {
+        small = seed(10);
+        large = seed(500);
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterAll
+    void statisticsOff() {
+        statistics().setStatisticsEnabled(false);
+    }
+
+    @Test
+    void the_caseload_runs_the_same_few_statements_for_10_and_500_clients() {
+        for (boolean asAdmin : List.of(false, true)) {
+            Counted<List<CaseloadRow>> ten = counted(signIn(small, asAdmin), () -> homework.caseload(null, false, false, 0, 500));
+            Counted<List<CaseloadRow>> fiveHundred = counted(signIn(large, asAdmin), () -> homework.caseload(null, false, false, 0, 500));
+
+            assertThat(ten.result()).hasSize(10);
+            assertThat(fiveHundred.result()).hasSize(500).allSatisfy(row -> {
+                assertThat(row.dueLast4Weeks()).as("occurrences due in the last 4 weeks").isPositive();
+                assertThat(row.doneLast4Weeks()).isEqualTo(1);
+                assertThat(row.unreviewed()).isEqualTo(1);
+                assertThat(row.openAlerts()).isEqualTo(1);
+                assertThat(row.therapistName()).isEqualTo(large.therapist().displayName());
+            });
+            assertThat(fiveHundred.statements()).as((asAdmin ? "admin" : "therapist") + ": 500 clients vs 10\n" + fiveHundred.queries())
+                    .isEqualTo(ten.statements());
+            assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        }
+    }
+
+    @Test
+    void a_page_of_the_caseload_with_a_search_runs_as_few_statements_as_the_whole_list() {
+        Counted<List<CaseloadRow>> page = counted(signIn(large, false), () -> homework.caseload("client", false, false, 50, 50));
+        Counted<List<CaseloadRow>> all = counted(signIn(large, false), () -> homework.caseload(null, false, false, 0, 500));
+
+        assertThat(page.result()).hasSize(50);
+        assertThat(page.result().getFirst().client().displayName()).isEqualTo("Client 050");
+        assertThat(page.statements()).as(page.queries()).isEqualTo(all.statements()).isLessThanOrEqualTo(MAX_STATEMENTS);
+    }
+
+    @Test
+    void a_caseload_page_starts_exactly_at_the_requested_offset() {
+        large.therapist().signIn();
+
+        List<String> names = homework.caseload(null, false, false, 30, 50).stream()
+                .map(r -> r.client().displayName()).toList();
+
+        assertThat(names).hasSize(50);
+        assertThat(names.getFirst()).as("Vaadin's grid asks for offsets that are not multiples of the limit")
+                .isEqualTo("Client 030");
+        assertThat(names.getLast()).isEqualTo("Client 079");
+    }
+
+    @Test
+    void the_review_queue_runs_the_same_few_statements_for_10_and_500_clients() {
+        for (boolean asAdmin : List.of(false, true)) {
+            Counted<List<ReviewItem>> ten = counted(signIn(small, asAdmin), () -> homework.reviewQueue());
+            Counted<List<ReviewItem>> fiveHundred = counted(signIn(large, asAdmin), () -> homework.reviewQueue());
+
+            assertThat(ten.result()).hasSize(10);
+            assertThat(fiveHundred.result()).hasSize(500);
+            assertThat(fiveHundred.statements()).as((asAdmin ? "admin" : "therapist") + ": 500 clients vs 10\n" + fiveHundred.queries())
+                    .isEqualTo(ten.statements());
+            assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        }
+    }
+
+    @Test
+    void a_therapist_with_no_clients_in_a_large_clinic_loads_nothing_of_other_therapists_clients() {
+        TestAccount newcomer = testClinics.account(large.clinic(), Role.THERAPIST);
+
+        Counted<List<ReviewItem>> queue = counted(signIn(newcomer), () -> homework.reviewQueue());
+        Counted<List<AlertView>> alerts = counted(signIn(newcomer), () -> homework.openAlerts());
+        Counted<List<CaseloadRow>> caseload = counted(signIn(newcomer), () -> homework.caseload(null, false, false, 0, 500));
+
+        assertThat(queue.result()).isEmpty();
+        assertThat(alerts.result()).isEmpty();
+        assertThat(caseload.result()).isEmpty();
+        assertThat(caseload.loadedEntities()).as(caseload.queries()).isZero();
+        assertThat(queue.loadedEntities()).as("review queue: " + queue.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(alerts.loadedEntities()).as("open alerts: " + alerts.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+    }
+
+    @Test
+    void the_open_alerts_list_runs_the_same_few_statements_for_10_and_500_clients() {
+        Counted<List<AlertView>> ten = counted(signIn(small, false), () -> homework.openAlerts());
+        Counted<List<AlertView>> fiveHundred = counted(signIn(large, false), () -> homework.openAlerts());
+
+        assertThat(ten.result()).hasSize(10);
+        assertThat(fiveHundred.result()).hasSize(500);
+        assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isEqualTo(ten.statements())
+                .isLessThanOrEqualTo(MAX_STATEMENTS);
+    }
+
+    @Test
+    void the_before_session_view_runs_the_same_few_statements_in_a_small_and_a_large_caseload() throws Exception {
+        Method view = Arrays.stream(HomeworkService.class.getMethods())
+                .filter(m -> m.getName().toLowerCase(Locale.ROOT).contains("beforesession")
+                        || m.getName().toLowerCase(Locale.ROOT).contains("sessionprep"))
+                .filter(m -> m.getParameterCount() == 1 && m.getParameterTypes()[0] == UUID.class)
+                .findFirst().orElse(null);
+        Assumptions.assumeTrue(view != null, "no before-session view in HomeworkService yet");
+
+        Counted<Object> inSmall = counted(signIn(small, false), () -> invoke(view, small.clients().getFirst()));
+        Counted<Object> inLarge = counted(signIn(large, false), () -> invoke(view, large.clients().getLast()));
+
+        assertThat(inLarge.result()).isNotNull();
+        assertThat(inLarge.statements()).as(inLarge.queries()).isEqualTo(inSmall.statements())
+                .isLessThanOrEqualTo(MAX_STATEMENTS);
+    }
+
+    // ------------------------------------------------------------------ seeding
+
+    /**
+     * Clients through the real services: added (the invitation limit is reset every 40, as other tests
+     * do), linked to an account id as accepting the invitation would, each given a daily PHQ-9 that
+     * started three days ago, with the first one submitted (an unreviewed entry and an open alert).
+     */
+    private Caseload seed(int size) {
+        ClinicBranding clinic = testClinics.clinic();
+        TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
+        TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> accounts = new ArrayList<>();
+        List<ClientProfile> profiles = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZONE);
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, today.minusDays(3), null, 5, LocalTime.NOON, null, null, ZONE);
+        AssignmentPlan plan = new AssignmentPlan("Mood check-in", "Numbers instead of guesses.", "", "", "", daily,
+                Set.of(), "", "", 8, false, false, 1, null);
+        therapist.signIn();
+        for (int i = 0; i < size; i++) {
+            if (i % 40 == 0) {
+                limits.reset();
+            }
+            ClientProfile client = clientService.add(new NewClient("Client %03d".formatted(i), TestClinics.randomEmail(),
+                    ZONE.getId(), "en", null, false));
+            UUID account = UUID.randomUUID();
+            int linked = jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
+                    account.toString(), client.id().toString(), clinic.id().toString());
+            assertThat(linked).isEqualTo(1);
+            homework.assign(client.id(), "phq-9", plan);
+            ids.add(client.id());
+            accounts.add(account);
+            profiles.add(client);
+        }
+        limits.reset();
+        for (int i = 0; i < size; i++) {
+            ClientProfile client = profiles.get(i);
+            TestUsers.signInAs(TestUsers.principal(accounts.get(i), clinic.id(), clinic.slug(), client.email(),
+                    client.displayName(), Role.CLIENT, 0));
+            UUID first = portal.today().overdue().getFirst().occurrenceId();
+            assertThat(portal.submit(first, HomeworkLoopTest.phq9("several-days"), null).alerted()).isTrue();
+        }
+        SecurityContextHolder.clearContext();
+        return new Caseload(clinic, therapist, admin, List.copyOf(ids));
+    }
+
+    // ------------------------------------------------------------------ counting
+
+    record Counted<T>(T result, long statements, long loadedEntities, String queries) {
+    }
+
+    private static TestAccount signIn(TestAccount who) {
+        who.signIn();
+        return who;
+    }
+
+    private static TestAccount signIn(Caseload caseload, boolean asAdmin) {
+        TestAccount who = asAdmin ? caseload.admin() : caseload.therapist();
+        who.signIn();
+        return who;
+    }
+
+    private <T> Counted<T> counted(TestAccount signedIn, Supplier<T> work) {
+        Statistics statistics = statistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+        long statements = statistics.getPrepareStatementCount();
+        long loaded = statistics.getEntityLoadCount();
+        String queries = signedIn.role() + " ran " + statements + " statements and loaded " + loaded + " entities; queries: "
+                + String.join("\n  ", Arrays.stream(statistics.getQueries())
+                .map(q -> q.length() > 160 ? q.substring(0, 160) + "…" : q).toList());
+        SecurityContextHolder.clearContext();
+        System.out.println("[statements] " + queries);
+        return new Counted<>(result, statements, loaded, queries);
+    }
+
+    private Statistics statistics() {
+        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+    }
+
+    private Object invoke(Method view, UUID clientId) {
+        try {
+            return view.invoke(homework, clientId);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

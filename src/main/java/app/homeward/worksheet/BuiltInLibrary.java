@@ -128,6 +128,26 @@ class BuiltInLibrary {
         }
     }
 
+    /** The packs shipped in worksheets/packs.yaml, keeping only worksheets that exist. */
+    static List<Pack> packs() {
+        try (InputStream in = new org.springframework.core.io.ClassPathResource("worksheets/packs.yaml").getInputStream()) {
+            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            java.util.Set<String> shipped = new java.util.HashSet<>();
+            read().forEach(w -> shipped.add(w.slug()));
+            List<Pack> packs = new ArrayList<>();
+            for (Object item : (List<?>) tree) {
+                Map<?, ?> pack = (Map<?, ?>) item;
+                List<String> slugs = ((List<?>) pack.get("worksheets")).stream().map(String::valueOf)
+                        .filter(shipped::contains).toList();
+                packs.add(new Pack(String.valueOf(pack.get("key")), slugs));
+            }
+            return List.copyOf(packs);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("worksheet packs could not be read: {}", e.toString());
+            return List.of();
+        }
+    }
+
     record ShippedWorksheet(String slug, WorksheetDocument document, String json, String hash) {
     }
 }

@@ -91,6 +91,14 @@ public class WorksheetService {
         return entries;
     }
 
+    /** The curated packs of built-ins (worry, low mood, sleep, exposure), to browse and assign from. */
+    public List<Pack> packs() {
+        return PACKS.get();
+    }
+
+    private static final java.util.function.Supplier<List<Pack>> PACKS =
+            org.springframework.util.function.SingletonSupplier.of(BuiltInLibrary::packs);
+
     /** Every tag in use in the library the current person sees, for the tag filter. */
     @Transactional(readOnly = true)
     public List<String> tags() {

@@ -98,4 +98,16 @@ class BuiltInLibraryTest extends IntegrationTest {
             assertThat(detail.versions()).isNotEmpty();
         }
     }
+
+    @Test
+    void the_packs_cover_worry_low_mood_sleep_and_exposure_with_shipped_worksheets_only() {
+        List<Pack> packs = BuiltInLibrary.packs();
+        assertThat(packs).extracting(Pack::key).containsExactly("worry", "low-mood", "sleep", "exposure");
+        List<String> shipped = BuiltInLibrary.read().stream().map(ShippedWorksheet::slug).toList();
+        for (Pack pack : packs) {
+            assertThat(pack.worksheets()).as(pack.key()).isNotEmpty().allMatch(shipped::contains);
+        }
+        assertThat(packs.getFirst().worksheets()).contains("gad-7", "worry-log");
+        assertThat(packs.get(1).worksheets()).contains("phq-9", "behavioural-activation");
+    }
 }

@@ -53,6 +53,8 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
     final Select<Integer> difficulty = new Select<>();
     final Select<Source> source = new Select<>();
     final Checkbox archived = new Checkbox();
+    final Select<app.homeward.worksheet.Pack> pack = new Select<>();
+    private final Paragraph packNote = new Paragraph();
     final Div results = new Div();
     final Paragraph count = new Paragraph();
     final Button create = new Button();
@@ -100,19 +102,27 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         source.setItems(Source.values());
         source.setItemLabelGenerator(s -> s == null ? getTranslation("library.any") : getTranslation("library.source." + s.name().toLowerCase()));
         archived.setLabel(getTranslation("library.archived"));
+        pack.setLabel(getTranslation("library.pack"));
+        pack.setId("library-pack");
+        pack.setEmptySelectionAllowed(true);
+        pack.setEmptySelectionCaption(getTranslation("library.any"));
+        pack.setItems(worksheets.packs());
+        pack.setItemLabelGenerator(p -> p == null ? getTranslation("library.any") : getTranslation(p.titleKey()));
+        pack.addValueChangeListener(e -> refresh());
+        packNote.addClassName("pack-note");
         search.addValueChangeListener(e -> refresh());
         category.addValueChangeListener(e -> refresh());
         tag.addValueChangeListener(e -> refresh());
         difficulty.addValueChangeListener(e -> refresh());
         source.addValueChangeListener(e -> refresh());
         archived.addValueChangeListener(e -> refresh());
-        Div filters = new Div(search, category, tag, difficulty, source, archived);
+        Div filters = new Div(search, pack, category, tag, difficulty, source, archived);
         filters.addClassName("library-filters");
 
         count.addClassName("library-count");
         count.getElement().setAttribute("aria-live", "polite");
         results.addClassName("library-results");
-        add(header, new Paragraph(getTranslation("library.intro")), filters, count, results);
+        add(header, new Paragraph(getTranslation("library.intro")), filters, packNote, count, results);
         tag.setItems(worksheets.tags());
     }
 
@@ -125,6 +135,14 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
     private void refresh() {
         List<LibraryEntry> entries = worksheets.library(new LibraryQuery(search.getValue(), category.getValue(),
                 tag.getValue(), difficulty.getValue(), source.getValue(), archived.getValue()));
+        var chosenPack = pack.getValue();
+        packNote.setVisible(chosenPack != null);
+        if (chosenPack != null) {
+            // a pack is a curated list of built-ins, shown in the pack's own order
+            packNote.setText(getTranslation(chosenPack.descriptionKey()));
+            entries = entries.stream().filter(e -> e.builtIn() && chosenPack.worksheets().contains(e.id()))
+                    .sorted(java.util.Comparator.comparingInt(e -> chosenPack.worksheets().indexOf(e.id()))).toList();
+        }
         results.removeAll();
         count.setText(getTranslation("library.count", entries.size()));
         if (entries.isEmpty()) {

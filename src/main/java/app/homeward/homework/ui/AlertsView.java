@@ -1,9 +1,9 @@
 package app.homeward.homework.ui;
 
-import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.HomeworkService;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -34,14 +34,12 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
 
     final Grid<AlertView> grid = new Grid<>();
     final Paragraph emptyState = new Paragraph();
-    /** The dialog last opened (tests reach its fields). */
-    AlertAcknowledgeDialog dialog;
     private final HomeworkService homework;
     private final ZoneId clinicZone;
 
-    public AlertsView(HomeworkService homework, ClinicSettingsService clinicSettings) {
+    public AlertsView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = clinicSettings.current().timeZone();
+        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
         addClassName("page");
         addClassName("alerts-page");
 
@@ -66,7 +64,8 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         emptyState.setId("alerts-empty");
         Paragraph intro = new Paragraph(getTranslation("alerts.intro"));
         intro.addClassName("page-intro");
-        add(new H1(getTranslation("alerts.title")), intro, emptyState, grid);
+        grid.setEmptyStateComponent(emptyState);
+        add(new H1(getTranslation("alerts.title")), intro, grid);
     }
 
     @Override
@@ -75,10 +74,8 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     private Button acknowledgeButton(AlertView alert) {
-        Button button = new Button(getTranslation("alerts.acknowledge"), e -> {
-            dialog = new AlertAcknowledgeDialog(alert, homework, this::refresh);
-            dialog.open();
-        });
+        Button button = new Button(getTranslation("alerts.acknowledge"),
+                e -> new AlertAcknowledgeDialog(alert, homework, this::refresh).open());
         button.addThemeVariants(ButtonVariant.SMALL);
         button.setAriaLabel(getTranslation("alerts.acknowledge.for", alert.clientName()));
         return button;
@@ -87,8 +84,6 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
     private void refresh() {
         List<AlertView> open = homework.openAlerts();
         grid.setItems(open);
-        grid.setVisible(!open.isEmpty());
-        emptyState.setVisible(open.isEmpty());
     }
 
     @Override

@@ -419,6 +419,13 @@ final class AssignDialog extends Dialog {
             onAssigned.run();
         } catch (DomainException problem) {
             Forms.show(problem, fields, alert, this);
+            // a long form: bring the problem into view (radio and checkbox groups take no focus)
+            HasValidation field = problem.field() == null ? null : fields.get(problem.field());
+            if (field instanceof Component component) {
+                component.scrollIntoView();
+            } else if (alert.isVisible()) {
+                alert.scrollIntoView();
+            }
         }
     }
 }

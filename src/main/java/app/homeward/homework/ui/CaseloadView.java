@@ -4,12 +4,12 @@ import app.homeward.base.ui.Forms;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.homework.CaseloadRow;
 import app.homeward.homework.HomeworkService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -49,17 +49,15 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
     final Checkbox mineOnly = new Checkbox();
     final Grid<CaseloadRow> grid = new Grid<>();
     final Paragraph emptyState = new Paragraph();
-    /** The add dialog last opened (tests reach its fields). */
-    ClientDetailsDialog dialog;
     private final HomeworkService homework;
     private final ClientService clients;
     private final ClinicBranding clinic;
     private final boolean admin;
 
-    public CaseloadView(HomeworkService homework, ClientService clients, ClinicSettingsService clinicSettings) {
+    public CaseloadView(HomeworkService homework, ClientService clients, ClinicDirectory clinics) {
         this.homework = homework;
         this.clients = clients;
-        this.clinic = clinicSettings.current();
+        this.clinic = ClientFormat.currentClinic(clinics);
         this.admin = CurrentUser.require().role() == Role.CLINIC_ADMIN;
         addClassName("page");
         addClassName("caseload-page");
@@ -96,12 +94,12 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
         grid.addClassName("caseload-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("caseload.col.name")).setKey("name")
-                .setFlexGrow(2).setFrozen(true);
+                .setWidth("200px").setFlexGrow(2).setFrozen(true);
         grid.addComponentColumn(row -> ClientFormat.statusBadge(row.client().status(), this))
                 .setHeader(getTranslation("caseload.col.status")).setKey("status").setAutoWidth(true);
         if (admin) {
             grid.addColumn(CaseloadRow::therapistName).setHeader(getTranslation("caseload.col.therapist"))
-                    .setKey("therapist");
+                    .setKey("therapist").setAutoWidth(true);
         }
         grid.addColumn(row -> ClientFormat.date(row.client().nextSession(), getLocale()))
                 .setHeader(getTranslation("caseload.col.next-session")).setKey("nextSession").setAutoWidth(true);
@@ -160,7 +158,7 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
     }
 
     private void openAddDialog() {
-        dialog = new ClientDetailsDialog(null, clinic.timeZone(), clinic.defaultLanguage(), form -> {
+        ClientDetailsDialog dialog = new ClientDetailsDialog(null, clinic.timeZone(), clinic.defaultLanguage(), form -> {
             ClientProfile added = clients.add(new NewClient(form.name.getValue(), form.email.getValue(),
                     form.timeZone.getValue(), form.language.getValue(), form.nextSession.getValue(),
                     form.simplified.getValue()));

@@ -33,6 +33,12 @@ final class ClientFormat {
     private ClientFormat() {
     }
 
+    /** The signed-in person's clinic: its time zone dates are shown in, its defaults for new clients. */
+    static app.homeward.tenancy.ClinicBranding currentClinic(app.homeward.tenancy.ClinicDirectory clinics) {
+        return clinics.findById(app.homeward.security.CurrentUser.require().clinicId())
+                .orElseThrow(app.homeward.base.NotFoundException::new);
+    }
+
     /** The page's language (Component#getLocale is protected). */
     static Locale locale(Component component) {
         return component.getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))

@@ -8,7 +8,6 @@ import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
-import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.AssignmentSummary;
@@ -20,6 +19,7 @@ import app.homeward.security.AccountService.StaffMember;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import app.homeward.worksheet.WorksheetService;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -77,9 +77,6 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     Button archive;
     Button restore;
     Button reassign;
-    /** Dialogs last opened (tests reach their fields). */
-    AssignDialog assignDialog;
-    ClientDetailsDialog editDialog;
     ClientProfile client;
 
     private final ClientService clients;
@@ -87,16 +84,14 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final WorksheetService worksheets;
     private final AccountService accounts;
     private final ZoneId clinicZone;
-    private final boolean admin;
 
     public ClientView(ClientService clients, HomeworkService homework, WorksheetService worksheets,
-                      AccountService accounts, ClinicSettingsService clinicSettings) {
+                      AccountService accounts, ClinicDirectory clinics) {
         this.clients = clients;
         this.homework = homework;
         this.worksheets = worksheets;
         this.accounts = accounts;
-        this.clinicZone = clinicSettings.current().timeZone();
-        this.admin = CurrentUser.require().role() == Role.CLINIC_ADMIN;
+        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
         addClassName("page");
         addClassName("client-page");
 
@@ -109,7 +104,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         actions.setId("client-actions");
         actions.setWrap(true);
         actions.addClassName("client-actions");
-        header.addClassName("client-header");
+        header.addClassName("client-summary");
 
         newGoal.setLabel(getTranslation("client.goals.new"));
         newGoal.setId("new-goal");
@@ -226,17 +221,16 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         resend.setVisible(client.status() == ClientStatus.INVITED);
         archive.setVisible(!archived);
         restore.setVisible(archived);
-        reassign.setVisible(admin);
+        reassign.setVisible(CurrentUser.require().role() == Role.CLINIC_ADMIN);
         actions.add(assign, edit, resend, reassign, archive, restore);
     }
 
     private void openAssignDialog() {
-        assignDialog = new AssignDialog(client, worksheets, homework, clients, this::reload);
-        assignDialog.open();
+        new AssignDialog(client, worksheets, homework, clients, this::reload).open();
     }
 
     private void openEditDialog() {
-        editDialog = new ClientDetailsDialog(client, client.timeZone(), client.language(), form -> {
+        ClientDetailsDialog editDialog = new ClientDetailsDialog(client, client.timeZone(), client.language(), form -> {
             clients.update(client.id(), form.name.getValue(), form.timeZone.getValue(), form.language.getValue(),
                     form.nextSession.getValue(), form.simplified.getValue());
             Forms.notifySuccess(getTranslation("client.edit.saved"));

@@ -3,7 +3,6 @@ package app.homeward.homework.ui;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
-import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.homework.EntryDetail;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
@@ -11,6 +10,7 @@ import app.homeward.homework.Reflection;
 import app.homeward.security.Role;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.ui.WorksheetForm;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -67,9 +67,9 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
     private final HomeworkService homework;
     private final ZoneId clinicZone;
 
-    public EntryReviewView(HomeworkService homework, ClinicSettingsService clinicSettings) {
+    public EntryReviewView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = clinicSettings.current().timeZone();
+        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
         addClassName("page");
         addClassName("entry-page");
     }

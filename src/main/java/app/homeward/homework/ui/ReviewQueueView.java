@@ -1,9 +1,9 @@
 package app.homeward.homework.ui;
 
-import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.ReviewItem;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -38,9 +38,9 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
     private final HomeworkService homework;
     private final ZoneId clinicZone;
 
-    public ReviewQueueView(HomeworkService homework, ClinicSettingsService clinicSettings) {
+    public ReviewQueueView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = clinicSettings.current().timeZone();
+        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
         addClassName("page");
         addClassName("review-page");
 
@@ -68,7 +68,8 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
         emptyState.setId("review-empty");
         Paragraph intro = new Paragraph(getTranslation("review.intro"));
         intro.addClassName("page-intro");
-        add(new H1(getTranslation("review.title")), intro, count, emptyState, grid);
+        grid.setEmptyStateComponent(emptyState);
+        add(new H1(getTranslation("review.title")), intro, count, grid);
     }
 
     @Override
@@ -93,8 +94,6 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
     private void refresh() {
         List<ReviewItem> items = homework.reviewQueue();
         grid.setItems(items);
-        grid.setVisible(!items.isEmpty());
-        emptyState.setVisible(items.isEmpty());
         count.setText(getTranslation("review.count", items.size()));
         count.setVisible(!items.isEmpty());
     }

@@ -32,10 +32,12 @@ public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
             add(card(getTranslation("home.admin.settings.title"), getTranslation("home.admin.settings.body"),
                     "app/settings", getTranslation("home.admin.settings.action")));
         }
+        add(card(getTranslation("home.clients.title"), getTranslation("home.clients.body"),
+                "app/clients", getTranslation("home.clients.action")));
+        add(card(getTranslation("home.review.title"), getTranslation("home.review.body"),
+                "app/review", getTranslation("home.review.action")));
         add(card(getTranslation("home.worksheets.title"), getTranslation("home.worksheets.body"),
                 "app/worksheets", getTranslation("home.worksheets.action")));
-        String next = user.role() == Role.CLINIC_ADMIN ? "home.staff.next.body" : "home.therapist.next.body";
-        add(card(getTranslation("home.staff.next.title"), getTranslation(next), null, null));
     }
 
     private static Div card(String title, String body, String href, String action) {

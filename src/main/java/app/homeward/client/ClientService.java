@@ -43,10 +43,12 @@ public class ClientService {
     private final ClientGoalRepository goals;
     private final InvitationService invitations;
     private final AccountService accounts;
+    private final app.homeward.security.AccountDirectory directory;
     private final Clock clock;
 
     ClientService(ClientRepository clients, ClientGoalRepository goals, InvitationService invitations,
-                  AccountService accounts, Clock clock) {
+                  AccountService accounts, app.homeward.security.AccountDirectory directory, Clock clock) {
+        this.directory = directory;
         this.clients = clients;
         this.goals = goals;
         this.invitations = invitations;
@@ -127,6 +129,9 @@ public class ClientService {
                                 LocalDate nextSession, boolean simplified) {
         Client client = writable(clientId);
         client.update(requireName(displayName), zone(timeZone), language(language), nextSession(nextSession), simplified);
+        if (client.getAccountId() != null) {
+            directory.setLanguage(client.getAccountId(), client.getLanguage());
+        }
         return ClientProfile.of(client);
     }
 
@@ -226,6 +231,7 @@ public class ClientService {
                 clock.instant());
         client.joined(accountId, clock.instant());
         clients.save(client);
+        directory.setLanguage(accountId, client.getLanguage());
     }
 
     /** For imports (no signed-in person): the client record of an account, if any. */
@@ -243,6 +249,8 @@ public class ClientService {
         }
         clients.findByInvitationId(accepted.invitationId()).ifPresent(client -> {
             client.joined(accepted.accountId(), clock.instant());
+            // the portal speaks the language the therapist chose for the client, like the invitation did
+            directory.setLanguage(accepted.accountId(), client.getLanguage());
             LOG.info("client joined clinic={} client={}", accepted.clinicId(), client.getId());
         });
     }

@@ -14,7 +14,9 @@ public record AssignmentPlan(String title, String rationale, String what, String
                              UUID goalId) {
 
     public AssignmentPlan {
-        obstacles = obstacles == null ? Set.of() : Set.copyOf(obstacles);
+        // an EnumSet keeps the picklist's order, so cards and PDFs list obstacles the same way every time
+        obstacles = obstacles == null || obstacles.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(obstacles));
         what = what == null ? "" : what;
         when = when == null ? "" : when;
         where = where == null ? "" : where;

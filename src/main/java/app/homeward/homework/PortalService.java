@@ -122,8 +122,9 @@ public class PortalService {
                 dueNow.add(card);
             } else if (day.isBefore(today) && o.isOpen()) {
                 overdue.add(card);
-            } else if (day.isAfter(today) && !day.isAfter(today.plusDays(7))) {
-                coming.add(card);
+            } else if (day.isAfter(today) && !day.isAfter(today.plusDays(7))
+                    && coming.stream().noneMatch(c -> c.assignmentId().equals(a.getId()))) {
+                coming.add(card); // the next one of each plan: a daily plan is one card, not seven
             }
         }
         return new Today(dueNow, overdue, coming);

@@ -9,7 +9,8 @@ import java.util.Set;
 public record Reflection(int percentDone, Integer difficulty, Integer helpful, Set<Obstacle> obstacles, String note) {
 
     public Reflection {
-        obstacles = obstacles == null ? Set.of() : Set.copyOf(obstacles);
+        obstacles = obstacles == null || obstacles.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(obstacles));
         note = note == null ? "" : note;
     }
 }

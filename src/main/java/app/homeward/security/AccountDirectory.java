@@ -74,6 +74,18 @@ public class AccountDirectory {
         return accounts.findByEmail(Account.normalise(email)).map(Account::getId);
     }
 
+    /**
+     * Sets an account's language (the caseload keeps a client's account in the language the
+     * therapist chose for them, so portal and emails agree). Unknown accounts are ignored.
+     */
+    @Transactional
+    public void setLanguage(UUID accountId, String language) {
+        if (app.homeward.base.Messages.SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(language))) {
+            throw new DomainException("language", "validation.choose");
+        }
+        accounts.findById(accountId).ifPresent(a -> a.changeLanguage(language));
+    }
+
     /** Where to write to an active account of the current clinic (for notifications), if it exists. */
     @Transactional(readOnly = true)
     public java.util.Optional<Contact> contact(UUID accountId) {

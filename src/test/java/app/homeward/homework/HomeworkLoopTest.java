@@ -149,7 +149,11 @@ class HomeworkLoopTest extends IntegrationTest {
             assertThat(card.entryState()).isNull();
         });
         assertThat(today.overdue()).isEmpty();
-        assertThat(today.comingUp()).hasSize(6).allSatisfy(card -> assertThat(card.state()).isEqualTo(OccurrenceState.UPCOMING));
+        // a daily plan shows its next occurrence in "coming up", not one card per day
+        assertThat(today.comingUp()).singleElement().satisfies(card -> {
+            assertThat(card.state()).isEqualTo(OccurrenceState.UPCOMING);
+            assertThat(card.due().toLocalDate()).isEqualTo(today.dueNow().getFirst().due().toLocalDate().plusDays(1));
+        });
 
         OpenEntry opened = portal.open(today.dueNow().getFirst().occurrenceId());
         assertThat(opened.document().title()).isEqualTo("Thought record");

@@ -248,8 +248,9 @@ class ClinicOnboardingJourneyTest {
     private static void recreateScreenshotDirectory() throws IOException {
         if (Files.isDirectory(SCREENSHOTS)) {
             try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-                // only this journey's own shots: other journeys (worksheet-*.png) share the folder
-                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("worksheet-")).toList()) {
+                // only this journey's own shots: other journeys (worksheet-*, homework-*) share the folder
+                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("worksheet-")
+                        && !f.getFileName().toString().startsWith("homework-")).toList()) {
                     Files.deleteIfExists(file);
                 }
             }

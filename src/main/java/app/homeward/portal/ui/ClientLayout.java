@@ -58,7 +58,9 @@ public class ClientLayout extends Div implements RouterLayout {
                 bottom.add(link);
             }
         }
-        add(header, content, new Footer(bottom));
+        Footer footer = new Footer(bottom);
+        footer.addClassName("client-footer");
+        add(header, content, footer);
     }
 
     @Override

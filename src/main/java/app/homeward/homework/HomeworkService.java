@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -496,9 +495,5 @@ public class HomeworkService {
         if (assignment.getStatus() != AssignmentStatus.ACTIVE) {
             throw new DomainException("assignment.ended");
         }
-    }
-
-    static Comparator<HomeworkCard> byDue() {
-        return Comparator.comparing(HomeworkCard::due);
     }
 }

@@ -4,6 +4,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.Text;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -19,10 +20,17 @@ class HomeworkRules {
 
     private final ClinicDirectory clinics;
     private final OccurrenceRepository occurrences;
+    private final ApplicationEventPublisher events;
 
-    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences) {
+    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, ApplicationEventPublisher events) {
         this.clinics = clinics;
         this.occurrences = occurrences;
+        this.events = events;
+    }
+
+    /** Tells listeners in this transaction (the reminder outbox) that the client's homework changed. */
+    void changed(Assignment assignment) {
+        events.publishEvent(new HomeworkChanged(assignment.getClinicId(), assignment.getClientId()));
     }
 
     HomeworkSettings settings(UUID clinicId) {
@@ -48,6 +56,7 @@ class HomeworkRules {
                 made++;
             }
         }
+        changed(assignment);
         return made;
     }
 

@@ -130,6 +130,7 @@ public class HomeworkService {
         Instant now = clock.instant();
         assignment.end(now);
         dropFutureOpen(assignment, now);
+        rules.changed(assignment);
     }
 
     @Transactional(readOnly = true)

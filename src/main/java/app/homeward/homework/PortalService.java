@@ -213,6 +213,7 @@ public class PortalService {
         entry.submit(json, score.total(), score.band(), score.alerts().size(), now);
         Entry saved = flush(entry);
         occurrence.complete(false, now);
+        rules.changed(assignment);
         clients.touched(me.id());
         String crisis = null;
         if (!score.alerts().isEmpty()) {

@@ -33,4 +33,7 @@ interface ClientRepository extends JpaRepository<Client, UUID> {
 
     @Query("select c.id from Client c where c.therapistId = :therapist")
     List<UUID> findIdsByTherapist(UUID therapist);
+
+    @Query("select c.id from Client c where c.status = :status")
+    List<UUID> findIdsByStatus(ClientStatus status);
 }

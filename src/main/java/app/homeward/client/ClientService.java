@@ -10,6 +10,7 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.InvitationService.InvitationAccepted;
 import app.homeward.security.Role;
+import app.homeward.tenancy.CurrentClinic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -45,9 +46,12 @@ public class ClientService {
     private final AccountService accounts;
     private final app.homeward.security.AccountDirectory directory;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ClientService(ClientRepository clients, ClientGoalRepository goals, InvitationService invitations,
-                  AccountService accounts, app.homeward.security.AccountDirectory directory, Clock clock) {
+                  AccountService accounts, app.homeward.security.AccountDirectory directory, Clock clock,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.directory = directory;
         this.clients = clients;
         this.goals = goals;
@@ -132,7 +136,25 @@ public class ClientService {
         if (client.getAccountId() != null) {
             directory.setLanguage(client.getAccountId(), client.getLanguage());
         }
+        changed(client);
         return ClientProfile.of(client);
+    }
+
+    /** The client's own settings: their time zone and language (the reminder settings page). */
+    @PreAuthorize("hasRole('CLIENT')")
+    @Transactional
+    public ClientProfile updateMine(String timeZone, String language) {
+        HomewardUser user = CurrentUser.require();
+        Client client = clients.findByAccountId(user.accountId()).orElseThrow(NotFoundException::new);
+        client.update(client.getDisplayName(), zone(timeZone), language(language), client.getNextSessionOn(),
+                client.isSimplified());
+        directory.setLanguage(client.getAccountId(), client.getLanguage());
+        changed(client);
+        return ClientProfile.of(client);
+    }
+
+    private void changed(Client client) {
+        events.publishEvent(new ClientChanged(CurrentClinic.id().orElseThrow(), client.getId()));
     }
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
@@ -140,6 +162,7 @@ public class ClientService {
     public ClientProfile archive(UUID clientId) {
         Client client = writable(clientId);
         client.archive(clock.instant());
+        changed(client);
         LOG.info("client archived clinic={} client={}", client.getClinicId(), clientId);
         return ClientProfile.of(client);
     }
@@ -149,6 +172,7 @@ public class ClientService {
     public ClientProfile restore(UUID clientId) {
         Client client = accessible(clientId);
         client.restore();
+        changed(client);
         return ClientProfile.of(client);
     }
 
@@ -251,6 +275,7 @@ public class ClientService {
             client.joined(accepted.accountId(), clock.instant());
             // the portal speaks the language the therapist chose for the client, like the invitation did
             directory.setLanguage(accepted.accountId(), client.getLanguage());
+            events.publishEvent(new ClientChanged(accepted.clinicId(), client.getId()));
             LOG.info("client joined clinic={} client={}", accepted.clinicId(), client.getId());
         });
     }

@@ -30,7 +30,9 @@ class HomeworkRules {
 
     /** Tells listeners in this transaction (the reminder outbox) that the client's homework changed. */
     void changed(Assignment assignment) {
-        events.publishEvent(new HomeworkChanged(assignment.getClinicId(), assignment.getClientId()));
+        // the current clinic, not assignment.getClinicId(): a plan saved in this transaction may not have it yet
+        events.publishEvent(new HomeworkChanged(app.homeward.tenancy.CurrentClinic.id().orElseThrow(),
+                assignment.getClientId()));
     }
 
     HomeworkSettings settings(UUID clinicId) {

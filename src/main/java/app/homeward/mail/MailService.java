@@ -106,6 +106,27 @@ public class MailService {
         return message;
     }
 
+    /**
+     * Renders a message for the reminder outbox, which sends it later in a batch. A template that
+     * fails to render throws here, so only that message fails.
+     */
+    public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
+        return render(clinicId, to, locale, template, model);
+    }
+
+    /** Sends a batch now (one SMTP connection), one result per message in order. Never throws. */
+    public java.util.List<Delivery> sendBatch(java.util.List<OutgoingMail> batch) {
+        if (batch.isEmpty()) {
+            return java.util.List.of();
+        }
+        try {
+            return transport.deliverBatch(batch);
+        } catch (RuntimeException e) {
+            LOG.warn("mail batch failed size={} cause={}", batch.size(), e.getClass().getSimpleName());
+            return batch.stream().map(m -> Delivery.temporary("unknown")).toList();
+        }
+    }
+
     MailMessage render(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
         Locale language = Messages.supported(locale);
         Context context = new Context(language, model);

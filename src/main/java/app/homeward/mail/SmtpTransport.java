@@ -1,12 +1,28 @@
 package app.homeward.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Sends multipart text + HTML mail over SMTP. */
+/** Sends multipart text + HTML mail over SMTP; a batch goes over one connection. */
 class SmtpTransport implements MailTransport {
 
     private final JavaMailSender sender;
@@ -20,11 +36,126 @@ class SmtpTransport implements MailTransport {
     @Override
     public void deliver(MailMessage message) throws Exception {
         MimeMessage mime = sender.createMimeMessage();
+        fill(mime, message);
+        sender.send(mime);
+    }
+
+    @Override
+    public List<Delivery> deliverBatch(List<OutgoingMail> batch) {
+        List<Delivery> results = new ArrayList<>(batch.size());
+        List<MimeMessage> mimes = new ArrayList<>(batch.size());
+        Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : null;
+        for (OutgoingMail mail : batch) {
+            try {
+                MimeMessage mime = session == null ? sender.createMimeMessage() : new StableIdMessage(session, mail.messageId());
+                fill(mime, mail.message());
+                for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+                    mime.setHeader(header.getKey(), header.getValue());
+                }
+                mimes.add(mime);
+                results.add(Delivery.SENT);
+            } catch (AddressException e) {
+                mimes.add(null);
+                results.add(Delivery.permanent("invalid-address"));
+            } catch (MessagingException e) {
+                mimes.add(null);
+                results.add(Delivery.permanent("message"));
+            }
+        }
+        List<MimeMessage> toSend = mimes.stream().filter(java.util.Objects::nonNull).toList();
+        if (toSend.isEmpty()) {
+            return results;
+        }
+        Map<MimeMessage, Delivery> failures = new IdentityHashMap<>();
+        try {
+            // JavaMailSenderImpl opens one connection and sends every message over it
+            sender.send(toSend.toArray(MimeMessage[]::new));
+        } catch (MailAuthenticationException e) {
+            toSend.forEach(m -> failures.put(m, Delivery.temporary("auth")));
+        } catch (MailSendException e) {
+            Map<Object, Exception> failed = e.getFailedMessages();
+            if (failed.isEmpty()) {
+                toSend.forEach(m -> failures.put(m, classify(e)));
+            }
+            failed.forEach((message, cause) -> failures.put((MimeMessage) message, classify(cause)));
+        } catch (RuntimeException e) {
+            toSend.forEach(m -> failures.put(m, classify(e)));
+        }
+        for (int i = 0; i < mimes.size(); i++) {
+            MimeMessage mime = mimes.get(i);
+            if (mime != null && failures.containsKey(mime)) {
+                results.set(i, failures.get(mime));
+            }
+        }
+        return results;
+    }
+
+    private void fill(MimeMessage mime, MailMessage message) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(message.to());
         helper.setSubject(message.subject());
         helper.setText(message.text(), message.html());
-        sender.send(mime);
+    }
+
+    /**
+     * SMTP replies: 4xx is temporary, 5xx permanent (an address refused with 5xx included); no
+     * reply at all (refused connection, timeout, unknown host) is temporary: the server may return.
+     */
+    static Delivery classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPAddressFailedException address) {
+                return byCode(address.getReturnCode());
+            }
+            if (t instanceof SMTPSendFailedException send) {
+                return byCode(send.getReturnCode());
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return Delivery.temporary("connection");
+            }
+            if (t instanceof SocketTimeoutException) {
+                return Delivery.temporary("timeout");
+            }
+            if (t instanceof SendFailedException sendFailed && sendFailed.getNextException() != null
+                    && sendFailed.getNextException() != t) {
+                Delivery inner = classify(sendFailed.getNextException());
+                if (!"unknown".equals(inner.code())) {
+                    return inner;
+                }
+            }
+            if (t instanceof MessagingException messaging && messaging.getNextException() != null
+                    && messaging.getNextException() != t && !(t instanceof SendFailedException)) {
+                Delivery inner = classify(messaging.getNextException());
+                if (!"unknown".equals(inner.code())) {
+                    return inner;
+                }
+            }
+        }
+        return Delivery.temporary("unknown");
+    }
+
+    private static Delivery byCode(int code) {
+        String text = "smtp-" + code;
+        return code >= 500 ? Delivery.permanent(text) : Delivery.temporary(text);
+    }
+
+    /** Keeps the Message-ID we chose: Jakarta Mail would otherwise make a new one on every save. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+                super.updateMessageID();
+            } else {
+                setHeader("Message-ID", messageId);
+            }
+        }
     }
 }

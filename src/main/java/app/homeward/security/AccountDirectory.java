@@ -93,6 +93,18 @@ public class AccountDirectory {
                 .map(a -> new Contact(a.getEmail(), a.getDisplayName(), a.getLanguage()));
     }
 
+    /** Of these accounts, the ones that are active (deactivated and unknown ones are left out), by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Contact> activeContacts(java.util.Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Contact> result = new java.util.HashMap<>();
+        accounts.findAllById(accountIds).stream().filter(a -> a.getStatus() == AccountStatus.ACTIVE)
+                .forEach(a -> result.put(a.getId(), new Contact(a.getEmail(), a.getDisplayName(), a.getLanguage())));
+        return result;
+    }
+
     /** An account's address, name and language (null: the clinic's). */
     public record Contact(String email, String displayName, String language) {
     }

@@ -30,7 +30,9 @@ class SecurityConfig {
         // Non-Vaadin paths must be permitted before the Vaadin configurer, else they get 403.
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/webjars/**", "/styles/**", "/images/**", "/favicon.ico").permitAll());
+                "/webjars/**", "/styles/**", "/images/**", "/favicon.ico", "/unsubscribe/one-click/**").permitAll());
+        // RFC 8058 one-click unsubscribe: the mail provider POSTs without a session, so without a CSRF token
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/one-click/**"));
         http.addFilterAfter(new SessionGuardFilter(directory), SecurityContextHolderFilter.class);
         http.addFilterBefore(new ClinicMdcFilter(), AnonymousAuthenticationFilter.class);
         http.headers(headers -> headers

@@ -59,6 +59,24 @@ public class Clinic {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
+    /** Reminders for clients who have not chosen: on or off, and the default quiet hours (local time). */
+    @Column(name = "reminders_default_on", nullable = false)
+    private boolean remindersDefaultOn = true;
+
+    @Column(name = "default_quiet_start")
+    private java.time.LocalTime defaultQuietStart = java.time.LocalTime.of(21, 30);
+
+    @Column(name = "default_quiet_end")
+    private java.time.LocalTime defaultQuietEnd = java.time.LocalTime.of(8, 0);
+
+    /** Hours before the due time for a "due soon" nudge; 0 = none. */
+    @Column(name = "due_soon_hours", nullable = false)
+    private int dueSoonHours;
+
+    /** Hours after the due time for an "overdue" nudge (sent only within the grace period); 0 = none. */
+    @Column(name = "overdue_hours", nullable = false)
+    private int overdueHours;
+
     /** Below this confidence (0–10) the assign dialog suggests making the task smaller (research: 7). */
     @Column(name = "confidence_threshold", nullable = false)
     private int confidenceThreshold = 7;
@@ -97,6 +115,21 @@ public class Clinic {
     public String getLogoContentType() { return logoContentType; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version == null ? 0 : version; }
+    public boolean isRemindersDefaultOn() { return remindersDefaultOn; }
+    public java.time.LocalTime getDefaultQuietStart() { return defaultQuietStart; }
+    public java.time.LocalTime getDefaultQuietEnd() { return defaultQuietEnd; }
+    public int getDueSoonHours() { return dueSoonHours; }
+    public int getOverdueHours() { return overdueHours; }
+
+    public void changeReminderSettings(boolean remindersDefaultOn, java.time.LocalTime quietStart,
+                                       java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours) {
+        this.remindersDefaultOn = remindersDefaultOn;
+        this.defaultQuietStart = quietStart;
+        this.defaultQuietEnd = quietEnd;
+        this.dueSoonHours = dueSoonHours;
+        this.overdueHours = overdueHours;
+    }
+
     public int getConfidenceThreshold() { return confidenceThreshold; }
     public int getGraceHours() { return graceHours; }
     public String getCrisisMessage() { return crisisMessage; }

@@ -85,6 +85,18 @@ public class ClinicDirectory {
                 c.getCrisisMessage(), c.getTimeZone()));
     }
 
+    /** The clinic's reminder rules, with its status and look for the emails. */
+    @Transactional(readOnly = true)
+    public Optional<ReminderRules> reminderRules(UUID clinicId) {
+        return clinics.findById(clinicId).map(c -> new ReminderRules(ClinicBranding.of(c), c.isRemindersDefaultOn(),
+                c.getDefaultQuietStart(), c.getDefaultQuietEnd(), c.getDueSoonHours(), c.getOverdueHours(),
+                c.getGraceHours()));
+    }
+
+    public record ReminderRules(ClinicBranding clinic, boolean remindersDefaultOn, java.time.LocalTime quietStart,
+                                java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours, int graceHours) {
+    }
+
     public record HomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage,
                                    java.time.ZoneId timeZone) {
     }

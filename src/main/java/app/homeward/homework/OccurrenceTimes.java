@@ -1,0 +1,34 @@
+package app.homeward.homework;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Read-only queries for {@link HomeworkTimes}: open occurrences of active plans, with the plan's zone. */
+interface OccurrenceTimes extends Repository<Occurrence, UUID> {
+
+    @Query("select new app.homeward.homework.DueHomework(o.id, o.assignmentId, o.clientId, o.dueAt, o.localDate,"
+            + " a.timeZone) from Occurrence o, Assignment a where a.id = o.assignmentId and o.clientId = :clientId"
+            + " and o.status = app.homeward.homework.Occurrence.Outcome.OPEN"
+            + " and a.status = app.homeward.homework.AssignmentStatus.ACTIVE and o.dueAt >= :from order by o.dueAt")
+    List<DueHomework> findOpen(@Param("clientId") UUID clientId, @Param("from") Instant from);
+
+    @Query("select new app.homeward.homework.DueHomework(o.id, o.assignmentId, o.clientId, o.dueAt, o.localDate,"
+            + " a.timeZone) from Occurrence o, Assignment a where a.id = o.assignmentId and o.id in :ids"
+            + " and o.status = app.homeward.homework.Occurrence.Outcome.OPEN"
+            + " and a.status = app.homeward.homework.AssignmentStatus.ACTIVE")
+    List<DueHomework> findOpenAmong(@Param("ids") Collection<UUID> ids);
+
+    @Query("select new app.homeward.homework.PlanTime(a.id, a.title, a.timeOfDay) from Assignment a"
+            + " where a.clientId = :clientId and a.status = app.homeward.homework.AssignmentStatus.ACTIVE"
+            + " order by a.createdAt")
+    List<PlanTime> findActivePlans(@Param("clientId") UUID clientId);
+
+    @Query("select o.clientId from Occurrence o where o.id = :occurrenceId")
+    java.util.Optional<UUID> findClientOf(@Param("occurrenceId") UUID occurrenceId);
+}

@@ -1,0 +1,285 @@
+package app.homeward.reminder;
+
+import app.homeward.base.Links;
+import app.homeward.client.ClientDirectory;
+import app.homeward.client.ClientDirectory.ClientContact;
+import app.homeward.homework.DueHomework;
+import app.homeward.homework.HomeworkTimes;
+import app.homeward.mail.Delivery;
+import app.homeward.mail.MailMessage;
+import app.homeward.mail.MailService;
+import app.homeward.mail.OutgoingMail;
+import app.homeward.security.AccountDirectory;
+import app.homeward.security.AccountDirectory.Contact;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import app.homeward.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sends one clinic's due reminders. Runs inside the clinic's db-scheduler task (one run per clinic
+ * at a time, cluster-wide) with the clinic bound. The protocol for a reminder row:
+ * <ol>
+ * <li>claim: pending and due → sending (a conditional update: the planner may have moved or
+ *     cancelled it a moment ago, and only pending rows are the planner's to change);</li>
+ * <li>check again at send time: homework still open, client active and opted in, account active,
+ *     clinic active, not in quiet hours — else cancelled or postponed;</li>
+ * <li>render (a template that fails fails that message only) and send the batch over one SMTP
+ *     connection with a Message-ID made from the reminder's id;</li>
+ * <li>record: sent; temporary failure → pending again after a backoff; permanent → failed.</li>
+ * </ol>
+ * A run that dies between 1 and 4 leaves rows "sending"; the next run of the clinic sends them again
+ * with the same Message-ID, so duplicates are limited to what was in flight and recognisable.
+ */
+@Component
+class ReminderDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
+
+    private final ReminderRepository reminders;
+    private final ReminderPreferenceRepository preferences;
+    private final HomeworkTimes homework;
+    private final ClientDirectory clients;
+    private final AccountDirectory accounts;
+    private final ClinicDirectory clinics;
+    private final MailService mail;
+    private final Links links;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int batchSize;
+    private final int chunkSize;
+    private final Duration runBudget;
+    private final String messageIdHost;
+
+    ReminderDelivery(ReminderRepository reminders, ReminderPreferenceRepository preferences, HomeworkTimes homework,
+                     ClientDirectory clients, AccountDirectory accounts, ClinicDirectory clinics, MailService mail,
+                     Links links, PlatformTransactionManager transactions, Clock clock,
+                     @Value("${homeward.reminders.batch-size:200}") int batchSize,
+                     @Value("${homeward.reminders.chunk-size:50}") int chunkSize,
+                     @Value("${homeward.reminders.run-budget:20s}") Duration runBudget,
+                     @Value("${homeward.base-url}") String baseUrl) {
+        this.reminders = reminders;
+        this.preferences = preferences;
+        this.homework = homework;
+        this.clients = clients;
+        this.accounts = accounts;
+        this.clinics = clinics;
+        this.mail = mail;
+        this.links = links;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.chunkSize = chunkSize;
+        this.runBudget = runBudget;
+        String host = URI.create(baseUrl).getHost();
+        this.messageIdHost = host == null ? "homeward.local" : host;
+    }
+
+    /** Sends what is due for one clinic; answers when its next pending reminder is due (null: none). */
+    Instant deliverDue(UUID clinicId) {
+        return TenantContext.callAs(clinicId, () -> {
+            MDC.put("clinic", clinicId.toString());
+            try {
+                return run(clinicId);
+            } finally {
+                MDC.remove("clinic");
+            }
+        });
+    }
+
+    private Instant run(UUID clinicId) {
+        Instant started = clock.instant();
+        Integer recovered = tx.execute(s -> reminders.releaseInFlight(clock.instant()));
+        if (recovered != null && recovered > 0) {
+            LOG.warn("reminders left in flight by a stopped run are sent again count={}", recovered);
+        }
+        int sent = 0;
+        while (true) {
+            List<Outbound> batch = claim(clinicId);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (int from = 0; from < batch.size(); from += chunkSize) {
+                List<Outbound> chunk = batch.subList(from, Math.min(batch.size(), from + chunkSize));
+                List<Delivery> results = mail.sendBatch(chunk.stream().map(Outbound::mail).toList());
+                sent += record(chunk, results);
+            }
+            if (batch.size() < batchSize || Duration.between(started, clock.instant()).compareTo(runBudget) > 0) {
+                break;
+            }
+        }
+        if (sent > 0) {
+            LOG.info("reminders sent count={}", sent);
+        }
+        return tx.execute(s -> reminders.nextAttempt().orElse(null));
+    }
+
+    /** Claims a batch of due reminders and decides, for each, whether it still goes out; renders those that do. */
+    private List<Outbound> claim(UUID clinicId) {
+        List<Outbound> result = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<UUID> due = reminders.findDue(now, PageRequest.of(0, batchSize)).stream().map(Reminder::getId).toList();
+            if (due.isEmpty()) {
+                return List.<Outbound>of();
+            }
+            reminders.claim(due, now);
+            List<Reminder> claimed = reminders.findClaimed(due);
+            return decide(clinicId, claimed, now);
+        });
+        return result == null ? List.of() : result;
+    }
+
+    private List<Outbound> decide(UUID clinicId, List<Reminder> claimed, Instant now) {
+        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        List<UUID> clientIds = claimed.stream().map(Reminder::getClientId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, ClientContact> contacts = clients.contacts(clientIds).stream()
+                .collect(Collectors.toMap(ClientContact::id, Function.identity()));
+        Map<UUID, ReminderPreference> prefs = preferences.findByClientIdIn(clientIds).stream()
+                .collect(Collectors.toMap(ReminderPreference::getClientId, Function.identity()));
+        Map<UUID, DueHomework> open = homework.stillOpen(claimed.stream().map(Reminder::getOccurrenceId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        List<UUID> accountIds = contacts.values().stream().map(ClientContact::accountId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, Contact> activeAccounts = accounts.activeContacts(accountIds);
+        List<Outbound> outbound = new ArrayList<>();
+        for (Reminder reminder : claimed) {
+            if (rules == null || !rules.clinic().active()) {
+                reminder.cancel("clinic-not-active", now);
+                continue;
+            }
+            if (reminder.getClientId() == null) {
+                reminder.failed("not-a-client-reminder", now); // staff digests are sent by their own task
+                continue;
+            }
+            ClientContact client = contacts.get(reminder.getClientId());
+            ReminderPreference pref = prefs.get(reminder.getClientId());
+            if (client == null || !client.reachable()) {
+                reminder.cancel("client-not-active", now);
+                continue;
+            }
+            if (!activeAccounts.containsKey(client.accountId())) {
+                reminder.cancel("account-not-active", now);
+                continue;
+            }
+            if (pref != null && pref.getUnsubscribedAt() != null) {
+                reminder.cancel("unsubscribed", now);
+                continue;
+            }
+            if (pref != null ? !pref.isEnabled() : !rules.remindersDefaultOn()) {
+                reminder.cancel("reminders-off", now);
+                continue;
+            }
+            if (reminder.getOccurrenceId() != null && !open.containsKey(reminder.getOccurrenceId())) {
+                reminder.cancel("homework-closed", now);
+                continue;
+            }
+            QuietHours quiet = pref != null ? pref.quietHours() : new QuietHours(rules.quietStart(), rules.quietEnd());
+            if (quiet.wholeDay()) {
+                reminder.cancel("reminders-off", now);
+                continue;
+            }
+            Instant allowed = new ReminderTimes(client.zone(), null, null, quiet, 0, 0, Duration.ZERO, false)
+                    .allowedFrom(now);
+            if (allowed.isAfter(now)) {
+                reminder.postpone(allowed, now); // quiet hours began since it was planned (or the zone changed)
+                continue;
+            }
+            try {
+                ReminderPreference withToken = pref != null ? pref : preferences.save(new ReminderPreference(
+                        client.id(), rules, now));
+                prefs.put(client.id(), withToken);
+                outbound.add(render(reminder, client, activeAccounts.get(client.accountId()), rules, withToken));
+            } catch (RuntimeException e) {
+                // a template that fails to render fails this message only, visibly in the delivery log
+                LOG.warn("reminder could not be rendered reminder={} cause={}", reminder.getId(),
+                        e.getClass().getSimpleName());
+                reminder.failed("template", now);
+            }
+        }
+        return outbound;
+    }
+
+    private Outbound render(Reminder reminder, ClientContact client, Contact account, ReminderRules rules,
+                            ReminderPreference pref) {
+        String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
+        String oneClick = links.absolute("/unsubscribe/one-click/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", client.displayName());
+        model.put("clinicName", rules.clinic().name());
+        model.put("clinicColor", safeColor(rules.clinic().accentColor()));
+        model.put("link", links.clinicPage(rules.clinic().slug()));
+        model.put("unsubscribeLink", unsubscribe);
+        model.put("kind", reminder.getKind().name());
+        String language = client.language() != null ? client.language() : account.language();
+        MailMessage message = mail.prepare(rules.clinic().id(), account.email(), Locale.forLanguageTag(
+                language == null ? rules.clinic().defaultLanguage() : language), "reminder", model);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + oneClick + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("Auto-Submitted", "auto-generated");
+        return new Outbound(reminder.getId(), new OutgoingMail(message, messageId(reminder.getId()), headers));
+    }
+
+    String messageId(UUID reminderId) {
+        return "<reminder-" + reminderId + "@" + messageIdHost + ">";
+    }
+
+    private static String safeColor(String color) {
+        return color != null && color.matches("#[0-9a-fA-F]{6}") ? color : "#2f6f73";
+    }
+
+    /** Writes what happened; answers how many went out. */
+    private int record(List<Outbound> chunk, List<Delivery> results) {
+        Integer count = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<UUID> sent = new ArrayList<>();
+            Map<UUID, Delivery> failed = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (results.get(i).sent()) {
+                    sent.add(chunk.get(i).reminderId());
+                } else {
+                    failed.put(chunk.get(i).reminderId(), results.get(i));
+                }
+            }
+            if (!sent.isEmpty()) {
+                reminders.markSent(sent, now);
+            }
+            for (Reminder reminder : reminders.findAllById(failed.keySet())) {
+                Delivery delivery = failed.get(reminder.getId());
+                if (delivery.outcome() == Delivery.Outcome.PERMANENT) {
+                    reminder.failed(delivery.code(), now);
+                    LOG.warn("reminder failed reminder={} code={}", reminder.getId(), delivery.code());
+                } else {
+                    reminder.retryLater(delivery.code(), now, ThreadLocalRandom.current().nextDouble(-1, 1));
+                }
+            }
+            return sent.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    private record Outbound(UUID reminderId, OutgoingMail mail) {
+    }
+}

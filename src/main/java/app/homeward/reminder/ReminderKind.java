@@ -1,0 +1,21 @@
+package app.homeward.reminder;
+
+/** Why an email goes out. Client kinds never say what the homework is; staff kinds never say who or what. */
+public enum ReminderKind {
+    /** At the planned time, or the client's preferred time on the due day. */
+    PLANNED,
+    /** Some hours before the due time (clinic setting). */
+    DUE_SOON,
+    /** Some hours after the due time while it can still be done (clinic setting). */
+    OVERDUE,
+    /** The extra, earlier reminder clients in simplified mode get. */
+    EXTRA,
+    /** A therapist pressed "remind now". */
+    REMIND_NOW,
+    /** The therapist's daily digest of new entries and change requests. */
+    DIGEST;
+
+    boolean planned() {
+        return this == PLANNED || this == DUE_SOON || this == OVERDUE || this == EXTRA;
+    }
+}

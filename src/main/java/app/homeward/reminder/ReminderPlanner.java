@@ -1,0 +1,179 @@
+package app.homeward.reminder;
+
+import app.homeward.client.ClientChanged;
+import app.homeward.client.ClientDirectory;
+import app.homeward.client.ClientDirectory.ClientContact;
+import app.homeward.homework.DueHomework;
+import app.homeward.homework.HomeworkChanged;
+import app.homeward.homework.HomeworkTimes;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The outbox writer. Whenever a client's homework or reminder choices change, it brings the
+ * client's pending reminders in line with what should be — in the same transaction, just before it
+ * commits, so a reminder exists exactly when the change that causes it exists. It moves reminders
+ * whose time changed, cancels the ones no longer wanted (kept as "cancelled" in the delivery log)
+ * and adds new ones; a reminder that already went out is never planned again.
+ */
+@Component
+class ReminderPlanner {
+
+    private static final Object PENDING_CLIENTS = new Object();
+
+    private final ReminderRepository reminders;
+    private final ReminderPreferenceRepository preferences;
+    private final ReminderOverrideRepository overrides;
+    private final HomeworkTimes homework;
+    private final ClientDirectory clients;
+    private final ClinicDirectory clinics;
+    private final ReminderWakeUp wakeUp;
+    private final Clock clock;
+
+    ReminderPlanner(ReminderRepository reminders, ReminderPreferenceRepository preferences,
+                    ReminderOverrideRepository overrides, HomeworkTimes homework, ClientDirectory clients,
+                    ClinicDirectory clinics, ReminderWakeUp wakeUp, Clock clock) {
+        this.reminders = reminders;
+        this.preferences = preferences;
+        this.overrides = overrides;
+        this.homework = homework;
+        this.clients = clients;
+        this.clinics = clinics;
+        this.wakeUp = wakeUp;
+        this.clock = clock;
+    }
+
+    /** Homework changed: re-plan that client's reminders before this transaction commits (once per client). */
+    @EventListener
+    void on(HomeworkChanged changed) {
+        beforeCommit(changed.clinicId(), changed.clientId());
+    }
+
+    /** The client joined, was archived or restored, or changed zone or mode. */
+    @EventListener
+    void on(ClientChanged changed) {
+        beforeCommit(changed.clinicId(), changed.clientId());
+    }
+
+    void beforeCommit(UUID clinicId, UUID clientId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            replan(clinicId, clientId);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> waiting = (Set<UUID>) TransactionSynchronizationManager.getResource(PENDING_CLIENTS);
+        if (waiting == null) {
+            Set<UUID> clientsToPlan = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(PENDING_CLIENTS, clientsToPlan);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    for (UUID client : List.copyOf(clientsToPlan)) {
+                        replan(clinicId, client);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_CLIENTS);
+                }
+            });
+            waiting = clientsToPlan;
+        }
+        waiting.add(clientId);
+    }
+
+    /** Brings one client's pending reminders in line with their homework and choices. Runs in the caller's transaction. */
+    void replan(UUID clinicId, UUID clientId) {
+        Instant now = clock.instant();
+        Optional<ClientContact> client = clients.contact(clientId);
+        ReminderRules rules = clinics.reminderRules(clinicId).orElseThrow();
+        Optional<ReminderPreference> preference = preferences.findByClientId(clientId);
+        Map<Key, Instant> wanted = new HashMap<>();
+        String reason = "reminders-off";
+        if (client.isEmpty() || !client.get().reachable()) {
+            reason = "client-not-active";
+        } else if (preference.map(ReminderPreference::wantsReminders).orElse(rules.remindersDefaultOn())) {
+            reason = "homework-closed";
+            Map<UUID, ReminderOverride> byAssignment = new HashMap<>();
+            overrides.findByClientId(clientId).forEach(o -> byAssignment.put(o.getAssignmentId(), o));
+            QuietHours quiet = preference.map(ReminderPreference::quietHours)
+                    .orElse(new QuietHours(rules.quietStart(), rules.quietEnd()));
+            LocalTime preferred = preference.map(ReminderPreference::getPreferredTime).orElse(null);
+            Duration grace = Duration.ofHours(rules.graceHours());
+            for (DueHomework due : homework.openFor(clientId, now.minus(grace))) {
+                ReminderOverride override = byAssignment.get(due.assignmentId());
+                if (override != null && !override.isEnabled()) {
+                    continue;
+                }
+                ReminderTimes times = new ReminderTimes(client.get().zone(), preferred,
+                        override == null ? null : override.getTimeOfDay(), quiet, rules.dueSoonHours(),
+                        rules.overdueHours(), grace, client.get().simplified());
+                times.of(due, now).forEach((kind, at) -> wanted.put(new Key(due.occurrenceId(), kind), at));
+            }
+        }
+        List<Reminder> pending = reminders.findPendingForClient(clientId).stream()
+                .filter(r -> r.getKind().planned()).toList();
+        Set<Key> already = new HashSet<>();
+        if (!wanted.isEmpty()) {
+            // reminders that went out (or are going out) are never planned a second time
+            reminders.findSentOrSending(clientId, wanted.keySet().stream().map(Key::occurrence).distinct().toList())
+                    .forEach(r -> already.add(new Key(r.getOccurrenceId(), r.getKind())));
+        }
+        Instant earliest = null;
+        List<UUID> cancelled = new ArrayList<>();
+        for (Reminder reminder : pending) {
+            Key key = new Key(reminder.getOccurrenceId(), reminder.getKind());
+            Instant at = wanted.remove(key);
+            if (at == null) {
+                cancelled.add(reminder.getId());
+            } else if (!at.equals(reminder.getDueAt())) {
+                // conditional updates, not entity changes: a row claimed by delivery a moment ago is left
+                // alone, and the client's own transaction never fails on a reminder's version
+                reminders.movePending(reminder.getId(), at, now);
+                earliest = earlier(earliest, at);
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            reminders.cancelPending(cancelled, reason, now);
+        }
+        List<Reminder> added = new ArrayList<>();
+        wanted.forEach((key, at) -> {
+            if (!already.contains(key)) {
+                added.add(Reminder.forClient(key.kind(), clientId, key.occurrence(), at, now));
+            }
+        });
+        reminders.saveAll(added);
+        for (Reminder reminder : added) {
+            earliest = earlier(earliest, reminder.getDueAt());
+        }
+        if (earliest != null) {
+            wakeUp.afterCommit(clinicId, earliest);
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private record Key(UUID occurrence, ReminderKind kind) {
+    }
+}

@@ -1,0 +1,144 @@
+package app.homeward.reminder;
+
+import app.homeward.base.DatabaseReady;
+import app.homeward.tenancy.ClinicDirectory;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * db-scheduler (the core library: its Spring Boot starter does nothing on Boot 4), built here and
+ * started once the database is ready. One task instance per clinic, "reminder-batch/{clinic id}",
+ * delivers that clinic's due reminders; db-scheduler guarantees an instance runs on one app
+ * instance at a time, so any number of instances can share one database and each reminder is
+ * claimed once. Task data is the clinic id, which the task binds before it touches JPA.
+ *
+ * <p>Crash recovery: every instance beats its heart every {@code heartbeat} (30 s); an execution
+ * whose heart missed {@code missed-heartbeats} (6) beats — 3 minutes — is dead, and its clinic's
+ * task runs again elsewhere, within 5 minutes of the crash. Reminders the dead run had claimed but
+ * not marked sent go out again with the same Message-ID.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReminderScheduling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderScheduling.class);
+
+    static final TaskDescriptor<String> BATCH = TaskDescriptor.of("reminder-batch", String.class);
+
+    /** The longest a clinic's task sleeps: new reminders written while it ran are found within this. */
+    static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
+
+    @Bean
+    CustomTask<String> reminderBatchTask(ReminderDelivery delivery, Clock clock) {
+        return Tasks.custom(BATCH)
+                // a failed run (the database away, say) tries again in half a minute; reminders stay pending
+                .onFailureReschedule(FixedDelay.ofSeconds(30))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    UUID clinicId = UUID.fromString(instance.getData());
+                    Instant next = delivery.deliverDue(clinicId);
+                    Instant latest = clock.instant().plus(LOOK_AGAIN);
+                    Instant at = next == null || next.isAfter(latest) ? latest : next;
+                    return (complete, operations) -> operations.reschedule(complete, at);
+                });
+    }
+
+    @Bean
+    Scheduler reminderScheduler(DataSource dataSource, CustomTask<String> reminderBatchTask, Clock clock,
+                                @Value("${homeward.reminders.threads:8}") int threads,
+                                @Value("${homeward.reminders.polling:10s}") Duration polling,
+                                @Value("${homeward.reminders.heartbeat:30s}") Duration heartbeat,
+                                @Value("${homeward.reminders.missed-heartbeats:6}") int missedHeartbeats) {
+        return Scheduler.create(dataSource, reminderBatchTask)
+                .threads(threads)
+                .pollingInterval(polling)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(missedHeartbeats)
+                .alwaysPersistTimestampInUTC()
+                .enableImmediateExecution()
+                // the scheduler follows the application's clock, so a moved clock (tests, the dev page) moves reminders
+                .clock(clock::instant)
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Starts delivery when the database is ready (Homeward may start while it is away); stops it first on shutdown. */
+    @Bean
+    DeliveryLifecycle reminderDeliveryLifecycle(Scheduler scheduler, ClinicDirectory clinics, ReminderWakeUp wakeUp,
+                                                Clock clock,
+                                                @Value("${homeward.reminders.delivery.enabled:true}") boolean enabled) {
+        return new DeliveryLifecycle(scheduler, clinics, wakeUp, clock, enabled);
+    }
+
+    static final class DeliveryLifecycle implements SmartLifecycle {
+
+        private final Scheduler scheduler;
+        private final ClinicDirectory clinics;
+        private final ReminderWakeUp wakeUp;
+        private final Clock clock;
+        private final boolean enabled;
+        private volatile boolean started;
+
+        DeliveryLifecycle(Scheduler scheduler, ClinicDirectory clinics, ReminderWakeUp wakeUp, Clock clock,
+                          boolean enabled) {
+            this.scheduler = scheduler;
+            this.clinics = clinics;
+            this.wakeUp = wakeUp;
+            this.clock = clock;
+            this.enabled = enabled;
+        }
+
+        @EventListener(DatabaseReady.class)
+        @Order(20)
+        public void onDatabaseReady() {
+            if (!enabled || started) {
+                return;
+            }
+            // every clinic gets its task (a clinic without one would wait for its first reminder's wake-up)
+            Instant now = clock.instant();
+            clinics.all().forEach(clinic -> wakeUp.now(clinic.id(), now));
+            scheduler.start();
+            started = true;
+            LOG.info("reminder delivery started");
+        }
+
+        @Override
+        public void start() {
+            // started on DatabaseReady instead
+        }
+
+        @Override
+        public void stop() {
+            if (started) {
+                scheduler.stop();
+                started = false;
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return started;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 100; // stops before the web server and the data source
+        }
+    }
+}

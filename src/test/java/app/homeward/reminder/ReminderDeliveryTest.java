@@ -1,0 +1,167 @@
+package app.homeward.reminder;
+
+import app.homeward.IntegrationTest;
+import app.homeward.Mails;
+import app.homeward.base.AppClock;
+import app.homeward.homework.PortalService;
+import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.security.TestUsers;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reminders from the plan to the inbox, on a real SMTP server (GreenMail) and a moved clock: the
+ * client's 19:00 on both sides of a daylight-saving change, one email per reminder with a stable
+ * Message-ID and one-click unsubscribe headers, nothing clinical, nothing for done homework, and
+ * nothing after unsubscribing.
+ */
+class ReminderDeliveryTest extends IntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Berlin moves its clocks forward on Sunday 28 March 2027. */
+    static final LocalDate BEFORE_DST = LocalDate.of(2027, 3, 26);
+
+    @Autowired AppClock clock;
+    @Autowired ReminderFixture fixture;
+    @Autowired ReminderDelivery delivery;
+    @Autowired ReminderService reminderService;
+    @Autowired PortalService portal;
+
+    World world;
+
+    @BeforeEach
+    void aClientWhoJoined() {
+        clock.moveTo(ZonedDateTime.of(BEFORE_DST, LocalTime.NOON, BERLIN).toInstant());
+        world = fixture.world(greenMail, BERLIN, "en");
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void a_daily_plan_at_19_00_plans_one_reminder_a_day_at_19_00_berlin_time_across_the_dst_change() {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 4);
+
+        List<Reminder> planned = fixture.pending(world);
+
+        assertThat(planned).extracting(Reminder::getKind).containsOnly(ReminderKind.PLANNED);
+        assertThat(planned).extracting(r -> r.getDueAt().atZone(BERLIN).toLocalTime()).containsOnly(LocalTime.of(19, 0));
+        assertThat(planned).extracting(Reminder::getDueAt).containsExactly(
+                Instant.parse("2027-03-26T18:00:00Z"), Instant.parse("2027-03-27T18:00:00Z"),
+                Instant.parse("2027-03-28T17:00:00Z"), Instant.parse("2027-03-29T17:00:00Z"));
+    }
+
+    @Test
+    void at_19_00_the_reminder_arrives_once_with_a_stable_message_id_unsubscribe_headers_and_nothing_clinical()
+            throws Exception {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 2);
+        Reminder first = fixture.pending(world).getFirst();
+
+        clock.moveTo(first.getDueAt().minusSeconds(60));
+        delivery.deliverDue(world.clinic().id());
+        assertThat(Mails.to(greenMail, world.email())).hasSize(1); // only the invitation so far
+
+        clock.moveTo(first.getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        delivery.deliverDue(world.clinic().id());
+
+        List<MimeMessage> mails = Mails.awaitTo(greenMail, world.email(), 2);
+        assertThat(mails).hasSize(2);
+        MimeMessage reminder = mails.getLast();
+        assertThat(reminder.getMessageID()).isEqualTo("<reminder-" + first.getId() + "@localhost>");
+        assertThat(reminder.getHeader("List-Unsubscribe", null)).startsWith("<http://localhost:8080/unsubscribe/one-click/"
+                + world.clinic().id() + "/");
+        assertThat(reminder.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(Mails.subject(reminder)).isEqualTo("Homework waiting in your portal · " + world.clinic().name());
+        String text = Mails.text(reminder);
+        assertThat(text).contains("You have homework waiting in your portal.")
+                .contains("http://localhost:8080/c/" + world.clinic().slug())
+                .doesNotContain("Secret title Zq").doesNotContain("thought").doesNotContain("Thought");
+        assertThat(Mails.html(reminder)).doesNotContain("Secret title Zq");
+        assertThat(fixture.remindersOf(world)).filteredOn(r -> r.getId().equals(first.getId()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getState()).isEqualTo(ReminderState.SENT);
+                    assertThat(r.getSentAt()).isNotNull();
+                });
+    }
+
+    @Test
+    void homework_done_before_its_reminder_cancels_the_reminder_and_nothing_is_sent() {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 1);
+        Reminder planned = fixture.pending(world).getFirst();
+
+        TestUsers.signInAs(world.client());
+        var occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
+        TestUsers.signOut();
+
+        assertThat(fixture.remindersOf(world)).singleElement().satisfies(r -> {
+            assertThat(r.getId()).isEqualTo(planned.getId());
+            assertThat(r.getState()).isEqualTo(ReminderState.CANCELLED);
+            assertThat(r.getLastError()).isEqualTo("homework-closed");
+        });
+        clock.moveTo(planned.getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        assertThat(Mails.to(greenMail, world.email())).hasSize(1);
+    }
+
+    @Test
+    void after_unsubscribing_by_link_no_reminder_is_sent_and_settings_can_undo_it() {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 3);
+        Reminder first = fixture.pending(world).getFirst();
+        clock.moveTo(first.getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        MimeMessage reminder = Mails.awaitTo(greenMail, world.email(), 2).getLast();
+        String link = Mails.text(reminder).lines().filter(l -> l.contains("/unsubscribe/")).findFirst().orElseThrow();
+        String token = link.substring(link.lastIndexOf('/') + 1).strip();
+
+        assertThat(reminderService.unsubscribe(world.clinic().id(), token)).contains(world.clinic().name());
+
+        assertThat(fixture.pending(world)).isEmpty();
+        clock.moveTo(first.getDueAt().plus(java.time.Duration.ofDays(1)).plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        assertThat(Mails.to(greenMail, world.email())).hasSize(2);
+
+        assertThat(reminderService.unsubscribe(world.clinic().id(), "not-a-token")).isEmpty();
+        assertThat(reminderService.unsubscribe(fixture.clinics.clinic().id(), token)).isEmpty();
+
+        TestUsers.signInAs(world.client());
+        ReminderChoices choices = reminderService.mine();
+        assertThat(choices.enabled()).isFalse();
+        assertThat(choices.unsubscribedAt()).isNotNull();
+        reminderService.updateMine(true, null, choices.quietHours().start(), choices.quietHours().end(), "Europe/Berlin", "en");
+        assertThat(reminderService.mine().unsubscribedAt()).isNull();
+        assertThat(fixture.pending(world)).isNotEmpty();
+    }
+
+    @Test
+    void a_preferred_time_inside_quiet_hours_moves_to_the_end_of_them() {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(23, 0), 1);
+        TestUsers.signInAs(world.client());
+        reminderService.updateMine(true, LocalTime.of(22, 30), LocalTime.of(22, 0), LocalTime.of(23, 15),
+                "Europe/Berlin", "en");
+
+        assertThat(fixture.pending(world)).singleElement().satisfies(r ->
+                assertThat(r.getDueAt().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(23, 15)));
+    }
+}

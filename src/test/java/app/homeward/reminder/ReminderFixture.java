@@ -1,0 +1,111 @@
+package app.homeward.reminder;
+
+import app.homeward.Mails;
+import app.homeward.TestClinics;
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.HomeworkService;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.Schedule;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.InvitationService;
+import app.homeward.security.Role;
+import app.homeward.security.TestUsers;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.TenantContext;
+import com.icegreen.greenmail.base.GreenMailOperations;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds the world reminder tests need through the real services: a clinic, a therapist, a client who
+ * accepted their invitation (read from GreenMail), and a plan; and reads a clinic's reminder rows.
+ */
+@Component
+class ReminderFixture {
+
+    final TestClinics clinics;
+    final ClientService clientService;
+    final InvitationService invitations;
+    final HomeworkService homework;
+    final ReminderRepository reminders;
+    final TransactionTemplate tx;
+
+    ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
+                    HomeworkService homework, ReminderRepository reminders, PlatformTransactionManager transactions) {
+        this.clinics = clinics;
+        this.clientService = clientService;
+        this.invitations = invitations;
+        this.homework = homework;
+        this.reminders = reminders;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** A clinic with a therapist and one client who joined. */
+    World world(GreenMailOperations greenMail, ZoneId zone, String language) {
+        ClinicBranding clinic = clinics.clinic();
+        TestAccount therapist = clinics.account(clinic, Role.THERAPIST);
+        return join(greenMail, clinic, therapist, zone, language);
+    }
+
+    World join(GreenMailOperations greenMail, ClinicBranding clinic, TestAccount therapist, ZoneId zone, String language) {
+        String email = TestClinics.randomEmail();
+        String name = "Robin Qx" + TestClinics.random(5);
+        therapist.signIn();
+        UUID clientId = clientService.add(new NewClient(name, email, zone.getId(), language, null, false)).id();
+        List<MimeMessage> mails = Mails.awaitTo(greenMail, email, 1);
+        String token = Mails.token(Mails.text(mails.getLast()), clinic.slug(), "invite");
+        TestUsers.signOut();
+        HomewardUser client = invitations.accept(clinic.slug(), token, name, "a-long-passphrase-" + TestClinics.random(8));
+        return new World(clinic, therapist, clientId, client, email, name, zone);
+    }
+
+    /** A daily plan at a local time, from a start date, so many times. */
+    UUID assignDaily(World world, LocalDate start, LocalTime at, int times) {
+        world.therapist().signIn();
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, start, null, times, at, null, null, world.zone());
+        return homework.assign(world.clientId(), "thought-record", new AssignmentPlan("Secret title Zq",
+                "Writing it down helps.", "One record", "After dinner", "Kitchen", daily, Set.of(Obstacle.FORGETTING),
+                "", "", 8, false, false, 2, null));
+    }
+
+    /** The clinic's reminder rows of a client, by due time. */
+    List<Reminder> remindersOf(World world) {
+        return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> reminders.findAll().stream()
+                .filter(r -> world.clientId().equals(r.getClientId()))
+                .sorted(Comparator.comparing(Reminder::getDueAt)).toList()));
+    }
+
+    List<Reminder> pending(World world) {
+        return remindersOf(world).stream().filter(r -> r.getState() == ReminderState.PENDING).toList();
+    }
+
+    /** A complete thought record (the built-in worksheet the plans use). */
+    static java.util.Map<String, Object> thoughtRecord() {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("situation", "On the bus");
+        row.put("feelings", "Anxious 70");
+        row.put("thought", "Everyone is looking at me");
+        row.put("for", "Someone glanced at me");
+        row.put("against", "Most people were on their phones");
+        row.put("balanced", "People are busy with their own lives");
+        row.put("after", 40);
+        return java.util.Map.of("records", List.of(row));
+    }
+
+    record World(ClinicBranding clinic, TestAccount therapist, UUID clientId, HomewardUser client, String email,
+                 String name, ZoneId zone) {
+    }
+}

@@ -10,39 +10,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import static app.homeward.journey.Browser.BASE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,39 +32,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here. Every step leaves a screenshot in {@code target/e2e-screenshots/NN-name.png}; a failing step
  * also leaves {@code NN-name-FAILED.png} and {@code NN-name-FAILED.html} (page source and browser log).
  *
- * <p>System properties: {@code homeward.e2e.baseUrl} (default http://localhost:18080, must equal the
- * app's HOMEWARD_BASE_URL), {@code homeward.e2e.smtpPort} (3025, the app's SMTP_PORT),
- * {@code homeward.e2e.chromium} (/usr/bin/chromium), {@code homeward.e2e.chromedriver}
- * (/usr/bin/chromedriver).
+ * <p>System properties: {@code homeward.e2e.smtpPort} (3025, the app's SMTP_PORT), and the app's
+ * address and the browser's paths as {@link Browser} reads them.
  */
 @Tag("e2e")
 class ClinicOnboardingJourneyTest {
 
-    private static final String BASE_URL =
-            System.getProperty("homeward.e2e.baseUrl", "http://localhost:18080").replaceAll("/+$", "");
     private static final int SMTP_PORT = Integer.getInteger("homeward.e2e.smtpPort", 3025);
-    private static final String CHROMIUM = System.getProperty("homeward.e2e.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("homeward.e2e.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
-    /** Generous: the first Vaadin page load on a small CI machine can take a while. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(
             new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
-    private static final List<Browser> BROWSERS = new ArrayList<>();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private int stepNumber;
 
     @AfterAll
     static void quit_browsers() {
-        for (Browser browser : BROWSERS) {
-            browser.close();
-        }
-        BROWSERS.clear();
+        Browser.closeAll();
     }
 
     @Test
@@ -120,7 +85,7 @@ class ClinicOnboardingJourneyTest {
             admin.type("admin-name", adminName);
             admin.type("email", adminEmail);
             admin.type("password", adminPassword);
-            admin.tick("agreed");
+            admin.tickBox(admin.visible(By.id("agreed")));
             assertThat(admin.value("slug")).isEqualTo(slug);
         });
 
@@ -218,44 +183,16 @@ class ClinicOnboardingJourneyTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // steps and evidence
+    // steps
 
-    @FunctionalInterface
-    private interface Action {
-        void run() throws Exception;
+    /** Runs one step in the browser: screenshot afterwards, or screenshot + page source + browser log on failure. */
+    private void step(Browser browser, String name, Browser.Action action) {
+        browser.step("%02d-%s".formatted(++stepNumber, name), action);
     }
 
-    /** Runs one step; screenshot afterwards, or screenshot + page source + browser log on failure. */
-    private void step(Browser browser, String name, Action action) {
-        String label = "%02d-%s".formatted(++stepNumber, name);
-        long start = System.nanoTime();
-        try {
-            action.run();
-        } catch (Throwable failure) {
-            String url = browser.currentUrlOrUnknown();
-            browser.saveFailureEvidence(label, failure);
-            System.out.printf("[e2e] %s FAILED after %.1f s in the %s browser at %s%n",
-                    label, (System.nanoTime() - start) / 1e9, browser.name, url);
-            throw new AssertionError("Journey step " + label + " failed in the " + browser.name + " browser at " + url
-                    + " (see " + SCREENSHOTS.resolve(label + "-FAILED.png") + " and .html): " + failure, failure);
-        }
-        long acted = System.nanoTime();
-        browser.quietScreenshot(label);
-        System.out.printf("[e2e] %s ok in %.1f s (+%.1f s screenshot)%n",
-                label, (acted - start) / 1e9, (System.nanoTime() - acted) / 1e9);
-    }
-
+    /** Removes this journey's shots of an earlier run: the unprefixed ones (worksheet-*, homework-* are the others'). */
     private static void recreateScreenshotDirectory() throws IOException {
-        if (Files.isDirectory(SCREENSHOTS)) {
-            try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-                // only this journey's own shots: other journeys (worksheet-*, homework-*) share the folder
-                for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("worksheet-")
-                        && !f.getFileName().toString().startsWith("homework-")).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
-        Files.createDirectories(SCREENSHOTS);
+        Browser.clearScreenshots(file -> !file.startsWith("worksheet-") && !file.startsWith("homework-"));
     }
 
     private static String randomLetters(int count) {
@@ -291,237 +228,5 @@ class ClinicOnboardingJourneyTest {
                     + " (is the app's HOMEWARD_BASE_URL " + BASE_URL + "?):\n" + text);
         }
         return link.group();
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // the browser
-
-    /** One Chromium with its own fresh profile: a separate person on a separate computer. */
-    private static final class Browser implements AutoCloseable {
-
-        /** True while no Vaadin client on the page has a request in flight. */
-        private static final String VAADIN_IDLE = """
-                const flow = window.Vaadin && window.Vaadin.Flow;
-                if (!flow || !flow.clients) { return false; }
-                return Object.values(flow.clients)
-                    .every(c => typeof c.isActive !== 'function' || !c.isActive());
-                """;
-
-        /**
-         * True when Vaadin's loading bar is gone. Idle, Flow sets {@code display: none} on it, but Lumo keeps
-         * it displayed and fades it out (opacity to 0 over 0.8 s), so wait for the fade too.
-         */
-        private static final String LOADING_BAR_HIDDEN = """
-                const bar = document.querySelector('.v-loading-indicator');
-                return !bar || (bar.style.display === 'none' && getComputedStyle(bar).opacity === '0');
-                """;
-
-        /** The first element with the id, searching open shadow roots too (menus and overlays). */
-        private static final String DEEP_BY_ID = """
-                const id = arguments[0];
-                const search = root => {
-                    const hit = root.getElementById ? root.getElementById(id) : root.querySelector('#' + CSS.escape(id));
-                    if (hit) { return hit; }
-                    for (const el of root.querySelectorAll('*')) {
-                        if (el.shadowRoot) { const found = search(el.shadowRoot); if (found) { return found; } }
-                    }
-                    return null;
-                };
-                return search(document);
-                """;
-
-        /** Concatenated text of every element matching the selector, searching open shadow roots too. */
-        private static final String DEEP_TEXT = """
-                const selector = arguments[0];
-                const texts = [];
-                const search = root => {
-                    root.querySelectorAll(selector).forEach(el => texts.push(el.textContent));
-                    root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) { search(el.shadowRoot); } });
-                };
-                search(document);
-                return texts.join('\\n');
-                """;
-
-        final String name;
-        final ChromeDriver driver;
-        private final Path profile;
-        private final WebDriverWait wait;
-
-        private Browser(String name, ChromeDriver driver, Path profile) {
-            this.name = name;
-            this.driver = driver;
-            this.profile = profile;
-            this.wait = new WebDriverWait(driver, TIMEOUT);
-            this.wait.ignoring(StaleElementReferenceException.class);
-        }
-
-        static Browser open(String name) throws IOException {
-            Path profile = Files.createTempDirectory("homeward-e2e-" + name + "-");
-            // Debian's Chromium and its matching driver: with both paths given Selenium Manager downloads nothing
-            System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--no-default-browser-check", "--window-size=1280,900", "--lang=en-US",
-                    "--user-data-dir=" + profile.toAbsolutePath());
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
-                    "credentials_enable_service", false, "profile.password_manager_enabled", false));
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriver driver;
-            try {
-                driver = new ChromeDriver(service, options);
-            } catch (RuntimeException e) {
-                deleteQuietly(profile);
-                throw e;
-            }
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            Browser browser = new Browser(name, driver, profile);
-            BROWSERS.add(browser);
-            return browser;
-        }
-
-        <T> T waitFor(ExpectedCondition<T> condition) {
-            return wait.until(condition);
-        }
-
-        WebElement visible(By locator) {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        }
-
-        /** Waits until Vaadin has answered every request the page sent. */
-        void settle() {
-            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
-        }
-
-        /**
-         * Types into a Vaadin text/email/password field (its native input is a slotted light-DOM child)
-         * and leaves it with Tab, so the change reaches the server before anything is clicked.
-         */
-        void type(String fieldId, String text) {
-            settle();
-            WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input")));
-            input.click();
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            input.sendKeys(text);
-            input.sendKeys(Keys.TAB);
-            settle();
-            wait.until(d -> text.equals(value(fieldId)));
-        }
-
-        /** Ticks a vaadin-checkbox (clicking its slotted native input) unless it is already ticked. */
-        void tick(String checkboxId) {
-            settle();
-            WebElement checkbox = visible(By.id(checkboxId));
-            if (checkbox.getDomAttribute("checked") == null) {
-                checkbox.findElement(By.tagName("input")).click();
-            }
-            wait.until(d -> d.findElement(By.id(checkboxId)).getDomAttribute("checked") != null);
-            settle();
-        }
-
-        String value(String fieldId) {
-            return driver.findElement(By.cssSelector("#" + fieldId + " input")).getDomProperty("value");
-        }
-
-        /** The texts of a vaadin-grid's cells (rendered as slotted light-DOM children). */
-        List<String> gridCellTexts(String gridId) {
-            return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                    .map(cell -> cell.getDomProperty("textContent"))
-                    .map(text -> text == null ? "" : text.strip())
-                    .toList();
-        }
-
-        Optional<WebElement> deepFindById(String id) {
-            return Optional.ofNullable((WebElement) driver.executeScript(DEEP_BY_ID, id));
-        }
-
-        String deepText(String selector) {
-            Object text = driver.executeScript(DEEP_TEXT, selector);
-            return text == null ? "" : text.toString();
-        }
-
-        String currentUrlOrUnknown() {
-            try {
-                return driver.getCurrentUrl();
-            } catch (WebDriverException e) {
-                return "(unknown URL: " + e.getClass().getSimpleName() + ")";
-            }
-        }
-
-        /** A screenshot once Vaadin is idle and its loading bar gone (best effort: never fails the step). */
-        void quietScreenshot(String label) {
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
-                    JavascriptExecutor js = (JavascriptExecutor) d;
-                    return Boolean.TRUE.equals(js.executeScript(VAADIN_IDLE))
-                            && Boolean.TRUE.equals(js.executeScript(LOADING_BAR_HIDDEN));
-                });
-            } catch (WebDriverException e) {
-                // a page without Vaadin, or a slow one: take the picture anyway
-            }
-            screenshot(label);
-        }
-
-        void screenshot(String label) {
-            try {
-                Files.write(SCREENSHOTS.resolve(label + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            } catch (IOException | WebDriverException e) {
-                System.err.println("[e2e] could not save screenshot " + label + ": " + e);
-            }
-        }
-
-        void saveFailureEvidence(String label, Throwable failure) {
-            screenshot(label + "-FAILED");
-            StringBuilder report = new StringBuilder();
-            report.append("<!--\n  step:    ").append(label)
-                    .append("\n  browser: ").append(name)
-                    .append("\n  url:     ").append(currentUrlOrUnknown())
-                    .append("\n  failure: ").append(String.valueOf(failure).replace("--", "- -"))
-                    .append("\n\n  browser log:\n");
-            try {
-                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                    report.append("    ").append(entry.toString().replace("--", "- -")).append('\n');
-                }
-            } catch (RuntimeException e) {
-                report.append("    (not available: ").append(e.getClass().getSimpleName()).append(")\n");
-            }
-            report.append("-->\n");
-            try {
-                report.append(driver.getPageSource());
-            } catch (WebDriverException e) {
-                report.append("<!-- page source not available: ").append(e.getClass().getSimpleName()).append(" -->");
-            }
-            try {
-                Files.writeString(SCREENSHOTS.resolve(label + "-FAILED.html"), report, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println("[e2e] could not save the page source for " + label + ": " + e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                driver.quit();
-            } catch (WebDriverException e) {
-                System.err.println("[e2e] quitting the " + name + " browser failed: " + e);
-            } finally {
-                deleteQuietly(profile);
-            }
-        }
-
-        private static void deleteQuietly(Path directory) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | RuntimeException e) {
-                // a temporary profile left behind is harmless
-            }
-        }
     }
 }

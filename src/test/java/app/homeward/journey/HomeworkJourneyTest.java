@@ -4,47 +4,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import static app.homeward.journey.Browser.BASE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,23 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and {@code -FAILED.html} (page source and browser log). Every step's time is printed, and a
  * summary at the end.
  *
- * <p>System properties: {@code homeward.e2e.baseUrl} (default http://localhost:18080),
- * {@code homeward.e2e.chromium} (/usr/bin/chromium), {@code homeward.e2e.chromedriver}
- * (/usr/bin/chromedriver).
+ * <p>System properties: the app's address and the browser's paths, as {@link Browser} reads them.
  */
 @Tag("e2e")
 class HomeworkJourneyTest {
 
-    private static final String BASE_URL =
-            System.getProperty("homeward.e2e.baseUrl", "http://localhost:18080").replaceAll("/+$", "");
-    private static final String CHROMIUM = System.getProperty("homeward.e2e.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("homeward.e2e.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
     private static final String PREFIX = "homework-";
-    /** Generous: the first Vaadin page load on a small CI machine can take a while. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** Longer than a text field's lazy value-change delay (400 ms), so typed text has reached the server. */
-    private static final Duration QUIET = Duration.ofMillis(900);
 
     private static final String CLINIC = "sunrise";
     private static final String DANA_EMAIL = "dana@sunrise.example";
@@ -128,8 +94,6 @@ class HomeworkJourneyTest {
 
     private static final String FEEDBACK = "Riley, this is a careful record: you found real evidence against the thought.";
 
-    private static final List<Browser> BROWSERS = new ArrayList<>();
-
     private int stepNumber;
     /**
      * The language the client's pages actually come in (found from the greeting on /my): what the
@@ -142,10 +106,7 @@ class HomeworkJourneyTest {
 
     @AfterAll
     static void quit_browsers() {
-        for (Browser browser : BROWSERS) {
-            browser.close();
-        }
-        BROWSERS.clear();
+        Browser.closeAll();
     }
 
     @Test
@@ -167,7 +128,7 @@ class HomeworkJourneyTest {
         LocalDate clientToday = LocalDate.now(CLIENT_ZONE);
 
         // --- 1. Dana assigns the homework in session ------------------------------------------------
-        step(dana, "dana-sign-in", () -> signIn(dana, DANA_EMAIL, THERAPIST_PASSWORD));
+        step(dana, "dana-sign-in", () -> dana.fillInSignIn(CLINIC, DANA_EMAIL, THERAPIST_PASSWORD));
         step(dana, "dana-home", () -> {
             dana.click(dana.visible(By.id("sign-in")));
             dana.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
@@ -259,18 +220,18 @@ class HomeworkJourneyTest {
             dana.waitFor(d -> dana.displayed(By.id("assign-title")).isEmpty());
             dana.waitFor(d -> dana.deepText("vaadin-notification-card")
                     .contains(t(DANA_LANGUAGE, "assign.done", TITLE, CLIENT_NAME)));
-            WebElement card = dana.waitFor(d -> dana.planCard(TITLE).orElse(null));
+            WebElement card = dana.waitFor(d -> planCard(dana, TITLE).orElse(null));
             assertThat(card.getText()).contains(RATIONALE_START, t(DANA_LANGUAGE, "client.plan.active"));
             dana.scrollToTop(card);
         });
 
-        step(dana, "dana-signed-out", () -> signOutStaff(dana));
+        step(dana, "dana-signed-out", () -> dana.signOutStaff());
 
         // --- 2. Riley does it on her phone ---------------------------------------------------------
         Browser riley = Browser.open("client");
         step(riley, "riley-sign-in-390", () -> {
             riley.resize(390, 844);
-            signIn(riley, CLIENT_EMAIL, CLIENT_PASSWORD);
+            riley.fillInSignIn(CLINIC, CLIENT_EMAIL, CLIENT_PASSWORD);
         });
 
         step(riley, "riley-today-390", () -> {
@@ -282,7 +243,7 @@ class HomeworkJourneyTest {
             clientPageLanguage = hello.getText().strip().equals(t(CLIENT_LANGUAGE, "home.client.hello", CLIENT_NAME))
                     ? CLIENT_LANGUAGE : Locale.ENGLISH;
             System.out.println("[e2e] the client's pages are in: " + clientPageLanguage);
-            WebElement card = riley.waitFor(d -> riley.homeworkCard(TITLE).orElse(null));
+            WebElement card = riley.waitFor(d -> homeworkCard(riley, TITLE).orElse(null));
             // due today in her time zone: in the first section ("for today")
             WebElement firstSection = riley.visible(By.cssSelector(".today-section"));
             assertThat(riley.contains(firstSection, card)).as("the homework is in the first section, for today").isTrue();
@@ -306,7 +267,7 @@ class HomeworkJourneyTest {
         });
 
         step(riley, "riley-homework-opened-390", () -> {
-            WebElement card = riley.homeworkCard(TITLE).orElseThrow();
+            WebElement card = homeworkCard(riley, TITLE).orElseThrow();
             WebElement open = card.findElement(By.cssSelector(".homework-open"));
             language(riley, "the card's start button", open.getText(), t(CLIENT_LANGUAGE, "portal.open.start"));
             riley.click(open);
@@ -388,7 +349,7 @@ class HomeworkJourneyTest {
         step(riley, "riley-reflection-saved-390", () -> {
             riley.click(riley.visible(By.id("save-reflection")));
             riley.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/my") + "/?$"));
-            WebElement card = riley.waitFor(d -> riley.homeworkCard(TITLE).orElse(null));
+            WebElement card = riley.waitFor(d -> homeworkCard(riley, TITLE).orElse(null));
             riley.waitFor(d -> riley.classes(card).contains("homework-card--done"));
             language(riley, "the card's button once sent", card.findElement(By.cssSelector(".homework-open")).getText(),
                     t(CLIENT_LANGUAGE, "portal.open.view"));
@@ -400,7 +361,7 @@ class HomeworkJourneyTest {
 
         // --- 3. Dana reviews it --------------------------------------------------------------------
         step(dana, "dana-sign-in-again", () -> {
-            signIn(dana, DANA_EMAIL, THERAPIST_PASSWORD);
+            dana.fillInSignIn(CLINIC, DANA_EMAIL, THERAPIST_PASSWORD);
             dana.click(dana.visible(By.id("sign-in")));
             dana.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
             assertThat(dana.visible(By.id("home-title")).getText()).contains(DANA_NAME);
@@ -446,11 +407,11 @@ class HomeworkJourneyTest {
             dana.waitFor(d -> dana.linkByText("a.review-link", TITLE).isEmpty());
         });
 
-        step(dana, "dana-signed-out-again", () -> signOutStaff(dana));
+        step(dana, "dana-signed-out-again", () -> dana.signOutStaff());
 
         // --- 4. Riley sees the feedback ------------------------------------------------------------
         step(riley, "riley-sign-in-again-390", () -> {
-            signIn(riley, CLIENT_EMAIL, CLIENT_PASSWORD);
+            riley.fillInSignIn(CLINIC, CLIENT_EMAIL, CLIENT_PASSWORD);
             riley.click(riley.visible(By.id("sign-in")));
             riley.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/my") + "/?$"));
             riley.visible(By.id("home-title"));
@@ -463,7 +424,7 @@ class HomeworkJourneyTest {
             language(riley, "the bottom navigation's progress link", nav.getText(), t(CLIENT_LANGUAGE, "nav.progress"));
             riley.click(nav);
             riley.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/my/progress") + "/?$"));
-            WebElement row = riley.waitFor(d -> riley.historyRow(TITLE).orElse(null));
+            WebElement row = riley.waitFor(d -> historyRow(riley, TITLE).orElse(null));
             List<String> badges = row.findElements(By.cssSelector(".badge")).stream().map(b -> b.getText().strip()).toList();
             assertThat(badges).as("the entry is marked as having feedback").isNotEmpty();
             language(riley, "the feedback badge", badges.getFirst(), t(CLIENT_LANGUAGE, "portal.progress.feedback"));
@@ -474,7 +435,7 @@ class HomeworkJourneyTest {
         });
 
         step(riley, "riley-feedback-390", () -> {
-            riley.click(riley.historyRow(TITLE).orElseThrow().findElement(By.tagName("a")));
+            riley.click(historyRow(riley, TITLE).orElseThrow().findElement(By.tagName("a")));
             riley.waitFor(ExpectedConditions.urlMatches(
                     "^" + Pattern.quote(BASE_URL + "/my/homework/" + occurrenceId[0]) + "/?$"));
             WebElement feedback = riley.visible(By.id("therapist-feedback"));
@@ -491,34 +452,6 @@ class HomeworkJourneyTest {
 
     // ---------------------------------------------------------------------------------------------
     // shared moves
-
-    /** Opens the clinic's sign-in page and fills it in (the step after clicks "Sign in"). */
-    private static void signIn(Browser browser, String email, String password) {
-        browser.driver.get(BASE_URL + "/c/" + CLINIC);
-        try {
-            browser.visible(By.id("sign-in"));
-        } catch (TimeoutException e) {
-            throw new AssertionError("No sign-in form at " + BASE_URL + "/c/" + CLINIC + ": is the demo clinic "
-                    + "(tenants/demo.yaml) imported? The mysql profile needs HOMEWARD_TENANTS_IMPORT=true.", e);
-        }
-        browser.settle();
-        browser.type("email", email);
-        browser.type("password", password);
-    }
-
-    private static void signOutStaff(Browser browser) {
-        browser.driver.get(BASE_URL + "/app");
-        browser.visible(By.id("home-title"));
-        browser.settle();
-        browser.click(browser.visible(By.cssSelector("#user-menu vaadin-menu-bar-button")));
-        browser.waitFor(d -> browser.deepFindById("sign-out").isPresent());
-        browser.deepFindById("sign-out").orElseThrow().click();
-        browser.waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/app"));
-        browser.settle();
-        browser.driver.get(BASE_URL + "/app");
-        browser.waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/app"));
-        assertThat(browser.driver.findElements(By.id("home-title"))).isEmpty();
-    }
 
     private static void signOutClient(Browser browser) {
         browser.driver.get(BASE_URL + "/my");
@@ -633,31 +566,10 @@ class HomeworkJourneyTest {
     // ---------------------------------------------------------------------------------------------
     // steps and evidence
 
-    @FunctionalInterface
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    /** Runs one step; screenshot afterwards, or screenshot + page source + browser log on failure. */
-    private void step(Browser browser, String name, Action action) {
-        String label = "%s%02d-%s".formatted(PREFIX, ++stepNumber, name);
-        long start = System.nanoTime();
-        try {
-            action.run();
-        } catch (Throwable failure) {
-            String url = browser.currentUrlOrUnknown();
-            browser.saveFailureEvidence(label, failure);
-            timings.put(label + " (FAILED)", (System.nanoTime() - start) / 1e9);
-            System.out.printf("[e2e] %s FAILED after %.1f s in the %s browser at %s%n",
-                    label, (System.nanoTime() - start) / 1e9, browser.name, url);
-            throw new AssertionError("Journey step " + label + " failed in the " + browser.name + " browser at " + url
-                    + " (see " + SCREENSHOTS.resolve(label + "-FAILED.png") + " and .html): " + failure, failure);
-        }
-        long acted = System.nanoTime();
-        timings.put(label, (acted - start) / 1e9);
-        browser.quietScreenshot(label);
-        System.out.printf("[e2e] %s ok in %.1f s (+%.1f s screenshot)%n",
-                label, (acted - start) / 1e9, (System.nanoTime() - acted) / 1e9);
+    /** Runs one step in the browser (screenshot afterwards, evidence on failure) and keeps its time. */
+    private void step(Browser browser, String name, Browser.Action action) {
+        browser.step("%s%02d-%s".formatted(PREFIX, ++stepNumber, name), action,
+                (label, seconds, failed) -> timings.put(failed ? label + " (FAILED)" : label, seconds));
     }
 
     private void printTimings(double wallSeconds) {
@@ -674,515 +586,31 @@ class HomeworkJourneyTest {
 
     /** Removes this journey's screenshots from an earlier run (leaving the other journeys' pictures). */
     private static void recreateScreenshots() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-            for (Path file : files.toList()) {
-                if (file.getFileName().toString().startsWith(PREFIX)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        Browser.clearScreenshots(file -> file.startsWith(PREFIX));
     }
 
     // ---------------------------------------------------------------------------------------------
-    // the browser
+    // the homework pages
 
-    /** One Chromium with its own fresh profile. */
-    private static final class Browser implements AutoCloseable {
+    /** A plan card on the therapist's client page, by its title. */
+    private static Optional<WebElement> planCard(Browser b, String title) {
+        return b.driver.findElements(By.cssSelector("#client-plan .plan-card")).stream()
+                .filter(c -> c.findElements(By.tagName("h3")).stream().anyMatch(h -> title.equals(h.getText().strip())))
+                .findFirst();
+    }
 
-        /** True while no Vaadin client on the page has a request in flight. */
-        private static final String VAADIN_IDLE = """
-                const flow = window.Vaadin && window.Vaadin.Flow;
-                if (!flow || !flow.clients) { return false; }
-                return Object.values(flow.clients)
-                    .every(c => typeof c.isActive !== 'function' || !c.isActive());
-                """;
+    /** A homework card on the client's home page, by its title. */
+    private static Optional<WebElement> homeworkCard(Browser b, String title) {
+        return b.driver.findElements(By.cssSelector(".today-section .homework-card")).stream()
+                .filter(c -> c.findElements(By.cssSelector(".homework-card-head h3")).stream()
+                        .anyMatch(h -> title.equals(h.getText().strip())))
+                .findFirst();
+    }
 
-        /** True when Vaadin's loading bar is gone (Lumo fades it out after Flow hides it). */
-        private static final String LOADING_BAR_HIDDEN = """
-                const bar = document.querySelector('.v-loading-indicator');
-                return !bar || (bar.style.display === 'none' && getComputedStyle(bar).opacity === '0');
-                """;
-
-        /** The first element with the id, searching open shadow roots too (menus and overlays). */
-        private static final String DEEP_BY_ID = """
-                const id = arguments[0];
-                const search = root => {
-                    const hit = root.getElementById ? root.getElementById(id) : root.querySelector('#' + CSS.escape(id));
-                    if (hit) { return hit; }
-                    for (const el of root.querySelectorAll('*')) {
-                        if (el.shadowRoot) { const found = search(el.shadowRoot); if (found) { return found; } }
-                    }
-                    return null;
-                };
-                return search(document);
-                """;
-
-        /** Concatenated text of every element matching the selector, searching open shadow roots too. */
-        private static final String DEEP_TEXT = """
-                const selector = arguments[0];
-                const texts = [];
-                const search = root => {
-                    root.querySelectorAll(selector).forEach(el => texts.push(el.textContent));
-                    root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) { search(el.shadowRoot); } });
-                };
-                search(document);
-                return texts.join('\\n');
-                """;
-
-        /** Every element matching the selector, in the light DOM and in open shadow roots. */
-        private static final String DEEP_ALL = """
-                const selector = arguments[0];
-                const found = [];
-                const search = root => {
-                    root.querySelectorAll(selector).forEach(el => found.push(el));
-                    root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) { search(el.shadowRoot); } });
-                };
-                search(document);
-                return found;
-                """;
-
-        /** The Vaadin field (tag) labelled exactly so inside the scope. */
-        private static final String BY_LABEL = """
-                const [scope, tag, text] = arguments;
-                return [...scope.querySelectorAll(tag)].find(el => (el.label || '').trim() === text) || null;
-                """;
-
-        /** The values of every Vaadin field inside the scope (read-only answers included), in document order. */
-        private static final String VALUES_IN = """
-                return [...arguments[0].querySelectorAll('*')]
-                    .filter(el => el.localName.startsWith('vaadin-') && el.value !== undefined && el.value !== null)
-                    .map(el => String(el.value));
-                """;
-
-        /** The class lists of an element's children, in order. */
-        private static final String CHILD_CLASSES = """
-                return [...arguments[0].children].map(el => el.className || '');
-                """;
-
-        /** The few elements reaching furthest past the right edge of the screen (for a layout finding). */
-        private static final String WIDEST = """
-                const edge = window.innerWidth;
-                return [...document.querySelectorAll('body *')]
-                    .map(el => ({el, right: el.getBoundingClientRect().right}))
-                    .filter(x => x.right > edge + 0.5)
-                    .sort((a, b) => b.right - a.right)
-                    .slice(0, 4)
-                    .map(x => x.el.localName + (x.el.id ? '#' + x.el.id : '')
-                        + (typeof x.el.className === 'string' && x.el.className ? '.' + x.el.className.trim().split(/\\s+/).join('.') : '')
-                        + ' (right edge ' + Math.round(x.right) + ')')
-                    .join(', ');
-                """;
-
-        final String name;
-        final ChromeDriver driver;
-        private final Path profile;
-        private final WebDriverWait wait;
-
-        private Browser(String name, ChromeDriver driver, Path profile) {
-            this.name = name;
-            this.driver = driver;
-            this.profile = profile;
-            this.wait = new WebDriverWait(driver, TIMEOUT);
-            this.wait.ignoring(StaleElementReferenceException.class);
-            this.wait.pollingEvery(Duration.ofMillis(100));
-        }
-
-        static Browser open(String name) throws IOException {
-            Path profile = Files.createTempDirectory("homeward-e2e-" + name + "-");
-            // Debian's Chromium and its matching driver: with both paths given Selenium Manager downloads nothing
-            System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER))
-                    .usingAnyFreePort()
-                    .build();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--no-default-browser-check", "--window-size=1280,900", "--lang=en-US",
-                    "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath());
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
-                    "credentials_enable_service", false, "profile.password_manager_enabled", false));
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriver driver;
-            try {
-                driver = new ChromeDriver(service, options);
-            } catch (RuntimeException e) {
-                deleteQuietly(profile);
-                throw e;
-            }
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            Browser browser = new Browser(name, driver, profile);
-            BROWSERS.add(browser);
-            return browser;
-        }
-
-        <T> T waitFor(ExpectedCondition<T> condition) {
-            return wait.until(condition);
-        }
-
-        /**
-         * The first element matching the locator once it is displayed. An element scrolled out of the
-         * app layout's content area does not count as displayed, so one that is there but not
-         * displayed is scrolled into view (as a person would) before looking again.
-         */
-        WebElement visible(By locator) {
-            return wait.until(d -> {
-                List<WebElement> found = d.findElements(locator);
-                if (found.isEmpty()) {
-                    return null;
-                }
-                WebElement element = found.getFirst();
-                if (element.isDisplayed()) {
-                    return element;
-                }
-                scrollIntoView(element);
-                return element.isDisplayed() ? element : null;
-            });
-        }
-
-        /** The first displayed element matching the locator, if any (no waiting). */
-        Optional<WebElement> displayed(By locator) {
-            return driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst();
-        }
-
-        String text(By locator) {
-            return driver.findElement(locator).getText().strip();
-        }
-
-        /** Waits until Vaadin has answered every request the page sent. */
-        void settle() {
-            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
-        }
-
-        /**
-         * Waits until Vaadin has been idle for a while: long enough for a lazy text field's delayed
-         * value change (and the autosave it triggers) to have gone to the server and come back.
-         */
-        void quiet() {
-            long[] idleSince = {0};
-            wait.until(d -> {
-                boolean idle = Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE));
-                long now = System.nanoTime();
-                if (!idle) {
-                    idleSince[0] = 0;
-                    return false;
-                }
-                if (idleSince[0] == 0) {
-                    idleSince[0] = now;
-                }
-                return now - idleSince[0] >= QUIET.toNanos();
-            });
-        }
-
-        void scrollIntoView(WebElement element) {
-            driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-        }
-
-        /** Scrolls the element to the top of the screen, just below the app's header bar (for a screenshot). */
-        void scrollToTop(WebElement element) {
-            driver.executeScript("""
-                    const el = arguments[0];
-                    el.style.scrollMarginTop = '72px';
-                    el.scrollIntoView({block: 'start', inline: 'nearest'});
-                    """, element);
-        }
-
-        /** Scrolls so the element's bottom edge sits at the bottom of the screen. */
-        void scrollToBottom(WebElement element) {
-            driver.executeScript("arguments[0].scrollIntoView({block: 'end', inline: 'nearest'})", element);
-        }
-
-        /** Clicks like a person: scrolled to the middle of the screen, retried while an overlay or an animation is still in the way. */
-        void click(WebElement element) {
-            settle();
-            wait.until(d -> {
-                scrollIntoView(element);
-                try {
-                    element.click();
-                    return true;
-                } catch (ElementNotInteractableException e) {
-                    return false;
-                }
-            });
-            settle();
-        }
-
-        /**
-         * Types into a Vaadin text/email/password field (its native input is a slotted light-DOM child)
-         * and leaves it with Tab, so the change reaches the server before anything is clicked.
-         */
-        void type(String fieldId, String text) {
-            settle();
-            typeInto(visible(By.id(fieldId)), text);
-        }
-
-        /** Types into the native input or textarea of a Vaadin field component and leaves it with Tab. */
-        void typeInto(WebElement component, String text) {
-            settle();
-            WebElement input = component.findElement(By.cssSelector("input, textarea"));
-            scrollIntoView(input);
-            wait.until(ExpectedConditions.elementToBeClickable(input));
-            click(input);
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            input.sendKeys(text);
-            input.sendKeys(Keys.TAB);
-            settle();
-            wait.until(d -> text.equals(input.getDomProperty("value")));
-        }
-
-        /** Types a time (HH:mm) into a vaadin-time-picker and waits for the component's value to take it. */
-        void typeTime(WebElement picker, String time) {
-            settle();
-            WebElement input = picker.findElement(By.cssSelector("input"));
-            click(input);
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            input.sendKeys(time, Keys.ENTER);
-            input.sendKeys(Keys.TAB);
-            settle();
-            wait.until(d -> time.equals(property(picker, "value")));
-        }
-
-        /** Picks an item of a vaadin-combo-box: types the filter, clicks the item with exactly this text. */
-        void comboPick(WebElement combo, String filter, String itemText) {
-            settle();
-            WebElement input = combo.findElement(By.cssSelector("input"));
-            click(input);
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-            input.sendKeys(filter);
-            WebElement item = wait.until(d -> deepAll("vaadin-combo-box-item").stream()
-                    .filter(WebElement::isDisplayed)
-                    .filter(i -> itemText.equals(i.getText().strip()))
-                    .findFirst().orElse(null));
-            click(item);
-            wait.until(d -> itemText.equals(input.getDomProperty("value")));
-            settle();
-        }
-
-        /** Ticks the checkbox with this label inside a vaadin-checkbox-group. */
-        void tick(WebElement group, String label) {
-            WebElement box = wait.until(d -> group.findElements(By.tagName("vaadin-checkbox")).stream()
-                    .filter(c -> label.equals(c.getText().strip()))
-                    .findFirst().orElse(null));
-            tickBox(box);
-        }
-
-        /** Ticks a single vaadin-checkbox (if not ticked yet). */
-        void tickBox(WebElement box) {
-            if (box.getDomAttribute("checked") == null) {
-                click(box.findElement(By.tagName("input")));
-            }
-            wait.until(d -> box.getDomAttribute("checked") != null);
-            settle();
-        }
-
-        String value(String fieldId) {
-            return driver.findElement(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"))
-                    .getDomProperty("value");
-        }
-
-        String inputValue(WebElement component) {
-            return component.findElement(By.cssSelector("input, textarea")).getDomProperty("value");
-        }
-
-        String property(WebElement element, String name) {
-            Object value = driver.executeScript("return arguments[0][arguments[1]];", element, name);
-            return value == null ? null : value.toString();
-        }
-
-        String classes(WebElement element) {
-            String classes = element.getDomAttribute("class");
-            return classes == null ? "" : classes;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> childClasses(WebElement element) {
-            return (List<String>) driver.executeScript(CHILD_CLASSES, element);
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> valuesIn(WebElement scope) {
-            Object values = driver.executeScript(VALUES_IN, scope);
-            return values == null ? List.of() : (List<String>) values;
-        }
-
-        boolean contains(WebElement outer, WebElement inner) {
-            return Boolean.TRUE.equals(driver.executeScript("return arguments[0].contains(arguments[1]);", outer, inner));
-        }
-
-        /** The Vaadin field of the tag with exactly this label inside the scope (waits for it). */
-        WebElement byLabel(WebElement scope, String tag, String label) {
-            return wait.until(d -> (WebElement) driver.executeScript(BY_LABEL, scope, tag, label));
-        }
-
-        /** Ticks the radio button with this label inside a vaadin-radio-group. */
-        void chooseRadio(WebElement group, String label) {
-            WebElement radio = wait.until(d -> group.findElements(By.tagName("vaadin-radio-button")).stream()
-                    .filter(r -> label.equals(r.getText().strip()))
-                    .findFirst().orElse(null));
-            if (radio.getDomAttribute("checked") == null) {
-                click(radio.findElement(By.tagName("input")));
-            }
-            wait.until(d -> radio.getDomAttribute("checked") != null);
-            settle();
-        }
-
-        @SuppressWarnings("unchecked")
-        List<WebElement> deepAll(String selector) {
-            Object found = driver.executeScript(DEEP_ALL, selector);
-            return found == null ? List.of() : (List<WebElement>) found;
-        }
-
-        // --- the homework pages ---
-
-        /** A link (e.g. in a grid cell) with exactly this text. */
-        Optional<WebElement> linkByText(String selector, String text) {
-            return driver.findElements(By.cssSelector(selector)).stream()
-                    .filter(a -> text.equals(a.getText().strip()))
-                    .findFirst();
-        }
-
-        /** A plan card on the therapist's client page, by its title. */
-        Optional<WebElement> planCard(String title) {
-            return driver.findElements(By.cssSelector("#client-plan .plan-card")).stream()
-                    .filter(c -> c.findElements(By.tagName("h3")).stream().anyMatch(h -> title.equals(h.getText().strip())))
-                    .findFirst();
-        }
-
-        /** A homework card on the client's home page, by its title. */
-        Optional<WebElement> homeworkCard(String title) {
-            return driver.findElements(By.cssSelector(".today-section .homework-card")).stream()
-                    .filter(c -> c.findElements(By.cssSelector(".homework-card-head h3")).stream()
-                            .anyMatch(h -> title.equals(h.getText().strip())))
-                    .findFirst();
-        }
-
-        /** A row of the client's progress page, by the homework's title. */
-        Optional<WebElement> historyRow(String title) {
-            return driver.findElements(By.cssSelector(".history-row")).stream()
-                    .filter(r -> r.findElements(By.tagName("a")).stream().anyMatch(a -> title.equals(a.getText().strip())))
-                    .findFirst();
-        }
-
-        // --- the window ---
-
-        /** Resizes the window so the page's viewport is exactly width × height CSS pixels. */
-        void resize(int width, int height) {
-            driver.manage().window().setSize(new Dimension(width, height));
-            Map<?, ?> viewport = (Map<?, ?>) driver.executeScript(
-                    "return {w: window.innerWidth, h: window.innerHeight};");
-            int innerWidth = ((Number) viewport.get("w")).intValue();
-            int innerHeight = ((Number) viewport.get("h")).intValue();
-            if (innerWidth != width || innerHeight != height) {
-                // the window has borders (or a minimum size) here: size the viewport itself instead
-                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-            }
-            wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue() == width);
-        }
-
-        int viewportWidth() {
-            return ((Number) driver.executeScript("return window.innerWidth;")).intValue();
-        }
-
-        /** How many CSS pixels the page is wider than the viewport (0 or less: nothing sticks out). */
-        int horizontalOverflow() {
-            return ((Number) driver.executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;")).intValue();
-        }
-
-        String widestElements() {
-            Object text = driver.executeScript(WIDEST);
-            return text == null ? "" : text.toString();
-        }
-
-        Optional<WebElement> deepFindById(String id) {
-            return Optional.ofNullable((WebElement) driver.executeScript(DEEP_BY_ID, id));
-        }
-
-        String deepText(String selector) {
-            Object text = driver.executeScript(DEEP_TEXT, selector);
-            return text == null ? "" : text.toString();
-        }
-
-        String currentUrlOrUnknown() {
-            try {
-                return driver.getCurrentUrl();
-            } catch (WebDriverException e) {
-                return "(unknown URL: " + e.getClass().getSimpleName() + ")";
-            }
-        }
-
-        /** A screenshot once Vaadin is idle and its loading bar gone (best effort: never fails the step). */
-        void quietScreenshot(String label) {
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
-                    JavascriptExecutor js = (JavascriptExecutor) d;
-                    return Boolean.TRUE.equals(js.executeScript(VAADIN_IDLE))
-                            && Boolean.TRUE.equals(js.executeScript(LOADING_BAR_HIDDEN));
-                });
-            } catch (WebDriverException e) {
-                // a page without Vaadin, or a slow one: take the picture anyway
-            }
-            screenshot(label);
-        }
-
-        void screenshot(String label) {
-            try {
-                Files.write(SCREENSHOTS.resolve(label + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            } catch (IOException | WebDriverException e) {
-                System.err.println("[e2e] could not save screenshot " + label + ": " + e);
-            }
-        }
-
-        void saveFailureEvidence(String label, Throwable failure) {
-            screenshot(label + "-FAILED");
-            StringBuilder report = new StringBuilder();
-            report.append("<!--\n  step:    ").append(label)
-                    .append("\n  browser: ").append(name)
-                    .append("\n  url:     ").append(currentUrlOrUnknown())
-                    .append("\n  failure: ").append(String.valueOf(failure).replace("--", "- -"))
-                    .append("\n\n  browser log:\n");
-            try {
-                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                    report.append("    ").append(entry.toString().replace("--", "- -")).append('\n');
-                }
-            } catch (RuntimeException e) {
-                report.append("    (not available: ").append(e.getClass().getSimpleName()).append(")\n");
-            }
-            report.append("-->\n");
-            try {
-                report.append(driver.getPageSource());
-            } catch (WebDriverException e) {
-                report.append("<!-- page source not available: ").append(e.getClass().getSimpleName()).append(" -->");
-            }
-            try {
-                Files.writeString(SCREENSHOTS.resolve(label + "-FAILED.html"), report, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println("[e2e] could not save the page source for " + label + ": " + e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                driver.quit();
-            } catch (WebDriverException e) {
-                System.err.println("[e2e] quitting the " + name + " browser failed: " + e);
-            } finally {
-                deleteQuietly(profile);
-            }
-        }
-
-        private static void deleteQuietly(Path directory) {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | RuntimeException e) {
-                // a temporary profile left behind is harmless
-            }
-        }
+    /** A row of the client's progress page, by the homework's title. */
+    private static Optional<WebElement> historyRow(Browser b, String title) {
+        return b.driver.findElements(By.cssSelector(".history-row")).stream()
+                .filter(r -> r.findElements(By.tagName("a")).stream().anyMatch(a -> title.equals(a.getText().strip())))
+                .findFirst();
     }
 }

@@ -312,7 +312,15 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
 
     /** The worksheet as it stands in the builder. */
     WorksheetDocument current() {
-        List<Field> fields = editors.stream().map(FieldEditor::toField).toList();
+        return current(fields());
+    }
+
+    private List<Field> fields() {
+        return editors.stream().map(FieldEditor::toField).toList();
+    }
+
+    /** The worksheet as it stands in the builder, with these fields (already read from the cards). */
+    private WorksheetDocument current(List<Field> fields) {
         List<String> tagList = Arrays.stream(tags.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
         return new WorksheetDocument(title.getValue().strip(), description.getValue().strip(), rationale.getValue().strip(),
@@ -327,9 +335,10 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
         }
         setDirty(true);
         status.setText(getTranslation("builder.status.unsaved"));
-        WorksheetDocument document = current();
-        scoring.fieldsChanged(document.fields());
-        preview.show(current());
+        // the fields once; the document after the scoring has dropped what no longer exists
+        List<Field> fields = fields();
+        scoring.fieldsChanged(fields);
+        preview.show(current(fields));
     }
 
     void saveDraft() {

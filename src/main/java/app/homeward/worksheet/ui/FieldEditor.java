@@ -8,6 +8,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -273,8 +274,13 @@ class FieldEditor extends Div {
         updateToolNames();
     }
 
+    /** What the card is called in its buttons' names and in questions about it: its label, else its type. */
+    String displayName() {
+        return label.getValue().isBlank() ? t.t(type.messageKey()) : label.getValue();
+    }
+
     void updateToolNames() {
-        String name = label.getValue().isBlank() ? t.t(type.messageKey()) : label.getValue();
+        String name = displayName();
         List<Button> buttons = getChildren().filter(c -> c.hasClassName("field-editor-tools")).findFirst()
                 .map(tools -> tools.getChildren().map(c -> (Button) c).toList()).orElse(List.of());
         String[] keys = {"builder.move-up", "builder.move-down", "builder.duplicate", "builder.delete"};
@@ -376,6 +382,7 @@ class FieldEditor extends Div {
         private final FieldInput.Translator t;
         private final Div list = new Div();
         private final List<FieldEditor> editors = new ArrayList<>();
+        private final Button add;
 
         ColumnsEditor(List<Field> initial, Runnable onChange, FieldInput.Translator t) {
             this.onChange = onChange;
@@ -386,7 +393,7 @@ class FieldEditor extends Div {
             newType.setItems(Arrays.stream(FieldType.values()).filter(FieldType::simple).toList());
             newType.setItemLabelGenerator(ft -> t.t(ft.messageKey()));
             newType.setValue(FieldType.SHORT_TEXT);
-            Button add = new Button(t.t("builder.column.add"), VaadinIcon.PLUS.create(), e -> {
+            add = new Button(t.t("builder.column.add"), VaadinIcon.PLUS.create(), e -> {
                 FieldEditor editor = append(blank(newType.getValue(), nextKey(), t));
                 editor.focusLabel();
                 onChange.run();
@@ -439,12 +446,28 @@ class FieldEditor extends Div {
             onChange.run();
         }
 
+        /** Asks first, as deleting a whole field does: a column's settings are work too. */
         @Override
         public void remove(FieldEditor editor) {
-            editors.remove(editor);
-            list.remove(editor);
-            refreshTools();
-            onChange.run();
+            ConfirmDialog confirm = new ConfirmDialog(t.t("builder.column.delete.confirm.title"),
+                    t.t("builder.column.delete.confirm.body", editor.displayName()),
+                    t.t("builder.delete.confirm.ok"), ok -> {
+                int at = editors.indexOf(editor);
+                editors.remove(editor);
+                list.remove(editor);
+                refreshTools();
+                onChange.run();
+                // keep the keyboard near where it was: the column before, or "Add column" when none is left
+                if (editors.isEmpty()) {
+                    add.focus();
+                } else {
+                    editors.get(Math.max(0, at - 1)).up.focus();
+                }
+            });
+            confirm.setCancelable(true);
+            confirm.setCancelText(t.t("action.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
         }
 
         private void refreshTools() {

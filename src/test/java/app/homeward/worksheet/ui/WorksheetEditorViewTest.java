@@ -238,6 +238,39 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(worksheets.template(id, 1).document().fields()).as("nothing is saved until Save").hasSize(3);
     }
 
+    @Test
+    void deleting_a_table_column_asks_first_and_cancel_keeps_it() {
+        UUID id = worksheets.create("Worksheet with a table");
+        Draft draft = worksheets.openDraft(id);
+        Field table = new Fields.Table("moments", "Moments", "", false, List.of(
+                new Fields.ShortText("c1", "Situation", "", false, null),
+                new Fields.ShortText("c2", "Feelings", "", false, null),
+                new Fields.ShortText("c3", "Thought", "", false, null)), null);
+        worksheets.saveDraft(id, draft.lock(), new WorksheetDocument("Worksheet with a table", "", "It helps.",
+                WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(table), null));
+        view = openEditor(id);
+        FieldEditor.ColumnsEditor columns = find(FieldEditor.ColumnsEditor.class, card("moments")).single();
+
+        test(columnTool(columns, "Delete Feelings")).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single();
+        assertThat(test(confirm).getHeader()).isEqualTo("Delete this column?");
+        assertThat(test(confirm).getText())
+                .isEqualTo("The column “Feelings” and its settings will be removed from this table in the draft.");
+        test(confirm).cancel();
+
+        assertThat(columns.value()).extracting(Field::key).containsExactly("c1", "c2", "c3");
+        assertThat(view.isDirty()).isFalse();
+
+        test(columnTool(columns, "Delete Feelings")).click();
+        test(find(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single()).confirm();
+
+        assertThat(columns.value()).extracting(Field::key).containsExactly("c1", "c3");
+        assertThat(view.isDirty()).isTrue();
+        test(view.save).click();
+        Fields.Table saved = (Fields.Table) worksheets.template(id, 1).document().fields().getFirst();
+        assertThat(saved.columns()).extracting(Field::key).containsExactly("c1", "c3");
+    }
+
     // ------------------------------------------------------------------ choices and scoring
 
     @Test
@@ -475,6 +508,11 @@ class WorksheetEditorViewTest extends ViewTest {
 
     private Button tool(FieldEditor card, String ariaLabel) {
         return find(Button.class, card).withAriaLabel(ariaLabel).single();
+    }
+
+    /** A button of a column card inside a table's columns editor, by its spoken name. */
+    private Button columnTool(FieldEditor.ColumnsEditor columns, String ariaLabel) {
+        return find(Button.class, columns).withAriaLabel(ariaLabel).single();
     }
 
     private List<FieldEditor> cardsWithProblems() {

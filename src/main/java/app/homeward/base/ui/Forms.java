@@ -45,14 +45,35 @@ public final class Forms {
         }
     }
 
+    /** Where staff pages show notifications: at the bottom, out of the way of the page's header and actions. */
+    static final Notification.Position STAFF = Notification.Position.BOTTOM_CENTER;
+    /**
+     * Where the client portal shows them: at the top. Clients use phones, where a notification at the
+     * bottom covers the form's last fields, the sticky save bar and the bottom navigation.
+     */
+    static final Notification.Position CLIENT = Notification.Position.TOP_CENTER;
+
     public static void notifySuccess(String message) {
-        Notification n = Notification.show(message, 4000, Notification.Position.BOTTOM_CENTER);
-        n.addThemeVariants(NotificationVariant.SUCCESS);
+        show(message, 4000, NotificationVariant.SUCCESS, STAFF);
     }
 
     public static void notifyError(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_CENTER);
-        n.addThemeVariants(NotificationVariant.ERROR);
+        show(message, 6000, NotificationVariant.ERROR, STAFF);
+    }
+
+    /** {@link #notifySuccess(String)} on a client-portal page (under /my): at the top of the screen. */
+    public static void notifyClientSuccess(String message) {
+        show(message, 4000, NotificationVariant.SUCCESS, CLIENT);
+    }
+
+    /** {@link #notifyError(String)} on a client-portal page (under /my): at the top of the screen. */
+    public static void notifyClientError(String message) {
+        show(message, 6000, NotificationVariant.ERROR, CLIENT);
+    }
+
+    private static void show(String message, int millis, NotificationVariant variant, Notification.Position position) {
+        Notification n = Notification.show(message, millis, position);
+        n.addThemeVariants(variant);
     }
 
     /** A polite live region above a form for messages that belong to no single field. */

@@ -165,7 +165,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
 
     private void submitAnswers() {
         if (!form.validate(true).isEmpty()) {
-            Forms.notifyError(getTranslation("portal.submit.check"));
+            Forms.notifyClientError(getTranslation("portal.submit.check"));
             return;
         }
         try {
@@ -176,7 +176,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             if (submitted.alerted()) {
                 showCrisisMessage(submitted.crisisMessage());
             } else {
-                Forms.notifySuccess(getTranslation("portal.submitted"));
+                Forms.notifyClientSuccess(getTranslation("portal.submitted"));
             }
         } catch (AnswerProblems problems) {
             form.showProblems(problems.problems());
@@ -196,7 +196,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             return;
         }
         notSaved();
-        Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+        Forms.notifyClientError(getTranslation(problem.messageKey(), problem.arguments()));
     }
 
     private void notSaved() {
@@ -260,7 +260,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             try {
                 portal.reflect(occurrenceId, new Reflection(percent.getValue() == null ? -1 : percent.getValue(),
                         difficulty.getValue(), helpful.getValue(), obstacles.getValue(), note.getValue()));
-                Forms.notifySuccess(getTranslation("portal.reflect.thanks"));
+                Forms.notifyClientSuccess(getTranslation("portal.reflect.thanks"));
                 UI.getCurrent().navigate(TodayView.class);
             } catch (DomainException problem) {
                 Forms.show(problem, Map.of("percentDone", percent, "difficulty", difficulty, "helpful", helpful,

@@ -79,6 +79,16 @@ public class ClinicDirectory {
         return ClinicBranding.of(clinics.saveAndFlush(clinic));
     }
 
+    /**
+     * The time zone of the clinic the current code runs for (the signed-in staff member's): staff pages
+     * show every date and time in it, whatever the server's zone. UTC where there is no clinic (the
+     * platform operator).
+     */
+    @Transactional(readOnly = true)
+    public ZoneId currentTimeZone() {
+        return CurrentClinic.id().flatMap(clinics::findById).map(Clinic::getTimeZone).orElse(java.time.ZoneOffset.UTC);
+    }
+
     /** The clinic's rules for the homework loop: confidence threshold, grace period, crisis message. */
     public Optional<HomeworkSettings> homeworkSettings(UUID clinicId) {
         return clinics.findById(clinicId).map(c -> new HomeworkSettings(c.getConfidenceThreshold(), c.getGraceHours(),

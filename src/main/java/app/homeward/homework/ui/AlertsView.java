@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.HomeworkService;
 import app.homeward.security.Role;
@@ -39,7 +40,7 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
 
     public AlertsView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
+        this.clinicZone = clinics.currentTimeZone();
         addClassName("page");
         addClassName("alerts-page");
 
@@ -51,7 +52,7 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
                 .setHeader(getTranslation("alerts.col.client")).setKey("client").setFlexGrow(1).setFrozen(true);
         grid.addColumn(AlertView::label).setHeader(getTranslation("alerts.col.what")).setKey("what").setFlexGrow(3);
         grid.addColumn(AlertView::value).setHeader(getTranslation("alerts.col.value")).setKey("value").setAutoWidth(true);
-        grid.addColumn(a -> ClientFormat.dateTime(a.raisedAt(), clinicZone, getLocale()))
+        grid.addColumn(a -> Dates.dateTime(a.raisedAt(), clinicZone, getLocale()))
                 .setHeader(getTranslation("alerts.col.raised")).setKey("raised").setAutoWidth(true);
         grid.addComponentColumn(a -> new RouterLink(getTranslation("alerts.answers"), EntryReviewView.class,
                         new RouteParameters("id", a.entryId().toString())))

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.ui.Forms;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -101,10 +102,9 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
             grid.addColumn(CaseloadRow::therapistName).setHeader(getTranslation("caseload.col.therapist"))
                     .setKey("therapist").setAutoWidth(true);
         }
-        grid.addColumn(row -> ClientFormat.date(row.client().nextSession(), getLocale()))
+        grid.addColumn(row -> Dates.date(row.client().nextSession(), getLocale()))
                 .setHeader(getTranslation("caseload.col.next-session")).setKey("nextSession").setAutoWidth(true);
-        grid.addColumn(row -> ClientFormat.date(row.client().lastActivityAt() == null ? null
-                        : row.client().lastActivityAt().atZone(clinic.timeZone()).toLocalDate(), getLocale()))
+        grid.addColumn(row -> Dates.date(row.client().lastActivityAt(), clinic.timeZone(), getLocale()))
                 .setHeader(getTranslation("caseload.col.last-activity")).setKey("lastActivity").setAutoWidth(true);
         grid.addComponentColumn(row -> ClientFormat.adherence(row.adherence()))
                 .setHeader(getTranslation("caseload.col.adherence")).setKey("adherence").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.client.ClientStatus;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -9,11 +10,8 @@ import com.vaadin.flow.component.html.Span;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +19,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Small formatting pieces the staff homework views share: dates and times in one style, status
- * badges, the adherence bar, and date pickers that speak the page's language.
+ * Small formatting pieces the staff homework views share: status badges, the adherence bar, and date
+ * pickers that speak the page's language. Dates and times: {@link Dates}.
  */
 final class ClientFormat {
 
     /** Shown where there is no value, so an empty cell never looks like a loading error. */
-    static final String NONE = "–";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    static final String NONE = Dates.NONE;
 
     private ClientFormat() {
     }
@@ -59,27 +56,14 @@ final class ClientFormat {
         return badge(translator.getTranslation("client.status." + name), "client-" + name);
     }
 
+    /** {@link Dates#date(LocalDate, Locale)}: kept for ClientView and AssignDialog until they call Dates themselves. */
     static String date(LocalDate date, Locale locale) {
-        return date == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return Dates.date(date, locale);
     }
 
-    /** "25 Nov 2025, 19:00" in the given zone; a 24-hour clock, so both languages read it the same way. */
+    /** {@link Dates#dateTime}: kept for ClientView until it calls Dates itself. */
     static String dateTime(Instant instant, ZoneId zone, Locale locale) {
-        if (instant == null) {
-            return NONE;
-        }
-        var local = instant.atZone(zone);
-        return date(local.toLocalDate(), locale) + ", " + TIME.format(local);
-    }
-
-    static String time(LocalTime time) {
-        return time == null ? NONE : TIME.format(time);
-    }
-
-    /** "25 Nov", with the year only when it is not this year's. */
-    static String shortDate(LocalDate date, Locale locale, LocalDate today) {
-        String pattern = date.getYear() == today.getYear() ? "d MMM" : "d MMM yyyy";
-        return DateTimeFormatter.ofPattern(pattern, locale).format(date);
+        return Dates.dateTime(instant, zone, locale);
     }
 
     /** "Score: 12 · Moderate", or without the band when the measure has none. */

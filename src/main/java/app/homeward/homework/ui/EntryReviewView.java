@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
@@ -69,7 +70,7 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
 
     public EntryReviewView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
+        this.clinicZone = clinics.currentTimeZone();
         addClassName("page");
         addClassName("entry-page");
     }
@@ -97,7 +98,7 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
         RouterLink client = new RouterLink(detail.clientName(), ClientView.class,
                 new RouteParameters("id", detail.clientId().toString()));
         client.setId("entry-client");
-        Span sent = new Span(getTranslation("review.sent", ClientFormat.dateTime(detail.submittedAt(), clinicZone, getLocale())));
+        Span sent = new Span(getTranslation("review.sent", Dates.dateTime(detail.submittedAt(), clinicZone, getLocale())));
         Div meta = new Div(client, sent);
         meta.addClassName("entry-meta");
         if (detail.reviewedAt() != null) {
@@ -156,7 +157,7 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
         section.addClassName("entry-feedback");
         if (detail.reviewedAt() != null) {
             Paragraph reviewed = new Paragraph(getTranslation("review.reviewed.note",
-                    ClientFormat.dateTime(detail.reviewedAt(), clinicZone, getLocale()), detail.clientName()));
+                    Dates.dateTime(detail.reviewedAt(), clinicZone, getLocale()), detail.clientName()));
             reviewed.setId("reviewed-note");
             reviewed.addClassName("form-alert");
             reviewed.addClassName("form-alert--info");

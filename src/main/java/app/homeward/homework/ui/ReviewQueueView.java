@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.ReviewItem;
 import app.homeward.security.Role;
@@ -40,7 +41,7 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
 
     public ReviewQueueView(HomeworkService homework, ClinicDirectory clinics) {
         this.homework = homework;
-        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
+        this.clinicZone = clinics.currentTimeZone();
         addClassName("page");
         addClassName("review-page");
 
@@ -52,7 +53,7 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
         grid.addComponentColumn(item -> new RouterLink(item.clientName(), ClientView.class,
                         new RouteParameters("id", item.clientId().toString())))
                 .setHeader(getTranslation("review.col.client")).setKey("client").setFlexGrow(1);
-        grid.addColumn(item -> ClientFormat.dateTime(item.submittedAt(), clinicZone, getLocale()))
+        grid.addColumn(item -> Dates.dateTime(item.submittedAt(), clinicZone, getLocale()))
                 .setHeader(getTranslation("review.col.sent")).setKey("sent").setAutoWidth(true);
         grid.addColumn(item -> ClientFormat.score(item.score(), item.band(), this))
                 .setHeader(getTranslation("review.col.score")).setKey("score").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.homework.Schedule;
 import com.vaadin.flow.component.Component;
 
@@ -10,9 +11,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A schedule in words, as a therapist and client would say it: "Daily at 20:00 from 25 Nov to
- * 1 Dec", "Mon, Wed, Fri at 19:00 from 25 Nov, 6 times", "Once on 27 Nov at 18:00". Times are the
- * client's wall-clock times in the client's time zone, as the schedule holds them.
+ * A schedule in words, as a therapist and client would say it: "Daily at 8:00 PM from Nov 25 to
+ * Dec 1", "Mon, Wed, Fri at 7:00 PM from Nov 25, 6 times", "Once on Nov 27 at 6:00 PM" (in Spanish
+ * "Cada día a las 20:00 del 25 nov al 1 dic"). Times are the client's wall-clock times in the
+ * client's time zone, as the schedule holds them.
  */
 final class ScheduleText {
 
@@ -26,11 +28,11 @@ final class ScheduleText {
 
     static String describe(Schedule schedule, Component translator, LocalDate today) {
         Locale locale = ClientFormat.locale(translator);
-        String time = ClientFormat.time(schedule.timeOfDay());
+        String time = Dates.time(schedule.timeOfDay(), locale);
         if (schedule.kind() == null || schedule.start() == null) {
             return ClientFormat.NONE;
         }
-        String start = ClientFormat.shortDate(schedule.start(), locale, today);
+        String start = Dates.shortDate(schedule.start(), locale, today);
         if (schedule.kind() == Schedule.Kind.ONCE) {
             return translator.getTranslation("schedule.text.once", start, time);
         }
@@ -42,11 +44,11 @@ final class ScheduleText {
         };
         if (schedule.end() != null && schedule.times() != null) {
             return translator.getTranslation("schedule.text.until-times", rhythm, start,
-                    ClientFormat.shortDate(schedule.end(), locale, today), schedule.times());
+                    Dates.shortDate(schedule.end(), locale, today), schedule.times());
         }
         if (schedule.end() != null) {
             return translator.getTranslation("schedule.text.until", rhythm, start,
-                    ClientFormat.shortDate(schedule.end(), locale, today));
+                    Dates.shortDate(schedule.end(), locale, today));
         }
         if (schedule.times() != null && schedule.times() == 1) {
             return translator.getTranslation("schedule.text.time-one", rhythm, start);

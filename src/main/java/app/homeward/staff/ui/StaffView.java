@@ -1,5 +1,6 @@
 package app.homeward.staff.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
@@ -9,6 +10,7 @@ import app.homeward.security.CurrentUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.InvitationService.InvitationSummary;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,8 +32,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -51,13 +51,13 @@ public class StaffView extends Div implements HasDynamicTitle {
     private final Forms.FormAlert alert = new Forms.FormAlert();
     private final AccountService accounts;
     private final InvitationService invitations;
-    private final DateTimeFormatter dates;
+    /** The clinic's time zone: an invitation expires on a day of the clinic's calendar, not the server's. */
+    private final ZoneId zone;
 
-    public StaffView(AccountService accounts, InvitationService invitations) {
+    public StaffView(AccountService accounts, InvitationService invitations, ClinicDirectory clinics) {
         this.accounts = accounts;
         this.invitations = invitations;
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        this.zone = clinics.currentTimeZone();
         addClassName("page");
 
         name.setLabel(getTranslation("staff.invite.name"));
@@ -107,7 +107,7 @@ public class StaffView extends Div implements HasDynamicTitle {
         pending.addColumn(InvitationSummary::email).setHeader(getTranslation("staff.col.email"));
         pending.addColumn(i -> getTranslation("role." + i.role().name())).setHeader(getTranslation("staff.col.role"));
         pending.addColumn(i -> i.expired() ? getTranslation("staff.invitation.expired")
-                : getTranslation("staff.invitation.expires", dates.format(i.expiresAt())))
+                : getTranslation("staff.invitation.expires", Dates.date(i.expiresAt(), zone, getLocale())))
                 .setHeader(getTranslation("staff.col.status"));
         pending.addComponentColumn(this::invitationActions).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
         noPending.setText(getTranslation("staff.invitations.empty"));

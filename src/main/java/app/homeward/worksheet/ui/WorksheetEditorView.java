@@ -1,8 +1,10 @@
 package app.homeward.worksheet.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
@@ -41,8 +43,6 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,14 +78,16 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     private final Paragraph noFields = new Paragraph();
     private final Forms.FormAlert alert = new Forms.FormAlert();
     private final WorksheetService worksheets;
+    private final ClinicDirectory clinics;
     private ScoringEditor scoring;
     private WorksheetPreview preview;
     private Draft draft;
     private boolean dirty;
     private boolean loading;
 
-    public WorksheetEditorView(WorksheetService worksheets) {
+    public WorksheetEditorView(WorksheetService worksheets, ClinicDirectory clinics) {
         this.worksheets = worksheets;
+        this.clinics = clinics;
         addClassName("page");
         addClassName("builder-page");
     }
@@ -347,7 +349,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
             draft = worksheets.saveDraft(draft.templateId(), draft.lock(), current());
             setDirty(false);
             status.setText(getTranslation("builder.status.saved",
-                    LocalTime.now().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()))));
+                    Dates.time(LocalTime.now(clinics.currentTimeZone()), getLocale())));
             Forms.notifySuccess(getTranslation("builder.saved"));
         } catch (WorksheetProblems problems) {
             showProblems(problems.problems());

@@ -1,8 +1,10 @@
 package app.homeward.worksheet.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.VersionDiff;
 import app.homeward.worksheet.VersionState;
@@ -38,8 +40,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +56,12 @@ import java.util.UUID;
 public class WorksheetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorksheetService worksheets;
+    private final ClinicDirectory clinics;
     private WorksheetDetail detail;
 
-    public WorksheetView(WorksheetService worksheets) {
+    public WorksheetView(WorksheetService worksheets, ClinicDirectory clinics) {
         this.worksheets = worksheets;
+        this.clinics = clinics;
         addClassName("page");
         addClassName("worksheet-page");
     }
@@ -192,14 +194,13 @@ public class WorksheetView extends Div implements BeforeEnterObserver, HasDynami
     private Div versions() {
         Div box = new Div(new H2(getTranslation("worksheet.versions")));
         box.addClassName("worksheet-versions");
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        ZoneId zone = clinics.currentTimeZone();
         UnorderedList list = new UnorderedList();
         for (WorksheetDetail.VersionSummary version : detail.versions()) {
             String text = getTranslation("worksheet.version", version.number()) + " · "
                     + getTranslation("worksheet.state." + version.state().name().toLowerCase(Locale.ROOT))
-                    + (version.publishedAt() != null ? " · " + dates.format(version.publishedAt())
-                    : version.editedAt() != null ? " · " + dates.format(version.editedAt()) : "");
+                    + (version.publishedAt() != null ? " · " + Dates.date(version.publishedAt(), zone, getLocale())
+                    : version.editedAt() != null ? " · " + Dates.date(version.editedAt(), zone, getLocale()) : "");
             if (version.number() == detail.number()) {
                 Span current = new Span(text);
                 current.addClassName("current-version");

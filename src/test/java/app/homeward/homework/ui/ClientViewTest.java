@@ -130,9 +130,9 @@ class ClientViewTest extends ViewTest {
         assertThat(notificationTexts()).contains("“Catch one thought” assigned to Ana Holt.");
         Div card = find(Div.class, view.plan).withClassName("plan-card").single();
         assertThat(find(H3.class, card).single().getText()).isEqualTo("Catch one thought");
-        String day = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(LocalDate.now(BERLIN));
+        String day = DateTimeFormatter.ofPattern("MMM d", Locale.US).format(LocalDate.now(BERLIN));
         assertThat(find(Paragraph.class, card).withClassName("plan-schedule").single().getText())
-                .isEqualTo("Once on " + day + " at 18:00");
+                .isEqualTo("Once on " + day + " at 6:00 PM");
         assertThat(find(Paragraph.class, card).withClassName("plan-why").single().getText())
                 .isEqualTo("Why this helps: Writing it down helps me see the thought is not a fact.");
         assertThat(find(Paragraph.class, card).withClassName("client-card-meta").single().getText())
@@ -200,10 +200,10 @@ class ClientViewTest extends ViewTest {
         assertThat(summary.schedule().weekdays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
         assertThat(summary.total()).isEqualTo(6);
         assertThat(homework.plan(summary.id()).confidencePrompted()).as("7 is not below the threshold of 7").isFalse();
-        String start = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(LocalDate.now(BERLIN));
+        String start = DateTimeFormatter.ofPattern("MMM d", Locale.US).format(LocalDate.now(BERLIN));
         Div card = find(Div.class, view.plan).withClassName("plan-card").single();
         assertThat(find(Paragraph.class, card).withClassName("plan-schedule").single().getText())
-                .isEqualTo("Mon, Wed, Fri at 19:00 from " + start + ", 6 times");
+                .isEqualTo("Mon, Wed, Fri at 7:00 PM from " + start + ", 6 times");
     }
 
     @Test
@@ -217,10 +217,10 @@ class ClientViewTest extends ViewTest {
         Schedule nextYear = new Schedule(Schedule.Kind.DAILY, LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 2), 3,
                 eight, null, null, BERLIN);
 
-        assertThat(ScheduleText.describe(daily, view, today)).isEqualTo("Daily at 20:00 from 25 Nov to 1 Dec");
-        assertThat(ScheduleText.describe(everyThree, view, today)).isEqualTo("Every 3 days at 20:00 from 25 Nov, 4 times");
+        assertThat(ScheduleText.describe(daily, view, today)).isEqualTo("Daily at 8:00 PM from Nov 25 to Dec 1");
+        assertThat(ScheduleText.describe(everyThree, view, today)).isEqualTo("Every 3 days at 8:00 PM from Nov 25, 4 times");
         assertThat(ScheduleText.describe(nextYear, view, today))
-                .isEqualTo("Daily at 20:00 from 30 Dec to 2 Jan 2027, at most 3 times");
+                .isEqualTo("Daily at 8:00 PM from Dec 30 to Jan 2, 2027, at most 3 times");
 
         com.vaadin.flow.component.UI.getCurrent().setLocale(app.homeward.base.Messages.SPANISH);
 

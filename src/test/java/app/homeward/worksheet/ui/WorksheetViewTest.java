@@ -196,6 +196,12 @@ class WorksheetViewTest extends ViewTest {
         assertThat(find(H1.class).single().getText()).isEqualTo("First title");
         assertThat(badges()).contains("Version 1", "Published");
         assertThat(find(Span.class).withClassName("current-version").single().getText()).startsWith("Version 1 · Published");
+        java.time.Instant published = worksheets.template(id, 1).versions().stream().filter(v -> v.number() == 1)
+                .findFirst().orElseThrow().publishedAt();
+        assertThat(find(Span.class).withClassName("current-version").single().getText())
+                .as("the day on the clinic's calendar (Madrid), the US way in English")
+                .isEqualTo("Version 1 · Published · " + java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.US)
+                        .format(published.atZone(java.time.ZoneId.of("Europe/Madrid"))));
         assertThat(find(UnorderedList.class).withId("version-changes").exists()).as("nothing before version 1").isFalse();
         WorksheetPreview preview = find(WorksheetPreview.class).single();
         assertThat(find(TextField.class, preview.form).all()).hasSize(1);

@@ -1,0 +1,77 @@
+package app.homeward.base;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * How dates and times read in Homeward: in English the US way ("Nov 26, 2026", "7:00 PM"), in Spanish
+ * the Spanish way ("26 nov 2026", "19:00"), whatever region the browser or account adds to the
+ * language. An instant is shown in the time zone the caller names: on staff pages the clinic's
+ * ({@code ClinicDirectory#currentTimeZone}), on the client's pages the client's.
+ *
+ * <p>The one place that formats dates for people; views do not build their own formatters.
+ */
+public final class Dates {
+
+    /** Shown where there is no value, so an empty cell never looks like a loading error. */
+    public static final String NONE = "–";
+
+    private static final Locale US = Locale.US;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofLocalizedPattern("MMMd");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofLocalizedPattern("yMMMd");
+
+    private Dates() {
+    }
+
+    /**
+     * The locale dates are formatted in for a page or account language: US English for English (the
+     * app's "en" has no region), Spanish for Spanish; English for anything else, as the texts are.
+     */
+    public static Locale formatLocale(Locale language) {
+        return Messages.supported(language).equals(Messages.SPANISH) ? Messages.SPANISH : US;
+    }
+
+    /** "Nov 26, 2026" / "26 nov 2026". */
+    public static String date(LocalDate date, Locale language) {
+        return date == null ? NONE : format(DATE, date, language);
+    }
+
+    /** The day an instant falls on in the zone: "Nov 26, 2026" / "26 nov 2026". */
+    public static String date(Instant instant, ZoneId zone, Locale language) {
+        return instant == null ? NONE : date(instant.atZone(zone).toLocalDate(), language);
+    }
+
+    /** "7:00 PM" / "19:00". */
+    public static String time(LocalTime time, Locale language) {
+        return time == null ? NONE : format(TIME, time, language);
+    }
+
+    /** "Nov 26, 2026, 7:00 PM" / "26 nov 2026, 19:00", in the given zone. */
+    public static String dateTime(Instant instant, ZoneId zone, Locale language) {
+        return instant == null ? NONE : format(DATE_TIME, instant.atZone(zone), language);
+    }
+
+    /** "Nov 26" / "26 nov", with the year only when it is not {@code today}'s: "Jan 4, 2027" / "4 ene 2027". */
+    public static String shortDate(LocalDate date, Locale language, LocalDate today) {
+        if (date == null) {
+            return NONE;
+        }
+        return format(today != null && date.getYear() == today.getYear() ? DAY_MONTH : DAY_MONTH_YEAR, date, language);
+    }
+
+    /**
+     * Formats in the language's format locale. Java 20+ (CLDR 42) puts a narrow no-break space before
+     * "AM"/"PM"; it becomes a plain space, so the text is the same on every JDK and in copied text.
+     */
+    private static String format(DateTimeFormatter formatter, java.time.temporal.TemporalAccessor value, Locale language) {
+        return formatter.withLocale(formatLocale(language)).format(value).replace('\u202f', ' ');
+    }
+}

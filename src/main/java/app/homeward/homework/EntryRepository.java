@@ -29,4 +29,11 @@ interface EntryRepository extends JpaRepository<Entry, UUID> {
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null and e.clientId in :clients
             group by e.clientId""")
     List<Object[]> countUnreviewed(Collection<UUID> clients);
+
+    /** Adherence: entries submitted in a window, for the given clients or (null) the whole clinic, in one query. */
+    @Query("""
+            select e from Entry e
+            where e.state = app.homeward.homework.EntryState.SUBMITTED and e.submittedAt between :from and :to
+              and (:clients is null or e.clientId in :clients)""")
+    List<Entry> findSubmittedForAdherence(Collection<UUID> clients, java.time.Instant from, java.time.Instant to);
 }

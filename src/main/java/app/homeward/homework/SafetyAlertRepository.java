@@ -20,4 +20,10 @@ interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
             select a.clientId, count(a) from SafetyAlert a
             where a.acknowledgedAt is null and a.clientId in :clients group by a.clientId""")
     List<Object[]> countOpen(Collection<UUID> clients);
+
+    /** Adherence: open alerts per client, for the given clients or (null) the whole clinic, in one query. */
+    @Query("""
+            select a.clientId, count(a) from SafetyAlert a
+            where a.acknowledgedAt is null and (:clients is null or a.clientId in :clients) group by a.clientId""")
+    List<Object[]> countOpenForAdherence(Collection<UUID> clients);
 }

@@ -3,6 +3,7 @@ package app.homeward.homework.ui;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
+import app.homeward.homework.AdherenceService;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.BeforeSession;
 import app.homeward.homework.ChangeRequestView;
@@ -47,11 +48,13 @@ import java.util.UUID;
 public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final HomeworkService homework;
+    private final AdherenceService adherence;
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
-    public BeforeSessionView(HomeworkService homework) {
+    public BeforeSessionView(HomeworkService homework, AdherenceService adherence) {
         this.homework = homework;
+        this.adherence = adherence;
         addClassName("page");
         addClassName("before-session-page");
         period.setLabel(getTranslation("before.period"));
@@ -138,7 +141,8 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             line.addClassName(alert.acknowledgedAt() == null ? "worksheet-alert" : "quiet");
             alerts.add(line);
         }
-        add(plans, reflections, requests, alerts);
+        // adherence over weeks (with its charts) after what happened since the last session
+        add(plans, reflections, requests, alerts, new ClientAdherencePanel(adherence, clientId));
     }
 
     /** "What got in the way?" first, then the same plan again from today. */

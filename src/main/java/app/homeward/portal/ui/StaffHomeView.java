@@ -36,6 +36,8 @@ public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
                 "app/clients", getTranslation("home.clients.action")));
         add(card(getTranslation("home.review.title"), getTranslation("home.review.body"),
                 "app/review", getTranslation("home.review.action")));
+        add(card(getTranslation("adherence.home.title"), getTranslation("adherence.home.body"),
+                "app/adherence", getTranslation("adherence.home.action")));
         add(card(getTranslation("home.worksheets.title"), getTranslation("home.worksheets.body"),
                 "app/worksheets", getTranslation("home.worksheets.action")));
     }

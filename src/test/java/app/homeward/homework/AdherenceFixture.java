@@ -1,0 +1,94 @@
+package app.homeward.homework;
+
+import app.homeward.TestClinics;
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.Role;
+import app.homeward.security.TestUsers;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clients with homework in the past for adherence tests, through the real services: a client who
+ * has joined (linked to an account id as accepting the invitation would), daily PHQ-9s due at noon
+ * on the 6th to the 3rd day before today (all past the 24-hour grace period: missed unless done),
+ * and the client sending some of them.
+ */
+public final class AdherenceFixture {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
+    public static final String TITLE = "Mood check-in";
+
+    private final ClientService clients;
+    private final HomeworkService homework;
+    private final PortalService portal;
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, HomewardUser> clientUsers = new HashMap<>();
+
+    public AdherenceFixture(ClientService clients, HomeworkService homework, PortalService portal, JdbcTemplate jdbc) {
+        this.clients = clients;
+        this.homework = homework;
+        this.portal = portal;
+        this.jdbc = jdbc;
+    }
+
+    /** A client of {@code therapist} who has joined; leaves the therapist signed in. */
+    public UUID activeClient(TestAccount therapist, String name) {
+        therapist.signIn();
+        ClientProfile client = clients.add(new NewClient(name, TestClinics.randomEmail(), ZONE.getId(), "en", null, false));
+        UUID account = UUID.randomUUID();
+        int linked = jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
+                account.toString(), client.id().toString(), therapist.clinicId().toString());
+        assertThat(linked).isEqualTo(1);
+        clientUsers.put(client.id(), TestUsers.principal(account, therapist.clinicId(), therapist.clinic().slug(),
+                client.email(), client.displayName(), Role.CLIENT, 0));
+        return client.id();
+    }
+
+    /** Four daily PHQ-9s due in the past week (6 to 3 days ago, at noon), with the client's confidence. */
+    public UUID assignPastWeek(TestAccount therapist, UUID clientId, int confidence) {
+        therapist.signIn();
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).minusDays(6), null, 4, LocalTime.NOON,
+                null, null, ZONE);
+        return homework.assign(clientId, "phq-9", plan(TITLE, daily, confidence));
+    }
+
+    /** A plan that starts tomorrow, so nothing of it is due yet. */
+    public UUID assignFromTomorrow(TestAccount therapist, UUID clientId, String title, int confidence) {
+        therapist.signIn();
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).plusDays(1), null, 3, LocalTime.NOON,
+                null, null, ZONE);
+        return homework.assign(clientId, "phq-9", plan(title, daily, confidence));
+    }
+
+    /**
+     * The client sends their oldest overdue PHQ-9 (item 9 as given: above "not-at-all" raises an
+     * alert) and, with {@code percent}, reflects (below 100: partly done). Leaves the client signed in.
+     */
+    public UUID sendOldest(UUID clientId, String item9, Integer percent) {
+        TestUsers.signInAs(clientUsers.get(clientId));
+        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
+        portal.submit(occurrence, HomeworkLoopTest.phq9(item9), null);
+        if (percent != null) {
+            portal.reflect(occurrence, new Reflection(percent, 6, 3, Set.of(), ""));
+        }
+        return occurrence;
+    }
+
+    static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
+        return new AssignmentPlan(title, "Numbers instead of guesses.", "", "", "", schedule, Set.of(), "", "",
+                confidence, confidence < 7, false, 1, null);
+    }
+}

@@ -21,9 +21,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A homework plan for one client: the worksheet version it was given (never changed), the
- * client-facing title and rationale, what/when/where, the schedule, obstacles with a backup plan,
- * and the confidence check. Editing or ending it affects only future occurrences.
+ * A homework plan for one client: the worksheet version it was given, the client-facing title and
+ * rationale, what/when/where, the schedule, obstacles with a backup plan, and the confidence check.
+ * Editing or ending it affects only future occurrences.
+ * <p>
+ * One step of a step ladder is one assignment: the steps share a {@code ladderId} and the ladder's
+ * name, each has its own step text as title; later steps wait (no occurrences) until they open.
+ * A choice of tasks is one assignment in {@code CHOOSING} with its {@link AssignmentOption}s; the
+ * worksheet version is set (once) when the client chooses, and never changes after that.
  */
 @Entity
 @Table(name = "assignment")
@@ -35,10 +40,11 @@ class Assignment extends TenantScopedEntity {
     @Column(name = "therapist_id", nullable = false, length = 36)
     private UUID therapistId;
 
-    @Column(name = "worksheet_version_id", nullable = false, updatable = false, length = 36)
+    /** While a choice is open: the first option's version, replaced by the chosen one (see {@link #choose}). */
+    @Column(name = "worksheet_version_id", nullable = false, length = 36)
     private UUID worksheetVersionId;
 
-    @Column(name = "worksheet_builtin", nullable = false, updatable = false)
+    @Column(name = "worksheet_builtin", nullable = false)
     private boolean worksheetBuiltIn;
 
     @Column(nullable = false, length = 120)
@@ -117,6 +123,26 @@ class Assignment extends TenantScopedEntity {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "ladder_id", updatable = false, length = 36)
+    private UUID ladderId;
+
+    @Column(name = "ladder_title", length = 120)
+    private String ladderTitle;
+
+    @Column(name = "ladder_step", updatable = false)
+    private Integer ladderStep;
+
+    @Column(name = "ladder_size", updatable = false)
+    private Integer ladderSize;
+
+    /** When a waiting step opened or a choice was made (null for a plan active from the start). */
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    /** When the client chose this task among the options offered (null when it was not a choice). */
+    @Column(name = "chosen_at")
+    private Instant chosenAt;
+
     protected Assignment() {
     }
 
@@ -136,15 +162,7 @@ class Assignment extends TenantScopedEntity {
         this.planWhat = plan.what();
         this.planWhen = plan.when();
         this.planWhere = plan.where();
-        Schedule schedule = plan.schedule();
-        this.scheduleKind = schedule.kind();
-        this.startDate = schedule.start();
-        this.endDate = schedule.end();
-        this.times = schedule.times();
-        this.timeOfDay = schedule.timeOfDay();
-        this.weekdays = schedule.weekdays().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-        this.everyDays = schedule.everyDays();
-        this.timeZone = schedule.zone().getId();
+        applySchedule(plan.schedule());
         this.obstacles = Obstacle.join(plan.obstacles());
         this.obstacleOther = plan.obstacleOther();
         this.backupPlan = plan.backupPlan();
@@ -158,6 +176,60 @@ class Assignment extends TenantScopedEntity {
     void end(Instant now) {
         this.status = AssignmentStatus.ENDED;
         this.endedAt = now;
+    }
+
+    /** Makes this assignment step {@code step} of {@code size} of a ladder; steps after the first wait. */
+    void inLadder(UUID ladder, String name, int step, int size) {
+        this.ladderId = ladder;
+        this.ladderTitle = name;
+        this.ladderStep = step;
+        this.ladderSize = size;
+        if (step > 1) {
+            this.status = AssignmentStatus.WAITING;
+        }
+    }
+
+    /** A carried-over step stays the same step of the same ladder. */
+    void sameStepAs(Assignment other) {
+        if (other.ladderId != null) {
+            inLadder(other.ladderId, other.ladderTitle, other.ladderStep, other.ladderSize);
+            this.status = AssignmentStatus.ACTIVE;
+        }
+    }
+
+    /** Offered as a choice: no occurrences until the client chooses. */
+    void offerAsChoice() {
+        this.status = AssignmentStatus.CHOOSING;
+    }
+
+    /** A waiting step opens with its schedule moved to start on {@code today}. */
+    void open(Schedule moved, Instant now) {
+        applySchedule(moved);
+        this.status = AssignmentStatus.ACTIVE;
+        this.openedAt = now;
+    }
+
+    /** The client chose: this worksheet version and title from now on, the schedule moved to start today. */
+    void choose(AssignmentOption option, String rationaleIfNone, Schedule moved, Instant now) {
+        this.worksheetVersionId = option.getWorksheetVersionId();
+        this.worksheetBuiltIn = option.isWorksheetBuiltIn();
+        this.title = option.getTitle();
+        if (this.rationale == null || this.rationale.isBlank()) {
+            this.rationale = rationaleIfNone;
+        }
+        open(moved, now);
+        this.chosenAt = now;
+    }
+
+    private void applySchedule(Schedule schedule) {
+        this.scheduleKind = schedule.kind();
+        this.startDate = schedule.start();
+        this.endDate = schedule.end();
+        this.times = schedule.times();
+        this.timeOfDay = schedule.timeOfDay();
+        this.weekdays = schedule.weekdays().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        this.everyDays = schedule.everyDays();
+        this.timeZone = schedule.zone().getId();
     }
 
     Schedule schedule() {
@@ -183,4 +255,14 @@ class Assignment extends TenantScopedEntity {
     Instant getEndedAt() { return endedAt; }
     int getConfidence() { return confidence; }
     int getDifficulty() { return difficulty; }
+    UUID getLadderId() { return ladderId; }
+    String getLadderTitle() { return ladderTitle; }
+    Integer getLadderStep() { return ladderStep; }
+    Integer getLadderSize() { return ladderSize; }
+    Instant getOpenedAt() { return openedAt; }
+    Instant getChosenAt() { return chosenAt; }
+
+    boolean inALadder() {
+        return ladderId != null;
+    }
 }

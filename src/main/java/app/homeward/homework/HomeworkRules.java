@@ -18,13 +18,18 @@ import java.util.UUID;
 @Component
 class HomeworkRules {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HomeworkRules.class);
+
     private final ClinicDirectory clinics;
     private final OccurrenceRepository occurrences;
+    private final AssignmentRepository assignments;
     private final ApplicationEventPublisher events;
 
-    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, ApplicationEventPublisher events) {
+    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, AssignmentRepository assignments,
+                  ApplicationEventPublisher events) {
         this.clinics = clinics;
         this.occurrences = occurrences;
+        this.assignments = assignments;
         this.events = events;
     }
 
@@ -65,9 +70,73 @@ class HomeworkRules {
     HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
         ZoneId zone = a.schedule().zone();
         AssignmentPlan plan = a.plan();
+        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
+        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
+                && a.getLadderStep() < a.getLadderSize();
         return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
                 plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
-                o.state(now, grace, zone), entryState, a.getDifficulty());
+                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
+                nextWaiting);
+    }
+
+    // ---------------------------------------------------------------- step ladders
+
+    /** A step is done when every one of its occurrences is finished (done or partly done) or skipped. */
+    boolean stepFinished(Assignment step) {
+        List<Occurrence> list = occurrences.findByAssignmentIdOrderByDueAt(step.getId());
+        return !list.isEmpty() && list.stream().noneMatch(Occurrence::isOpen);
+    }
+
+    /** The first waiting step of the ladder after {@code step}, if any. */
+    java.util.Optional<Assignment> nextWaiting(Assignment step) {
+        return assignments.findByLadderIdOrderByLadderStepAscCreatedAtAsc(step.getLadderId()).stream()
+                .filter(s -> s.getStatus() == AssignmentStatus.WAITING && s.getLadderStep() > step.getLadderStep())
+                .findFirst();
+    }
+
+    /**
+     * The schedule a waiting step (or a choice) gets when it opens now: the same shape, starting today
+     * in the client's time zone. Checked here, so a step that cannot open changes nothing.
+     *
+     * @throws app.homeward.base.DomainException when the moved schedule is impossible
+     */
+    Schedule movedToToday(Assignment assignment, Instant now) {
+        Schedule planned = assignment.schedule();
+        Schedule moved = planned.startingOn(java.time.LocalDate.ofInstant(now, planned.zone()));
+        moved.occurrences();
+        return moved;
+    }
+
+    /** Opens a waiting step now: its schedule starts today and its occurrences are created. */
+    void open(Assignment waiting, Schedule moved, Instant now) {
+        waiting.open(moved, now);
+        generate(waiting, Instant.MIN);
+    }
+
+    /**
+     * Called when the client finished an occurrence of a ladder step: once every occurrence of the step
+     * is finished, the step is done and the next waiting step opens today. Never fails the client's
+     * submission: a next step that cannot open (its schedule has no date) stays waiting for the therapist.
+     */
+    void advanceIfStepFinished(Assignment step, Instant now) {
+        if (!step.inALadder() || step.getStatus() != AssignmentStatus.ACTIVE || !stepFinished(step)) {
+            return;
+        }
+        nextWaiting(step).ifPresent(next -> {
+            Schedule moved;
+            try {
+                moved = movedToToday(next, now);
+            } catch (DomainException impossible) {
+                LOG.warn("ladder step cannot open clinic={} assignment={} reason={}", step.getClinicId(), next.getId(),
+                        impossible.messageKey());
+                return;
+            }
+            step.end(now);
+            changed(step);
+            open(next, moved, now);
+            LOG.info("ladder step opened clinic={} ladder={} assignment={}", step.getClinicId(), step.getLadderId(),
+                    next.getId());
+        });
     }
 
     /** Fields written in paragraphs keep their line breaks (shown with pre-line); the rest are one line. */

@@ -53,6 +53,7 @@ public class PortalService {
     static final Duration OVERDUE_WINDOW = Duration.ofDays(14);
 
     private final AssignmentRepository assignments;
+    private final AssignmentOptionRepository options;
     private final OccurrenceRepository occurrences;
     private final EntryRepository entries;
     private final ChangeRequestRepository changeRequests;
@@ -67,12 +68,14 @@ public class PortalService {
     private final Messages messages;
     private final Clock clock;
 
-    PortalService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
+    PortalService(AssignmentRepository assignments, AssignmentOptionRepository options,
+                  OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
                   WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics, AccountDirectory accounts,
                   MailService mail, Links links, Messages messages, Clock clock) {
         this.messages = messages;
         this.assignments = assignments;
+        this.options = options;
         this.occurrences = occurrences;
         this.entries = entries;
         this.changeRequests = changeRequests;
@@ -87,7 +90,7 @@ public class PortalService {
         this.clock = clock;
     }
 
-    /** Due today, overdue (open, from the last two weeks), and the coming seven days. */
+    /** Choices to make first, then due today, overdue (open, from the last two weeks), and the coming seven days. */
     @Transactional(readOnly = true)
     public Today today() {
         ClientProfile me;
@@ -127,7 +130,52 @@ public class PortalService {
                 coming.add(card); // the next one of each plan: a daily plan is one card, not seven
             }
         }
-        return new Today(dueNow, overdue, coming);
+        return new Today(choices(me), dueNow, overdue, coming, zone);
+    }
+
+    /** Open choices of tasks, oldest first, each with its options in the therapist's order (two queries). */
+    private List<ChoiceCard> choices(ClientProfile me) {
+        List<Assignment> open = assignments.findByClientIdAndStatusOrderByCreatedAt(me.id(), AssignmentStatus.CHOOSING);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<AssignmentOption>> offered = options.findByAssignmentIdInOrderByPosition(
+                open.stream().map(Assignment::getId).toList()).stream()
+                .collect(Collectors.groupingBy(AssignmentOption::getAssignmentId));
+        return open.stream().map(a -> {
+            AssignmentPlan plan = a.plan();
+            return new ChoiceCard(a.getId(), a.getRationale(), plan.what(), plan.when(), plan.where(), plan.schedule(),
+                    offered.getOrDefault(a.getId(), List.of()).stream()
+                            .map(o -> new ChoiceCard.Option(o.getId(), o.getTitle(), o.getRationale())).toList());
+        }).toList();
+    }
+
+    /**
+     * The client chooses one of the worksheets offered: from now on the assignment is that worksheet
+     * with its title, the plan's schedule starts today, and its occurrences are created. Only while the
+     * choice is open; choosing again is refused with a message.
+     */
+    @Transactional
+    public void choose(UUID assignmentId, UUID optionId) {
+        ClientProfile me = clients.me();
+        Assignment assignment = assignments.findById(assignmentId).filter(a -> a.getClientId().equals(me.id()))
+                .orElseThrow(NotFoundException::new);
+        if (assignment.getStatus() == AssignmentStatus.ENDED && assignment.getChosenAt() == null) {
+            throw new DomainException("choice.withdrawn");
+        }
+        if (assignment.getStatus() != AssignmentStatus.CHOOSING) {
+            throw new DomainException("choice.already-made");
+        }
+        AssignmentOption option = options.findById(optionId == null ? new UUID(0, 0) : optionId)
+                .filter(o -> o.getAssignmentId().equals(assignment.getId()))
+                .orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        Schedule moved = rules.movedToToday(assignment, now);
+        assignment.choose(option, option.getRationale(), moved, now);
+        rules.generate(assignment, Instant.MIN);
+        clients.touched(me.id());
+        LOG.info("choice made clinic={} assignment={} option={}", CurrentUser.require().clinicId(), assignmentId,
+                option.getPosition());
     }
 
     /** Opens an occurrence to work on (or to read back once submitted). */
@@ -214,6 +262,8 @@ public class PortalService {
         Entry saved = flush(entry);
         occurrence.complete(false, now);
         rules.changed(assignment);
+        // the last occurrence of a ladder step finished: the next step opens today
+        rules.advanceIfStepFinished(assignment, now);
         clients.touched(me.id());
         String crisis = null;
         if (!score.alerts().isEmpty()) {

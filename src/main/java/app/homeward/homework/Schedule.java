@@ -36,6 +36,25 @@ public record Schedule(Kind kind, LocalDate start, LocalDate end, Integer times,
     }
 
     /**
+     * The same schedule moved to start on {@code day}: same kind, time of day, days and count; an end
+     * date keeps the plan's length in days. Used when a plan starts later than it was made (carry-over,
+     * the next step of a ladder, a choice made by the client). A chosen-days plan whose moved window
+     * would hold none of its days is stretched to the first of them, so the moved plan is never empty.
+     */
+    public Schedule startingOn(LocalDate day) {
+        if (end == null || start == null) {
+            return new Schedule(kind, day, end, times, timeOfDay, weekdays, everyDays, zone);
+        }
+        LocalDate movedEnd = day.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end));
+        if (kind == Kind.WEEKDAYS && !weekdays.isEmpty()) {
+            for (int i = 0; i < 7 && day.datesUntil(movedEnd.plusDays(1)).noneMatch(d -> weekdays.contains(d.getDayOfWeek())); i++) {
+                movedEnd = movedEnd.plusDays(1);
+            }
+        }
+        return new Schedule(kind, day, movedEnd, times, timeOfDay, weekdays, everyDays, zone);
+    }
+
+    /**
      * The local date-times this schedule produces, in order.
      *
      * @throws DomainException with the form field it belongs to when the schedule is impossible

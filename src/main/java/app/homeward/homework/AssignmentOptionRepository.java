@@ -1,0 +1,12 @@
+package app.homeward.homework;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+interface AssignmentOptionRepository extends JpaRepository<AssignmentOption, UUID> {
+
+    List<AssignmentOption> findByAssignmentIdInOrderByPosition(Collection<UUID> assignmentIds);
+}

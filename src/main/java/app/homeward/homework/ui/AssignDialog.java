@@ -9,6 +9,7 @@ import app.homeward.client.GoalStatus;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.HomeworkService.AssignStart;
+import app.homeward.homework.HomeworkService.ReplanStart;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
 import app.homeward.worksheet.LibraryEntry;
@@ -29,6 +30,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
@@ -42,6 +45,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +60,33 @@ import java.util.stream.IntStream;
  * zone, likely obstacles with a backup plan, and the client's confidence. Below the clinic's
  * threshold the dialog calmly suggests making the task smaller and records whether it was changed.
  * All rules are the service's; its field errors are shown at the inputs.
+ * <p>
+ * At the top, what kind of homework: one worksheet, a step ladder (one worksheet, a list of steps
+ * the client climbs one at a time), or a choice of two or three worksheets the client picks from.
+ * The same dialog changes an existing plan ({@link #changing}): the worksheet is fixed, changes apply
+ * from now on.
  */
 final class AssignDialog extends Dialog {
 
     /** How a repeating schedule ends. */
     enum EndMode { DATE, TIMES }
 
+    /** What kind of homework is being assigned. */
+    enum Mode { ONE, LADDER, CHOICE }
+
     static final LocalTime DEFAULT_TIME = LocalTime.of(19, 0);
 
+    final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>();
     final ComboBox<LibraryEntry> worksheet = new ComboBox<>();
+    final ComboBox<LibraryEntry> secondWorksheet = new ComboBox<>();
+    final ComboBox<LibraryEntry> thirdWorksheet = new ComboBox<>();
+    final Paragraph fixedWorksheet = new Paragraph();
+    final Paragraph changeNote = new Paragraph();
+    final Div stepsSection = new Div();
+    final Div steps = new Div();
+    final List<TextField> stepFields = new ArrayList<>();
+    final Button addStep = new Button();
+    final Paragraph ladderNote = new Paragraph();
     final Paragraph worksheetDescription = new Paragraph();
     final Div plan = new Div();
     final TextField title = new TextField();
@@ -99,6 +121,17 @@ final class AssignDialog extends Dialog {
     private final HomeworkService homework;
     private final Runnable onAssigned;
     private AssignStart started;
+    /** Set when the dialog changes an existing plan instead of assigning a new one. */
+    private ReplanStart replanning;
+    private int threshold;
+
+    /** Changing the plan of an active assignment: prefilled, worksheet fixed, from now on. */
+    static AssignDialog changing(ClientProfile client, ReplanStart start, WorksheetService worksheets,
+                                 HomeworkService homework, ClientService clients, Runnable onSaved) {
+        AssignDialog dialog = new AssignDialog(client, worksheets, homework, clients, onSaved);
+        dialog.prefill(start);
+        return dialog;
+    }
 
     AssignDialog(ClientProfile client, WorksheetService worksheets, HomeworkService homework, ClientService clients,
                  Runnable onAssigned) {
@@ -134,15 +167,47 @@ final class AssignDialog extends Dialog {
         worksheetDescription.addClassName("assign-worksheet-description");
         worksheetDescription.setVisible(false);
 
-        buildPlanInputs(activeGoals);
+        mode.setLabel(getTranslation("assign.mode"));
+        mode.setId("assign-mode");
+        mode.setItems(Mode.values());
+        mode.setItemLabelGenerator(m -> getTranslation("assign.mode." + m.name().toLowerCase(Locale.ROOT)));
+        mode.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        mode.setValue(Mode.ONE);
+        mode.addValueChangeListener(e -> modeChanged());
+        for (ComboBox<LibraryEntry> other : List.of(secondWorksheet, thirdWorksheet)) {
+            other.setItems(assignable);
+            other.setItemLabelGenerator(worksheet.getItemLabelGenerator());
+            other.setPlaceholder(getTranslation("assign.worksheet.placeholder"));
+            other.setWidthFull();
+            other.setVisible(false);
+            other.addValueChangeListener(e -> other.setInvalid(false));
+        }
+        secondWorksheet.setLabel(getTranslation("assign.choice.second"));
+        secondWorksheet.setId("assign-second-worksheet");
+        secondWorksheet.setRequiredIndicatorVisible(true);
+        thirdWorksheet.setLabel(getTranslation("assign.choice.third"));
+        thirdWorksheet.setId("assign-third-worksheet");
+        thirdWorksheet.setClearButtonVisible(true);
+        fixedWorksheet.setId("assign-fixed-worksheet");
+        fixedWorksheet.setVisible(false);
+        changeNote.setId("assign-change-note");
+        changeNote.addClassName("assign-note");
+        changeNote.setText(getTranslation("assign.change.note"));
+        changeNote.setVisible(false);
 
-        Div content = new Div(alert, section("assign.step.worksheet", null, worksheet, worksheetDescription), plan);
+        buildPlanInputs(activeGoals);
+        buildSteps();
+
+        Div content = new Div(alert, changeNote, section("assign.step.worksheet", null, mode, worksheet, secondWorksheet,
+                thirdWorksheet, fixedWorksheet, worksheetDescription), plan);
         content.addClassName("assign-content");
         plan.addClassName("assign-plan");
         plan.setVisible(false);
         plan.add(section("assign.step.why", "assign.step.why.intro", title, rationale),
+                stepsSection,
                 section("assign.step.what", null, what, when, where),
-                section("assign.step.schedule", null, kind, start, endMode, end, times, weekdays, everyDays, time, zoneNote),
+                section("assign.step.schedule", null, ladderNote, kind, start, endMode, end, times, weekdays, everyDays,
+                        time, zoneNote),
                 section("assign.step.obstacles", "assign.step.obstacles.intro", obstacles, obstacleOther, backupPlan),
                 section("assign.step.confidence", null, confidence, suggestion, difficulty));
         if (!activeGoals.isEmpty()) {
@@ -303,6 +368,164 @@ final class AssignDialog extends Dialog {
         return section;
     }
 
+    // ---------------------------------------------------------------- kinds of homework
+
+    private void buildSteps() {
+        stepsSection.addClassName("assign-section");
+        stepsSection.setId("assign-steps-section");
+        H3 heading = new H3(getTranslation("assign.ladder.steps"));
+        Paragraph intro = new Paragraph(getTranslation("assign.ladder.steps.intro"));
+        intro.addClassName("assign-note");
+        steps.setId("assign-steps");
+        steps.getElement().setAttribute("role", "list");
+        addStep.setText(getTranslation("assign.ladder.add"));
+        addStep.setIcon(VaadinIcon.PLUS.create());
+        addStep.setId("assign-add-step");
+        addStep.addClickListener(e -> {
+            stepFields.add(stepField());
+            renderSteps();
+            stepFields.getLast().focus();
+        });
+        stepsSection.add(heading, intro, steps, addStep);
+        stepsSection.setVisible(false);
+        stepFields.add(stepField());
+        stepFields.add(stepField());
+        renderSteps();
+        ladderNote.setText(getTranslation("assign.ladder.schedule"));
+        ladderNote.addClassName("assign-note");
+        ladderNote.setVisible(false);
+    }
+
+    private TextField stepField() {
+        TextField field = new TextField();
+        field.setMaxLength(HomeworkService.MAX_STEP_LENGTH);
+        field.setWidthFull();
+        field.addValueChangeListener(e -> field.setInvalid(false));
+        return field;
+    }
+
+    /** One row per step: its text and buttons to move it up or down or remove it, each with an accessible name. */
+    private void renderSteps() {
+        steps.removeAll();
+        int count = stepFields.size();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            int number = i + 1;
+            TextField field = stepFields.get(i);
+            field.setLabel(getTranslation("assign.ladder.step", number));
+            field.setId("assign-step-" + number);
+            Button up = stepButton(VaadinIcon.ARROW_UP, "assign.ladder.up", number, index > 0, () -> swap(index, index - 1));
+            Button down = stepButton(VaadinIcon.ARROW_DOWN, "assign.ladder.down", number, index < count - 1,
+                    () -> swap(index, index + 1));
+            Button remove = stepButton(VaadinIcon.TRASH, "assign.ladder.remove", number,
+                    count > HomeworkService.MIN_STEPS, () -> {
+                        stepFields.remove(index);
+                        renderSteps();
+                    });
+            HorizontalLayout row = new HorizontalLayout(field, up, down, remove);
+            row.setWidthFull();
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.addClassName("assign-step");
+            row.getElement().setAttribute("role", "listitem");
+            steps.add(row);
+        }
+        addStep.setEnabled(count < HomeworkService.MAX_STEPS);
+    }
+
+    private Button stepButton(VaadinIcon icon, String labelKey, int number, boolean enabled, Runnable action) {
+        Button button = new Button(icon.create(), e -> action.run());
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        button.setAriaLabel(getTranslation(labelKey, number));
+        button.setTooltipText(getTranslation(labelKey, number));
+        button.setEnabled(enabled);
+        return button;
+    }
+
+    private void swap(int from, int to) {
+        java.util.Collections.swap(stepFields, from, to);
+        renderSteps();
+        stepFields.get(to).focus();
+    }
+
+    private void modeChanged() {
+        Mode m = mode.getValue() == null ? Mode.ONE : mode.getValue();
+        boolean choice = m == Mode.CHOICE;
+        boolean ladder = m == Mode.LADDER;
+        worksheet.setLabel(getTranslation(choice ? "assign.choice.first" : "assign.worksheet"));
+        secondWorksheet.setVisible(choice);
+        thirdWorksheet.setVisible(choice);
+        stepsSection.setVisible(ladder);
+        ladderNote.setVisible(ladder);
+        title.setVisible(!choice);
+        title.setLabel(getTranslation(ladder ? "assign.ladder.name" : "assign.field.title"));
+        title.setHelperText(getTranslation(ladder ? "assign.ladder.name.help" : "assign.field.title.help"));
+        rationale.setRequiredIndicatorVisible(!choice);
+        rationale.setHelperText(getTranslation(choice ? "assign.choice.rationale.help" : "assign.field.rationale.help"));
+        if (started != null) {
+            WorksheetDocument document = started.worksheet().document();
+            if (choice && rationale.getValue().equals(document.rationale())) {
+                rationale.clear(); // each option brings its own reason; a shared one is optional
+            } else if (!choice && rationale.getValue().isBlank()) {
+                rationale.setValue(document.rationale());
+            }
+            if (ladder && title.getValue().equals(document.title())) {
+                title.clear();
+            } else if (!ladder && title.getValue().isBlank()) {
+                title.setValue(document.title());
+            }
+        }
+        assign.setText(getTranslation(ladder ? "assign.ladder.submit" : choice ? "assign.choice.submit" : "assign.submit"));
+    }
+
+    private void prefill(ReplanStart from) {
+        replanning = from;
+        threshold = from.confidenceThreshold();
+        AssignmentPlan p = from.plan();
+        setHeaderTitle(getTranslation("assign.change.title"));
+        mode.setVisible(false);
+        worksheet.setVisible(false);
+        fixedWorksheet.setText(getTranslation("assign.change.worksheet", from.worksheetTitle()));
+        fixedWorksheet.setVisible(true);
+        changeNote.setVisible(true);
+        title.setValue(p.title());
+        rationale.setValue(p.rationale());
+        what.setValue(p.what());
+        when.setValue(p.when());
+        where.setValue(p.where());
+        Schedule schedule = p.schedule();
+        kind.setValue(schedule.kind());
+        start.setValue(schedule.start());
+        if (schedule.end() != null) {
+            endMode.setValue(EndMode.DATE);
+            end.setValue(schedule.end());
+        } else if (schedule.times() != null) {
+            endMode.setValue(EndMode.TIMES);
+        }
+        if (schedule.times() != null) {
+            times.setValue(schedule.times());
+        }
+        time.setValue(schedule.timeOfDay());
+        weekdays.setValue(schedule.weekdays());
+        if (schedule.everyDays() != null) {
+            everyDays.setValue(schedule.everyDays());
+        }
+        showScheduleInputs();
+        obstacles.setValue(p.obstacles());
+        obstacleOther.setValue(p.obstacleOther());
+        backupPlan.setValue(p.backupPlan());
+        confidencePrompted = p.confidencePrompted();
+        planChanged.setValue(p.planChanged());
+        confidence.setValue(p.confidence());
+        difficulty.setValue(Math.clamp(p.difficulty(), 1, 3));
+        if (p.goalId() != null) {
+            goal.getListDataView().getItems().filter(g -> g.id().equals(p.goalId())).findFirst().ifPresent(goal::setValue);
+        }
+        confidenceChanged(confidence.getValue());
+        plan.setVisible(true);
+        assign.setText(getTranslation("assign.change.save"));
+        assign.setEnabled(true);
+    }
+
     private void chosen(LibraryEntry entry) {
         alert.clear();
         worksheet.setInvalid(false);
@@ -315,9 +538,11 @@ final class AssignDialog extends Dialog {
             Forms.show(problem, Map.of("worksheet", worksheet), alert, this);
             return;
         }
+        threshold = started.confidenceThreshold();
         WorksheetDocument document = started.worksheet().document();
-        title.setValue(document.title());
-        rationale.setValue(document.rationale());
+        Mode m = mode.getValue();
+        title.setValue(m == Mode.LADDER ? "" : document.title());
+        rationale.setValue(m == Mode.CHOICE ? "" : document.rationale());
         difficulty.setValue(Math.clamp(document.difficulty(), 1, 3));
         worksheetDescription.setText(document.description());
         worksheetDescription.setVisible(!document.description().isBlank());
@@ -327,10 +552,9 @@ final class AssignDialog extends Dialog {
     }
 
     private void confidenceChanged(Integer value) {
-        if (started == null) {
+        if (started == null && replanning == null) {
             return;
         }
-        int threshold = started.confidenceThreshold();
         boolean low = value != null && value < threshold;
         if (low) {
             confidencePrompted = true;
@@ -398,6 +622,10 @@ final class AssignDialog extends Dialog {
         fields.put("goal", goal);
         fields.put("obstacleOther", obstacleOther);
         fields.put("backupPlan", backupPlan);
+        fields.put("options", secondWorksheet);
+        for (int i = 0; i < stepFields.size(); i++) {
+            fields.put("step." + (i + 1), stepFields.get(i));
+        }
         return fields;
     }
 
@@ -405,7 +633,7 @@ final class AssignDialog extends Dialog {
         Map<String, HasValidation> fields = fields();
         Forms.clear(fields, alert);
         LibraryEntry chosen = worksheet.getValue();
-        if (chosen == null) {
+        if (replanning == null && chosen == null) {
             worksheet.setErrorMessage(getTranslation("validation.choose"));
             worksheet.setInvalid(true);
             worksheet.focus();
@@ -413,9 +641,25 @@ final class AssignDialog extends Dialog {
         }
         try {
             AssignmentPlan plan = planFromInputs();
-            homework.assign(client.id(), chosen.id(), plan);
+            String done;
+            if (replanning != null) {
+                homework.replan(replanning.assignmentId(), plan);
+                done = getTranslation("assign.change.done", plan.title().strip());
+            } else if (mode.getValue() == Mode.LADDER) {
+                List<String> texts = stepFields.stream().map(TextField::getValue).toList();
+                homework.assignLadder(client.id(), chosen.id(), plan, texts);
+                done = getTranslation("assign.ladder.done", plan.title().strip(), client.displayName());
+            } else if (mode.getValue() == Mode.CHOICE) {
+                List<String> ids = java.util.stream.Stream.of(worksheet, secondWorksheet, thirdWorksheet)
+                        .map(ComboBox::getValue).filter(java.util.Objects::nonNull).map(LibraryEntry::id).toList();
+                homework.offerChoice(client.id(), ids, plan);
+                done = getTranslation("assign.choice.done", ids.size(), client.displayName());
+            } else {
+                homework.assign(client.id(), chosen.id(), plan);
+                done = getTranslation("assign.done", plan.title().strip(), client.displayName());
+            }
             close();
-            Forms.notifySuccess(getTranslation("assign.done", plan.title().strip(), client.displayName()));
+            Forms.notifySuccess(done);
             onAssigned.run();
         } catch (DomainException problem) {
             Forms.show(problem, fields, alert, this);

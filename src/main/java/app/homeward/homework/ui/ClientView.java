@@ -31,6 +31,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -48,9 +49,15 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -368,7 +375,22 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             plan.add(empty(client.archived() ? "client.plan.empty.archived" : "client.plan.empty"));
             return;
         }
-        assignments.forEach(a -> plan.add(planCard(a)));
+        // a ladder is one card, where its newest step would be; a choice still open is a card of its own
+        Map<UUID, List<AssignmentSummary>> ladders = new LinkedHashMap<>();
+        assignments.stream().filter(a -> a.ladder() != null)
+                .forEach(a -> ladders.computeIfAbsent(a.ladder().id(), k -> new ArrayList<>()).add(a));
+        Set<UUID> shown = new HashSet<>();
+        for (AssignmentSummary a : assignments) {
+            if (a.ladder() != null) {
+                if (shown.add(a.ladder().id())) {
+                    plan.add(ladderCard(ladders.get(a.ladder().id())));
+                }
+            } else if (a.status() == AssignmentStatus.CHOOSING) {
+                plan.add(choiceCard(a));
+            } else {
+                plan.add(planCard(a));
+            }
+        }
     }
 
     private Div planCard(AssignmentSummary a) {
@@ -382,10 +404,23 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         H3 title = new H3(a.title());
         Div badges = new Div(ClientFormat.badge(getTranslation(active ? "client.plan.active" : "client.plan.ended"),
                 active ? "active" : "archived"));
+        if (a.chosenByClient()) {
+            badges.add(ClientFormat.badge(getTranslation("client.plan.chosen"), "done"));
+        }
         if (a.openChangeRequests() > 0) {
             badges.add(ClientFormat.badge(getTranslation("client.plan.change-requested"), "draft"));
         }
         badges.addClassName("badges");
+        card.add(title, badges);
+        addPlanDetails(card, a);
+        if (active && !client.archived()) {
+            card.add(planButtons(a, "client.plan.end", "client.plan.end.of", a.title()));
+        }
+        return card;
+    }
+
+    /** Why, schedule, confidence and difficulty, and how it has gone. */
+    private void addPlanDetails(Div card, AssignmentSummary a) {
         Paragraph why = new Paragraph(getTranslation("client.plan.why", a.rationale()));
         why.addClassName("plan-why");
         Paragraph schedule = new Paragraph(ScheduleText.describe(a.schedule(), this));
@@ -396,20 +431,162 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         Paragraph progress = new Paragraph(getTranslation("client.plan.progress", a.done(), a.partial(), a.missed(),
                 a.upcoming()));
         progress.addClassName("plan-progress");
-        card.add(title, badges, why, schedule, meta, progress);
-        if (active && !client.archived()) {
-            Button end = new Button(getTranslation("client.plan.end"), e -> confirmEnd(a));
-            end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-            end.setAriaLabel(getTranslation("client.plan.end.of", a.title()));
-            card.add(end);
+        if (!a.rationale().isBlank()) {
+            card.add(why);
+        }
+        card.add(schedule, meta, progress);
+    }
+
+    /** "Change plan" and "End" for an active plan (or the active step of a ladder). */
+    private HorizontalLayout planButtons(AssignmentSummary a, String endKey, String endOfKey, String name) {
+        Button change = new Button(getTranslation("client.plan.change"), VaadinIcon.EDIT.create(), e -> openChangeDialog(a));
+        change.addThemeVariants(ButtonVariant.SMALL);
+        change.setAriaLabel(getTranslation("client.plan.change.of", a.title()));
+        change.addClassName("plan-change");
+        Button end = new Button(getTranslation(endKey), e -> confirmEnd(a, name));
+        end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        end.setAriaLabel(getTranslation(endOfKey, name));
+        end.addClassName("plan-end");
+        HorizontalLayout buttons = new HorizontalLayout(change, end);
+        buttons.setWrap(true);
+        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return buttons;
+    }
+
+    private void openChangeDialog(AssignmentSummary a) {
+        try {
+            AssignDialog.changing(client, homework.startReplanning(a.id()), worksheets, homework, clients, this::reload)
+                    .open();
+        } catch (DomainException problem) {
+            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+            reload();
+        }
+    }
+
+    /** A step ladder as one card: its steps with where each stands, the step being practised in detail. */
+    private Div ladderCard(List<AssignmentSummary> rows) {
+        // a carried-over step appears twice: the newest row is where that step stands now
+        Map<Integer, AssignmentSummary> byStep = new TreeMap<>();
+        rows.stream().sorted(Comparator.comparing(AssignmentSummary::createdAt))
+                .forEach(r -> byStep.put(r.ladder().step(), r));
+        List<AssignmentSummary> steps = new ArrayList<>(byStep.values());
+        AssignmentSummary.Ladder ladder = steps.getFirst().ladder();
+        AssignmentSummary current = steps.stream().filter(s -> s.status() == AssignmentStatus.ACTIVE).findFirst().orElse(null);
+        boolean waiting = steps.stream().anyMatch(s -> s.status() == AssignmentStatus.WAITING);
+        boolean open = current != null || waiting;
+
+        Div card = new Div();
+        card.addClassName("client-card");
+        card.addClassName("plan-card");
+        card.addClassName("ladder-card");
+        if (!open) {
+            card.addClassName("plan-card--ended");
+        }
+        H3 title = new H3(ladder.title());
+        Div badges = new Div(ClientFormat.badge(getTranslation("client.ladder.badge", ladder.size()), null),
+                ClientFormat.badge(getTranslation(open ? "client.plan.active" : "client.plan.ended"),
+                        open ? "active" : "archived"));
+        if (steps.stream().anyMatch(s -> s.openChangeRequests() > 0)) {
+            badges.add(ClientFormat.badge(getTranslation("client.plan.change-requested"), "draft"));
+        }
+        badges.addClassName("badges");
+        card.add(title, badges);
+
+        OrderedList list = new OrderedList();
+        list.addClassName("ladder-steps");
+        for (AssignmentSummary step : steps) {
+            AssignmentSummary.StepState state = step.ladder().state();
+            String name = state.name().toLowerCase(Locale.ROOT);
+            Span text = new Span(step.title() + " ");
+            ListItem item = new ListItem(text, ClientFormat.badge(getTranslation("client.ladder.state." + name),
+                    switch (state) {
+                        case DONE -> "done";
+                        case NOW -> "due";
+                        case WAITING -> "draft";
+                        case ENDED -> "archived";
+                    }));
+            item.addClassName("ladder-step");
+            item.addClassName("ladder-step--" + name);
+            list.add(item);
+        }
+        card.add(list);
+        AssignmentSummary shown = current != null ? current
+                : steps.stream().filter(s -> s.total() > 0).reduce((x, y) -> y).orElse(steps.getFirst());
+        addPlanDetails(card, shown);
+        if (open && !client.archived()) {
+            HorizontalLayout buttons = current != null
+                    ? planButtons(current, "client.ladder.end", "client.ladder.end.of", ladder.title())
+                    : new HorizontalLayout();
+            if (current == null) {
+                // every step still waits (the active one was ended elsewhere): ending is still possible
+                Button end = new Button(getTranslation("client.ladder.end"), e -> confirmEnd(steps.getFirst(), ladder.title()));
+                end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+                end.setAriaLabel(getTranslation("client.ladder.end.of", ladder.title()));
+                buttons.add(end);
+            }
+            if (waiting) {
+                AssignmentSummary next = steps.stream().filter(s -> s.status() == AssignmentStatus.WAITING).findFirst()
+                        .orElseThrow();
+                Button unlock = new Button(getTranslation("client.ladder.unlock"), VaadinIcon.UNLOCK.create(),
+                        e -> confirmUnlock(ladder, next));
+                unlock.addThemeVariants(ButtonVariant.SMALL);
+                unlock.setAriaLabel(getTranslation("client.ladder.unlock.of", ladder.title()));
+                unlock.addClassName("ladder-unlock");
+                buttons.addComponentAsFirst(unlock);
+            }
+            card.add(buttons);
         }
         return card;
     }
 
-    private void confirmEnd(AssignmentSummary a) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("client.plan.end.confirm.title", a.title()),
-                getTranslation("client.plan.end.confirm.body"), getTranslation("client.plan.end"),
-                ok -> run(() -> homework.end(a.id()), getTranslation("client.plan.ended.done", a.title())));
+    private void confirmUnlock(AssignmentSummary.Ladder ladder, AssignmentSummary next) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("client.ladder.unlock.confirm.title", next.title()),
+                getTranslation("client.ladder.unlock.confirm.body"), getTranslation("client.ladder.unlock"),
+                ok -> run(() -> homework.unlockNextStep(ladder.id()),
+                        getTranslation("client.ladder.unlocked", next.title())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+
+    /** A choice of tasks still open: what was offered, and that the client has yet to choose. */
+    private Div choiceCard(AssignmentSummary a) {
+        Div card = new Div();
+        card.addClassName("client-card");
+        card.addClassName("plan-card");
+        card.addClassName("choice-card");
+        H3 title = new H3(getTranslation("client.choice.title"));
+        Div badges = new Div(ClientFormat.badge(getTranslation("client.choice.waiting", client.displayName()), "draft"));
+        badges.addClassName("badges");
+        UnorderedList options = new UnorderedList();
+        options.addClassName("choice-options");
+        a.options().forEach(o -> options.add(new ListItem(o)));
+        Paragraph schedule = new Paragraph(getTranslation("client.choice.schedule", ScheduleText.describe(a.schedule(), this)));
+        schedule.addClassName("plan-schedule");
+        card.add(title, badges, options, schedule);
+        if (!client.archived()) {
+            Button withdraw = new Button(getTranslation("client.choice.withdraw"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("client.choice.withdraw.confirm.title"),
+                        getTranslation("client.choice.withdraw.confirm.body"), getTranslation("client.choice.withdraw"),
+                        ok -> run(() -> homework.end(a.id()), getTranslation("client.choice.withdrawn")));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.open();
+            });
+            withdraw.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            withdraw.addClassName("choice-withdraw");
+            card.add(withdraw);
+        }
+        return card;
+    }
+
+    private void confirmEnd(AssignmentSummary a, String name) {
+        boolean ladder = a.ladder() != null;
+        ConfirmDialog confirm = new ConfirmDialog(
+                getTranslation(ladder ? "client.ladder.end.confirm.title" : "client.plan.end.confirm.title", name),
+                getTranslation(ladder ? "client.ladder.end.confirm.body" : "client.plan.end.confirm.body"),
+                getTranslation(ladder ? "client.ladder.end" : "client.plan.end"),
+                ok -> run(() -> homework.end(a.id()), getTranslation("client.plan.ended.done", name)));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.open();

@@ -31,12 +31,25 @@ class HomeworkCardView extends Div {
         due.addClassName("homework-due");
         Div head = new Div(title, state);
         head.addClassName("homework-card-head");
-        add(head, due);
+        add(head);
+        if (card.ladderStepCard()) {
+            Span step = new Span(getTranslation("portal.ladder.step", card.ladderStep(), card.ladderSize()));
+            step.addClassName("homework-step");
+            step.addClassName("badge");
+            add(step);
+        }
+        add(due);
         Div why = new Div(new Span(getTranslation("worksheet.why")), new Paragraph(card.rationale()));
         why.addClassName("homework-why");
         add(why);
         if (withPlan) {
             plan(card);
+        }
+        if (card.nextStepWaiting() && !card.state().finished()) {
+            Paragraph next = new Paragraph(getTranslation("portal.ladder.next"));
+            next.addClassName("homework-next-step");
+            next.addClassName("quiet");
+            add(next);
         }
     }
 

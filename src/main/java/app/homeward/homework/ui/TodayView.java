@@ -3,6 +3,7 @@ package app.homeward.homework.ui;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.homework.ChangeReason;
+import app.homeward.homework.ChoiceCard;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.HomeworkCard;
 import app.homeward.homework.OccurrenceState;
@@ -17,6 +18,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -29,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -38,12 +42,19 @@ import java.util.Map;
 @RolesAllowed(Role.CLIENT_NAME)
 public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    final Paragraph zoneNote = new Paragraph();
+    final Div choices = new Div();
+
     private final PortalService portal;
 
     public TodayView(PortalService portal) {
         this.portal = portal;
         addClassName("page");
         addClassName("today-page");
+        zoneNote.setId("today-zone");
+        zoneNote.addClassName("quiet");
+        choices.setId("today-choices");
+        choices.addClassName("today-section");
     }
 
     @Override
@@ -62,11 +73,77 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
             add(empty);
             return;
         }
+        if (today.zone() != null) {
+            // due times are in the client's own zone, which may not be the one this phone or browser is in
+            zoneNote.setText(getTranslation("portal.today.zone",
+                    today.zone().getDisplayName(TextStyle.FULL, getLocale()), today.zone().getId()));
+            add(zoneNote);
+        }
+        choices(today.choices());
         section("portal.today.now", "portal.today.now.empty", today.dueNow(), true);
         if (!today.overdue().isEmpty()) {
             section("portal.today.overdue", null, today.overdue(), true);
         }
         section("portal.today.coming", "portal.today.coming.empty", today.comingUp(), false);
+    }
+
+    /** "Choose your homework": first, since nothing is planned until the client picks. */
+    private void choices(List<ChoiceCard> open) {
+        choices.removeAll();
+        if (open.isEmpty()) {
+            return;
+        }
+        choices.add(new H2(getTranslation("portal.choice.title")));
+        for (ChoiceCard choice : open) {
+            Div card = new Div();
+            card.addClassName("homework-card");
+            card.addClassName("choice-card");
+            Paragraph intro = new Paragraph(getTranslation("portal.choice.intro"));
+            card.add(intro);
+            if (!choice.rationale().isBlank()) {
+                Div why = new Div(new Span(getTranslation("worksheet.why")), new Paragraph(choice.rationale()));
+                why.addClassName("homework-why");
+                card.add(why);
+            }
+            for (ChoiceCard.Option option : choice.options()) {
+                Div item = new Div();
+                item.addClassName("choice-option");
+                H3 title = new H3(option.title());
+                Paragraph why = new Paragraph(firstSentence(option.why()));
+                why.addClassName("choice-why");
+                Button pick = new Button(getTranslation("portal.choice.pick"), e -> choose(choice, option));
+                pick.addThemeVariants(ButtonVariant.PRIMARY);
+                pick.setAriaLabel(getTranslation("portal.choice.pick.of", option.title()));
+                pick.addClassName("choice-pick");
+                item.add(title, why, pick);
+                card.add(item);
+            }
+            Paragraph when = new Paragraph(getTranslation("portal.choice.when"));
+            when.addClassName("quiet");
+            card.add(when);
+            choices.add(card);
+        }
+        add(choices);
+    }
+
+    private void choose(ChoiceCard choice, ChoiceCard.Option option) {
+        try {
+            portal.choose(choice.assignmentId(), option.id());
+            Forms.notifySuccess(getTranslation("portal.choice.done", option.title()));
+        } catch (DomainException problem) {
+            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+        }
+        render(portal.today());
+    }
+
+    /** The first sentence of a worksheet's "why this helps": one line to choose by. */
+    static String firstSentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.strip();
+        int end = clean.indexOf(". ");
+        return end < 0 ? clean : clean.substring(0, end + 1);
     }
 
     private void section(String titleKey, String emptyKey, List<HomeworkCard> cards, boolean withPlan) {

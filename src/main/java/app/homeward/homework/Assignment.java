@@ -194,6 +194,7 @@ class Assignment extends TenantScopedEntity {
         if (other.ladderId != null) {
             inLadder(other.ladderId, other.ladderTitle, other.ladderStep, other.ladderSize);
             this.status = AssignmentStatus.ACTIVE;
+            this.openedAt = this.createdAt;
         }
     }
 

@@ -27,7 +27,8 @@ public record AssignmentSummary(UUID id, String title, String rationale, Assignm
 
     /**
      * Done: passed (finished, or the therapist opened a later step); now: the step being practised;
-     * waiting: locked; ended: the ladder was ended on or before this step.
+     * waiting: locked; ended: the ladder was ended while this step was being practised; not reached:
+     * the ladder was ended before this step opened.
      */
-    public enum StepState { DONE, NOW, WAITING, ENDED }
+    public enum StepState { DONE, NOW, WAITING, ENDED, NOT_REACHED }
 }

@@ -373,7 +373,7 @@ public class HomeworkService {
         // the highest step of each ladder that has been opened: the steps below it are passed
         Map<UUID, Integer> reached = new HashMap<>();
         for (Assignment a : plans) {
-            if (a.inALadder() && (a.getStatus() == AssignmentStatus.ACTIVE || a.getLadderStep() == 1 || a.getOpenedAt() != null)) {
+            if (a.inALadder() && opened(a)) {
                 reached.merge(a.getLadderId(), a.getLadderStep(), Math::max);
             }
         }
@@ -399,7 +399,8 @@ public class HomeworkService {
                 AssignmentSummary.StepState state = switch (a.getStatus()) {
                     case WAITING -> AssignmentSummary.StepState.WAITING;
                     case ACTIVE -> finished ? AssignmentSummary.StepState.DONE : AssignmentSummary.StepState.NOW;
-                    default -> a.getLadderStep() < reached.getOrDefault(a.getLadderId(), 1) || finished
+                    default -> !opened(a) ? AssignmentSummary.StepState.NOT_REACHED
+                            : a.getLadderStep() < reached.getOrDefault(a.getLadderId(), 1) || finished
                             ? AssignmentSummary.StepState.DONE : AssignmentSummary.StepState.ENDED;
                 };
                 ladder = new AssignmentSummary.Ladder(a.getLadderId(), a.getLadderTitle(), a.getLadderStep(),
@@ -411,6 +412,11 @@ public class HomeworkService {
                     offered.getOrDefault(a.getId(), List.of())));
         }
         return result;
+    }
+
+    /** Whether a ladder step was ever practised: the first step from the start, later ones once opened. */
+    private static boolean opened(Assignment step) {
+        return step.getStatus() == AssignmentStatus.ACTIVE || step.getLadderStep() == 1 || step.getOpenedAt() != null;
     }
 
     private AssignmentPlan check(AssignmentPlan plan, UUID clientId) {

@@ -186,7 +186,7 @@ class LadderAndChoiceTest extends IntegrationTest {
 
         assertThat(ladder(ladder)).extracting(AssignmentSummary::status).containsOnly(AssignmentStatus.ENDED);
         assertThat(ladder(ladder)).extracting(s -> s.ladder().state())
-                .containsExactly(StepState.ENDED, StepState.ENDED, StepState.ENDED);
+                .containsExactly(StepState.ENDED, StepState.NOT_REACHED, StepState.NOT_REACHED);
         assertThatThrownBy(() -> homework.unlockNextStep(ladder))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("ladder.no-waiting-step"));
         assertThatThrownBy(() -> homework.end(waiting))

@@ -496,14 +496,14 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         list.addClassName("ladder-steps");
         for (AssignmentSummary step : steps) {
             AssignmentSummary.StepState state = step.ladder().state();
-            String name = state.name().toLowerCase(Locale.ROOT);
+            String name = state.name().toLowerCase(Locale.ROOT).replace('_', '-');
             Span text = new Span(step.title() + " ");
             ListItem item = new ListItem(text, ClientFormat.badge(getTranslation("client.ladder.state." + name),
                     switch (state) {
                         case DONE -> "done";
                         case NOW -> "due";
                         case WAITING -> "draft";
-                        case ENDED -> "archived";
+                        case ENDED, NOT_REACHED -> "archived";
                     }));
             item.addClassName("ladder-step");
             item.addClassName("ladder-step--" + name);

@@ -115,7 +115,9 @@ public class PortalService {
         List<HomeworkCard> coming = new ArrayList<>();
         for (Occurrence o : window) {
             Assignment a = plans.get(o.getAssignmentId());
-            if (a == null || a.getStatus() != AssignmentStatus.ACTIVE && o.isOpen()) {
+            // skipped (carried over, or passed over when the therapist unlocked the next step) is no longer to do
+            if (a == null || o.getStatus() == Occurrence.Outcome.SKIPPED
+                    || a.getStatus() != AssignmentStatus.ACTIVE && o.isOpen()) {
                 continue;
             }
             Entry entry = started.get(o.getId());
@@ -243,7 +245,8 @@ public class PortalService {
         ClientProfile me = clients.me();
         Occurrence occurrence = mine(occurrenceId, me);
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
-        if (assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen()) {
+        if (occurrence.getStatus() == Occurrence.Outcome.SKIPPED
+                || assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen()) {
             throw new DomainException("assignment.ended");
         }
         WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());

@@ -163,8 +163,12 @@ class LadderAndChoiceTest extends IntegrationTest {
 
     @Test
     void unlocking_by_a_step_id_skips_what_the_client_left_open_instead_of_counting_it_as_missed() {
-        UUID ladder = homework.assignLadder(clientId, "mood-log", plan("Driving", onceToday()),
+        // yesterday at midnight (missed by now) and today at midnight (due): both left open
+        Schedule fromYesterday = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).minusDays(1), null, 2,
+                LocalTime.MIDNIGHT, null, null, ZONE);
+        UUID ladder = homework.assignLadder(clientId, "mood-log", plan("Driving", fromYesterday),
                 List.of("Sit in the car", "Drive round the block", "Drive to the shop"));
+        assertThat(ladder(ladder).getFirst().missed()).isEqualTo(1);
         UUID firstStep = ladder(ladder).getFirst().id();
 
         homework.unlockNextStep(firstStep);
@@ -172,8 +176,12 @@ class LadderAndChoiceTest extends IntegrationTest {
         List<AssignmentSummary> steps = ladder(ladder);
         assertThat(steps).extracting(AssignmentSummary::status)
                 .containsExactly(AssignmentStatus.ENDED, AssignmentStatus.ACTIVE, AssignmentStatus.WAITING);
+        assertThat(steps.getFirst().total()).as("passed over, not removed: they were due already").isEqualTo(2);
         assertThat(steps.getFirst().missed()).isZero();
         assertThat(steps.getFirst().upcoming()).isZero();
+        TestUsers.signInAs(client);
+        assertThat(portal.today().dueNow()).as("what was passed over is no longer to do")
+                .extracting(HomeworkCard::title).containsExactly("Drive round the block");
     }
 
     @Test

@@ -449,7 +449,7 @@ public class HomeworkService {
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
         List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
-        List<Occurrence> window = occurrences.findByClientIdAndDueAtBetweenOrderByDueAt(clientId, since, now);
+        List<Occurrence> window = occurrences.findForReview(clientId, since, now);
         Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
         for (Assignment a : plans) {

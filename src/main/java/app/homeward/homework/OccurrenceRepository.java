@@ -14,6 +14,13 @@ interface OccurrenceRepository extends JpaRepository<Occurrence, UUID> {
 
     List<Occurrence> findByClientIdAndDueAtBetweenOrderByDueAt(UUID clientId, Instant from, Instant to);
 
+    /** What happened since a session: due in the window, or done in it even if due later (done early counts). */
+    @org.springframework.data.jpa.repository.Query("""
+            select o from Occurrence o where o.clientId = :clientId
+              and ((o.dueAt >= :since and o.dueAt <= :now) or (o.completedAt >= :since and o.completedAt <= :now))
+            order by o.dueAt""")
+    List<Occurrence> findForReview(UUID clientId, Instant since, Instant now);
+
     List<Occurrence> findByClientIdOrderByDueAt(UUID clientId);
 
     /** Occurrences of many clients due in a window: adherence for a page of the caseload in one query. */

@@ -11,7 +11,6 @@ import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,12 +57,10 @@ class BeforeSessionTest extends IntegrationTest {
 
     /**
      * Homework due this evening and done this morning, before the session: the review must show it
-     * done (the reflection already shows). Today the outcome counts only occurrences whose due time
-     * has passed, so it says "done 0" next to the client's reflection on that very homework.
+     * done, next to the client's reflection on that very homework (it once counted only occurrences
+     * whose due time had passed).
      */
     @Test
-    @Disabled("BUG: HomeworkService.beforeSession selects occurrences by dueAt between since and now "
-            + "(findByClientIdAndDueAtBetweenOrderByDueAt), so homework completed before its due time is not counted")
     void homework_done_before_its_due_time_counts_as_done_in_the_before_session_review() {
         therapist.signIn();
         UUID assignment = homework.assign(clientId, "mood-log", new AssignmentPlan("Mood log", "To see what lifts the mood.",

@@ -27,6 +27,7 @@ public final class Dates {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofLocalizedPattern("MMMd");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofLocalizedPattern("yMMMd");
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofLocalizedPattern("MMMMEEEEd");
 
     private Dates() {
     }
@@ -65,6 +66,11 @@ public final class Dates {
             return NONE;
         }
         return format(today != null && date.getYear() == today.getYear() ? DAY_MONTH : DAY_MONTH_YEAR, date, language);
+    }
+
+    /** "Thursday, November 26" / "jueves, 26 de noviembre": a day in the coming weeks, as people say it. */
+    public static String weekday(LocalDate date, Locale language) {
+        return date == null ? NONE : format(WEEKDAY, date, language);
     }
 
     /**

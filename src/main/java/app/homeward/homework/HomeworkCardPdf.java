@@ -1,5 +1,6 @@
 package app.homeward.homework;
 
+import app.homeward.base.Dates;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
@@ -8,8 +9,6 @@ import org.openpdf.text.Paragraph;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,8 +52,8 @@ public final class HomeworkCardPdf {
                     .collect(Collectors.joining(", "));
             section(pdf, labels.get("portal.plan.obstacles"), obstacles);
             section(pdf, labels.get("portal.plan.backup"), card.backupPlan());
-            section(pdf, labels.get("card.next"), card.due().format(
-                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)));
+            section(pdf, labels.get("card.next"), Dates.weekday(card.due().toLocalDate(), locale) + ", "
+                    + Dates.time(card.due().toLocalTime(), locale));
             pdf.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("could not write the homework card", e);

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
@@ -32,8 +33,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,11 +47,13 @@ import java.util.UUID;
 public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final HomeworkService homework;
+    private final java.time.Clock clock;
     private final AdherenceService adherence;
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
-    public BeforeSessionView(HomeworkService homework, AdherenceService adherence) {
+    public BeforeSessionView(HomeworkService homework, AdherenceService adherence, java.time.Clock clock) {
+        this.clock = clock;
         this.homework = homework;
         this.adherence = adherence;
         addClassName("page");
@@ -75,7 +76,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
     }
 
     void render() {
-        Instant since = Instant.now().minus(Duration.ofDays(period.getValue()));
+        Instant since = clock.instant().minus(Duration.ofDays(period.getValue()));
         BeforeSession review = homework.beforeSession(clientId, since);
         removeAll();
         add(new H1(getTranslation("before.title", review.client().displayName())), period);
@@ -103,11 +104,9 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         if (review.reflections().isEmpty()) {
             reflections.add(quiet("before.reflections.empty"));
         }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(review.client().timeZone());
         for (BeforeSession.ReflectionItem item : review.reflections()) {
             var r = item.reflection();
-            Div row = new Div(new Span(item.title() + " · " + format.format(item.submittedAt())),
+            Div row = new Div(new Span(item.title() + " · " + Dates.dateTime(item.submittedAt(), review.client().timeZone(), getLocale())),
                     new Paragraph(getTranslation("before.reflection", r.percentDone(),
                             r.difficulty() == null ? "–" : r.difficulty(), r.helpful() == null ? "–" : r.helpful())));
             if (!r.note().isBlank()) {
@@ -136,7 +135,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             alerts.add(quiet("before.alerts.empty"));
         }
         for (AlertView alert : review.alerts()) {
-            Paragraph line = new Paragraph(alert.label() + " (" + alert.value() + ") · " + format.format(alert.raisedAt())
+            Paragraph line = new Paragraph(alert.label() + " (" + alert.value() + ") · " + Dates.dateTime(alert.raisedAt(), review.client().timeZone(), getLocale())
                     + (alert.acknowledgedAt() == null ? " · " + getTranslation("before.alert.open") : ""));
             line.addClassName(alert.acknowledgedAt() == null ? "worksheet-alert" : "quiet");
             alerts.add(line);

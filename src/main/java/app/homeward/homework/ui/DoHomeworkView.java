@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
@@ -35,8 +36,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,7 +186,8 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
 
     private void handle(DomainException problem) {
         if ("entry.changed-elsewhere".equals(problem.messageKey())) {
-            notSaved();
+            saveStatus.setText(getTranslation("portal.save.conflict"));
+            saveStatus.addClassName("save-status--problem");
             ConfirmDialog conflict = new ConfirmDialog(getTranslation("portal.conflict.title"),
                     getTranslation("portal.conflict.body"), getTranslation("portal.conflict.reload"), ok -> load());
             conflict.setCancelable(true);
@@ -296,8 +296,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
 
     private String time(Instant instant) {
         ZoneId zone = entry.card().due().getZone();
-        return instant.atZone(zone).toLocalTime()
-                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()));
+        return Dates.time(instant.atZone(zone).toLocalTime(), getLocale());
     }
 
     @Override

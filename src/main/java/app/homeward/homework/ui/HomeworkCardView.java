@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.homework.HomeworkCard;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.OccurrenceState;
@@ -9,8 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.stream.Collectors;
 
 /**
@@ -84,14 +83,14 @@ class HomeworkCardView extends Div {
     private String due(HomeworkCard card) {
         LocalDate day = card.due().toLocalDate();
         LocalDate today = LocalDate.now(card.due().getZone());
-        String time = card.due().toLocalTime().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()));
+        String time = Dates.time(card.due().toLocalTime(), getLocale());
         if (day.equals(today)) {
             return getTranslation("portal.due.today", time);
         }
         if (day.equals(today.plusDays(1))) {
             return getTranslation("portal.due.tomorrow", time);
         }
-        String date = day.format(DateTimeFormatter.ofPattern("EEEE d MMMM", getLocale()));
+        String date = Dates.weekday(day, getLocale());
         return card.state() == OccurrenceState.MISSED || day.isBefore(today)
                 ? getTranslation("portal.due.was", date, time) : getTranslation("portal.due.on", date, time);
     }

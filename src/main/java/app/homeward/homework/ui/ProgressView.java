@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.homework.PortalService;
 import app.homeward.homework.PortalService.PastEntry;
 import app.homeward.security.Role;
@@ -17,8 +18,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /** /my/progress: the client's own past entries, newest first, with the therapist's feedback marked. */
@@ -44,8 +43,7 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             Paragraph streak = new Paragraph(getTranslation("portal.progress.streak", progress.streakDays()));
             streak.addClassName("streak");
             add(new H2(getTranslation("portal.progress.weeks")), streak);
-            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
-            var labels = progress.weeks().stream().map(w -> w.start().format(day)).toList();
+            var labels = progress.weeks().stream().map(w -> Dates.shortDate(w.start(), getLocale(), null)).toList();
             var series = new java.util.LinkedHashMap<String, List<Integer>>();
             series.put(getTranslation("occurrence.done"), progress.weeks().stream().map(w -> w.done()).toList());
             series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
@@ -53,9 +51,8 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
         }
         for (var measure : progress.measures()) {
             add(new H2(getTranslation("portal.progress.measure", measure.title())));
-            DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", getLocale());
             add(Charts.chart("line", getTranslation("portal.progress.measure.caption", measure.title()),
-                    measure.points().stream().map(p -> p.day().format(day)).toList(),
+                    measure.points().stream().map(p -> Dates.shortDate(p.day(), getLocale(), p.day())).toList(),
                     java.util.Map.of(getTranslation("portal.progress.score-label"),
                             measure.points().stream().map(p -> p.score()).toList()), false));
         }
@@ -68,14 +65,12 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             return;
         }
         add(new H2(getTranslation("portal.progress.entries")));
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale());
         for (PastEntry past : history) {
             Div row = new Div();
             row.addClassName("history-row");
             RouterLink link = new RouterLink(past.title(), DoHomeworkView.class,
                     new RouteParameters("occurrence", past.occurrenceId().toString()));
-            row.add(link, new Span(past.submittedAt().format(format)));
+            row.add(link, new Span(Dates.dateTime(past.submittedAt().toInstant(), past.submittedAt().getZone(), getLocale())));
             if (past.percentDone() != null && past.percentDone() < 100) {
                 row.add(new Span(getTranslation("portal.progress.partial", past.percentDone())));
             }

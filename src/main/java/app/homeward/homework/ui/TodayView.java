@@ -129,9 +129,9 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
     private void choose(ChoiceCard choice, ChoiceCard.Option option) {
         try {
             portal.choose(choice.assignmentId(), option.id());
-            Forms.notifySuccess(getTranslation("portal.choice.done", option.title()));
+            Forms.notifyClientSuccess(getTranslation("portal.choice.done", option.title()));
         } catch (DomainException problem) {
-            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
+            Forms.notifyClientError(getTranslation(problem.messageKey(), problem.arguments()));
         }
         render(portal.today());
     }
@@ -201,7 +201,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
             try {
                 portal.requestChange(card.assignmentId(), reason.getValue(), note.getValue());
                 dialog.close();
-                Forms.notifySuccess(getTranslation("portal.change.sent"));
+                Forms.notifyClientSuccess(getTranslation("portal.change.sent"));
             } catch (DomainException problem) {
                 Forms.show(problem, Map.of("reason", reason, "note", note), alert, this);
             }

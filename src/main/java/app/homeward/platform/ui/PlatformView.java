@@ -1,5 +1,6 @@
 package app.homeward.platform.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.audit.AuditEvent;
 import app.homeward.base.ui.Forms;
 import app.homeward.platform.PlatformService;
@@ -23,8 +24,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** /platform: every clinic with its status and size; suspend and reactivate; the latest operator actions. */
 @Route(value = "platform", autoLayout = false)
@@ -39,8 +38,6 @@ public class PlatformView extends Main implements HasDynamicTitle {
     public PlatformView(PlatformService platform, AuthenticationContext authentication) {
         this.platform = platform;
         addClassName("platform-page");
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneOffset.UTC);
 
         clinics.setId("clinics-grid");
         clinics.addThemeVariants(GridVariant.ROW_STRIPES);
@@ -48,14 +45,14 @@ public class PlatformView extends Main implements HasDynamicTitle {
         clinics.addColumn(ClinicOverview::name).setHeader(getTranslation("platform.col.name")).setFlexGrow(2);
         clinics.addColumn(c -> "/c/" + c.slug()).setHeader(getTranslation("platform.col.address"));
         clinics.addColumn(c -> getTranslation("clinic-status." + c.status().name())).setHeader(getTranslation("platform.col.status"));
-        clinics.addColumn(c -> dates.format(c.createdAt())).setHeader(getTranslation("platform.col.created")).setAutoWidth(true);
+        clinics.addColumn(c -> Dates.dateTime(c.createdAt(), ZoneOffset.UTC, getLocale()) + " UTC").setHeader(getTranslation("platform.col.created")).setAutoWidth(true);
         clinics.addColumn(ClinicOverview::staff).setHeader(getTranslation("platform.col.staff"));
         clinics.addColumn(ClinicOverview::clients).setHeader(getTranslation("platform.col.clients"));
         clinics.addComponentColumn(this::actionFor).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
 
         actions.setId("audit-grid");
         actions.setAllRowsVisible(true);
-        actions.addColumn(a -> dates.format(a.getOccurredAt())).setHeader(getTranslation("platform.audit.when"));
+        actions.addColumn(a -> Dates.dateTime(a.getOccurredAt(), ZoneOffset.UTC, getLocale()) + " UTC").setHeader(getTranslation("platform.audit.when"));
         actions.addColumn(AuditEvent::getActor).setHeader(getTranslation("platform.audit.who"));
         actions.addColumn(AuditEvent::getAction).setHeader(getTranslation("platform.audit.what"));
         actions.addColumn(a -> a.getClinicId() == null ? "" : a.getClinicId().toString()).setHeader(getTranslation("platform.audit.clinic"));

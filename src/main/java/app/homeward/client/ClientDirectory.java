@@ -42,6 +42,12 @@ public class ClientDirectory {
         return clients.findByAccountId(accountId).map(ClientDirectory::contact);
     }
 
+    /** A therapist's clients (for their daily digest). */
+    @Transactional(readOnly = true)
+    public List<UUID> idsOfTherapist(UUID therapistId) {
+        return clients.findIdsByTherapist(therapistId);
+    }
+
     /** Every client of the clinic who can get email (for re-planning after a clinic-wide change). */
     @Transactional(readOnly = true)
     public List<UUID> activeIds() {

@@ -52,4 +52,21 @@ public class HomeworkTimes {
     public java.util.Optional<UUID> clientOf(UUID occurrenceId) {
         return occurrences.findClientOf(occurrenceId);
     }
+
+    /** For a therapist's daily digest: how many entries were sent and changes asked for since then. Counts only. */
+    @Transactional(readOnly = true)
+    public DigestCounts since(Collection<UUID> clientIds, Instant since) {
+        if (clientIds.isEmpty()) {
+            return new DigestCounts(0, 0);
+        }
+        return new DigestCounts(occurrences.countSubmittedSince(clientIds, since),
+                occurrences.countChangeRequestsSince(clientIds, since));
+    }
+
+    public record DigestCounts(long entries, long changeRequests) {
+
+        public boolean nothing() {
+            return entries == 0 && changeRequests == 0;
+        }
+    }
 }

@@ -31,4 +31,11 @@ interface OccurrenceTimes extends Repository<Occurrence, UUID> {
 
     @Query("select o.clientId from Occurrence o where o.id = :occurrenceId")
     java.util.Optional<UUID> findClientOf(@Param("occurrenceId") UUID occurrenceId);
+
+    @Query("select count(e) from Entry e where e.clientId in :clients"
+            + " and e.state = app.homeward.homework.EntryState.SUBMITTED and e.submittedAt >= :since")
+    long countSubmittedSince(@Param("clients") Collection<UUID> clients, @Param("since") Instant since);
+
+    @Query("select count(r) from ChangeRequest r where r.clientId in :clients and r.createdAt >= :since")
+    long countChangeRequestsSince(@Param("clients") Collection<UUID> clients, @Param("since") Instant since);
 }

@@ -130,6 +130,13 @@ class Reminder extends TenantScopedEntity {
         this.state = ReminderState.PENDING;
     }
 
+    /** A digest whose time changed: due at the new time. */
+    void reschedule(Instant due, Instant now) {
+        this.dueAt = due;
+        this.nextAttemptAt = due;
+        this.updatedAt = now;
+    }
+
     ReminderKind getKind() { return kind; }
     UUID getClientId() { return clientId; }
     UUID getOccurrenceId() { return occurrenceId; }

@@ -111,6 +111,7 @@ class ReminderDelivery {
 
     private Instant run(UUID clinicId) {
         Instant started = clock.instant();
+        tx.executeWithoutResult(s -> planDigests(clinicId));
         Integer recovered = tx.execute(s -> reminders.releaseInFlight(clock.instant()));
         if (recovered != null && recovered > 0) {
             LOG.warn("reminders left in flight by a stopped run are sent again count={}", recovered);
@@ -134,6 +135,42 @@ class ReminderDelivery {
             LOG.info("reminders sent count={}", sent);
         }
         return tx.execute(s -> reminders.nextAttempt().orElse(null));
+    }
+
+    /**
+     * Each staff member who chose a digest time has exactly one pending digest, at the next such local
+     * time; a changed time moves it, a digest turned off is cancelled. Runs at the start of every
+     * clinic run, so a change shows within a minute.
+     */
+    private void planDigests(UUID clinicId) {
+        Instant now = clock.instant();
+        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        if (rules == null) {
+            return;
+        }
+        Map<UUID, Reminder> pending = new HashMap<>();
+        for (Reminder digest : reminders.findPendingDigests()) {
+            if (pending.putIfAbsent(digest.getAccountId(), digest) != null) {
+                digest.cancel("duplicate", now);
+            }
+        }
+        for (AccountDirectory.DigestSubscriber subscriber : accounts.digestSubscribers()) {
+            java.time.ZoneId zone = subscriber.zone() == null ? rules.clinic().timeZone()
+                    : java.time.ZoneId.of(subscriber.zone());
+            java.time.ZonedDateTime local = now.atZone(zone);
+            java.time.ZonedDateTime next = java.time.ZonedDateTime.of(local.toLocalDate(), subscriber.time(), zone);
+            if (!next.toInstant().isAfter(now)) {
+                next = java.time.ZonedDateTime.of(local.toLocalDate().plusDays(1), subscriber.time(), zone);
+            }
+            Reminder existing = pending.remove(subscriber.accountId());
+            if (existing == null) {
+                reminders.save(Reminder.forStaff(ReminderKind.DIGEST, subscriber.accountId(), next.toInstant(), now));
+            } else if (existing.getDueAt().isAfter(now) && !existing.getDueAt().equals(next.toInstant())) {
+                // a changed time moves a digest still to come; one already due goes out in this run
+                existing.reschedule(next.toInstant(), now);
+            }
+        }
+        pending.values().forEach(digest -> digest.cancel("reminders-off", now));
     }
 
     /** Claims a batch of due reminders and decides, for each, whether it still goes out; renders those that do. */
@@ -169,8 +206,12 @@ class ReminderDelivery {
                 reminder.cancel("clinic-not-active", now);
                 continue;
             }
+            if (reminder.getKind() == ReminderKind.DIGEST) {
+                digest(reminder, rules, now).ifPresent(outbound::add);
+                continue;
+            }
             if (reminder.getClientId() == null) {
-                reminder.failed("not-a-client-reminder", now); // staff digests are sent by their own task
+                reminder.failed("not-a-client-reminder", now);
                 continue;
             }
             ClientContact client = contacts.get(reminder.getClientId());
@@ -240,6 +281,40 @@ class ReminderDelivery {
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");
         return new Outbound(reminder.getId(), new OutgoingMail(message, messageId(reminder.getId()), headers));
+    }
+
+    /** A therapist's digest: counts of new entries and change requests since the last one; nothing new, no email. */
+    private java.util.Optional<Outbound> digest(Reminder reminder, ReminderRules rules, Instant now) {
+        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
+        if (staff == null) {
+            reminder.cancel("account-not-active", now);
+            return java.util.Optional.empty();
+        }
+        Instant since = reminders.lastDigestSent(reminder.getAccountId())
+                .orElse(reminder.getDueAt().minus(Duration.ofDays(1)));
+        HomeworkTimes.DigestCounts counts = homework.since(clients.idsOfTherapist(reminder.getAccountId()), since);
+        if (counts.nothing()) {
+            reminder.cancel("nothing-new", now);
+            return java.util.Optional.empty();
+        }
+        try {
+            Map<String, Object> model = new HashMap<>();
+            model.put("recipientName", staff.displayName());
+            model.put("clinicName", rules.clinic().name());
+            model.put("clinicColor", safeColor(rules.clinic().accentColor()));
+            model.put("entries", counts.entries());
+            model.put("changeRequests", counts.changeRequests());
+            model.put("link", links.absolute("/app/review"));
+            String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
+            MailMessage message = mail.prepare(rules.clinic().id(), staff.email(), Locale.forLanguageTag(language),
+                    "digest", model);
+            return java.util.Optional.of(new Outbound(reminder.getId(), new OutgoingMail(message,
+                    messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));
+        } catch (RuntimeException e) {
+            LOG.warn("digest could not be rendered reminder={} cause={}", reminder.getId(), e.getClass().getSimpleName());
+            reminder.failed("template", now);
+            return java.util.Optional.empty();
+        }
     }
 
     String messageId(UUID reminderId) {

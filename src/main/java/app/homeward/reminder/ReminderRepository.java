@@ -70,12 +70,13 @@ interface ReminderRepository extends JpaRepository<Reminder, UUID> {
             + " and r.kind = app.homeward.reminder.ReminderKind.REMIND_NOW and r.createdAt >= :since")
     long countRemindNowSince(@Param("occurrenceId") UUID occurrenceId, @Param("since") Instant since);
 
-    @Query("select r from Reminder r where r.accountId = :accountId and r.kind = app.homeward.reminder.ReminderKind.DIGEST"
+    @Query("select r from Reminder r where r.kind = app.homeward.reminder.ReminderKind.DIGEST"
             + " and r.state = app.homeward.reminder.ReminderState.PENDING")
-    List<Reminder> findPendingDigests(@Param("accountId") UUID accountId);
+    List<Reminder> findPendingDigests();
 
-    @Query("select r from Reminder r where r.kind = app.homeward.reminder.ReminderKind.DIGEST and r.dueAt >= :since")
-    List<Reminder> findDigestsSince(@Param("since") Instant since);
+    @Query("select max(r.sentAt) from Reminder r where r.accountId = :accountId"
+            + " and r.kind = app.homeward.reminder.ReminderKind.DIGEST and r.state = app.homeward.reminder.ReminderState.SENT")
+    Optional<Instant> lastDigestSent(@Param("accountId") UUID accountId);
 
     @Query("select r from Reminder r where r.clientId = :clientId and r.occurrenceId in :occurrences"
             + " and r.state in (app.homeward.reminder.ReminderState.SENT, app.homeward.reminder.ReminderState.SENDING,"

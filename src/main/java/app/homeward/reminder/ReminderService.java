@@ -185,15 +185,43 @@ public class ReminderService {
 
     // ---------------------------------------------------------------- the therapist's side
 
-    /** When each reminder of a client was due and what happened (sent, failed, cancelled) — never a body. */
+    /**
+     * A client's reminders for their therapist: what could be reminded about now, whether reminders
+     * reach the client, and when each reminder was due and what happened (sent, failed, cancelled) —
+     * never a body.
+     */
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
-    public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
-        clientService.profile(clientId); // not in my caseload: not found
-        return reminders.findLog(clientId, PageRequest.of(0, LOG_SIZE)).stream()
+    public ClientReminders overview(UUID clientId) {
+        ClientProfile client = clientService.profile(clientId); // not in my caseload: not found
+        ReminderRules rules = rules();
+        ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
+        Map<UUID, String> titles = new HashMap<>();
+        homework.activePlans(clientId).forEach(p -> titles.put(p.assignmentId(), p.title()));
+        Map<UUID, ClientReminders.DueNow> due = new java.util.LinkedHashMap<>();
+        for (var d : homework.openFor(clientId, now.minus(Duration.ofHours(rules.graceHours())))) {
+            if (!d.localDate().isAfter(today) && titles.containsKey(d.assignmentId())) {
+                due.putIfAbsent(d.assignmentId(), new ClientReminders.DueNow(d.assignmentId(),
+                        titles.get(d.assignmentId()), d.dueAt()));
+            }
+        }
+        boolean on = preferences.findByClientId(clientId).map(ReminderPreference::wantsReminders)
+                .orElse(rules.remindersDefaultOn());
+        List<DeliveryLogEntry> log = reminders.findLog(clientId, PageRequest.of(0, LOG_SIZE)).stream()
                 .map(r -> new DeliveryLogEntry(r.getId(), r.getKind(), r.getDueAt(), r.getState(), r.getSentAt(),
                         r.getUpdatedAt(), r.getAttempts(), r.getLastError()))
                 .toList();
+        return new ClientReminders(clientId, client.displayName(), rules.clinic().timeZone(), on, contact.reachable(),
+                List.copyOf(due.values()), log);
+    }
+
+    /** The delivery log alone (see {@link #overview}). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
+        return overview(clientId).log();
     }
 
     /** "Remind now" on an open occurrence: at most once per occurrence per day, never against the client's choice. */
@@ -220,6 +248,21 @@ public class ReminderService {
         reminders.save(Reminder.forClient(ReminderKind.REMIND_NOW, client.id(), occurrenceId, now, now));
         wakeUp.afterCommit(CurrentUser.require().clinicId(), now);
         LOG.info("remind now clinic={} occurrence={}", CurrentUser.require().clinicId(), occurrenceId);
+    }
+
+    /** "Remind now" from a plan card: the plan's homework that is due today or overdue (still within grace). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public void remindNowForPlan(UUID clientId, UUID assignmentId) {
+        clientService.profile(clientId);
+        ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
+        UUID occurrence = homework.openFor(clientId, now.minus(Duration.ofHours(rules().graceHours()))).stream()
+                .filter(d -> d.assignmentId().equals(assignmentId) && !d.localDate().isAfter(today))
+                .map(app.homeward.homework.DueHomework::occurrenceId).findFirst()
+                .orElseThrow(() -> new DomainException("reminder.nothing-due"));
+        remindNow(occurrence);
     }
 
     // ---------------------------------------------------------------- the clinic's rules

@@ -62,4 +62,22 @@ class ReminderWakeUp {
             LOG.debug("could not wake the reminder task clinic={} cause={}", clinicId, e.getClass().getSimpleName());
         }
     }
+
+    /** Moves the clinic's task to {@code at}, earlier or later (the development clock moved back). */
+    void reschedule(UUID clinicId, Instant at) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null) {
+            return;
+        }
+        TaskInstance<String> instance = ReminderScheduling.BATCH.instance(clinicId.toString()).data(clinicId.toString()).build();
+        try {
+            if (!client.scheduleIfNotExists(instance, at)) {
+                client.getScheduledExecution(instance).filter(e -> !e.isPicked())
+                        .ifPresent(e -> client.reschedule(instance, at));
+            }
+        } catch (RuntimeException e) {
+            // the task looks for due reminders at least every minute anyway
+            LOG.debug("could not wake the reminder task clinic={} cause={}", clinicId, e.getClass().getSimpleName());
+        }
+    }
 }

@@ -51,6 +51,14 @@ public class Account extends TenantScopedEntity {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** Staff: when the daily digest of new entries and change requests comes; null = no digest. */
+    @Column(name = "digest_time")
+    private java.time.LocalTime digestTime;
+
+    /** Staff: the zone of the digest time; null = the clinic's. */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
     protected Account() {
     }
 
@@ -90,6 +98,14 @@ public class Account extends TenantScopedEntity {
     }
 
     void changeLanguage(String language) { this.language = language; }
+
+    void changeDigest(java.time.LocalTime time, String zone) {
+        this.digestTime = time;
+        this.timeZone = zone;
+    }
+
+    public java.time.LocalTime getDigestTime() { return digestTime; }
+    public String getTimeZone() { return timeZone; }
     void rename(String displayName) { this.displayName = displayName; }
     void signedIn() { this.lastSignInAt = Instant.now(); }
     void activate() { this.status = AccountStatus.ACTIVE; }

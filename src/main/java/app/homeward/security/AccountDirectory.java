@@ -105,6 +105,19 @@ public class AccountDirectory {
         return result;
     }
 
+    /** Active staff of the current clinic who chose a daily digest time. */
+    @Transactional(readOnly = true)
+    public java.util.List<DigestSubscriber> digestSubscribers() {
+        return accounts.findByDigestTimeIsNotNull().stream()
+                .filter(a -> a.getStatus() == AccountStatus.ACTIVE
+                        && (a.getRole() == Role.THERAPIST || a.getRole() == Role.CLINIC_ADMIN))
+                .map(a -> new DigestSubscriber(a.getId(), a.getDigestTime(), a.getTimeZone())).toList();
+    }
+
+    /** A staff member's digest time and zone id (null: the clinic's zone). */
+    public record DigestSubscriber(UUID accountId, java.time.LocalTime time, String zone) {
+    }
+
     /** An account's address, name and language (null: the clinic's). */
     public record Contact(String email, String displayName, String language) {
     }

@@ -17,6 +17,8 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     List<Account> findAllByEmail(String email);
 
+    List<Account> findByDigestTimeIsNotNull();
+
     List<Account> findByRoleInOrderByDisplayNameAsc(List<Role> roles);
 
     long countByRoleIn(List<Role> roles);

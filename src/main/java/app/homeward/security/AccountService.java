@@ -56,6 +56,27 @@ public class AccountService {
         sessions.refresh(me.withLanguage(effective));
     }
 
+    /** Staff: the daily digest time (null: none) and its time zone (null: the clinic's). */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public Digest myDigest() {
+        Account account = mine();
+        return new Digest(account.getDigestTime(), account.getTimeZone());
+    }
+
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional
+    public void changeMyDigest(java.time.LocalTime time, String zone) {
+        if (zone != null && !zone.isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw new DomainException("timeZone", "client.time-zone");
+        }
+        mine().changeDigest(time == null ? null : time.withSecond(0).withNano(0),
+                zone == null || zone.isBlank() ? null : zone);
+    }
+
+    public record Digest(java.time.LocalTime time, String zone) {
+    }
+
     /** Changing the password ends every other session of the account; this one stays signed in. */
     @PreAuthorize("isAuthenticated() and !hasRole('PLATFORM_OPERATOR')")
     @Transactional

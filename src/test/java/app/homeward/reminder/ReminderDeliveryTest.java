@@ -44,6 +44,8 @@ class ReminderDeliveryTest extends IntegrationTest {
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
     @Autowired PortalService portal;
+    @Autowired app.homeward.security.AccountService accountService;
+    @Autowired org.springframework.web.context.WebApplicationContext web;
 
     World world;
 
@@ -163,5 +165,54 @@ class ReminderDeliveryTest extends IntegrationTest {
 
         assertThat(fixture.pending(world)).singleElement().satisfies(r ->
                 assertThat(r.getDueAt().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(23, 15)));
+    }
+
+    @Test
+    void the_therapist_gets_a_daily_digest_with_counts_only_and_none_when_nothing_is_new() throws Exception {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 3);
+        world.therapist().signIn();
+        accountService.changeMyDigest(LocalTime.of(18, 0), "Europe/Berlin");
+        TestUsers.signInAs(world.client());
+        portal.submit(portal.today().dueNow().getFirst().occurrenceId(), ReminderFixture.thoughtRecord(), null);
+        TestUsers.signOut();
+
+        delivery.deliverDue(world.clinic().id()); // plans the digest for 18:00 Berlin
+        assertThat(fixture.digestsOf(world, world.therapist().id())).containsExactly("PENDING null @2027-03-26T17:00:00Z");
+        clock.moveTo(ZonedDateTime.of(BEFORE_DST, LocalTime.of(18, 0, 5), BERLIN).toInstant());
+        delivery.deliverDue(world.clinic().id());
+        assertThat(fixture.digestsOf(world, world.therapist().id())).first().asString().startsWith("SENT");
+
+        MimeMessage digest = Mails.awaitTo(greenMail, world.therapist().email(), 1).getLast();
+        assertThat(Mails.subject(digest)).isEqualTo("Your daily Homeward digest · " + world.clinic().name());
+        assertThat(Mails.text(digest)).contains("Since your last digest: one new entry and no change requests")
+                .contains("http://localhost:8080/app/review").doesNotContain(world.name()).doesNotContain("Secret title");
+
+        clock.moveTo(ZonedDateTime.of(BEFORE_DST.plusDays(1), LocalTime.of(18, 0, 5), BERLIN).toInstant());
+        delivery.deliverDue(world.clinic().id()); // plans tomorrow's
+        delivery.deliverDue(world.clinic().id());
+        assertThat(Mails.to(greenMail, world.therapist().email())).hasSize(1);
+    }
+
+    @Test
+    void a_mail_provider_unsubscribes_with_one_click_post_without_a_session_or_csrf_token() throws Exception {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 2);
+        String token = fixture.unsubscribeToken(world);
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        String path = "/unsubscribe/one-click/" + world.clinic().id() + "/" + token;
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        assertThat(fixture.pending(world)).isEmpty();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/unsubscribe/one-click/" + world.clinic().id() + "/wrong"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isSeeOther())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location",
+                        "/unsubscribe/" + world.clinic().id() + "/" + token));
     }
 }

@@ -34,17 +34,22 @@ import java.util.UUID;
  * accepted their invitation (read from GreenMail), and a plan; and reads a clinic's reminder rows.
  */
 @Component
-class ReminderFixture {
+public class ReminderFixture {
 
-    final TestClinics clinics;
+    public final TestClinics clinics;
     final ClientService clientService;
     final InvitationService invitations;
     final HomeworkService homework;
     final ReminderRepository reminders;
+    final ReminderPreferenceRepository preferences;
+    final app.homeward.tenancy.ClinicDirectory clinicDirectory;
     final TransactionTemplate tx;
 
     ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
-                    HomeworkService homework, ReminderRepository reminders, PlatformTransactionManager transactions) {
+                    HomeworkService homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
+                    app.homeward.tenancy.ClinicDirectory clinicDirectory, PlatformTransactionManager transactions) {
+        this.preferences = preferences;
+        this.clinicDirectory = clinicDirectory;
         this.clinics = clinics;
         this.clientService = clientService;
         this.invitations = invitations;
@@ -54,13 +59,13 @@ class ReminderFixture {
     }
 
     /** A clinic with a therapist and one client who joined. */
-    World world(GreenMailOperations greenMail, ZoneId zone, String language) {
+    public World world(GreenMailOperations greenMail, ZoneId zone, String language) {
         ClinicBranding clinic = clinics.clinic();
         TestAccount therapist = clinics.account(clinic, Role.THERAPIST);
         return join(greenMail, clinic, therapist, zone, language);
     }
 
-    World join(GreenMailOperations greenMail, ClinicBranding clinic, TestAccount therapist, ZoneId zone, String language) {
+    public World join(GreenMailOperations greenMail, ClinicBranding clinic, TestAccount therapist, ZoneId zone, String language) {
         String email = TestClinics.randomEmail();
         String name = "Robin Qx" + TestClinics.random(5);
         therapist.signIn();
@@ -73,7 +78,7 @@ class ReminderFixture {
     }
 
     /** A daily plan at a local time, from a start date, so many times. */
-    UUID assignDaily(World world, LocalDate start, LocalTime at, int times) {
+    public UUID assignDaily(World world, LocalDate start, LocalTime at, int times) {
         world.therapist().signIn();
         Schedule daily = new Schedule(Schedule.Kind.DAILY, start, null, times, at, null, null, world.zone());
         return homework.assign(world.clientId(), "thought-record", new AssignmentPlan("Secret title Zq",
@@ -82,10 +87,31 @@ class ReminderFixture {
     }
 
     /** The clinic's reminder rows of a client, by due time. */
+    /** When the client's pending reminders are due (for tests outside this package). */
+    public List<java.time.Instant> pendingDueTimes(World world) {
+        return pending(world).stream().map(Reminder::getDueAt).toList();
+    }
+
     List<Reminder> remindersOf(World world) {
         return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> reminders.findAll().stream()
                 .filter(r -> world.clientId().equals(r.getClientId()))
                 .sorted(Comparator.comparing(Reminder::getDueAt)).toList()));
+    }
+
+    /** The client's unsubscribe secret (created on first need, as delivery does). */
+    public String unsubscribeToken(World world) {
+        return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> preferences.findByClientId(world.clientId())
+                .orElseGet(() -> preferences.save(new ReminderPreference(world.clientId(),
+                        clinicDirectory.reminderRules(world.clinic().id()).orElseThrow(), java.time.Instant.now())))
+                .getUnsubscribeToken()));
+    }
+
+    /** A staff member's digest rows: "STATE reason @due". */
+    public List<String> digestsOf(World world, UUID accountId) {
+        return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> reminders.findAll().stream()
+                .filter(r -> accountId.equals(r.getAccountId()))
+                .sorted(Comparator.comparing(Reminder::getDueAt))
+                .map(r -> r.getState() + " " + r.getLastError() + " @" + r.getDueAt()).toList()));
     }
 
     List<Reminder> pending(World world) {
@@ -93,7 +119,7 @@ class ReminderFixture {
     }
 
     /** A complete thought record (the built-in worksheet the plans use). */
-    static java.util.Map<String, Object> thoughtRecord() {
+    public static java.util.Map<String, Object> thoughtRecord() {
         java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
         row.put("situation", "On the bus");
         row.put("feelings", "Anxious 70");
@@ -105,7 +131,7 @@ class ReminderFixture {
         return java.util.Map.of("records", List.of(row));
     }
 
-    record World(ClinicBranding clinic, TestAccount therapist, UUID clientId, HomewardUser client, String email,
+    public record World(ClinicBranding clinic, TestAccount therapist, UUID clientId, HomewardUser client, String email,
                  String name, ZoneId zone) {
     }
 }

@@ -53,7 +53,8 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
     private final Div logoPreview = new Div();
     private final Forms.FormAlert alert = new Forms.FormAlert();
 
-    public ClinicSettingsView(ClinicSettingsService settings, ClinicDirectory directory) {
+    public ClinicSettingsView(ClinicSettingsService settings, ClinicDirectory directory,
+                              app.homeward.reminder.ReminderService reminders) {
         addClassName("page");
         ClinicBranding clinic = settings.current();
 
@@ -136,7 +137,8 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings));
+        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings),
+                new app.homeward.reminder.ui.ClinicReminderSection(reminders));
     }
 
     /** The clinic's homework rules, saved on their own: a change here should not need the branding form. */

@@ -12,6 +12,7 @@ import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.AdherenceService;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.ReviewItem;
 import app.homeward.security.AccountService;
@@ -90,10 +91,12 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final HomeworkService homework;
     private final WorksheetService worksheets;
     private final AccountService accounts;
+    private final AdherenceService adherence;
     private final ZoneId clinicZone;
 
     public ClientView(ClientService clients, HomeworkService homework, WorksheetService worksheets,
-                      AccountService accounts, ClinicDirectory clinics) {
+                      AccountService accounts, ClinicDirectory clinics, AdherenceService adherence) {
+        this.adherence = adherence;
         this.clients = clients;
         this.homework = homework;
         this.worksheets = worksheets;
@@ -167,6 +170,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new H2(getTranslation("client.plan.title")), plan,
                 new H2(getTranslation("client.goals.title")), goals,
                 new H2(getTranslation("client.entries.title")), entries);
+        add(new ClientAdherencePanel(adherence, client.id()));
     }
 
     // ---------------------------------------------------------------- header and actions
@@ -229,7 +233,14 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         archive.setVisible(!archived);
         restore.setVisible(archived);
         reassign.setVisible(CurrentUser.require().role() == Role.CLINIC_ADMIN);
-        actions.add(assign, edit, resend, reassign, archive, restore);
+        RouterLink beforeSession = new RouterLink(getTranslation("client.before-session"), BeforeSessionView.class,
+                new com.vaadin.flow.router.RouteParameters("id", client.id().toString()));
+        beforeSession.setId("before-session-link");
+        // the reminders page belongs to the reminder feature, which builds on homework: linked by address
+        com.vaadin.flow.component.html.Anchor reminders = new com.vaadin.flow.component.html.Anchor(
+                "app/clients/" + client.id() + "/reminders", getTranslation("client.reminders"));
+        reminders.setId("client-reminders-link");
+        actions.add(assign, beforeSession, reminders, edit, resend, reassign, archive, restore);
     }
 
     private void openAssignDialog() {

@@ -1,5 +1,6 @@
 package app.homeward.mail.ui;
 
+import app.homeward.base.ui.DevTools;
 import app.homeward.mail.DevMailbox;
 import app.homeward.mail.MailMessage;
 import app.homeward.mail.MailService;
@@ -17,11 +18,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.net.InetAddress;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
@@ -49,12 +47,13 @@ public class DevMailboxView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!mail.capturesMail() || !(fromThisMachine() || isOperator())) {
+        if (!mail.capturesMail() || !DevTools.allowed()) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
         removeAll();
-        add(new H1(getTranslation("mailbox.title")), new Paragraph(getTranslation("mailbox.intro")));
+        add(new H1(getTranslation("mailbox.title")), new Paragraph(getTranslation("mailbox.intro")),
+                new Anchor("/dev/clock", getTranslation("mailbox.clock")));
         var messages = mailbox.latest();
         if (messages.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("mailbox.empty"));
@@ -83,22 +82,5 @@ public class DevMailboxView extends Main implements BeforeEnterObserver {
         body.add(new Span(message.text().substring(last)));
         card.add(body);
         return card;
-    }
-
-    private static boolean fromThisMachine() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean isOperator() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_PLATFORM_OPERATOR".equals(a.getAuthority()));
     }
 }

@@ -12,6 +12,7 @@ public class StaffAccountView extends AccountSettingsForm implements HasDynamicT
 
     public StaffAccountView(AccountService accounts) {
         super(accounts);
+        add(new DigestSection(accounts));
     }
 
     @Override

@@ -1,0 +1,83 @@
+package app.homeward.reminder.ui;
+
+import app.homeward.base.DomainException;
+import app.homeward.base.ui.Forms;
+import app.homeward.reminder.ReminderService;
+import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The clinic's reminder rules, a section of clinic settings: defaults for clients and the extra nudges. */
+public class ClinicReminderSection extends Div {
+
+    final Checkbox remindersOn = new Checkbox();
+    final TimePicker quietStart = new TimePicker();
+    final TimePicker quietEnd = new TimePicker();
+    final IntegerField dueSoon = new IntegerField();
+    final IntegerField overdue = new IntegerField();
+
+    public ClinicReminderSection(ReminderService reminders) {
+        addClassName("form-section");
+        setId("reminder-settings");
+        ReminderRules rules = reminders.clinicRules();
+        remindersOn.setLabel(getTranslation("settings.reminders.on"));
+        remindersOn.setId("clinic-reminders-on");
+        remindersOn.setValue(rules.remindersDefaultOn());
+        quietStart.setLabel(getTranslation("settings.reminders.quiet-start"));
+        quietStart.setId("clinic-quiet-start");
+        quietEnd.setLabel(getTranslation("settings.reminders.quiet-end"));
+        quietEnd.setId("clinic-quiet-end");
+        for (TimePicker picker : new TimePicker[]{quietStart, quietEnd}) {
+            picker.setClearButtonVisible(true);
+            picker.setStep(Duration.ofMinutes(15));
+            picker.setLocale(getLocale());
+        }
+        quietStart.setValue(rules.quietStart());
+        quietEnd.setValue(rules.quietEnd());
+        quietEnd.setHelperText(getTranslation("settings.reminders.quiet.help"));
+        dueSoon.setLabel(getTranslation("settings.reminders.due-soon"));
+        dueSoon.setHelperText(getTranslation("settings.reminders.due-soon.help"));
+        dueSoon.setId("clinic-due-soon");
+        dueSoon.setMin(0);
+        dueSoon.setMax(48);
+        dueSoon.setStepButtonsVisible(true);
+        dueSoon.setValue(rules.dueSoonHours());
+        overdue.setLabel(getTranslation("settings.reminders.overdue"));
+        overdue.setHelperText(getTranslation("settings.reminders.overdue.help"));
+        overdue.setId("clinic-overdue");
+        overdue.setMin(0);
+        overdue.setMax(168);
+        overdue.setStepButtonsVisible(true);
+        overdue.setValue(rules.overdueHours());
+
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Button save = new Button(getTranslation("settings.reminders.save"), e -> {
+            Map<String, HasValidation> fields = new LinkedHashMap<>();
+            fields.put("quietStart", quietStart);
+            fields.put("quietEnd", quietEnd);
+            fields.put("dueSoonHours", dueSoon);
+            fields.put("overdueHours", overdue);
+            Forms.clear(fields, alert);
+            try {
+                reminders.updateClinicRules(remindersOn.getValue(), quietStart.getValue(), quietEnd.getValue(),
+                        dueSoon.getValue(), overdue.getValue());
+                Forms.notifySuccess(getTranslation("settings.reminders.saved"));
+            } catch (DomainException problem) {
+                Forms.show(problem, fields, alert, this);
+            }
+        });
+        save.setId("save-reminder-settings");
+        add(new H2(getTranslation("settings.reminders")), new Paragraph(getTranslation("settings.reminders.intro")),
+                alert, remindersOn, new Div(quietStart, quietEnd), dueSoon, overdue, save);
+    }
+}

@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,8 @@ class ReminderDeliveryTest extends IntegrationTest {
     @Autowired ReminderService reminderService;
     @Autowired PortalService portal;
     @Autowired app.homeward.security.AccountService accountService;
+    @Autowired app.homeward.client.ClientService clientService;
+    @Autowired app.homeward.tenancy.ClinicDirectory clinicDirectory;
     @Autowired org.springframework.web.context.WebApplicationContext web;
 
     World world;
@@ -214,5 +217,57 @@ class ReminderDeliveryTest extends IntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isSeeOther())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location",
                         "/unsubscribe/" + world.clinic().id() + "/" + token));
+    }
+
+    @Test
+    void changing_the_plan_moves_its_pending_reminders_and_ending_it_cancels_them() {
+        UUID plan = fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 3);
+        world.therapist().signIn();
+        var changed = fixture.homework.plan(plan);
+        var schedule = changed.schedule();
+        fixture.homework.replan(plan, new app.homeward.homework.AssignmentPlan(changed.title(), changed.rationale(),
+                changed.what(), changed.when(), changed.where(), new app.homeward.homework.Schedule(schedule.kind(),
+                schedule.start(), schedule.end(), schedule.times(), LocalTime.of(20, 30), schedule.weekdays(),
+                schedule.everyDays(), schedule.zone()), changed.obstacles(), changed.obstacleOther(),
+                changed.backupPlan(), changed.confidence(), changed.confidencePrompted(), changed.planChanged(),
+                changed.difficulty(), changed.goalId()));
+
+        assertThat(fixture.pending(world)).hasSize(3)
+                .extracting(r -> r.getDueAt().atZone(BERLIN).toLocalTime()).containsOnly(LocalTime.of(20, 30));
+
+        fixture.homework.end(plan);
+
+        assertThat(fixture.pending(world)).isEmpty();
+        assertThat(fixture.remindersOf(world)).extracting(Reminder::getState).containsOnly(ReminderState.CANCELLED);
+    }
+
+    @Test
+    void nothing_goes_to_archived_clients_deactivated_accounts_or_suspended_clinics() {
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 3);
+        world.therapist().signIn();
+        clientService.archive(world.clientId());
+        assertThat(fixture.pending(world)).isEmpty();
+        assertThat(fixture.remindersOf(world)).extracting(Reminder::getLastError).containsOnly("client-not-active");
+        clientService.restore(world.clientId());
+        assertThat(fixture.pending(world)).hasSize(3);
+
+        var admin = fixture.clinics.account(world.clinic(), app.homeward.security.Role.CLINIC_ADMIN);
+        admin.signIn();
+        accountService.deactivate(world.client().accountId());
+        TestUsers.signOut();
+        clock.moveTo(fixture.pending(world).getFirst().getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        assertThat(fixture.remindersOf(world)).filteredOn(r -> r.getState() == ReminderState.CANCELLED)
+                .extracting(Reminder::getLastError).contains("account-not-active");
+
+        admin.signIn();
+        accountService.reactivate(world.client().accountId());
+        TestUsers.signOut();
+        clinicDirectory.update(world.clinic().id(), app.homeward.tenancy.Clinic::suspend);
+        clock.moveTo(fixture.pending(world).getFirst().getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        assertThat(fixture.remindersOf(world)).filteredOn(r -> r.getState() == ReminderState.CANCELLED)
+                .extracting(Reminder::getLastError).contains("clinic-not-active");
+        assertThat(Mails.to(greenMail, world.email())).hasSize(1); // the invitation only
     }
 }

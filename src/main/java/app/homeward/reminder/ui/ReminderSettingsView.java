@@ -56,7 +56,7 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
 
     public ReminderSettingsView(ReminderService reminders) {
         this.reminders = reminders;
-        addClassName("client-page");
+        addClassName("page");
         addClassName("reminder-settings");
         ReminderChoices choices = reminders.mine();
 

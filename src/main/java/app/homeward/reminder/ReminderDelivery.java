@@ -59,6 +59,7 @@ class ReminderDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
 
     private final ReminderRepository reminders;
+    private final ReminderPlanner planner;
     private final ReminderPreferenceRepository preferences;
     private final HomeworkTimes homework;
     private final ClientDirectory clients;
@@ -73,7 +74,8 @@ class ReminderDelivery {
     private final Duration runBudget;
     private final String messageIdHost;
 
-    ReminderDelivery(ReminderRepository reminders, ReminderPreferenceRepository preferences, HomeworkTimes homework,
+    ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, ReminderPreferenceRepository preferences,
+                     HomeworkTimes homework,
                      ClientDirectory clients, AccountDirectory accounts, ClinicDirectory clinics, MailService mail,
                      Links links, PlatformTransactionManager transactions, Clock clock,
                      @Value("${homeward.reminders.batch-size:200}") int batchSize,
@@ -81,6 +83,7 @@ class ReminderDelivery {
                      @Value("${homeward.reminders.run-budget:20s}") Duration runBudget,
                      @Value("${homeward.base-url}") String baseUrl) {
         this.reminders = reminders;
+        this.planner = planner;
         this.preferences = preferences;
         this.homework = homework;
         this.clients = clients;
@@ -125,7 +128,7 @@ class ReminderDelivery {
             for (int from = 0; from < batch.size(); from += chunkSize) {
                 List<Outbound> chunk = batch.subList(from, Math.min(batch.size(), from + chunkSize));
                 List<Delivery> results = mail.sendBatch(chunk.stream().map(Outbound::mail).toList());
-                sent += record(chunk, results);
+                sent += record(clinicId, chunk, results);
             }
             if (batch.size() < batchSize || Duration.between(started, clock.instant()).compareTo(runBudget) > 0) {
                 break;
@@ -280,7 +283,8 @@ class ReminderDelivery {
         headers.put("List-Unsubscribe", "<" + oneClick + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");
-        return new Outbound(reminder.getId(), new OutgoingMail(message, messageId(reminder.getId()), headers));
+        return new Outbound(reminder.getId(), reminder.getKind(), client.id(),
+                new OutgoingMail(message, messageId(reminder.getId()), headers));
     }
 
     /** A therapist's digest: counts of new entries and change requests since the last one; nothing new, no email. */
@@ -308,7 +312,7 @@ class ReminderDelivery {
             String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
             MailMessage message = mail.prepare(rules.clinic().id(), staff.email(), Locale.forLanguageTag(language),
                     "digest", model);
-            return java.util.Optional.of(new Outbound(reminder.getId(), new OutgoingMail(message,
+            return java.util.Optional.of(new Outbound(reminder.getId(), ReminderKind.DIGEST, null, new OutgoingMail(message,
                     messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));
         } catch (RuntimeException e) {
             LOG.warn("digest could not be rendered reminder={} cause={}", reminder.getId(), e.getClass().getSimpleName());
@@ -326,7 +330,7 @@ class ReminderDelivery {
     }
 
     /** Writes what happened; answers how many went out. */
-    private int record(List<Outbound> chunk, List<Delivery> results) {
+    private int record(UUID clinicId, List<Outbound> chunk, List<Delivery> results) {
         Integer count = tx.execute(status -> {
             Instant now = clock.instant();
             List<UUID> sent = new ArrayList<>();
@@ -340,6 +344,12 @@ class ReminderDelivery {
             }
             if (!sent.isEmpty()) {
                 reminders.markSent(sent, now);
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                if (results.get(i).sent() && chunk.get(i).kind() == ReminderKind.WEEKLY) {
+                    // the week ahead went out: plan the next one
+                    planner.replan(clinicId, chunk.get(i).clientId());
+                }
             }
             for (Reminder reminder : reminders.findAllById(failed.keySet())) {
                 Delivery delivery = failed.get(reminder.getId());
@@ -355,6 +365,6 @@ class ReminderDelivery {
         return count == null ? 0 : count;
     }
 
-    private record Outbound(UUID reminderId, OutgoingMail mail) {
+    private record Outbound(UUID reminderId, ReminderKind kind, UUID clientId, OutgoingMail mail) {
     }
 }

@@ -12,10 +12,12 @@ public enum ReminderKind {
     EXTRA,
     /** A therapist pressed "remind now". */
     REMIND_NOW,
+    /** "Your week ahead", on Sunday, for clients with homework in the coming week (clinic setting). */
+    WEEKLY,
     /** The therapist's daily digest of new entries and change requests. */
     DIGEST;
 
     boolean planned() {
-        return this == PLANNED || this == DUE_SOON || this == OVERDUE || this == EXTRA;
+        return this == PLANNED || this == DUE_SOON || this == OVERDUE || this == EXTRA || this == WEEKLY;
     }
 }

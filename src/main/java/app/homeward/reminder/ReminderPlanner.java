@@ -119,7 +119,8 @@ class ReminderPlanner {
                     .orElse(new QuietHours(rules.quietStart(), rules.quietEnd()));
             LocalTime preferred = preference.map(ReminderPreference::getPreferredTime).orElse(null);
             Duration grace = Duration.ofHours(rules.graceHours());
-            for (DueHomework due : homework.openFor(clientId, now.minus(grace))) {
+            List<DueHomework> open = homework.openFor(clientId, now.minus(grace));
+            for (DueHomework due : open) {
                 ReminderOverride override = byAssignment.get(due.assignmentId());
                 if (override != null && !override.isEnabled()) {
                     continue;
@@ -128,6 +129,12 @@ class ReminderPlanner {
                         override == null ? null : override.getTimeOfDay(), quiet, rules.dueSoonHours(),
                         rules.overdueHours(), grace, client.get().simplified());
                 times.of(due, now).forEach((kind, at) -> wanted.put(new Key(due.occurrenceId(), kind), at));
+            }
+            if (rules.weeklySummary()) {
+                Instant weekly = weeklySummary(client.get(), preferred, quiet, open, now);
+                if (weekly != null && !reminders.weeklyWentOut(clientId, weekly)) {
+                    wanted.put(new Key(null, ReminderKind.WEEKLY), weekly);
+                }
             }
         }
         List<Reminder> pending = reminders.findPendingForClient(clientId).stream()
@@ -168,6 +175,27 @@ class ReminderPlanner {
         if (earliest != null) {
             wakeUp.afterCommit(clinicId, earliest);
         }
+    }
+
+    /**
+     * "Your week ahead": the coming Sunday (today, if it is Sunday and not yet past) at the client's
+     * preferred time or 18:00, out of quiet hours — only if homework is due in the week after it.
+     */
+    private static Instant weeklySummary(ClientContact client, LocalTime preferred, QuietHours quiet,
+                                         List<DueHomework> open, Instant now) {
+        java.time.ZoneId zone = client.zone();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+        java.time.LocalDate sunday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        LocalTime at = preferred != null ? preferred : LocalTime.of(18, 0);
+        ReminderTimes times = new ReminderTimes(zone, null, null, quiet, 0, 0, Duration.ZERO, false);
+        Instant when = times.outOfQuietHours(java.time.ZonedDateTime.of(sunday, at, zone)).toInstant();
+        if (when.isBefore(now)) {
+            when = times.outOfQuietHours(java.time.ZonedDateTime.of(sunday.plusWeeks(1), at, zone)).toInstant();
+        }
+        Instant from = when;
+        Instant to = when.plus(Duration.ofDays(7));
+        boolean homeworkAhead = open.stream().anyMatch(d -> !d.dueAt().isBefore(from) && d.dueAt().isBefore(to));
+        return homeworkAhead ? when : null;
     }
 
     private static Instant earlier(Instant a, Instant b) {

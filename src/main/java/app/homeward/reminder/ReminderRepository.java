@@ -78,6 +78,12 @@ interface ReminderRepository extends JpaRepository<Reminder, UUID> {
             + " and r.kind = app.homeward.reminder.ReminderKind.DIGEST and r.state = app.homeward.reminder.ReminderState.SENT")
     Optional<Instant> lastDigestSent(@Param("accountId") UUID accountId);
 
+    @Query("select count(r) > 0 from Reminder r where r.clientId = :clientId"
+            + " and r.kind = app.homeward.reminder.ReminderKind.WEEKLY and r.dueAt = :at"
+            + " and r.state in (app.homeward.reminder.ReminderState.SENT, app.homeward.reminder.ReminderState.SENDING,"
+            + " app.homeward.reminder.ReminderState.FAILED)")
+    boolean weeklyWentOut(@Param("clientId") UUID clientId, @Param("at") Instant at);
+
     @Query("select r from Reminder r where r.clientId = :clientId and r.occurrenceId in :occurrences"
             + " and r.state in (app.homeward.reminder.ReminderState.SENT, app.homeward.reminder.ReminderState.SENDING,"
             + " app.homeward.reminder.ReminderState.FAILED)")

@@ -277,7 +277,7 @@ public class ReminderService {
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional
     public void updateClinicRules(boolean remindersOn, LocalTime quietStart, LocalTime quietEnd, Integer dueSoonHours,
-                                  Integer overdueHours) {
+                                  Integer overdueHours, boolean weeklySummary) {
         UUID clinicId = CurrentUser.require().clinicId();
         if ((quietStart == null) != (quietEnd == null)) {
             throw new DomainException(quietStart == null ? "quietStart" : "quietEnd", "reminder.quiet-both");
@@ -288,7 +288,7 @@ public class ReminderService {
         int soon = range("dueSoonHours", dueSoonHours, 0, 48);
         int late = range("overdueHours", overdueHours, 0, 168);
         clinics.update(clinicId, clinic -> clinic.changeReminderSettings(remindersOn, trim(quietStart), trim(quietEnd),
-                soon, late));
+                soon, late, weeklySummary));
         for (UUID client : clients.activeIds()) {
             planner.replan(clinicId, client);
         }

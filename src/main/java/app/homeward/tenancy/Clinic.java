@@ -77,6 +77,10 @@ public class Clinic {
     @Column(name = "overdue_hours", nullable = false)
     private int overdueHours;
 
+    /** A short "your week ahead" email to clients with homework in the coming week, on Sundays. */
+    @Column(name = "weekly_summary", nullable = false)
+    private boolean weeklySummary;
+
     /** Below this confidence (0–10) the assign dialog suggests making the task smaller (research: 7). */
     @Column(name = "confidence_threshold", nullable = false)
     private int confidenceThreshold = 7;
@@ -120,9 +124,12 @@ public class Clinic {
     public java.time.LocalTime getDefaultQuietEnd() { return defaultQuietEnd; }
     public int getDueSoonHours() { return dueSoonHours; }
     public int getOverdueHours() { return overdueHours; }
+    public boolean isWeeklySummary() { return weeklySummary; }
 
     public void changeReminderSettings(boolean remindersDefaultOn, java.time.LocalTime quietStart,
-                                       java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours) {
+                                       java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours,
+                                       boolean weeklySummary) {
+        this.weeklySummary = weeklySummary;
         this.remindersDefaultOn = remindersDefaultOn;
         this.defaultQuietStart = quietStart;
         this.defaultQuietEnd = quietEnd;

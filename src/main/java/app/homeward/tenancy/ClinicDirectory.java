@@ -100,11 +100,12 @@ public class ClinicDirectory {
     public Optional<ReminderRules> reminderRules(UUID clinicId) {
         return clinics.findById(clinicId).map(c -> new ReminderRules(ClinicBranding.of(c), c.isRemindersDefaultOn(),
                 c.getDefaultQuietStart(), c.getDefaultQuietEnd(), c.getDueSoonHours(), c.getOverdueHours(),
-                c.getGraceHours()));
+                c.getGraceHours(), c.isWeeklySummary()));
     }
 
     public record ReminderRules(ClinicBranding clinic, boolean remindersDefaultOn, java.time.LocalTime quietStart,
-                                java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours, int graceHours) {
+                                java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours, int graceHours,
+                                boolean weeklySummary) {
     }
 
     public record HomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage,

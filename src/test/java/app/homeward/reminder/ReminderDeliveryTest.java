@@ -270,4 +270,24 @@ class ReminderDeliveryTest extends IntegrationTest {
                 .extracting(Reminder::getLastError).contains("clinic-not-active");
         assertThat(Mails.to(greenMail, world.email())).hasSize(1); // the invitation only
     }
+
+    @Test
+    void with_the_weekly_summary_on_clients_with_homework_ahead_get_a_week_ahead_email_on_sunday() throws Exception {
+        var admin = fixture.clinics.account(world.clinic(), app.homeward.security.Role.CLINIC_ADMIN);
+        admin.signIn();
+        var rules = reminderService.clinicRules();
+        reminderService.updateClinicRules(true, rules.quietStart(), rules.quietEnd(), 0, 0, true);
+        fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 5);
+
+        Instant sunday = Instant.parse("2027-03-28T16:00:00Z"); // 18:00 in Berlin, on summer time
+        assertThat(fixture.pending(world)).filteredOn(r -> r.getKind() == ReminderKind.WEEKLY)
+                .singleElement().satisfies(r -> assertThat(r.getDueAt()).isEqualTo(sunday));
+
+        clock.moveTo(sunday.plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+
+        assertThat(Mails.awaitTo(greenMail, world.email(), 2).stream().map(Mails::text))
+                .anyMatch(t -> t.contains("Your week ahead: you have homework planned in your portal this week."));
+        assertThat(fixture.pending(world)).noneMatch(r -> r.getKind() == ReminderKind.WEEKLY); // nothing due the week after
+    }
 }

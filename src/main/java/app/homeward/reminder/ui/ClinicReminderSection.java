@@ -25,6 +25,7 @@ public class ClinicReminderSection extends Div {
     final TimePicker quietEnd = new TimePicker();
     final IntegerField dueSoon = new IntegerField();
     final IntegerField overdue = new IntegerField();
+    final Checkbox weekly = new Checkbox();
 
     public ClinicReminderSection(ReminderService reminders) {
         addClassName("form-section");
@@ -59,6 +60,10 @@ public class ClinicReminderSection extends Div {
         overdue.setMax(168);
         overdue.setStepButtonsVisible(true);
         overdue.setValue(rules.overdueHours());
+        weekly.setLabel(getTranslation("settings.reminders.weekly"));
+        weekly.setHelperText(getTranslation("settings.reminders.weekly.help"));
+        weekly.setId("clinic-weekly-summary");
+        weekly.setValue(rules.weeklySummary());
 
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("settings.reminders.save"), e -> {
@@ -70,7 +75,7 @@ public class ClinicReminderSection extends Div {
             Forms.clear(fields, alert);
             try {
                 reminders.updateClinicRules(remindersOn.getValue(), quietStart.getValue(), quietEnd.getValue(),
-                        dueSoon.getValue(), overdue.getValue());
+                        dueSoon.getValue(), overdue.getValue(), weekly.getValue());
                 Forms.notifySuccess(getTranslation("settings.reminders.saved"));
             } catch (DomainException problem) {
                 Forms.show(problem, fields, alert, this);
@@ -78,6 +83,6 @@ public class ClinicReminderSection extends Div {
         });
         save.setId("save-reminder-settings");
         add(new H2(getTranslation("settings.reminders")), new Paragraph(getTranslation("settings.reminders.intro")),
-                alert, remindersOn, new Div(quietStart, quietEnd), dueSoon, overdue, save);
+                alert, remindersOn, new Div(quietStart, quietEnd), dueSoon, overdue, weekly, save);
     }
 }

@@ -127,6 +127,20 @@ class TenantImporter {
                     () -> new IllegalArgumentException("tenants: unknown client in homework"));
             @SuppressWarnings("unchecked")
             List<String> obstacles = (List<String>) plan.getOrDefault("obstacles", List.of());
+            if (plan.containsKey("scores")) {
+                // a measure with the weeks behind the client filled in (null: missed), for the adherence pages
+                @SuppressWarnings("unchecked")
+                List<Object> scores = (List<Object>) plan.get("scores");
+                if (homework.importMeasureHistory(account, text(plan, "worksheet"), text(plan, "title"),
+                        text(plan, "rationale"), java.time.LocalTime.parse(text(plan, "time")),
+                        Integer.parseInt(text(plan, "everyDays")), Integer.parseInt(text(plan, "startedDaysAgo")),
+                        Integer.parseInt(text(plan, "times")),
+                        scores.stream().map(v -> v == null ? null : Integer.valueOf(String.valueOf(v))).toList(),
+                        Integer.parseInt(text(plan, "confidence")), Integer.parseInt(text(plan, "difficulty")))) {
+                    LOG.info("tenants: assigned demo measure with history clinic={}", clinic.id());
+                }
+                return;
+            }
             boolean made = homework.importAssignment(account, text(plan, "worksheet"), text(plan, "title"),
                     text(plan, "rationale"), String.valueOf(plan.getOrDefault("what", "")),
                     String.valueOf(plan.getOrDefault("when", "")), String.valueOf(plan.getOrDefault("where", "")),

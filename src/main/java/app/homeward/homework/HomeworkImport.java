@@ -19,14 +19,18 @@ import java.util.UUID;
 public class HomeworkImport {
 
     private final AssignmentRepository assignments;
+    private final OccurrenceRepository occurrences;
+    private final EntryRepository entries;
     private final HomeworkRules rules;
     private final ClientService clients;
     private final WorksheetService worksheets;
     private final Clock clock;
 
-    HomeworkImport(AssignmentRepository assignments, HomeworkRules rules, ClientService clients,
-                   WorksheetService worksheets, Clock clock) {
+    HomeworkImport(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
+                   HomeworkRules rules, ClientService clients, WorksheetService worksheets, Clock clock) {
         this.assignments = assignments;
+        this.occurrences = occurrences;
+        this.entries = entries;
         this.rules = rules;
         this.clients = clients;
         this.worksheets = worksheets;
@@ -52,5 +56,79 @@ public class HomeworkImport {
                 worksheet.versionId(), true, plan, clock.instant()));
         rules.generate(assignment, Instant.MIN);
         return true;
+    }
+
+    /**
+     * A measure taken every {@code everyDays} days since {@code daysAgo} days ago, with the weeks
+     * already behind the client filled in: each past occurrence gets the score listed for it (answers
+     * chosen to add up to it, never touching an alert item), or stays missed where the score is
+     * null. So the demo's adherence and progress pages have a history to show.
+     */
+    @Transactional
+    public boolean importMeasureHistory(UUID clientAccountId, String builtInSlug, String title, String rationale,
+                                        java.time.LocalTime time, int everyDays, int daysAgo, int times,
+                                        java.util.List<Integer> scores, int confidence, int difficulty) {
+        var client = clients.findByAccount(clientAccountId).orElseThrow(
+                () -> new IllegalArgumentException("tenants: the client is in no caseload"));
+        if (!assignments.findByClientIdOrderByCreatedAtDesc(client.id()).isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        java.time.LocalDate start = java.time.LocalDate.now(clock.withZone(client.timeZone())).minusDays(daysAgo);
+        Schedule schedule = new Schedule(Schedule.Kind.EVERY_N_DAYS, start, null, times, time, null, everyDays,
+                client.timeZone());
+        AssignmentPlan plan = new AssignmentPlan(title, rationale, "", "", "", schedule, java.util.Set.of(), "", "",
+                confidence, false, false, difficulty, null);
+        PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
+        Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
+                worksheet.versionId(), true, plan, now.minus(java.time.Duration.ofDays(daysAgo))));
+        rules.generate(assignment, Instant.MIN);
+        var past = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
+                .filter(o -> o.getDueAt().isBefore(now)).toList();
+        for (int i = 0; i < past.size() && i < scores.size(); i++) {
+            Integer score = scores.get(i);
+            if (score == null) {
+                continue; // missed
+            }
+            Occurrence occurrence = past.get(i);
+            java.util.Map<String, Object> answers = answersScoring(worksheet.document(), score);
+            app.homeward.worksheet.ScoreResult result = app.homeward.worksheet.Scorer.score(worksheet.document(), answers);
+            Instant at = occurrence.getDueAt().minus(java.time.Duration.ofHours(2));
+            Entry entry = new Entry(occurrence.getId(), assignment.getId(), client.id(),
+                    app.homeward.worksheet.WorksheetJson.writeAnswers(answers), at);
+            entry.submit(app.homeward.worksheet.WorksheetJson.writeAnswers(answers), result.total(), result.band(),
+                    result.alerts().size(), at);
+            entry.reflect(100, 3, 7, java.util.Set.of(), "");
+            entries.save(entry);
+            occurrence.complete(false, at);
+        }
+        return true;
+    }
+
+    /** Answers to a scored questionnaire that add up to {@code target}: items filled in order, the last item left at 0. */
+    static java.util.Map<String, Object> answersScoring(app.homeward.worksheet.WorksheetDocument document, int target) {
+        java.util.Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        var choices = document.fields().stream()
+                .filter(f -> f instanceof app.homeward.worksheet.Fields.SingleChoice)
+                .map(f -> (app.homeward.worksheet.Fields.SingleChoice) f).toList();
+        var scored = choices.stream().filter(c -> c.options().stream().allMatch(o -> o.score() != null)).toList();
+        int left = target;
+        for (int i = 0; i < scored.size(); i++) {
+            var item = scored.get(i);
+            var options = item.options().stream()
+                    .sorted(java.util.Comparator.comparing(app.homeward.worksheet.Fields.Option::score)).toList();
+            boolean last = i == scored.size() - 1; // PHQ-9 item 9 raises an alert above 0: never in a demo
+            var pick = options.getFirst();
+            for (var option : options) {
+                if (!last && option.score() <= left) {
+                    pick = option;
+                }
+            }
+            left -= pick.score();
+            answers.put(item.key(), pick.value());
+        }
+        choices.stream().filter(c -> !scored.contains(c) && c.required())
+                .forEach(c -> answers.put(c.key(), c.options().getFirst().value()));
+        return answers;
     }
 }

@@ -23,6 +23,7 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired TenantImporter importer;
     @Autowired ClinicDirectory clinics;
     @Autowired SignInService signIn;
+    @Autowired app.homeward.homework.PortalService portal;
 
     @TempDir Path directory;
 
@@ -55,6 +56,30 @@ class TenantImporterTest extends IntegrationTest {
                 .isInstanceOf(SignInOutcome.Success.class);
         assertThat(signIn.signIn(slug, "lee@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
                 .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void the_demo_clinic_gives_casey_six_weeks_of_phq_9_with_one_week_missed_and_jordan_a_first_plan() throws IOException {
+        String slug = TestClinics.randomSlug();
+        String demo = Files.readString(Path.of("tenants/demo.yaml")).replace("slug: sunrise", "slug: " + slug);
+        Path file = directory.resolve(slug + ".yaml");
+        Files.writeString(file, demo);
+
+        importer.importFile(file);
+
+        var casey = (SignInOutcome.Success) signIn.signIn(slug, "casey@sunrise.example", "morning-walk-2026",
+                TestClinics.randomIp());
+        app.homeward.security.TestUsers.signInAs(casey.user());
+        var progress = portal.progress();
+        assertThat(progress.measures()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Weekly mood check (PHQ-9)");
+            assertThat(m.points()).extracting(app.homeward.homework.Progress.Point::score).containsExactly(17, 15, 12, 10, 8);
+        });
+        assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
+        var jordan = (SignInOutcome.Success) signIn.signIn(slug, "jordan@sunrise.example", "morning-walk-2026",
+                TestClinics.randomIp());
+        app.homeward.security.TestUsers.signInAs(jordan.user());
+        assertThat(portal.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
     }
 
     private Path definition(String slug, String name, String accent, String... emails) throws IOException {

@@ -140,7 +140,7 @@ final class AdherenceParts {
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         series.put(scoreLabel, measure.scores());
         series.put(completionLabel, completion);
-        box.getElement().appendChild(table(t.getTranslation("adherence.measures.caption", measure.title()), labels, series));
+        box.getElement().appendChild(Charts.table(t.getTranslation("adherence.measures.caption", measure.title()), labels, series));
 
         List<Map<String, Object>> datasets = new ArrayList<>();
         datasets.add(dataset(scoreLabel, measure.scores(), "#2f6f73", "y", false));
@@ -173,25 +173,5 @@ final class AdherenceParts {
             data.put("borderDash", List.of(6, 4));
         }
         return data;
-    }
-
-    private static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
-        Element table = new Element("table");
-        table.getClassList().add("chart-table");
-        table.appendChild(new Element("caption").setText(caption));
-        Element head = new Element("tr");
-        head.appendChild(new Element("th").setText(""));
-        series.keySet().forEach(name -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(name)));
-        table.appendChild(head);
-        for (int row = 0; row < labels.size(); row++) {
-            Element tr = new Element("tr");
-            tr.appendChild(new Element("th").setAttribute("scope", "row").setText(labels.get(row)));
-            for (List<Integer> values : series.values()) {
-                Integer value = row < values.size() ? values.get(row) : null;
-                tr.appendChild(new Element("td").setText(value == null ? ClientFormat.NONE : String.valueOf(value)));
-            }
-            table.appendChild(tr);
-        }
-        return table;
     }
 }

@@ -58,7 +58,8 @@ final class Charts {
         return box;
     }
 
-    private static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
+    /** The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–". */
+    static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
         Element table = new Element("table");
         table.getClassList().add("chart-table");
         table.appendChild(new Element("caption").setText(caption));
@@ -70,7 +71,8 @@ final class Charts {
             Element tr = new Element("tr");
             tr.appendChild(new Element("th").setAttribute("scope", "row").setText(labels.get(row)));
             for (List<Integer> values : series.values()) {
-                tr.appendChild(new Element("td").setText(row < values.size() ? String.valueOf(values.get(row)) : ""));
+                Integer value = row < values.size() ? values.get(row) : null;
+                tr.appendChild(new Element("td").setText(value == null ? ClientFormat.NONE : String.valueOf(value)));
             }
             table.appendChild(tr);
         }

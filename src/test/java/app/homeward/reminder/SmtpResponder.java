@@ -129,6 +129,12 @@ final class SmtpResponder implements AutoCloseable {
                     }
                     case "QUIT" -> {
                         reply(out, "221 2.0.0 Bye");
+                        // let the client close first: the closing side keeps the port in TIME_WAIT, and
+                        // the next test's GreenMail must be able to bind this port again at once
+                        socket.setSoTimeout(5_000);
+                        while (in.read() >= 0) {
+                            // until the client has closed
+                        }
                         return;
                     }
                     default -> reply(out, "250 2.0.0 OK"); // NOOP and anything else

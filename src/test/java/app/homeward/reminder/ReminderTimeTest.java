@@ -16,6 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,12 +29,14 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Reminders arrive by the client's wall clock, with a moved application clock and a real SMTP server:
  * at 19:00 local on both sides of a daylight-saving change (New York falls back in November, Berlin
  * springs forward in March), never inside quiet hours, never for homework already done, never after
- * unsubscribing — also when the change reached the database without the planner seeing it (the
+ * unsubscribing (the one-click POST of the List-Unsubscribe header) — also when the change reached the database without the planner seeing it (the
  * checks at send time; plain SQL stands in for such a change).
  */
 class ReminderTimeTest extends IntegrationTest {
@@ -46,6 +52,7 @@ class ReminderTimeTest extends IntegrationTest {
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired WebApplicationContext web;
 
     @AfterEach
     void realTime() {
@@ -133,26 +140,33 @@ class ReminderTimeTest extends IntegrationTest {
     }
 
     @Test
-    void after_unsubscribing_no_reminder_goes_out_neither_the_cancelled_ones_nor_one_the_planner_did_not_cancel() {
+    void after_one_click_unsubscribe_no_reminder_goes_out_neither_the_cancelled_ones_nor_one_the_planner_did_not_cancel()
+            throws Exception {
         World world = worldAtNoonBefore(DAY);
-        fixture.assignDaily(world, DAY, LocalTime.of(19, 0), 2);
+        fixture.assignDaily(world, DAY, LocalTime.of(19, 0), 3);
         List<Reminder> planned = fixture.pending(world);
-        String token = jdbc.queryForObject("select unsubscribe_token from reminder_preference where client_id = ?",
-                String.class, world.clientId().toString());
+        clock.moveTo(planned.getFirst().getDueAt().plusSeconds(5));
+        delivery.deliverDue(world.clinic().id());
+        MimeMessage first = Mails.awaitTo(greenMail, world.email(), 2).getLast();
+        String header = first.getHeader("List-Unsubscribe", null);
+        String path = header.substring(header.indexOf("/unsubscribe/one-click/"), header.lastIndexOf('>'));
 
-        // the link in every reminder email (the one-click POST endpoint calls the same service)
-        assertThat(reminderService.unsubscribe(world.clinic().id(), token)).contains(world.clinic().name());
+        // what a mail provider does with the List-Unsubscribe header: a POST, without a session or CSRF token
+        MockMvc http = MockMvcBuilders.webAppContextSetup(web).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        http.perform(post(path).contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk());
         assertThat(fixture.pending(world)).isEmpty();
         // a reminder that escaped the cancelling (written back by a race): the send-time check stops it
         jdbc.update("update reminder set state = 'PENDING' where id = ?", planned.getLast().getId().toString());
 
-        for (Reminder reminder : planned) {
+        for (Reminder reminder : planned.subList(1, planned.size())) {
             clock.moveTo(reminder.getDueAt().plusSeconds(5));
             delivery.deliverDue(world.clinic().id());
         }
 
-        assertThat(Mails.to(greenMail, world.email())).as("only the invitation").hasSize(1);
-        assertThat(fixture.remindersOf(world)).extracting(Reminder::getState).containsOnly(ReminderState.CANCELLED);
+        assertThat(Mails.to(greenMail, world.email())).as("the invitation and the first reminder only").hasSize(2);
+        assertThat(fixture.remindersOf(world)).extracting(Reminder::getState)
+                .containsExactly(ReminderState.SENT, ReminderState.CANCELLED, ReminderState.CANCELLED);
         assertThat(row(world, planned.getLast()).getLastError()).isEqualTo("unsubscribed");
     }
 

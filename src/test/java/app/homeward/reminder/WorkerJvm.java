@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Homeward instance in a JVM of its own ({@link ReminderWorkerMain}) on the test's database: the
@@ -116,6 +121,20 @@ final class WorkerJvm {
     boolean alive() {
         return process.isAlive();
     }
+
+    /** What this instance's log says it sent: reminders per clinic ("reminders sent count=N", clinic from the MDC). */
+    Map<UUID, Integer> sentPerClinic() throws IOException {
+        Map<UUID, Integer> result = new HashMap<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher m = SENT.matcher(line);
+            if (m.find()) {
+                result.merge(UUID.fromString(m.group(1)), Integer.parseInt(m.group(2)), Integer::sum);
+            }
+        }
+        return result;
+    }
+
+    private static final Pattern SENT = Pattern.compile("clinic=([0-9a-f-]{36})].*reminders sent count=(\\d+)");
 
     String tail() {
         try {

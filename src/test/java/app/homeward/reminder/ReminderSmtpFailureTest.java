@@ -51,8 +51,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
     @BeforeEach
     void aClientWithAReminderDueNow() {
         clock.moveTo(ZonedDateTime.of(DAY.minusDays(1), LocalTime.NOON, ZONE).toInstant());
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
-        greenMail.start();
+        greenMail = startGreenMail();
         world = joinWithoutQuietHours();
     }
 
@@ -94,8 +93,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
         delivery.deliverDue(world.clinic().id()); // before its backoff: not tried again
         assertThat(row(world, planned).getAttempts()).isEqualTo(1);
 
-        greenMail = new GreenMail(ServerSetupTest.SMTP);
-        greenMail.start();
+        greenMail = startGreenMail();
         clock.moveTo(queued.getNextAttemptAt().plusSeconds(1));
         delivery.deliverDue(world.clinic().id());
 
@@ -193,6 +191,29 @@ class ReminderSmtpFailureTest extends IntegrationTest {
             assertThat(r.getAttempts()).isZero();
             assertThat(r.getLastError()).isEqualTo("smtp-554");
         });
+    }
+
+    /** GreenMail on the mail port; if the port is still being released (a busy machine), a moment later. */
+    private static GreenMail startGreenMail() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            GreenMail server = new GreenMail(ServerSetupTest.SMTP);
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException e) {
+                server.stop();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private World joinWithoutQuietHours() {

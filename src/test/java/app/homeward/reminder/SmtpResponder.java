@@ -32,6 +32,7 @@ final class SmtpResponder implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread acceptor;
     private volatile ToIntFunction<String> rcptReply = recipient -> 250;
     private volatile ToIntFunction<String> dataReply = recipient -> 250;
     /** Every RCPT TO address, in order, whatever the reply. */
@@ -43,7 +44,7 @@ final class SmtpResponder implements AutoCloseable {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        connections.execute(this::acceptLoop);
+        acceptor = Thread.ofPlatform().daemon().name("smtp-responder").start(this::acceptLoop);
     }
 
     /** The reply to RCPT TO for each recipient (250 accepts). */
@@ -150,9 +151,19 @@ final class SmtpResponder implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Stops listening, and returns only when the port is really free: a socket closed while another
+     * thread is blocked accepting on it is released when that thread wakes up, and on a busy machine
+     * the next test's GreenMail could otherwise find the port still taken.
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            acceptor.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.shutdownNow();
     }
 }

@@ -103,6 +103,7 @@ class Reminder extends TenantScopedEntity {
     }
 
     void failed(String reason, Instant now) {
+        this.attempts++;
         this.state = ReminderState.FAILED;
         this.lastError = reason;
         this.updatedAt = now;

@@ -121,16 +121,15 @@ class ReminderDelivery {
         }
         int sent = 0;
         while (true) {
-            List<Outbound> batch = claim(clinicId);
-            if (batch.isEmpty()) {
-                break;
-            }
+            Claimed claimed = claim(clinicId);
+            List<Outbound> batch = claimed.outbound();
             for (int from = 0; from < batch.size(); from += chunkSize) {
                 List<Outbound> chunk = batch.subList(from, Math.min(batch.size(), from + chunkSize));
                 List<Delivery> results = mail.sendBatch(chunk.stream().map(Outbound::mail).toList());
                 sent += record(clinicId, chunk, results);
             }
-            if (batch.size() < batchSize || Duration.between(started, clock.instant()).compareTo(runBudget) > 0) {
+            // a short claim means nothing more is due; cancelled or postponed rows in it do not count as short
+            if (claimed.count() < batchSize || Duration.between(started, clock.instant()).compareTo(runBudget) > 0) {
                 break;
             }
         }
@@ -177,18 +176,22 @@ class ReminderDelivery {
     }
 
     /** Claims a batch of due reminders and decides, for each, whether it still goes out; renders those that do. */
-    private List<Outbound> claim(UUID clinicId) {
-        List<Outbound> result = tx.execute(status -> {
+    private Claimed claim(UUID clinicId) {
+        Claimed result = tx.execute(status -> {
             Instant now = clock.instant();
             List<UUID> due = reminders.findDue(now, PageRequest.of(0, batchSize)).stream().map(Reminder::getId).toList();
             if (due.isEmpty()) {
-                return List.<Outbound>of();
+                return new Claimed(0, List.of());
             }
             reminders.claim(due, now);
             List<Reminder> claimed = reminders.findClaimed(due);
-            return decide(clinicId, claimed, now);
+            return new Claimed(due.size(), decide(clinicId, claimed, now));
         });
-        return result == null ? List.of() : result;
+        return result == null ? new Claimed(0, List.of()) : result;
+    }
+
+    /** How many due rows a round looked at, and the messages among them that go out. */
+    private record Claimed(int count, List<Outbound> outbound) {
     }
 
     private List<Outbound> decide(UUID clinicId, List<Reminder> claimed, Instant now) {

@@ -233,7 +233,7 @@ class LadderAndChoiceViewsTest extends ViewTest {
         assertThat(saved.where()).isEqualTo("At home, on the sofa");
         assertThat(saved.schedule().timeOfDay()).isEqualTo(LocalTime.of(21, 0));
         card = find(Div.class, view.plan).withClassName("plan-card").single();
-        assertThat(find(Paragraph.class, card).withClassName("plan-schedule").single().getText()).contains("21:00");
+        assertThat(find(Paragraph.class, card).withClassName("plan-schedule").single().getText()).contains("9:00 PM");
     }
 
     @Test

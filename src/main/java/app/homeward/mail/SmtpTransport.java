@@ -1,5 +1,6 @@
 package app.homeward.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -9,6 +10,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -22,8 +24,31 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sends multipart text + HTML mail over SMTP; a batch goes over one connection. */
+/**
+ * Sends multipart text + HTML mail over SMTP; a batch goes over one connection.
+ *
+ * <p>Two costs of the mail libraries are avoided here, found by the reminder benchmark
+ * (bench/reminder-throughput; they took about two thirds of the CPU of sending a reminder):
+ * Jakarta Mail 2.1 looks its {@code StreamProvider} up through {@code ServiceLoader} for every body
+ * part, multipart and encoded word (jakartaee/mail-api issues 699 and 861), which in the packaged
+ * jar means scanning the nested jars each time: naming the implementation in the system property
+ * that the lookup reads first makes it a plain class lookup. And Spring's {@code MimeMessageHelper}
+ * builds a new file-type map, reading every {@code mime.types} on the class path, for each message
+ * that is not its own kind of {@code MimeMessage}: we attach no files, so one shared map serves.
+ */
 class SmtpTransport implements MailTransport {
+
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+    private static final FileTypeMap FILE_TYPES = fileTypes();
+
+    static {
+        // only when Angus is there and nobody chose otherwise; the lookup then uses the thread's
+        // context class loader, which deliver/deliverBatch set to the one that loaded this class
+        if (System.getProperty(STREAM_PROVIDER) == null && angusAvailable()) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
+    }
 
     private final JavaMailSender sender;
     private final String from;
@@ -35,13 +60,31 @@ class SmtpTransport implements MailTransport {
 
     @Override
     public void deliver(MailMessage message) throws Exception {
-        MimeMessage mime = sender.createMimeMessage();
-        fill(mime, message);
-        sender.send(mime);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SmtpTransport.class.getClassLoader());
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            fill(mime, message);
+            sender.send(mime);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override
     public List<Delivery> deliverBatch(List<OutgoingMail> batch) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SmtpTransport.class.getClassLoader());
+        try {
+            return send(batch);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private List<Delivery> send(List<OutgoingMail> batch) {
         List<Delivery> results = new ArrayList<>(batch.size());
         List<MimeMessage> mimes = new ArrayList<>(batch.size());
         Session session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : null;
@@ -91,7 +134,7 @@ class SmtpTransport implements MailTransport {
     }
 
     private void fill(MimeMessage mime, MailMessage message) throws MessagingException {
-        MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new Helper(mime);
         helper.setFrom(from);
         helper.setTo(message.to());
         helper.setSubject(message.subject());
@@ -137,6 +180,34 @@ class SmtpTransport implements MailTransport {
     private static Delivery byCode(int code) {
         String text = "smtp-" + code;
         return code >= 500 ? Delivery.permanent(text) : Delivery.temporary(text);
+    }
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap map = new ConfigurableMimeFileTypeMap();
+        map.afterPropertiesSet();
+        return map;
+    }
+
+    private static boolean angusAvailable() {
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, SmtpTransport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** A multipart UTF-8 helper that shares one file-type map instead of building one per message. */
+    private static final class Helper extends MimeMessageHelper {
+
+        Helper(MimeMessage mime) throws MessagingException {
+            super(mime, true, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return FILE_TYPES;
+        }
     }
 
     /** Keeps the Message-ID we chose: Jakarta Mail would otherwise make a new one on every save. */

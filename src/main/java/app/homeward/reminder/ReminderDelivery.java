@@ -57,6 +57,7 @@ import java.util.stream.Collectors;
 class ReminderDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
+    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final ReminderRepository reminders;
     private final ReminderPlanner planner;
@@ -179,7 +180,7 @@ class ReminderDelivery {
     private Claimed claim(UUID clinicId) {
         Claimed result = tx.execute(status -> {
             Instant now = clock.instant();
-            List<UUID> due = reminders.findDue(now, PageRequest.of(0, batchSize)).stream().map(Reminder::getId).toList();
+            List<UUID> due = reminders.findDueIds(now, PageRequest.of(0, batchSize));
             if (due.isEmpty()) {
                 return new Claimed(0, List.of());
             }
@@ -329,7 +330,7 @@ class ReminderDelivery {
     }
 
     private static String safeColor(String color) {
-        return color != null && color.matches("#[0-9a-fA-F]{6}") ? color : "#2f6f73";
+        return color != null && COLOR.matcher(color).matches() ? color : "#2f6f73";
     }
 
     /** Writes what happened; answers how many went out. */

@@ -18,10 +18,10 @@ interface ReminderRepository extends JpaRepository<Reminder, UUID> {
     @Query("select r from Reminder r where r.clientId = :clientId and r.state = app.homeward.reminder.ReminderState.PENDING")
     List<Reminder> findPendingForClient(@Param("clientId") UUID clientId);
 
-    /** The next reminders to send, oldest first. */
-    @Query("select r from Reminder r where r.state = app.homeward.reminder.ReminderState.PENDING"
+    /** The ids of the next reminders to send, oldest first (ids only: the rows are read once claimed). */
+    @Query("select r.id from Reminder r where r.state = app.homeward.reminder.ReminderState.PENDING"
             + " and r.nextAttemptAt <= :now order by r.nextAttemptAt, r.id")
-    List<Reminder> findDue(@Param("now") Instant now, Pageable page);
+    List<UUID> findDueIds(@Param("now") Instant now, Pageable page);
 
     @Query("select min(r.nextAttemptAt) from Reminder r where r.state = app.homeward.reminder.ReminderState.PENDING")
     Optional<Instant> nextAttempt();

@@ -15,10 +15,14 @@ import java.util.UUID;
  * default quiet hours, so every reminder passes the send-time checks at any hour), each with one
  * therapist and CLIENTS active clients with active CLIENT accounts (time zone UTC), each client with
  * one active daily assignment and OCCURRENCES open occurrences due between 1 and 2 hours ago (well
- * inside the default 24 h grace), and one pending PLANNED reminder per occurrence, due now.
+ * inside the default 24 h grace), and one pending PLANNED reminder per occurrence.
+ * With WARMUP_PER_CLIENT > 0, each client also gets that many warm-up reminders (and occurrences),
+ * due now, while the OCCURRENCES measured reminders are held back (next attempt a day ahead) until
+ * the benchmark releases them: due now, and each clinic's task woken, as the application's planner does.
+ * Without warm-up the measured reminders are due now.
  * Not application code: a benchmark fixture. The column lists match the files' columns (see load.sql).
  *
- * Usage: java Seed.java OUT_DIR CLINICS CLIENTS_PER_CLINIC OCCURRENCES_PER_CLIENT
+ * Usage: java Seed.java OUT_DIR CLINICS CLIENTS_PER_CLINIC OCCURRENCES_PER_CLIENT [WARMUP_PER_CLIENT]
  */
 public class Seed {
 
@@ -30,11 +34,14 @@ public class Seed {
         int clinics = Integer.parseInt(args[1]);
         int clientsPerClinic = Integer.parseInt(args[2]);
         int occurrencesPerClient = Integer.parseInt(args[3]);
+        int warmupPerClient = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Files.createDirectories(out);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String created = at(now.minus(30, ChronoUnit.DAYS));
         String today = LocalDateTime.ofInstant(now, ZoneOffset.UTC).toLocalDate().toString();
+        String heldBack = at(now.plus(1, ChronoUnit.DAYS));
         long reminders = 0;
+        long warmups = 0;
         try (BufferedWriter clinic = writer(out, "clinic.tsv");
              BufferedWriter account = writer(out, "account.tsv");
              BufferedWriter client = writer(out, "client.tsv");
@@ -66,21 +73,27 @@ public class Seed {
                     row(assignment, assignmentId, clinicId, clientId, therapistId, UUID.randomUUID(), 1,
                             "Thought record", "", "", "", "", "DAILY", today, "09:00:00", "UTC", "", "", "", 8, 0, 0,
                             2, "ACTIVE", created, 0);
-                    for (int o = 0; o < occurrencesPerClient; o++) {
+                    for (int o = 0; o < warmupPerClient + occurrencesPerClient; o++) {
                         UUID occurrenceId = UUID.randomUUID();
                         String due = at(now.minus(60, ChronoUnit.MINUTES).minusSeconds(30L * o));
+                        boolean warmup = o < warmupPerClient;
+                        String nextAttempt = warmup || warmupPerClient == 0 ? due : heldBack;
                         // id clinic_id assignment_id client_id due_at local_date status version
                         row(occurrence, occurrenceId, clinicId, assignmentId, clientId, due, today, "OPEN", 0);
                         // id clinic_id kind client_id occurrence_id due_at state attempts next_attempt_at created_at updated_at version
                         row(reminder, UUID.randomUUID(), clinicId, "PLANNED", clientId, occurrenceId, due, "PENDING",
-                                0, due, created, created, 0);
-                        reminders++;
+                                0, nextAttempt, created, created, 0);
+                        if (warmup) {
+                            warmups++;
+                        } else {
+                            reminders++;
+                        }
                     }
                 }
             }
         }
         System.out.println("seed files written: clinics=" + clinics + " clients=" + clinics * clientsPerClinic
-                + " reminders=" + reminders);
+                + " reminders=" + reminders + " warm-up reminders=" + warmups);
     }
 
     private static BufferedWriter writer(Path dir, String name) throws IOException {

@@ -5,7 +5,8 @@ import com.vaadin.flow.component.textfield.PasswordField;
 
 /**
  * The sign-in and password fields every public form uses, built the same way everywhere: full width,
- * the right {@code autocomplete} hint for password managers, and the same length limits as the services.
+ * the right {@code autocomplete} hint for password managers, and the same length limits as the services;
+ * and the one list of time zones every zone picker offers.
  */
 public final class Fields {
 
@@ -13,6 +14,10 @@ public final class Fields {
 
     private Fields() {
     }
+
+    /** The time zones people pick from: region/city ids and UTC, sorted (no legacy abbreviations like "EST"). */
+    public static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList();
 
     public static EmailField email(String label, String id) {
         EmailField email = new EmailField(label);

@@ -1,5 +1,6 @@
 package app.homeward.clinic.ui;
 
+import app.homeward.base.ui.Fields;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
@@ -29,7 +30,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
@@ -78,8 +78,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("signup.time-zone"));
         timeZone.setId("time-zone");
-        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .sorted().toList());
+        timeZone.setItems(Fields.TIME_ZONES);
         timeZone.setValue(clinic.timeZone().getId());
         language.setLabel(getTranslation("settings.language"));
         language.setId("default-language");

@@ -1,5 +1,6 @@
 package app.homeward.clinic.ui;
 
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ClientAddress;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
@@ -90,8 +91,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("signup.time-zone"));
         timeZone.setId("time-zone");
-        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .sorted().toList());
+        timeZone.setItems(Fields.TIME_ZONES);
         timeZone.setValue("UTC");
         language.setLabel(getTranslation("signup.language"));
         language.setId("language");

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.Fields;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
@@ -68,8 +69,7 @@ final class ClientDetailsDialog extends Dialog {
         email.setHelperText(getTranslation("client.field.email.help"));
         timeZone.setLabel(getTranslation("client.field.time-zone"));
         timeZone.setId("client-time-zone");
-        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .sorted().toList());
+        timeZone.setItems(Fields.TIME_ZONES);
         timeZone.setHelperText(getTranslation("client.field.time-zone.help"));
         timeZone.setWidthFull();
         language.setLabel(getTranslation("client.field.language"));

@@ -1,5 +1,6 @@
 package app.homeward.reminder.ui;
 
+import app.homeward.base.ui.Fields;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
@@ -29,7 +30,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,8 +87,7 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("reminders.time-zone"));
         timeZone.setId("reminders-time-zone");
-        timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
-                .sorted().toList());
+        timeZone.setItems(Fields.TIME_ZONES);
         timeZone.setValue(choices.zone().getId());
         timeZone.setHelperText(getTranslation("reminders.time-zone.help"));
         language.setLabel(getTranslation("reminders.language"));

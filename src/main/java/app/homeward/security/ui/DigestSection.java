@@ -1,5 +1,6 @@
 package app.homeward.security.ui;
 
+import app.homeward.base.ui.Fields;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 
 /** Staff: when the daily digest of new entries and change requests comes (or none). */
@@ -36,7 +36,7 @@ class DigestSection extends Div {
         zone.setHelperText(getTranslation("account.digest.zone.help"));
         zone.setId("digest-zone");
         zone.setClearButtonVisible(true);
-        zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList());
+        zone.setItems(Fields.TIME_ZONES);
         zone.setValue(digest.zone());
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("account.digest.save"), e -> {

@@ -196,32 +196,42 @@ public class ReminderService {
         ClientProfile client = clientService.profile(clientId); // not in my caseload: not found
         ReminderRules rules = rules();
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
-        Instant now = clock.instant();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
         Map<UUID, String> titles = new HashMap<>();
         homework.activePlans(clientId).forEach(p -> titles.put(p.assignmentId(), p.title()));
         Map<UUID, ClientReminders.DueNow> due = new java.util.LinkedHashMap<>();
-        for (var d : homework.openFor(clientId, now.minus(Duration.ofHours(rules.graceHours())))) {
-            if (!d.localDate().isAfter(today) && titles.containsKey(d.assignmentId())) {
+        for (var d : dueByToday(contact, rules)) {
+            if (titles.containsKey(d.assignmentId())) {
                 due.putIfAbsent(d.assignmentId(), new ClientReminders.DueNow(d.assignmentId(),
                         titles.get(d.assignmentId()), d.dueAt()));
             }
         }
         boolean on = preferences.findByClientId(clientId).map(ReminderPreference::wantsReminders)
                 .orElse(rules.remindersDefaultOn());
-        List<DeliveryLogEntry> log = reminders.findLog(clientId, PageRequest.of(0, LOG_SIZE)).stream()
+        return new ClientReminders(clientId, client.displayName(), rules.clinic().timeZone(), on, contact.reachable(),
+                List.copyOf(due.values()), log(clientId));
+    }
+
+    /** The client's open homework due today or overdue (still within grace), soonest first: what "remind now" is for. */
+    private List<app.homeward.homework.DueHomework> dueByToday(ClientContact contact, ReminderRules rules) {
+        Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
+        return homework.openFor(contact.id(), now.minus(Duration.ofHours(rules.graceHours()))).stream()
+                .filter(d -> !d.localDate().isAfter(today)).toList();
+    }
+
+    private List<DeliveryLogEntry> log(UUID clientId) {
+        return reminders.findLog(clientId, PageRequest.of(0, LOG_SIZE)).stream()
                 .map(r -> new DeliveryLogEntry(r.getId(), r.getKind(), r.getDueAt(), r.getState(), r.getSentAt(),
                         r.getUpdatedAt(), r.getAttempts(), r.getLastError()))
                 .toList();
-        return new ClientReminders(clientId, client.displayName(), rules.clinic().timeZone(), on, contact.reachable(),
-                List.copyOf(due.values()), log);
     }
 
-    /** The delivery log alone (see {@link #overview}). */
+    /** The delivery log alone (see {@link #overview}): newest first, at most {@value #LOG_SIZE} lines. */
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
-        return overview(clientId).log();
+        clientService.profile(clientId); // not in my caseload: not found
+        return log(clientId);
     }
 
     /** "Remind now" on an open occurrence: at most once per occurrence per day, never against the client's choice. */
@@ -256,10 +266,8 @@ public class ReminderService {
     public void remindNowForPlan(UUID clientId, UUID assignmentId) {
         clientService.profile(clientId);
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
-        Instant now = clock.instant();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
-        UUID occurrence = homework.openFor(clientId, now.minus(Duration.ofHours(rules().graceHours()))).stream()
-                .filter(d -> d.assignmentId().equals(assignmentId) && !d.localDate().isAfter(today))
+        UUID occurrence = dueByToday(contact, rules()).stream()
+                .filter(d -> d.assignmentId().equals(assignmentId))
                 .map(app.homeward.homework.DueHomework::occurrenceId).findFirst()
                 .orElseThrow(() -> new DomainException("reminder.nothing-due"));
         remindNow(occurrence);

@@ -273,10 +273,7 @@ class ReminderDelivery {
                             ReminderPreference pref) {
         String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
         String oneClick = links.absolute("/unsubscribe/one-click/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
-        Map<String, Object> model = new HashMap<>();
-        model.put("recipientName", client.displayName());
-        model.put("clinicName", rules.clinic().name());
-        model.put("clinicColor", safeColor(rules.clinic().accentColor()));
+        Map<String, Object> model = model(client.displayName(), rules);
         model.put("link", links.clinicPage(rules.clinic().slug()));
         model.put("unsubscribeLink", unsubscribe);
         model.put("kind", reminder.getKind().name());
@@ -306,10 +303,7 @@ class ReminderDelivery {
             return java.util.Optional.empty();
         }
         try {
-            Map<String, Object> model = new HashMap<>();
-            model.put("recipientName", staff.displayName());
-            model.put("clinicName", rules.clinic().name());
-            model.put("clinicColor", safeColor(rules.clinic().accentColor()));
+            Map<String, Object> model = model(staff.displayName(), rules);
             model.put("entries", counts.entries());
             model.put("changeRequests", counts.changeRequests());
             model.put("link", links.absolute("/app/review"));
@@ -323,6 +317,15 @@ class ReminderDelivery {
             reminder.failed("template", now);
             return java.util.Optional.empty();
         }
+    }
+
+    /** What every reminder email shows: whom it greets, and the clinic's name and colour. */
+    private static Map<String, Object> model(String recipientName, ReminderRules rules) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", recipientName);
+        model.put("clinicName", rules.clinic().name());
+        model.put("clinicColor", safeColor(rules.clinic().accentColor()));
+        return model;
     }
 
     String messageId(UUID reminderId) {

@@ -47,7 +47,7 @@ class ReminderWakeUp {
         if (client == null) {
             return;
         }
-        TaskInstance<String> instance = ReminderScheduling.BATCH.instance(clinicId.toString()).data(clinicId.toString()).build();
+        TaskInstance<String> instance = instance(clinicId);
         try {
             if (client.scheduleIfNotExists(instance, due)) {
                 return;
@@ -69,7 +69,7 @@ class ReminderWakeUp {
         if (client == null) {
             return;
         }
-        TaskInstance<String> instance = ReminderScheduling.BATCH.instance(clinicId.toString()).data(clinicId.toString()).build();
+        TaskInstance<String> instance = instance(clinicId);
         try {
             if (!client.scheduleIfNotExists(instance, at)) {
                 client.getScheduledExecution(instance).filter(e -> !e.isPicked())
@@ -79,5 +79,10 @@ class ReminderWakeUp {
             // the task looks for due reminders at least every minute anyway
             LOG.debug("could not wake the reminder task clinic={} cause={}", clinicId, e.getClass().getSimpleName());
         }
+    }
+
+    /** The clinic's task instance: id and data are both the clinic id. */
+    private static TaskInstance<String> instance(UUID clinicId) {
+        return ReminderScheduling.BATCH.instance(clinicId.toString()).data(clinicId.toString()).build();
     }
 }

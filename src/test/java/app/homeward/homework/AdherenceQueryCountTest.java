@@ -1,5 +1,6 @@
 package app.homeward.homework;
 
+import app.homeward.homework.Statements.Counted;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientService;
@@ -7,8 +8,6 @@ import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -52,8 +50,6 @@ class AdherenceQueryCountTest extends IntegrationTest {
     record Caseload(ClinicBranding clinic, TestAccount therapist, TestAccount admin, List<UUID> clients) {
     }
 
-    record Counted<T>(T result, long statements, String queries) {
-    }
 
     @BeforeAll
     void twoCaseloadsOf10And500Clients() {
@@ -64,7 +60,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
 
     @AfterAll
     void statisticsOff() {
-        statistics().setStatisticsEnabled(false);
+        Statements.off(entityManagerFactory);
     }
 
     @Test
@@ -135,25 +131,6 @@ class AdherenceQueryCountTest extends IntegrationTest {
 
     private <T> Counted<T> counted(TestAccount who, Supplier<T> work) {
         who.signIn();
-        Statistics statistics = statistics();
-        statistics.setStatisticsEnabled(true);
-        statistics.clear();
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
-        long statements = statistics.getPrepareStatementCount();
-        String queries = who.role() + " ran " + statements + " statements; queries: "
-                + String.join("\n  ", Arrays.stream(statistics.getQueries())
-                .map(q -> q.length() > 160 ? q.substring(0, 160) + "…" : q).toList());
-        SecurityContextHolder.clearContext();
-        System.out.println("[statements] " + queries);
-        return new Counted<>(result, statements, queries);
-    }
-
-    private Statistics statistics() {
-        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        return Statements.count(entityManagerFactory, who.role().name(), work);
     }
 }

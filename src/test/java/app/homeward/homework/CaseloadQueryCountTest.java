@@ -1,5 +1,6 @@
 package app.homeward.homework;
 
+import app.homeward.homework.Statements.Counted;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
@@ -11,8 +12,6 @@ import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +71,7 @@ class CaseloadQueryCountTest extends IntegrationTest {
 
     @AfterAll
     void statisticsOff() {
-        statistics().setStatisticsEnabled(false);
+        Statements.off(entityManagerFactory);
     }
 
     @Test
@@ -282,8 +280,6 @@ class CaseloadQueryCountTest extends IntegrationTest {
 
     // ------------------------------------------------------------------ counting
 
-    record Counted<T>(T result, long statements, long loadedEntities, String queries) {
-    }
 
     private static TestAccount signIn(TestAccount who) {
         who.signIn();
@@ -297,26 +293,6 @@ class CaseloadQueryCountTest extends IntegrationTest {
     }
 
     private <T> Counted<T> counted(TestAccount signedIn, Supplier<T> work) {
-        Statistics statistics = statistics();
-        statistics.setStatisticsEnabled(true);
-        statistics.clear();
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
-        long statements = statistics.getPrepareStatementCount();
-        long loaded = statistics.getEntityLoadCount();
-        String queries = signedIn.role() + " ran " + statements + " statements and loaded " + loaded + " entities; queries: "
-                + String.join("\n  ", Arrays.stream(statistics.getQueries())
-                .map(q -> q.length() > 160 ? q.substring(0, 160) + "…" : q).toList());
-        SecurityContextHolder.clearContext();
-        System.out.println("[statements] " + queries);
-        return new Counted<>(result, statements, loaded, queries);
-    }
-
-    private Statistics statistics() {
-        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        return Statements.count(entityManagerFactory, signedIn.role().name(), work);
     }
 }

@@ -6,8 +6,6 @@ import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
-import app.homeward.mail.MailService;
-import app.homeward.security.AccountDirectory;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicBranding;
@@ -20,6 +18,7 @@ import app.homeward.worksheet.WorksheetJson;
 import app.homeward.worksheet.WorksheetVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,17 +61,16 @@ public class PortalService {
     private final WorksheetVersions versions;
     private final HomeworkRules rules;
     private final ClinicDirectory clinics;
-    private final AccountDirectory accounts;
-    private final MailService mail;
     private final Links links;
+    private final ApplicationEventPublisher events;
     private final Messages messages;
     private final Clock clock;
 
     PortalService(AssignmentRepository assignments, AssignmentOptionRepository options,
                   OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
-                  WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics, AccountDirectory accounts,
-                  MailService mail, Links links, Messages messages, Clock clock) {
+                  WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics,
+                  Links links, ApplicationEventPublisher events, Messages messages, Clock clock) {
         this.messages = messages;
         this.assignments = assignments;
         this.options = options;
@@ -84,8 +82,7 @@ public class PortalService {
         this.versions = versions;
         this.rules = rules;
         this.clinics = clinics;
-        this.accounts = accounts;
-        this.mail = mail;
+        this.events = events;
         this.links = links;
         this.clock = clock;
     }
@@ -274,7 +271,8 @@ public class PortalService {
                 alerts.save(new SafetyAlert(saved.getId(), me.id(), me.therapistId(), triggered.label(),
                         triggered.value(), now));
             }
-            notifyTherapist(user.clinicId(), me.therapistId());
+            // "a client needs your attention": an outbox row in this transaction, sent at once and retried
+            events.publishEvent(new SafetyAlertRaised(user.clinicId(), me.therapistId()));
             crisis = rules.settings(user.clinicId()).crisisMessage();
             LOG.info("safety alert raised clinic={} entry={}", user.clinicId(), saved.getId());
         }
@@ -451,20 +449,6 @@ public class PortalService {
         if (!problems.isEmpty()) {
             throw new AnswerProblems(problems);
         }
-    }
-
-    /** "A client needs your attention": to the therapist, after commit, with nothing clinical in it. */
-    private void notifyTherapist(UUID clinicId, UUID therapistId) {
-        ClinicBranding clinic = clinics.findById(clinicId).orElse(null);
-        accounts.contact(therapistId).ifPresent(contact -> {
-            if (clinic == null) {
-                return;
-            }
-            mail.send(clinicId, contact.email(), Messages.forLanguageTag(
-                            contact.language() != null ? contact.language() : clinic.defaultLanguage()), "attention",
-                    Map.of("clinicName", clinic.name(), "recipientName", contact.displayName(),
-                            "link", links.absolute("/app/alerts")));
-        });
     }
 
 }

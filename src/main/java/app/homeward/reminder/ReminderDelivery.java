@@ -217,6 +217,10 @@ class ReminderDelivery {
                 digest(reminder, rules, now).ifPresent(outbound::add);
                 continue;
             }
+            if (reminder.getKind() == ReminderKind.ALERT) {
+                alert(reminder, rules, now).ifPresent(outbound::add);
+                continue;
+            }
             if (reminder.getClientId() == null) {
                 reminder.failed("not-a-client-reminder", now);
                 continue;
@@ -290,9 +294,8 @@ class ReminderDelivery {
 
     /** A therapist's digest: counts of new entries and change requests since the last one; nothing new, no email. */
     private java.util.Optional<Outbound> digest(Reminder reminder, ReminderRules rules, Instant now) {
-        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
+        Contact staff = activeStaff(reminder, now);
         if (staff == null) {
-            reminder.cancel("account-not-active", now);
             return java.util.Optional.empty();
         }
         Instant since = reminders.lastDigestSent(reminder.getAccountId())
@@ -302,18 +305,43 @@ class ReminderDelivery {
             reminder.cancel("nothing-new", now);
             return java.util.Optional.empty();
         }
+        return staffEmail(reminder, staff, rules, now, "digest", "/app/review",
+                Map.of("entries", counts.entries(), "changeRequests", counts.changeRequests()));
+    }
+
+    /**
+     * "A client needs your attention": who or what stays in the portal, behind sign-in. It goes out
+     * whatever the client's reminder choices are; only an account that is no longer active stops it.
+     */
+    private java.util.Optional<Outbound> alert(Reminder reminder, ReminderRules rules, Instant now) {
+        Contact staff = activeStaff(reminder, now);
+        return staff == null ? java.util.Optional.empty()
+                : staffEmail(reminder, staff, rules, now, "attention", "/app/alerts", Map.of());
+    }
+
+    /** The staff member a staff email is for, or null (and the reminder cancelled) when their account is not active. */
+    private Contact activeStaff(Reminder reminder, Instant now) {
+        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
+        if (staff == null) {
+            reminder.cancel("account-not-active", now);
+        }
+        return staff;
+    }
+
+    private java.util.Optional<Outbound> staffEmail(Reminder reminder, Contact staff, ReminderRules rules, Instant now,
+                                                    String template, String path, Map<String, Object> extra) {
         try {
             Map<String, Object> model = model(staff.displayName(), rules);
-            model.put("entries", counts.entries());
-            model.put("changeRequests", counts.changeRequests());
-            model.put("link", links.absolute("/app/review"));
+            model.putAll(extra);
+            model.put("link", links.absolute(path));
             String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
             MailMessage message = mail.prepare(rules.clinic().id(), staff.email(), Locale.forLanguageTag(language),
-                    "digest", model);
-            return java.util.Optional.of(new Outbound(reminder.getId(), ReminderKind.DIGEST, null, new OutgoingMail(message,
+                    template, model);
+            return java.util.Optional.of(new Outbound(reminder.getId(), reminder.getKind(), null, new OutgoingMail(message,
                     messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));
         } catch (RuntimeException e) {
-            LOG.warn("digest could not be rendered reminder={} cause={}", reminder.getId(), e.getClass().getSimpleName());
+            LOG.warn("staff email could not be rendered reminder={} kind={} cause={}", reminder.getId(),
+                    reminder.getKind(), e.getClass().getSimpleName());
             reminder.failed("template", now);
             return java.util.Optional.empty();
         }

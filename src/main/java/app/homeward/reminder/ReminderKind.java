@@ -15,7 +15,9 @@ public enum ReminderKind {
     /** "Your week ahead", on Sunday, for clients with homework in the coming week (clinic setting). */
     WEEKLY,
     /** The therapist's daily digest of new entries and change requests. */
-    DIGEST;
+    DIGEST,
+    /** A client's answers raised a safety alert: their therapist is told at once ("a client needs your attention"). */
+    ALERT;
 
     boolean planned() {
         return this == PLANNED || this == DUE_SOON || this == OVERDUE || this == EXTRA || this == WEEKLY;

@@ -6,6 +6,7 @@ import app.homeward.client.ClientDirectory.ClientContact;
 import app.homeward.homework.DueHomework;
 import app.homeward.homework.HomeworkChanged;
 import app.homeward.homework.HomeworkTimes;
+import app.homeward.homework.SafetyAlertRaised;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import org.springframework.context.event.EventListener;
@@ -71,6 +72,18 @@ class ReminderPlanner {
     @EventListener
     void on(ClientChanged changed) {
         beforeCommit(changed.clinicId(), changed.clientId());
+    }
+
+    /**
+     * A safety alert was raised: the therapist's notice is an outbox row in the same transaction, due
+     * now, ignoring the client's quiet hours and reminder choices (it is the therapist's email), and
+     * the clinic's task is woken after commit so it goes out within seconds.
+     */
+    @EventListener
+    void on(SafetyAlertRaised raised) {
+        Instant now = clock.instant();
+        reminders.save(Reminder.forStaff(ReminderKind.ALERT, raised.therapistId(), now, now));
+        wakeUp.afterCommit(raised.clinicId(), now);
     }
 
     void beforeCommit(UUID clinicId, UUID clientId) {

@@ -87,6 +87,11 @@ public final class AdherenceFixture {
         return occurrence;
     }
 
+    /** A complete PHQ-9 with item 9 as given (above "not-at-all" raises a safety alert), for tests in other packages. */
+    public static Map<String, Object> phq9(String item9) {
+        return HomeworkLoopTest.phq9(item9);
+    }
+
     static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
         return new AssignmentPlan(title, "Numbers instead of guesses.", "", "", "", schedule, Set.of(), "", "",
                 confidence, confidence < 7, false, 1, null);

@@ -197,6 +197,39 @@ class ReminderDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void a_safety_alert_tells_the_therapist_at_once_even_if_the_client_unsubscribed_and_says_nothing_clinical()
+            throws Exception {
+        fixture.assignPhq9Once(world, BEFORE_DST);
+        reminderService.unsubscribe(world.clinic().id(), fixture.unsubscribeToken(world));
+        TestUsers.signInAs(world.client());
+        var submitted = portal.submit(portal.today().dueNow().getFirst().occurrenceId(),
+                app.homeward.homework.AdherenceFixture.phq9("several-days"), null);
+        TestUsers.signOut();
+        assertThat(submitted.alerted()).isTrue();
+
+        // written with the alert, due now: the client's choices (unsubscribed, quiet hours) are not the therapist's
+        Reminder notice = fixture.staffRemindersOf(world, world.therapist().id()).getFirst();
+        assertThat(notice.getKind()).isEqualTo(ReminderKind.ALERT);
+        assertThat(notice.getState()).isEqualTo(ReminderState.PENDING);
+        assertThat(notice.getDueAt()).isBeforeOrEqualTo(clock.instant());
+
+        delivery.deliverDue(world.clinic().id());
+        delivery.deliverDue(world.clinic().id());
+
+        MimeMessage mail = Mails.awaitTo(greenMail, world.therapist().email(), 1).getLast();
+        assertThat(Mails.to(greenMail, world.therapist().email())).hasSize(1);
+        assertThat(mail.getMessageID()).isEqualTo("<reminder-" + notice.getId() + "@localhost>");
+        assertThat(Mails.subject(mail)).contains(world.clinic().name());
+        String everything = Mails.subject(mail) + "\n" + Mails.text(mail) + "\n" + Mails.html(mail);
+        assertThat(everything).contains("needs your attention").contains("http://localhost:8080/app/alerts");
+        assertThat(everything.toLowerCase(java.util.Locale.ROOT)).doesNotContain("phq", "item 9", "item9",
+                "secret mood", "several days", "minimal", "self-harm", world.name().toLowerCase(java.util.Locale.ROOT),
+                world.email());
+        assertThat(fixture.staffRemindersOf(world, world.therapist().id())).singleElement()
+                .satisfies(r -> assertThat(r.getState()).isEqualTo(ReminderState.SENT));
+    }
+
+    @Test
     void a_mail_provider_unsubscribes_with_one_click_post_without_a_session_or_csrf_token() throws Exception {
         fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 2);
         String token = fixture.unsubscribeToken(world);

@@ -108,10 +108,23 @@ public class ReminderFixture {
 
     /** A staff member's digest rows: "STATE reason @due". */
     public List<String> digestsOf(World world, UUID accountId) {
+        return staffRemindersOf(world, accountId).stream().filter(r -> r.getKind() == ReminderKind.DIGEST)
+                .map(r -> r.getState() + " " + r.getLastError() + " @" + r.getDueAt()).toList();
+    }
+
+    /** A PHQ-9 due once, on {@code day} at 20:00 in the client's zone. */
+    public UUID assignPhq9Once(World world, LocalDate day) {
+        world.therapist().signIn();
+        return homework.assign(world.clientId(), "phq-9", new AssignmentPlan("Secret mood Zq",
+                "Numbers instead of guesses.", "", "", "", Schedule.once(day, LocalTime.of(20, 0), world.zone()),
+                Set.of(), "", "", 8, false, false, 1, null));
+    }
+
+    /** A staff member's outbox rows of every kind (digests, safety alert notices), by due time. */
+    List<Reminder> staffRemindersOf(World world, UUID accountId) {
         return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> reminders.findAll().stream()
                 .filter(r -> accountId.equals(r.getAccountId()))
-                .sorted(Comparator.comparing(Reminder::getDueAt))
-                .map(r -> r.getState() + " " + r.getLastError() + " @" + r.getDueAt()).toList()));
+                .sorted(Comparator.comparing(Reminder::getDueAt)).toList()));
     }
 
     List<Reminder> pending(World world) {

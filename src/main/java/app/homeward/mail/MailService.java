@@ -34,6 +34,7 @@ public class MailService {
     private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
 
     private final TemplateEngine engine = new TemplateEngine();
+    private final TemplateShapes shapes = new TemplateShapes();
     private final MailTransport transport;
     private final Messages messages;
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
@@ -112,6 +113,24 @@ public class MailService {
      */
     public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
         return render(clinicId, to, locale, template, model);
+    }
+
+    /**
+     * Like {@link #prepare}, for the many similar emails of the outbox: the templates are rendered
+     * once per shape (template, language and the model without {@code fillIns}) and each message fills
+     * in its own values of {@code fillIns}, escaped as the template would. Only values the templates
+     * print as they are may be fill-ins (see {@link TemplateShapes}); the result is the same as
+     * {@link #prepare}'s.
+     */
+    public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model,
+                               Set<String> fillIns) {
+        Locale language = Messages.supported(locale);
+        String[] filled = shapes.fill(template, language, model, fillIns, withMarkers -> {
+            MailMessage shape = render(clinicId, to, language, template, withMarkers);
+            return new TemplateShapes.Shape(shapes.parts(shape.subject()), shapes.parts(shape.text()),
+                    shapes.parts(shape.html()));
+        });
+        return new MailMessage(UUID.randomUUID(), Instant.now(), clinicId, to, filled[0], filled[1], filled[2]);
     }
 
     /** Sends a batch now (one SMTP connection), one result per message in order. Never throws. */

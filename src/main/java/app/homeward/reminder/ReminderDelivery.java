@@ -58,6 +58,9 @@ class ReminderDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
     private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
+    /** What differs between two emails of the same clinic, language and kind: filled into a template rendered once. */
+    private static final java.util.Set<String> CLIENT_FILL_INS = java.util.Set.of("recipientName", "unsubscribeLink");
+    private static final java.util.Set<String> STAFF_FILL_INS = java.util.Set.of("recipientName");
 
     private final ReminderRepository reminders;
     private final ReminderPlanner planner;
@@ -283,7 +286,7 @@ class ReminderDelivery {
         model.put("kind", reminder.getKind().name());
         String language = client.language() != null ? client.language() : account.language();
         MailMessage message = mail.prepare(rules.clinic().id(), account.email(), Locale.forLanguageTag(
-                language == null ? rules.clinic().defaultLanguage() : language), "reminder", model);
+                language == null ? rules.clinic().defaultLanguage() : language), "reminder", model, CLIENT_FILL_INS);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + oneClick + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -336,7 +339,7 @@ class ReminderDelivery {
             model.put("link", links.absolute(path));
             String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
             MailMessage message = mail.prepare(rules.clinic().id(), staff.email(), Locale.forLanguageTag(language),
-                    template, model);
+                    template, model, STAFF_FILL_INS);
             return java.util.Optional.of(new Outbound(reminder.getId(), reminder.getKind(), null, new OutgoingMail(message,
                     messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));
         } catch (RuntimeException e) {

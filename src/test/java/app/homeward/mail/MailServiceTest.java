@@ -63,12 +63,15 @@ class MailServiceTest extends IntegrationTest {
                 Map.of("clinicName", "Clínica Aurora", "recipientName", "Lucía", "link", LINK));
 
         MimeMessage received = received(to);
+        assertThat(received.getContentType()).as("no attachments: the alternative is the message")
+                .startsWith("multipart/alternative");
         Part alternative = Mails.part(received, "multipart/alternative")
                 .orElseThrow(() -> new AssertionError("no multipart/alternative part"));
         Multipart parts = (Multipart) alternative.getContent();
         List<String> types = new ArrayList<>();
         for (int i = 0; i < parts.getCount(); i++) {
             types.add(parts.getBodyPart(i).getContentType().toLowerCase(java.util.Locale.ROOT));
+            assertThat(parts.getBodyPart(i).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
         }
         assertThat(types).hasSize(2);
         assertThat(types.get(0)).startsWith("text/plain").contains("utf-8");

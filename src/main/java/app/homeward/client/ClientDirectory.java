@@ -28,7 +28,10 @@ public class ClientDirectory {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        return clients.findAllById(clientIds).stream().map(ClientDirectory::contact).toList();
+        // values, not entities: nothing to hydrate into the persistence context or dirty-check at commit
+        return clients.findContacts(clientIds).stream().map(r -> new ClientContact(r.id(), r.accountId(),
+                r.therapistId(), r.displayName(), r.email(), r.language(), ZoneId.of(r.timeZone()), r.simplified(),
+                r.status())).toList();
     }
 
     @Transactional(readOnly = true)

@@ -100,8 +100,8 @@ public class AccountDirectory {
             return Map.of();
         }
         Map<UUID, Contact> result = new java.util.HashMap<>();
-        accounts.findAllById(accountIds).stream().filter(a -> a.getStatus() == AccountStatus.ACTIVE)
-                .forEach(a -> result.put(a.getId(), new Contact(a.getEmail(), a.getDisplayName(), a.getLanguage())));
+        accounts.findActiveContacts(accountIds)
+                .forEach(a -> result.put(a.id(), new Contact(a.email(), a.displayName(), a.language())));
         return result;
     }
 

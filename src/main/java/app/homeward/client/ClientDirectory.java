@@ -29,9 +29,7 @@ public class ClientDirectory {
             return List.of();
         }
         // values, not entities: nothing to hydrate into the persistence context or dirty-check at commit
-        return clients.findContacts(clientIds).stream().map(r -> new ClientContact(r.id(), r.accountId(),
-                r.therapistId(), r.displayName(), r.email(), r.language(), ZoneId.of(r.timeZone()), r.simplified(),
-                r.status())).toList();
+        return clients.findContacts(clientIds);
     }
 
     @Transactional(readOnly = true)
@@ -65,6 +63,12 @@ public class ClientDirectory {
     /** Who and where: enough to address an email and pick its language and local time. */
     public record ClientContact(UUID id, UUID accountId, UUID therapistId, String displayName, String email,
                                 String language, ZoneId zone, boolean simplified, ClientStatus status) {
+
+        /** As a query reads it: the zone as stored. */
+        public ClientContact(UUID id, UUID accountId, UUID therapistId, String displayName, String email,
+                             String language, String zone, boolean simplified, ClientStatus status) {
+            this(id, accountId, therapistId, displayName, email, language, ZoneId.of(zone), simplified, status);
+        }
 
         /** Reminders only go to clients who accepted their invitation and are not archived. */
         public boolean reachable() {

@@ -12,16 +12,12 @@ import java.util.UUID;
 
 interface ClientRepository extends JpaRepository<Client, UUID> {
 
-    /** What reminder delivery needs of a client, as values: it reads hundreds at a time and changes none. */
-    record ContactRow(UUID id, UUID accountId, UUID therapistId, String displayName, String email, String language,
-                      String timeZone, boolean simplified, ClientStatus status) {
-    }
-
+    /** What reminder delivery needs of clients, as values: it reads hundreds at a time and changes none. */
     @Query("""
-            select new app.homeward.client.ClientRepository$ContactRow(c.id, c.accountId, c.therapistId,
+            select new app.homeward.client.ClientDirectory$ClientContact(c.id, c.accountId, c.therapistId,
                    c.displayName, c.email, c.language, c.timeZone, c.simplified, c.status)
             from Client c where c.id in :ids""")
-    List<ContactRow> findContacts(@Param("ids") Collection<UUID> ids);
+    List<ClientDirectory.ClientContact> findContacts(@Param("ids") Collection<UUID> ids);
 
     Optional<Client> findByAccountId(UUID accountId);
 

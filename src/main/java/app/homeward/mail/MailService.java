@@ -125,11 +125,8 @@ public class MailService {
     public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model,
                                Set<String> fillIns) {
         Locale language = Messages.supported(locale);
-        String[] filled = shapes.fill(template, language, model, fillIns, withMarkers -> {
-            MailMessage shape = render(clinicId, to, language, template, withMarkers);
-            return new TemplateShapes.Shape(shapes.parts(shape.subject()), shapes.parts(shape.text()),
-                    shapes.parts(shape.html()));
-        });
+        String[] filled = shapes.fill(template, language, model, fillIns,
+                withMarkers -> render(clinicId, to, language, template, withMarkers));
         return new MailMessage(UUID.randomUUID(), Instant.now(), clinicId, to, filled[0], filled[1], filled[2]);
     }
 

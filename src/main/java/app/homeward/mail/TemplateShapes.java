@@ -42,11 +42,11 @@ final class TemplateShapes {
     }
 
     /** A rendered shape: subject, and text and HTML as literal parts with numbered holes between them. */
-    record Shape(Parts subject, Parts text, Parts html) {
+    private record Shape(Parts subject, Parts text, Parts html) {
     }
 
     /** Literal parts with a fill-in index between each two (holes.length == literals.length - 1). */
-    record Parts(String[] literals, int[] holes) {
+    private record Parts(String[] literals, int[] holes) {
 
         String fill(String[] values, Function<String, String> escape) {
             StringBuilder out = new StringBuilder(literals[0].length() * 2);
@@ -61,7 +61,7 @@ final class TemplateShapes {
     /** What renders a shape: the model given has markers in place of the fill-ins. */
     @FunctionalInterface
     interface Renderer {
-        Shape render(Map<String, Object> model);
+        MailMessage render(Map<String, Object> model);
     }
 
     /**
@@ -84,7 +84,8 @@ final class TemplateShapes {
             for (int i = 0; i < names.size(); i++) {
                 withMarkers.put(names.get(i), "hwfill" + nonce + "x" + i + "x");
             }
-            shape = renderer.render(withMarkers);
+            MailMessage rendered = renderer.render(withMarkers);
+            shape = new Shape(parts(rendered.subject()), parts(rendered.text()), parts(rendered.html()));
             shapes.put(key, shape);
         }
         String[] values = new String[names.size()];
@@ -97,7 +98,7 @@ final class TemplateShapes {
     }
 
     /** Splits rendered output at the markers. */
-    Parts parts(String rendered) {
+    private Parts parts(String rendered) {
         List<String> literals = new ArrayList<>();
         List<Integer> holes = new ArrayList<>();
         Matcher m = marker.matcher(rendered);

@@ -13,6 +13,13 @@
 #   HOMEWARD_BASE_URL           public address used in email links, e.g. https://homeward.example.org
 #   HOMEWARD_OPERATOR_EMAIL     platform operator account, created at start-up
 #   HOMEWARD_OPERATOR_PASSWORD  its password (pass it as a secret, never bake it into the image)
+#   HOMEWARD_SECOND_FACTOR_KEY  32 random bytes, base64 (openssl rand -base64 32): encrypts authenticator secrets
+#   HOMEWARD_AUDIT_EMAIL_KEY    32 random bytes, base64: keys the audit trail's hash of unknown sign-in emails
+#   HOMEWARD_TRUSTED_PROXIES    IPs/CIDRs of the reverse proxy or load balancer in front (comma-separated);
+#                               only their X-Forwarded-For/-Proto are believed. Empty: nobody's.
+#   HOMEWARD_TLS=true           when users reach Homeward over HTTPS: Secure, __Host- session cookie
+#   MANAGEMENT_PORT             optional port for /actuator/* only (Prometheus scrapes /actuator/prometheus
+#                               there); it listens on MANAGEMENT_ADDRESS, 127.0.0.1 unless changed
 # Optional: HOMEWARD_DB_PRODUCT_NAME / _PRODUCT_VERSION / _MAJOR_VERSION / _MINOR_VERSION
 # (e.g. MariaDB / 10.11 / 10 / 11) when the
 # database is MariaDB, so Hibernate picks the right dialect; SERVER_PORT (default 8080).

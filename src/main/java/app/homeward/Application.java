@@ -23,6 +23,12 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @Meta(name = "referrer", content = "no-referrer")
 public class Application implements AppShellConfigurator {
 
+    /** Homeward's tab icon on every page; pages of a clinic switch it to the clinic's logo (ClinicBrand). */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addFavIcon("icon", "/favicon.ico", "64x64");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(Application.class, args);
     }

@@ -27,9 +27,9 @@ public final class Mails {
 
     /** Waits up to 10 s until at least {@code count} mails to the address arrived; returns all of them. */
     public static List<MimeMessage> awaitTo(GreenMailOperations greenMail, String address, int count) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         List<MimeMessage> found = to(greenMail, address);
-        while (found.size() < count && System.currentTimeMillis() < deadline) {
+        while (found.size() < count && System.nanoTime() - deadline < 0) {
             greenMail.waitForIncomingEmail(250, greenMail.getReceivedMessages().length + 1);
             found = to(greenMail, address);
         }

@@ -22,6 +22,10 @@ import java.util.UUID;
 @Component
 public class TestClinics {
 
+    /** The platform operator every test context bootstraps (on every profile: see IntegrationTest). */
+    public static final String OPERATOR_EMAIL = "operator@tests.homeward.test";
+    public static final String OPERATOR_PASSWORD = "operator-tests-passphrase-2026";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClinicDirectory clinics;

@@ -9,9 +9,12 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /**
- * How dates and times read in Homeward: in English the US way ("Nov 26, 2026", "7:00 PM"), in Spanish
- * the Spanish way ("26 nov 2026", "19:00"), whatever region the browser or account adds to the
- * language. An instant is shown in the time zone the caller names: on staff pages the clinic's
+ * How dates and times read in Homeward: in the page's language, the way the viewer's region writes them
+ * (decision 0031). A page's locale is the language plus a region ({@link #viewerLocale}): the browser's
+ * where it says one, else the clinic's country. So English reads "4 Dec 2026, 19:00" in the UK and
+ * "Dec 4, 2026, 7:00 PM" in the US; Spanish "4 dic 2026, 19:00" in Spain and "4 dic 2026, 7:00 p.m." in
+ * Mexico. A locale without a region reads English the US way and Spanish the Spanish way. An instant is
+ * shown in the time zone the caller names: on staff pages the clinic's
  * ({@code ClinicDirectory#currentTimeZone}), on the client's pages the client's.
  *
  * <p>The one place that formats dates for people; views do not build their own formatters.
@@ -33,11 +36,36 @@ public final class Dates {
     }
 
     /**
-     * The locale dates are formatted in for a page or account language: US English for English (the
-     * app's "en" has no region), Spanish for Spanish; English for anything else, as the texts are.
+     * The locale dates are formatted in for a page's locale: the language the texts are in (English for
+     * anything we have no texts in) with the locale's region, so "en-GB" → en-GB and "fr-FR" → en-FR (English
+     * words, French order and clock). Without a region: US English for English, Spanish for Spanish.
+     * Vaadin's date and time pickers are given this locale too, so a field and the text around it agree.
      */
-    public static Locale formatLocale(Locale language) {
-        return Messages.supported(language).equals(Messages.SPANISH) ? Messages.SPANISH : US;
+    public static Locale formatLocale(Locale locale) {
+        Locale language = Messages.supported(locale);
+        String region = locale == null ? "" : Regions.country(locale.getCountry());
+        if (!region.isEmpty()) {
+            return Locale.of(language.getLanguage(), region);
+        }
+        return language.equals(Messages.SPANISH) ? Messages.SPANISH : US;
+    }
+
+    /**
+     * The locale a person's pages use: their language, with the region of their browser when it says one
+     * ("en-GB" in {@code Accept-Language}), else the clinic's country ("GB", see {@link Regions}); no
+     * region when neither is known. Texts only look at the language, dates at both.
+     *
+     * @param language      the account's or page's language ("en", "es"; a region on it is ignored)
+     * @param browserRegion the region from the browser, {@link Regions#fromAcceptLanguage}; blank when none
+     * @param clinicCountry the clinic's country (its setting, or the one its time zone suggests); blank when none
+     */
+    public static Locale viewerLocale(Locale language, String browserRegion, String clinicCountry) {
+        String lang = Messages.supported(language).getLanguage();
+        String region = Regions.country(browserRegion);
+        if (region.isEmpty()) {
+            region = Regions.country(clinicCountry);
+        }
+        return region.isEmpty() ? Locale.of(lang) : Locale.of(lang, region);
     }
 
     /** "Nov 26, 2026" / "26 nov 2026". */

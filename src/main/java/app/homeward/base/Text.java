@@ -34,6 +34,20 @@ public final class Text {
         return MULTILINE_UNSAFE.matcher(normalised).replaceAll("").strip();
     }
 
+    // what a document written elsewhere (an imported worksheet) may not contain: the same as UNSAFE except the
+    // line breaks and tabs of paragraphs, plus unpaired surrogates (broken UTF-16, which no database stores intact)
+    private static final Pattern FOREIGN_UNSAFE =
+            Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]|\\p{Cs}");
+
+    /**
+     * True when the text holds a control character (other than line breaks and tabs), a direction override or
+     * isolate, or half of a surrogate pair: text that {@link #clean} would change behind the writer's back, so a document that was not typed
+     * here is refused rather than silently altered.
+     */
+    public static boolean containsUnsafe(String input) {
+        return input != null && FOREIGN_UNSAFE.matcher(input).find();
+    }
+
     public static boolean isBlank(String input) {
         return clean(input).isEmpty();
     }

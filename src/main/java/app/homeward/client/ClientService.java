@@ -1,5 +1,10 @@
 package app.homeward.client;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.NotFoundException;
@@ -47,11 +52,13 @@ public class ClientService {
     private final app.homeward.security.AccountDirectory directory;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ClientService(ClientRepository clients, ClientGoalRepository goals, InvitationService invitations,
                   AccountService accounts, app.homeward.security.AccountDirectory directory, Clock clock,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.directory = directory;
         this.clients = clients;
         this.goals = goals;
@@ -75,6 +82,7 @@ public class ClientService {
         Client client = clients.save(new Client(me.accountId(), name, email, zone, language, clock.instant()));
         client.update(name, zone, language, nextSession(input.nextSession()), input.simplified());
         client.invited(invitations.inviteClient(email, name, language).id());
+        audit.record(changed(AuditAction.CLIENT_ADDED, client.getId()));
         LOG.info("client added clinic={} client={}", me.clinicId(), client.getId());
         return ClientProfile.of(client);
     }
@@ -94,6 +102,24 @@ public class ClientService {
     @Transactional(readOnly = true)
     public ClientProfile profile(UUID clientId) {
         return ClientProfile.of(accessible(clientId));
+    }
+
+    /**
+     * Opens a client's record (the client page): as {@link #profile}, and the audit trail records who opened
+     * it, or that they were refused. Call it once per page load; {@link #profile} for everything after.
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile open(UUID clientId) {
+        java.util.Optional<Client> found = clients.findById(clientId);
+        if (found.isEmpty() || !canSee(found.get(), CurrentUser.require())) {
+            AuditEntry refused = AuditEntry.of(AuditAction.CLIENT_VIEWED).outcome(AuditOutcome.DENIED)
+                    .detail("not-in-caseload").object(AuditObject.CLIENT, clientId);
+            audit.record(found.isPresent() ? refused.client(clientId) : refused);
+            throw new NotFoundException();
+        }
+        audit.record(AuditEntry.of(AuditAction.CLIENT_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+        return ClientProfile.of(found.get());
     }
 
     /** The signed-in client's own record. */
@@ -137,6 +163,7 @@ public class ClientService {
             directory.setLanguage(client.getAccountId(), client.getLanguage());
         }
         changed(client);
+        audit.record(changed(AuditAction.CLIENT_UPDATED, clientId));
         return ClientProfile.of(client);
     }
 
@@ -150,11 +177,17 @@ public class ClientService {
                 client.isSimplified());
         directory.setLanguage(client.getAccountId(), client.getLanguage());
         changed(client);
+        audit.record(changed(AuditAction.CLIENT_UPDATED, client.getId()));
         return ClientProfile.of(client);
     }
 
     private void changed(Client client) {
         events.publishEvent(new ClientChanged(CurrentClinic.id().orElseThrow(), client.getId()));
+    }
+
+    /** The audit record of a change to a client's record. */
+    private static AuditEntry changed(AuditAction action, UUID clientId) {
+        return AuditEntry.of(action).client(clientId).object(AuditObject.CLIENT, clientId);
     }
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
@@ -163,6 +196,7 @@ public class ClientService {
         Client client = writable(clientId);
         client.archive(clock.instant());
         changed(client);
+        audit.record(changed(AuditAction.CLIENT_ARCHIVED, clientId));
         LOG.info("client archived clinic={} client={}", client.getClinicId(), clientId);
         return ClientProfile.of(client);
     }
@@ -173,6 +207,7 @@ public class ClientService {
         Client client = accessible(clientId);
         client.restore();
         changed(client);
+        audit.record(changed(AuditAction.CLIENT_RESTORED, clientId));
         return ClientProfile.of(client);
     }
 
@@ -186,8 +221,37 @@ public class ClientService {
             throw new DomainException("therapist", "client.unknown-therapist");
         }
         client.reassign(therapistId);
+        audit.record(changed(AuditAction.CLIENT_REASSIGNED, clientId));
         LOG.info("client reassigned clinic={} client={}", client.getClinicId(), clientId);
         return ClientProfile.of(client);
+    }
+
+    /** How many clients (archived ones too) have this staff member as their therapist. */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional(readOnly = true)
+    public int caseloadSize(UUID therapistId) {
+        return clients.findIdsByTherapist(therapistId).size();
+    }
+
+    /**
+     * Every client of one staff member moves to another (a therapist leaving): archived clients too, so no
+     * client is left with an account that cannot be reached. Their open alerts follow them, as the alerts
+     * page shows each client's alerts to the client's current therapist. Returns how many moved.
+     */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public int handOver(UUID fromTherapistId, UUID toTherapistId) {
+        if (fromTherapistId.equals(toTherapistId)
+                || accounts.colleagues().stream().noneMatch(s -> s.id().equals(toTherapistId))) {
+            throw new DomainException("successor", "client.unknown-therapist");
+        }
+        List<UUID> moving = clients.findIdsByTherapist(fromTherapistId);
+        for (Client client : clients.findAllById(moving)) {
+            client.reassign(toTherapistId);
+            audit.record(changed(AuditAction.CLIENT_REASSIGNED, client.getId()));
+        }
+        LOG.info("caseload handed over count={}", moving.size());
+        return moving.size();
     }
 
     // ---------------------------------------------------------------- goals
@@ -203,7 +267,9 @@ public class ClientService {
     @Transactional
     public Goal addGoal(UUID clientId, String text) {
         writable(clientId);
-        return Goal.of(goals.save(new ClientGoal(clientId, goalText(text), clock.instant())));
+        ClientGoal goal = goals.save(new ClientGoal(clientId, goalText(text), clock.instant()));
+        audit.record(AuditEntry.of(AuditAction.GOAL_ADDED).client(clientId).object(AuditObject.GOAL, goal.getId()));
+        return Goal.of(goal);
     }
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
@@ -212,6 +278,7 @@ public class ClientService {
         ClientGoal goal = goals.findById(goalId).orElseThrow(NotFoundException::new);
         writable(goal.getClientId());
         goal.change(goalText(text), status == null ? GoalStatus.ACTIVE : status);
+        audit.record(AuditEntry.of(AuditAction.GOAL_CHANGED).client(goal.getClientId()).object(AuditObject.GOAL, goalId));
         return Goal.of(goal);
     }
 
@@ -245,6 +312,7 @@ public class ClientService {
      * existing client account is in a therapist's caseload. Creates nothing if already there.
      */
     @Transactional
+    @PreAuthorize("permitAll()")
     public void importClient(UUID accountId, String email, String displayName, UUID therapistId, String timeZone,
                              String language) {
         String address = EmailAddress.require("email", email);
@@ -260,6 +328,7 @@ public class ClientService {
 
     /** For imports (no signed-in person): the client record of an account, if any. */
     @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
     public java.util.Optional<ClientProfile> findByAccount(UUID accountId) {
         return clients.findByAccountId(accountId).map(ClientProfile::of);
     }
@@ -267,6 +336,7 @@ public class ClientService {
     /** Links the new account to the client it was invited as (same transaction as the acceptance). */
     @EventListener
     @Transactional
+    @PreAuthorize("permitAll()")
     public void onInvitationAccepted(InvitationAccepted accepted) {
         if (accepted.role() != Role.CLIENT) {
             return;

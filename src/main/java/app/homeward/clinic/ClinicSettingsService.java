@@ -1,5 +1,8 @@
 package app.homeward.clinic;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.security.CurrentUser;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -22,12 +26,19 @@ public class ClinicSettingsService {
     public static final int MAX_LOGO_BYTES = 512 * 1024;
 
     private final ClinicDirectory clinics;
+    private final AuditTrail audit;
 
-    ClinicSettingsService(ClinicDirectory clinics) {
+    ClinicSettingsService(ClinicDirectory clinics, AuditTrail audit) {
         this.clinics = clinics;
+        this.audit = audit;
     }
 
-    public record Settings(String name, String accentColor, String timeZone, String defaultLanguage) {
+    /** {@code country}: ISO 3166 two letters for date and time formats, blank to follow the time zone (decision 0031). */
+    public record Settings(String name, String accentColor, String timeZone, String defaultLanguage, String country) {
+
+        public Settings(String name, String accentColor, String timeZone, String defaultLanguage) {
+            this(name, accentColor, timeZone, defaultLanguage, "");
+        }
     }
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST','CLIENT')")
@@ -36,6 +47,7 @@ public class ClinicSettingsService {
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
     public ClinicBranding update(Settings settings) {
         String name = SignupService.requireClinicName(settings.name());
         String accent = settings.accentColor() == null ? "" : settings.accentColor().strip().toLowerCase(Locale.ROOT);
@@ -46,41 +58,45 @@ public class ClinicSettingsService {
         if (Messages.SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(settings.defaultLanguage()))) {
             throw new DomainException("defaultLanguage", "validation.choose");
         }
+        String country = app.homeward.base.Regions.country(settings.country());
+        if (settings.country() != null && !settings.country().isBlank() && country.isEmpty()) {
+            throw new DomainException("country", "validation.choose");
+        }
         ClinicBranding updated = clinics.update(myClinic(), clinic -> {
+            clinic.changeCountry(country);
             clinic.rename(name);
             clinic.changeAccentColor(accent);
             clinic.changeTimeZone(zone);
             clinic.changeDefaultLanguage(settings.defaultLanguage());
         });
+        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("general"));
         LOG.info("clinic settings changed clinic={}", updated.id());
         return updated;
     }
 
-    /** The homework rules: confidence threshold (0–10), grace period (1–168 h), crisis message (optional). */
+    /** The homework rules: confidence threshold (0–10) and grace period (1–168 h). */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     public app.homeward.tenancy.ClinicDirectory.HomeworkSettings homework() {
         return clinics.homeworkSettings(myClinic()).orElseThrow();
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
-    public void updateHomework(Integer confidenceThreshold, Integer graceHours, String crisisMessage) {
+    @Transactional
+    public void updateHomework(Integer confidenceThreshold, Integer graceHours) {
         if (confidenceThreshold == null || confidenceThreshold < 0 || confidenceThreshold > 10) {
             throw new DomainException("confidenceThreshold", "settings.range", 0, 10);
         }
         if (graceHours == null || graceHours < 1 || graceHours > 168) {
             throw new DomainException("graceHours", "settings.range", 1, 168);
         }
-        String message = app.homeward.base.Text.clean(crisisMessage);
-        if (message != null && message.length() > 1000) {
-            throw new DomainException("crisisMessage", "validation.too-long", 1000);
-        }
-        String stored = message == null || message.isBlank() ? null : message;
-        clinics.update(myClinic(), clinic -> clinic.changeHomeworkSettings(confidenceThreshold, graceHours, stored));
+        clinics.update(myClinic(), clinic -> clinic.changeHomeworkSettings(confidenceThreshold, graceHours));
+        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("homework"));
         LOG.info("clinic homework settings changed clinic={}", myClinic());
     }
 
     /** PNG, JPEG or WebP, recognised by content (not by name or declared type), at most 512 KB. Never SVG. */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
     public ClinicBranding changeLogo(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new DomainException("logo", "settings.logo-type");
@@ -92,11 +108,14 @@ public class ClinicSettingsService {
         if (type == null) {
             throw new DomainException("logo", "settings.logo-type");
         }
+        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("logo"));
         return clinics.update(myClinic(), clinic -> clinic.changeLogo(bytes.clone(), type));
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
     public ClinicBranding removeLogo() {
+        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("logo"));
         return clinics.update(myClinic(), clinic -> clinic.changeLogo(null, null));
     }
 

@@ -1,5 +1,6 @@
 package app.homeward.clinic;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.Links;
@@ -65,6 +66,7 @@ public class SignupService {
     public record Result(UUID clinicId, String slug, String email) {
     }
 
+    @PreAuthorize("permitAll()")
     public Result signUp(Request request, String ip) {
         String clinicName = requireClinicName(request.clinicName());
         String slug = Slugs.require(request.slug());
@@ -73,7 +75,7 @@ public class SignupService {
             throw new DomainException("name", "validation.required");
         }
         String email = EmailAddress.require("email", request.email());
-        passwords.check(request.password(), email);
+        passwords.check(request.password(), email, adminName, clinicName + " " + slug);
         ZoneId zone = zone(request.timeZone());
         String language = Messages.forLanguageTag(request.language()).getLanguage();
         if (!request.agreed()) {
@@ -104,6 +106,7 @@ public class SignupService {
     }
 
     /** Activates the clinic and its admin; returns the admin to sign in, or empty if the link is not valid. */
+    @PreAuthorize("permitAll()")
     public Optional<HomewardUser> verify(String slug, String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
@@ -121,6 +124,7 @@ public class SignupService {
     }
 
     /** Whether a clinic at this address could be created (format, reserved words, taken). */
+    @PreAuthorize("permitAll()")
     public Optional<String> slugProblem(String slug) {
         try {
             String valid = Slugs.require(slug);

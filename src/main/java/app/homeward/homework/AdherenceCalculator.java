@@ -26,6 +26,7 @@ final class AdherenceCalculator {
     private final Instant now;
     private final Duration grace;
     private final LocalDate firstDay;
+    private final LocalDate lastDay;
     private final int weeks;
 
     /** @param firstDay the Monday the window starts on; the window has {@code weeks} weeks and ends today */
@@ -33,6 +34,7 @@ final class AdherenceCalculator {
         this.now = now;
         this.grace = grace;
         this.firstDay = firstDay;
+        this.lastDay = firstDay.plusWeeks(weeks).minusDays(1);
         this.weeks = weeks;
     }
 
@@ -58,7 +60,10 @@ final class AdherenceCalculator {
      */
     ClientResult client(UUID clientId, ZoneId zone, List<Occurrence> occurrences, List<Entry> entries,
                         List<AdherencePlans.PlanFacts> plans, long openAlerts) {
+        // the window's weeks are the clinic's: a client east of the clinic may already be in the next week
+        // (their Monday, the clinic's Sunday); that day counts once the clinic's week has turned too
         LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate until = today.isAfter(lastDay) ? lastDay : today;
         Tally tally = new Tally();
         int[][] weekCounts = new int[weeks][3];
         Instant attentionFrom = now.minus(ATTENTION_PERIOD);
@@ -71,7 +76,7 @@ final class AdherenceCalculator {
             if (state.finished() && o.getCompletedAt() != null && !o.getCompletedAt().isBefore(attentionFrom)) {
                 doneLately = true;
             }
-            if (o.getLocalDate().isBefore(firstDay) || o.getLocalDate().isAfter(today)) {
+            if (o.getLocalDate().isBefore(firstDay) || o.getLocalDate().isAfter(until)) {
                 continue;
             }
             int week = (int) ChronoUnit.WEEKS.between(firstDay, o.getLocalDate().with(DayOfWeek.MONDAY));
@@ -103,7 +108,7 @@ final class AdherenceCalculator {
                 doneLately = true;
             }
             LocalDate day = LocalDate.ofInstant(e.getSubmittedAt(), zone);
-            if (day.isBefore(firstDay) || day.isAfter(today)) {
+            if (day.isBefore(firstDay) || day.isAfter(until)) {
                 continue;
             }
             if (e.getPercentDone() != null) {

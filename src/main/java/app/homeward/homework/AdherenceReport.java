@@ -37,9 +37,18 @@ public record AdherenceReport(int weeks, LocalDate firstDay, AdherenceStats tota
 
     /**
      * Why a client needs attention. {@code count}: open alerts, or homework missed in the last 7 days;
-     * {@code from}/{@code to}: the confidence of the plan before and of the latest plan.
+     * {@code from}/{@code to}: the confidence of the plan before and of the latest plan, or a measure's first
+     * and latest score; {@code measure}: the measure's title for a reliable deterioration, else "".
      */
-    public record Reason(Kind kind, int count, int from, int to) {
+    public record Reason(Kind kind, int count, int from, int to, String measure) {
+
+        public Reason {
+            measure = measure == null ? "" : measure;
+        }
+
+        public Reason(Kind kind, int count, int from, int to) {
+            this(kind, count, from, to, "");
+        }
 
         public String messageKey() {
             return "adherence.reason." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -49,6 +58,8 @@ public record AdherenceReport(int weeks, LocalDate firstDay, AdherenceStats tota
     public enum Kind {
         /** Safety alerts that no one has acknowledged yet. */
         OPEN_ALERTS,
+        /** A measure's latest score is reliably worse than the first (Jacobson &amp; Truax). */
+        RELIABLE_DETERIORATION,
         /** Homework fell due in the last 7 days and was missed, and nothing was done or partly done in that time. */
         NOTHING_DONE,
         /** The latest plan's confidence (0–10, asked in session) is lower than the plan's before it. */

@@ -1,5 +1,12 @@
 package app.homeward.homework;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
+import app.homeward.worksheet.ReliableChange;
+import app.homeward.base.NotFoundException;
 import app.homeward.base.DomainException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -80,10 +87,14 @@ public class AdherenceService {
     private final AccountService accounts;
     private final HomeworkRules rules;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final MeasureHistories measureHistories;
 
     AdherenceService(OccurrenceRepository occurrences, EntryRepository entries, SafetyAlertRepository alerts,
                      AdherencePlans plans, ClientService clients, AccountService accounts, HomeworkRules rules,
-                     Clock clock) {
+                     Clock clock, AuditTrail audit, MeasureHistories measureHistories) {
+        this.audit = audit;
+        this.measureHistories = measureHistories;
         this.occurrences = occurrences;
         this.entries = entries;
         this.alerts = alerts;
@@ -115,12 +126,30 @@ public class AdherenceService {
         return accounts.colleagues();
     }
 
-    /** One client's adherence; a client outside one's caseload (or clinic) is not found. */
+    /**
+     * One client's adherence; a client outside one's caseload (or clinic) is not found. Each call is a look
+     * at the client's record (the panel loads it once, and again when the window changes): the audit trail
+     * records it.
+     */
     public ClientAdherence client(UUID clientId, int weeks) {
-        ClientProfile client = clients.profile(clientId);
-        Window window = window(weeks);
+        ClientProfile client;
+        try {
+            client = clients.profile(clientId);
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(AuditAction.ADHERENCE_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
+                    .object(AuditObject.CLIENT, clientId));
+            throw refused;
+        }
+        audit.record(AuditEntry.of(AuditAction.ADHERENCE_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+        return adherenceOf(client, weeks);
+    }
+
+    /** A client's adherence without a record of the look: for callers that audit what they do with it. */
+    ClientAdherence adherenceOf(ClientProfile client, int weeks) {
+        UUID clientId = client.id();
+        AdherenceWindow window = window(weeks);
         List<UUID> one = List.of(clientId);
-        List<Occurrence> occ = occurrences.findForAdherence(one, window.fetchFrom(), window.now().plus(Duration.ofDays(1)));
+        List<Occurrence> occ = occurrences.findForAdherence(one, window.fetchFrom(), window.fetchUntil());
         List<Entry> sent = entries.findSubmittedForAdherence(one, window.fetchFrom(), window.now());
         List<AdherencePlans.PlanFacts> live = plans.livePlans(one, window.fetchFrom());
         long open = counts(alerts.countOpenForAdherence(one)).getOrDefault(clientId, 0L);
@@ -130,20 +159,8 @@ public class AdherenceService {
                 window.calculator().weeks(result.weekCounts()), result.measures(), result.reasons());
     }
 
-    private record Window(Instant now, LocalDate firstDay, Instant fetchFrom, AdherenceCalculator calculator) {
-    }
-
-    private Window window(int weeks) {
-        if (weeks < 1 || weeks > 26) {
-            throw new DomainException("weeks", "validation.choose");
-        }
-        HomeworkSettings settings = rules.settings(CurrentUser.require().clinicId());
-        Instant now = clock.instant();
-        LocalDate firstDay = AdherenceCalculator.firstDay(LocalDate.ofInstant(now, settings.timeZone()), weeks);
-        // a day earlier than the window: clients' days start before the clinic's east of it
-        Instant fetchFrom = firstDay.atStartOfDay(settings.timeZone()).toInstant().minus(Duration.ofDays(1));
-        Duration grace = Duration.ofHours(settings.graceHours());
-        return new Window(now, firstDay, fetchFrom, new AdherenceCalculator(now, grace, firstDay, weeks));
+    private AdherenceWindow window(int weeks) {
+        return AdherenceWindow.of(clock.instant(), rules.settings(CurrentUser.require().clinicId()), weeks);
     }
 
     /**
@@ -153,14 +170,14 @@ public class AdherenceService {
      * @param keep which of the visible, not archived clients belong to the group
      */
     private AdherenceReport report(int weeks, Collection<UUID> ids, Predicate<ClientProfile> keep, boolean therapists) {
-        Window window = window(weeks);
+        AdherenceWindow window = window(weeks);
         AdherenceCalculator calculator = window.calculator();
         if (ids != null && ids.isEmpty()) {
             return new AdherenceReport(weeks, window.firstDay(), AdherenceStats.NONE,
                     calculator.weeks(new int[weeks][3]), List.of(), List.of());
         }
         Map<UUID, List<Occurrence>> occ = occurrences
-                .findForAdherence(ids, window.fetchFrom(), window.now().plus(Duration.ofDays(1))).stream()
+                .findForAdherence(ids, window.fetchFrom(), window.fetchUntil()).stream()
                 .collect(Collectors.groupingBy(Occurrence::getClientId));
         Map<UUID, List<Entry>> sent = entries.findSubmittedForAdherence(ids, window.fetchFrom(), window.now()).stream()
                 .collect(Collectors.groupingBy(Entry::getClientId));
@@ -182,6 +199,8 @@ public class AdherenceService {
         int[][] weekCounts = new int[weeks][3];
         List<AdherenceReport.ClientRow> rows = new ArrayList<>();
         List<AdherenceReport.Attention> attention = new ArrayList<>();
+        Map<UUID, List<MeasureHistory>> measures = measureHistories.of(group.stream()
+                .collect(Collectors.toMap(ClientProfile::id, ClientProfile::timeZone)));
         for (ClientProfile c : group) {
             AdherenceCalculator.ClientResult result = calculator.client(c.id(), c.timeZone(),
                     occ.getOrDefault(c.id(), List.of()), sent.getOrDefault(c.id(), List.of()),
@@ -194,8 +213,9 @@ public class AdherenceService {
             }
             String therapist = names.getOrDefault(c.therapistId(), "");
             rows.add(new AdherenceReport.ClientRow(c.id(), c.displayName(), therapist, result.stats()));
-            if (!result.reasons().isEmpty()) {
-                attention.add(new AdherenceReport.Attention(c.id(), c.displayName(), therapist, result.reasons()));
+            List<AdherenceReport.Reason> reasons = withDeteriorations(result.reasons(), measures.get(c.id()));
+            if (!reasons.isEmpty()) {
+                attention.add(new AdherenceReport.Attention(c.id(), c.displayName(), therapist, reasons));
             }
         }
         rows.sort(Comparator.comparing(AdherenceReport.ClientRow::clientName, String.CASE_INSENSITIVE_ORDER)
@@ -206,6 +226,37 @@ public class AdherenceService {
                 .thenComparing(AdherenceReport.Attention::clientId));
         return new AdherenceReport(weeks, window.firstDay(), totals.stats(), calculator.weeks(weekCounts),
                 List.copyOf(rows), List.copyOf(attention));
+    }
+
+    /** The calculator's reasons and a reliable deterioration on any measure, most serious first. */
+    private static List<AdherenceReport.Reason> withDeteriorations(List<AdherenceReport.Reason> reasons,
+                                                                   List<MeasureHistory> measures) {
+        List<AdherenceReport.Reason> all = new ArrayList<>(reasons);
+        for (MeasureHistory m : measures == null ? List.<MeasureHistory>of() : measures) {
+            if (m.change().outcome() == ReliableChange.Outcome.RELIABLE_DETERIORATION) {
+                all.add(new AdherenceReport.Reason(AdherenceReport.Kind.RELIABLE_DETERIORATION, 0,
+                        m.change().first(), m.change().latest(), m.title()));
+            }
+        }
+        all.sort(Comparator.comparing(AdherenceReport.Reason::kind));
+        return List.copyOf(all);
+    }
+
+    /**
+     * One client's measures over time, with bands and reliable change, for the client page; audited as a
+     * look at the client's record. A client outside one's caseload (or clinic) is not found.
+     */
+    public List<MeasureHistory> measures(UUID clientId) {
+        ClientProfile client;
+        try {
+            client = clients.profile(clientId);
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
+                    .object(AuditObject.CLIENT, clientId));
+            throw refused;
+        }
+        audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+        return measureHistories.of(clientId, client.timeZone());
     }
 
     private static Map<UUID, Long> counts(List<Object[]> rows) {

@@ -30,6 +30,14 @@ interface EntryRepository extends JpaRepository<Entry, UUID> {
             group by e.clientId""")
     List<Object[]> countUnreviewed(Collection<UUID> clients);
 
+    /** Measures: every scored, submitted entry of the given clients, oldest first, in one query. */
+    @Query("""
+            select e from Entry e
+            where e.state = app.homeward.homework.EntryState.SUBMITTED and e.scoreTotal is not null
+              and e.clientId in :clients
+            order by e.submittedAt""")
+    List<Entry> findScoredFor(Collection<UUID> clients);
+
     /** Adherence: entries submitted in a window, for the given clients or (null) the whole clinic, in one query. */
     @Query("""
             select e from Entry e

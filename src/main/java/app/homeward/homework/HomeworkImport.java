@@ -44,7 +44,9 @@ public class HomeworkImport {
                                     java.util.Set<Obstacle> obstacles, String backupPlan, int confidence, int difficulty) {
         var client = clients.findByAccount(clientAccountId).orElseThrow(
                 () -> new IllegalArgumentException("tenants: the client is in no caseload"));
-        if (!assignments.findByClientIdOrderByCreatedAtDesc(client.id()).isEmpty()) {
+        // once per title: a tenant file may give a client several plans, and a restart must not add them again
+        if (assignments.findByClientIdOrderByCreatedAtDesc(client.id()).stream()
+                .anyMatch(existing -> existing.getTitle().equals(title))) {
             return false;
         }
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(client.timeZone()));

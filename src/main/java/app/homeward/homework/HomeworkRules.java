@@ -42,7 +42,7 @@ class HomeworkRules {
 
     HomeworkSettings settings(UUID clinicId) {
         return clinics.homeworkSettings(clinicId)
-                .orElse(new HomeworkSettings(7, 24, null, ZoneId.of("UTC")));
+                .orElse(new HomeworkSettings(7, 24, ZoneId.of("UTC")));
     }
 
     Duration grace(UUID clinicId) {

@@ -1,5 +1,10 @@
 package app.homeward.homework;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
@@ -63,12 +68,17 @@ public class HomeworkService {
     private final AccountService accounts;
     private final HomeworkRules rules;
     private final Clock clock;
+    private final AuditTrail audit;
+
+    private final AlertNotices notices;
 
     HomeworkService(AssignmentRepository assignments, AssignmentOptionRepository options,
                     OccurrenceRepository occurrences, EntryRepository entries,
                     ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
                     WorksheetService worksheets, WorksheetVersions versions, AccountService accounts,
-                    HomeworkRules rules, Clock clock) {
+                    HomeworkRules rules, Clock clock, AuditTrail audit, AlertNotices notices) {
+        this.audit = audit;
+        this.notices = notices;
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;
@@ -115,6 +125,8 @@ public class HomeworkService {
         Assignment assignment = assignments.save(new Assignment(clientId, client.therapistId(), worksheet.versionId(),
                 worksheet.builtIn(), checked, clock.instant()));
         int made = rules.generate(assignment, Instant.MIN);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId)
+                .object(AuditObject.ASSIGNMENT, assignment.getId()));
         LOG.info("homework assigned clinic={} client={} assignment={} occurrences={}", me.clinicId(), clientId,
                 assignment.getId(), made);
         return assignment.getId();
@@ -144,6 +156,8 @@ public class HomeworkService {
             }
         }
         rules.generate(assignment, now);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CHANGED).client(assignment.getClientId())
+                .object(AuditObject.ASSIGNMENT, assignmentId));
     }
 
     /**
@@ -168,6 +182,8 @@ public class HomeworkService {
             }
         }
         rules.changed(assignment);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_ENDED).client(assignment.getClientId())
+                .object(AuditObject.ASSIGNMENT, assignmentId));
         LOG.info("homework ended clinic={} assignment={} ladder={}", CurrentUser.require().clinicId(), assignmentId,
                 assignment.getLadderId());
     }
@@ -230,6 +246,8 @@ public class HomeworkService {
             }
         }
         int made = rules.generate(first, Instant.MIN);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId).object(AuditObject.LADDER, ladder)
+                .detail("ladder"));
         LOG.info("ladder assigned clinic={} client={} ladder={} steps={} occurrences={}", me.clinicId(), clientId, ladder,
                 clean.size(), made);
         return ladder;
@@ -266,6 +284,8 @@ public class HomeworkService {
             }
         }
         rules.open(next, moved, now);
+        audit.record(AuditEntry.of(AuditAction.LADDER_STEP_UNLOCKED).client(next.getClientId())
+                .object(AuditObject.ASSIGNMENT, next.getId()));
         LOG.info("ladder step unlocked clinic={} ladder={} assignment={}", CurrentUser.require().clinicId(),
                 next.getLadderId(), next.getId());
         return next.getId();
@@ -318,6 +338,8 @@ public class HomeworkService {
                     shorten(w.document().title(), 120), shorten(w.document().rationale(), 2000)));
         }
         rules.changed(choice);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId)
+                .object(AuditObject.ASSIGNMENT, choice.getId()).detail("choice"));
         LOG.info("choice offered clinic={} client={} assignment={} options={}", me.clinicId(), clientId,
                 choice.getId(), offered.size());
         return choice.getId();
@@ -445,7 +467,7 @@ public class HomeworkService {
     /** Everything since {@code since} (e.g. the last session), in a fixed number of queries. */
     @Transactional(readOnly = true)
     public BeforeSession beforeSession(UUID clientId, Instant since) {
-        ClientProfile client = clients.profile(clientId);
+        ClientProfile client = viewed(AuditAction.BEFORE_SESSION_VIEWED, clientId);
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
         List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
@@ -528,6 +550,8 @@ public class HomeworkService {
             }
         }
         rules.generate(fresh, Instant.MIN);
+        audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CARRIED_OVER).client(old.getClientId())
+                .object(AuditObject.ASSIGNMENT, fresh.getId()));
         LOG.info("homework carried over clinic={} from={} to={}", CurrentUser.require().clinicId(), assignmentId,
                 fresh.getId());
         return fresh.getId();
@@ -536,9 +560,10 @@ public class HomeworkService {
     // ---------------------------------------------------------------- caseload
 
     /**
-     * One page of the caseload with adherence at a glance. A fixed number of queries whatever the
-     * page size: the clients, then their occurrences, unreviewed entries and open alerts in one
-     * query each, and the colleague names.
+     * One page of the caseload with adherence at a glance: the last four weeks as the adherence pages
+     * count them (one calculation, {@link AdherenceCalculator}, so the two never disagree). A fixed
+     * number of queries whatever the page size: the clients, the clinic's settings, then their
+     * occurrences, unreviewed entries and open alerts in one query each, and the colleague names.
      */
     @Transactional(readOnly = true)
     public List<CaseloadRow> caseload(String text, boolean archived, boolean mineOnly, int offset, int limit) {
@@ -547,29 +572,20 @@ public class HomeworkService {
             return List.of();
         }
         List<UUID> ids = page.stream().map(ClientProfile::id).toList();
-        Instant now = clock.instant();
-        Duration grace = rules.grace(CurrentUser.require().clinicId());
-        Map<UUID, int[]> adherence = new HashMap<>();
-        Map<UUID, java.time.ZoneId> zones = page.stream().collect(Collectors.toMap(ClientProfile::id, ClientProfile::timeZone));
-        for (Occurrence o : occurrences.findForClients(ids, now.minus(Duration.ofDays(28)), now)) {
-            int[] counts = adherence.computeIfAbsent(o.getClientId(), k -> new int[2]);
-            OccurrenceState state = o.state(now, grace, zones.get(o.getClientId()));
-            // only what has been decided counts: done, partial, missed; still within its grace period does not
-            if (!state.finished() && state != OccurrenceState.MISSED) {
-                continue;
-            }
-            counts[0]++;
-            if (state.finished()) {
-                counts[1]++;
-            }
-        }
+        AdherenceWindow window = AdherenceWindow.of(clock.instant(), rules.settings(CurrentUser.require().clinicId()),
+                AdherenceWindow.CASELOAD_WEEKS);
+        Map<UUID, List<Occurrence>> occurrencesOf = occurrences
+                .findForAdherence(ids, window.fetchFrom(), window.fetchUntil()).stream()
+                .collect(Collectors.groupingBy(Occurrence::getClientId));
         Map<UUID, Long> unreviewed = counts(entries.countUnreviewed(ids));
         Map<UUID, Long> openAlerts = counts(alerts.countOpen(ids));
         Map<UUID, String> names = new HashMap<>();
         accounts.colleagues().forEach(s -> names.put(s.id(), s.displayName()));
         return page.stream().map(c -> {
-            int[] counts = adherence.getOrDefault(c.id(), new int[2]);
-            return new CaseloadRow(c, names.getOrDefault(c.therapistId(), ""), counts[0], counts[1],
+            // the adherence pages' own calculation: only the occurrences matter for these numbers
+            AdherenceStats lastFourWeeks = window.calculator().client(c.id(), c.timeZone(),
+                    occurrencesOf.getOrDefault(c.id(), List.of()), List.of(), List.of(), 0).stats();
+            return new CaseloadRow(c, names.getOrDefault(c.therapistId(), ""), lastFourWeeks,
                     unreviewed.getOrDefault(c.id(), 0L).intValue(), openAlerts.getOrDefault(c.id(), 0L).intValue());
         }).toList();
     }
@@ -608,10 +624,16 @@ public class HomeworkService {
                 e.getAlertCount(), e.getPercentDone())).toList();
     }
 
+    /** A submitted entry, for its page: the audit trail records who opened it (or that they were refused). */
     @Transactional(readOnly = true)
     public EntryDetail entry(UUID entryId) {
-        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElseThrow(NotFoundException::new);
-        ClientProfile client = clients.profile(entry.getClientId());
+        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElse(null);
+        if (entry == null) {
+            audit.record(AuditEntry.of(AuditAction.ENTRY_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
+                    .object(AuditObject.ENTRY, entryId));
+            throw new NotFoundException();
+        }
+        ClientProfile client = viewed(AuditAction.ENTRY_VIEWED, entry.getClientId(), AuditObject.ENTRY, entryId);
         Assignment assignment = assignments.findById(entry.getAssignmentId()).orElseThrow(NotFoundException::new);
         var document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
         Map<String, Object> answers = WorksheetJson.readAnswers(entry.getAnswers());
@@ -641,6 +663,8 @@ public class HomeworkService {
         }
         Map<String, Object> asJson = new LinkedHashMap<>(perAnswer);
         entry.review(me.accountId(), text, WorksheetJson.writeAnswers(asJson), clock.instant());
+        audit.record(AuditEntry.of(AuditAction.ENTRY_REVIEWED).client(entry.getClientId())
+                .object(AuditObject.ENTRY, entryId));
         LOG.info("entry reviewed clinic={} entry={}", me.clinicId(), entryId);
     }
 
@@ -670,6 +694,8 @@ public class HomeworkService {
         ChangeRequest request = changeRequests.findById(requestId).orElseThrow(NotFoundException::new);
         clients.profile(request.getClientId());
         request.resolve(clock.instant());
+        audit.record(AuditEntry.of(AuditAction.CHANGE_REQUEST_RESOLVED).client(request.getClientId())
+                .object(AuditObject.CHANGE_REQUEST, requestId));
     }
 
     /** Open safety alerts of the caseload (all clients, for admins), oldest first. */
@@ -679,8 +705,18 @@ public class HomeworkService {
         List<SafetyAlert> open = mine == null ? alerts.findByAcknowledgedAtIsNullOrderByRaisedAt()
                 : alerts.findOpenFor(mine);
         Map<UUID, ClientProfile> visible = clientsById(open.stream().map(SafetyAlert::getClientId).distinct().toList());
-        return open.stream().filter(a -> visible.containsKey(a.getClientId()))
-                .map(a -> view(a, visible.get(a.getClientId()).displayName())).toList();
+        List<SafetyAlert> shown = open.stream().filter(a -> visible.containsKey(a.getClientId())).toList();
+        // the emails name one alert of a submission; every alert of that entry was told by them
+        Map<UUID, List<AlertView.Told>> byAlert = notices.told(shown.stream().map(SafetyAlert::getId).toList());
+        Map<UUID, List<AlertView.Told>> byEntry = new HashMap<>();
+        shown.forEach(a -> byEntry.merge(a.getEntryId(), byAlert.getOrDefault(a.getId(), List.of()),
+                (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
+        return shown.stream().map(a -> {
+            AlertView plain = view(a, visible.get(a.getClientId()).displayName());
+            return new AlertView(plain.id(), plain.clientId(), plain.clientName(), plain.entryId(), plain.label(),
+                    plain.value(), plain.raisedAt(), plain.acknowledgedAt(), plain.note(),
+                    byEntry.getOrDefault(a.getEntryId(), List.of()));
+        }).toList();
     }
 
     @Transactional(readOnly = true)
@@ -699,6 +735,8 @@ public class HomeworkService {
             throw new DomainException("alert.already-acknowledged");
         }
         alert.acknowledge(me.accountId(), HomeworkRules.text("note", note, 1000, true), clock.instant());
+        audit.record(AuditEntry.of(AuditAction.ALERT_ACKNOWLEDGED).client(alert.getClientId())
+                .object(AuditObject.ALERT, alertId));
         LOG.info("safety alert acknowledged clinic={} alert={}", me.clinicId(), alertId);
     }
 
@@ -718,6 +756,25 @@ public class HomeworkService {
             return Map.of();
         }
         return clients.accessibleAmong(ids).stream().collect(Collectors.toMap(ClientProfile::id, Function.identity()));
+    }
+
+    /**
+     * A client's record opened for a page: the client if the staff member may see them (else not found), and
+     * the view recorded in the audit trail, refused ones too. One record per page load, queued (no statement).
+     */
+    private ClientProfile viewed(AuditAction action, UUID clientId) {
+        return viewed(action, clientId, AuditObject.CLIENT, clientId);
+    }
+
+    private ClientProfile viewed(AuditAction action, UUID clientId, AuditObject type, UUID objectId) {
+        try {
+            ClientProfile client = clients.profile(clientId);
+            audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
+            return client;
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload").object(type, objectId));
+            throw refused;
+        }
     }
 
     private Assignment accessibleAssignment(UUID assignmentId) {

@@ -20,9 +20,17 @@ import java.util.stream.Collectors;
 public class HomeworkTimes {
 
     private final OccurrenceTimes occurrences;
+    private final SafetyAlertRepository alerts;
 
-    HomeworkTimes(OccurrenceTimes occurrences) {
+    HomeworkTimes(OccurrenceTimes occurrences, SafetyAlertRepository alerts) {
         this.occurrences = occurrences;
+        this.alerts = alerts;
+    }
+
+    /** Whether a safety alert (or another one its entry raised) is still waiting for someone to acknowledge it. */
+    @Transactional(readOnly = true)
+    public boolean alertStillOpen(UUID alertId) {
+        return alertId != null && alerts.stillOpen(alertId);
     }
 
     /** The client's open occurrences due at or after {@code from}, soonest first. */

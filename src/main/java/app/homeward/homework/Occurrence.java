@@ -17,7 +17,8 @@ import java.util.UUID;
 class Occurrence extends TenantScopedEntity {
 
     /** Stored outcomes; "upcoming", "due" and "missed" follow from the clock (see {@link #state}). */
-    enum Outcome { OPEN, DONE, PARTIAL, SKIPPED }
+    /** NOT_DONE: the client sent the entry and said they did 0 % of it (issue 14, decision 0019). */
+    enum Outcome { OPEN, DONE, PARTIAL, NOT_DONE, SKIPPED }
 
     @Column(name = "assignment_id", nullable = false, updatable = false, length = 36)
     private UUID assignmentId;
@@ -54,6 +55,8 @@ class Occurrence extends TenantScopedEntity {
         return switch (status) {
             case DONE -> OccurrenceState.DONE;
             case PARTIAL -> OccurrenceState.PARTIAL;
+            // 0 % done is not done, never partly done: it reads and counts as missed
+            case NOT_DONE -> OccurrenceState.MISSED;
             case SKIPPED -> OccurrenceState.SKIPPED;
             case OPEN -> {
                 if (now.isAfter(dueAt.plus(grace))) {
@@ -67,6 +70,20 @@ class Occurrence extends TenantScopedEntity {
     void complete(boolean partial, Instant now) {
         this.status = partial ? Outcome.PARTIAL : Outcome.DONE;
         this.completedAt = now;
+    }
+
+    /**
+     * The client's own "how much did you do": 100 % done, 1–99 % partly done, 0 % not done (settled, so it
+     * is counted and no longer reminded, but as missed: attempting counts, reporting nothing done does not).
+     */
+    void reported(int percentDone, Instant now) {
+        if (percentDone <= 0) {
+            // the time the entry was sent is kept, so a later "I did half after all" is on time as before
+            this.status = Outcome.NOT_DONE;
+            this.completedAt = completedAt == null ? now : completedAt;
+        } else {
+            complete(percentDone < 100, completedAt == null ? now : completedAt);
+        }
     }
 
     void skip() {

@@ -23,10 +23,6 @@ interface OccurrenceRepository extends JpaRepository<Occurrence, UUID> {
 
     List<Occurrence> findByClientIdOrderByDueAt(UUID clientId);
 
-    /** Occurrences of many clients due in a window: adherence for a page of the caseload in one query. */
-    @Query("select o from Occurrence o where o.clientId in :clients and o.dueAt between :from and :to")
-    List<Occurrence> findForClients(Collection<UUID> clients, Instant from, Instant to);
-
     /**
      * Adherence: occurrences due in a window, for the given clients or (null) the whole clinic, in one
      * query whatever the caseload's size.

@@ -1,11 +1,18 @@
 package app.homeward.homework;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
+import app.homeward.mail.MailIdentities;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.safety.ClientScores;
+import app.homeward.safety.ClinicSafety;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicBranding;
@@ -64,14 +71,23 @@ public class PortalService {
     private final Links links;
     private final ApplicationEventPublisher events;
     private final Messages messages;
+    private final MailIdentities mailIdentities;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final ClinicSafety safety;
+    private final MeasureHistories measureHistories;
 
     PortalService(AssignmentRepository assignments, AssignmentOptionRepository options,
                   OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
                   WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics,
-                  Links links, ApplicationEventPublisher events, Messages messages, Clock clock) {
+                  Links links, ApplicationEventPublisher events, Messages messages, MailIdentities mailIdentities,
+                  Clock clock, AuditTrail audit, ClinicSafety safety, MeasureHistories measureHistories) {
+        this.measureHistories = measureHistories;
+        this.audit = audit;
+        this.safety = safety;
         this.messages = messages;
+        this.mailIdentities = mailIdentities;
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;
@@ -129,7 +145,10 @@ public class PortalService {
                 coming.add(card); // the next one of each plan: a daily plan is one card, not seven
             }
         }
-        return new Today(choices(me), dueNow, overdue, coming, zone);
+        // the crisis note stays while a crisis alert is open; an alert with its own message was said once, at submit
+        Today.CrisisNotice crisis = alerts.findOpenFor(List.of(me.id())).stream().noneMatch(SafetyAlert::isCrisis) ? null
+                : new Today.CrisisNotice(crisisText(me));
+        return new Today(choices(me), dueNow, overdue, coming, zone, crisis);
     }
 
     /** Open choices of tasks, oldest first, each with its options in the therapist's order (two queries). */
@@ -173,8 +192,29 @@ public class PortalService {
         assignment.choose(option, option.getRationale(), moved, now);
         rules.generate(assignment, Instant.MIN);
         clients.touched(me.id());
+        audit.record(AuditEntry.of(AuditAction.CHOICE_MADE).client(me.id()).object(AuditObject.ASSIGNMENT, assignmentId));
         LOG.info("choice made clinic={} assignment={} option={}", CurrentUser.require().clinicId(), assignmentId,
                 option.getPosition());
+    }
+
+    /**
+     * The homework card of one of the client's occurrences as a PDF to save or print, with the page's texts
+     * in the client's language; the download is recorded in the audit trail.
+     */
+    @Transactional(readOnly = true)
+    public byte[] homeworkCardPdf(UUID occurrenceId, Map<String, String> labels, Map<Obstacle, String> obstacleNames,
+                                  java.util.Locale locale) {
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
+        UUID clinicId = CurrentUser.require().clinicId();
+        HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
+                rules.grace(clinicId));
+        String clinicName = clinics.findById(clinicId).map(ClinicBranding::name).orElse("");
+        audit.record(AuditEntry.of(AuditAction.HOMEWORK_CARD_DOWNLOADED).client(me.id())
+                .object(AuditObject.OCCURRENCE, occurrenceId));
+        return HomeworkCardPdf.render(card, clinicName, labels, obstacleNames, locale);
     }
 
     /** Opens an occurrence to work on (or to read back once submitted). */
@@ -189,9 +229,12 @@ public class PortalService {
         HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), now,
                 rules.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
+        boolean showsCrisisLine = document.fields().stream()
+                .anyMatch(f -> f instanceof app.homeward.worksheet.Fields.Instructions i && i.showsCrisisLine());
+        String crisisText = showsCrisisLine ? crisisText(me) : null;
         if (entry == null) {
             return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of(),
-                    clinicName);
+                    clinicName, crisisText);
         }
         Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
                 entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),
@@ -200,7 +243,7 @@ public class PortalService {
                 entry.getState(), entry.getSavedAt(), me.simplified(), reflection,
                 entry.getReviewedAt() == null ? null : entry.getFeedback(),
                 entry.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(entry.getAnswerFeedback()),
-                clinicName);
+                clinicName, crisisText);
     }
 
     /**
@@ -210,25 +253,16 @@ public class PortalService {
      */
     @Transactional
     public SavedDraft saveDraft(UUID occurrenceId, Map<String, Object> answers, Long lock) {
-        ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
-        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
-        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
-        requireValid(document.checkAnswers(answers, false));
-        Instant now = clock.instant();
-        Entry entry = current(occurrenceId, lock);
-        if (entry != null && entry.isSubmitted()) {
-            throw new DomainException("entry.already-submitted");
-        }
-        String json = WorksheetJson.writeAnswers(answers);
+        Answering answering = answering(occurrenceId, answers, lock, false);
+        Entry entry = answering.entry();
         if (entry == null) {
-            entry = new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
+            entry = answering.newEntry();
         } else {
-            entry.saveDraft(json, now);
+            entry.saveDraft(answering.json(), answering.now());
         }
         Entry saved = flush(entry);
-        clients.touched(me.id());
-        return new SavedDraft(saved.getLockVersion(), now);
+        clients.touched(answering.me().id());
+        return new SavedDraft(saved.getLockVersion(), answering.now());
     }
 
     /**
@@ -239,48 +273,46 @@ public class PortalService {
     @Transactional
     public Submitted submit(UUID occurrenceId, Map<String, Object> answers, Long lock) {
         HomewardUser user = CurrentUser.require();
-        ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
-        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
-        if (occurrence.getStatus() == Occurrence.Outcome.SKIPPED
-                || assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen()) {
-            throw new DomainException("assignment.ended");
-        }
-        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
-        requireValid(document.checkAnswers(answers, true));
-        Instant now = clock.instant();
-        Entry entry = current(occurrenceId, lock);
-        if (entry != null && entry.isSubmitted()) {
-            throw new DomainException("entry.already-submitted");
-        }
-        String json = WorksheetJson.writeAnswers(answers);
-        if (entry == null) {
-            entry = new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
-        }
-        ScoreResult score = Scorer.score(document, answers);
-        entry.submit(json, score.total(), score.band(), score.alerts().size(), now);
+        Answering answering = answering(occurrenceId, answers, lock, true);
+        ClientProfile me = answering.me();
+        Occurrence occurrence = answering.occurrence();
+        Assignment assignment = answering.assignment();
+        Instant now = answering.now();
+        Entry entry = answering.entry() == null ? answering.newEntry() : answering.entry();
+        ScoreResult score = Scorer.score(answering.document(), answers);
+        entry.submit(answering.json(), score.total(), score.band(), score.alerts().size(), now);
         Entry saved = flush(entry);
         occurrence.complete(false, now);
         rules.changed(assignment);
         // the last occurrence of a ladder step finished: the next step opens today
         rules.advanceIfStepFinished(assignment, now);
         clients.touched(me.id());
-        String crisis = null;
+        String crisisLine = null;
+        boolean crisis = false;
+        List<String> ruleMessages = new ArrayList<>();
         if (!score.alerts().isEmpty()) {
+            UUID firstAlert = null;
             for (ScoreResult.TriggeredAlert triggered : score.alerts()) {
-                alerts.save(new SafetyAlert(saved.getId(), me.id(), me.therapistId(), triggered.label(),
-                        triggered.value(), now));
+                SafetyAlert alert = alerts.save(new SafetyAlert(saved.getId(), me.id(), me.therapistId(),
+                        triggered.label(), triggered.value(), triggered.message(), now));
+                firstAlert = firstAlert == null ? alert.getId() : firstAlert;
+                if (alert.isCrisis()) {
+                    crisis = true;
+                } else if (!ruleMessages.contains(alert.getClientMessage())) {
+                    ruleMessages.add(alert.getClientMessage());
+                }
             }
             // "a client needs your attention": an outbox row in this transaction, sent at once and retried
-            events.publishEvent(new SafetyAlertRaised(user.clinicId(), me.therapistId()));
-            crisis = rules.settings(user.clinicId()).crisisMessage();
+            events.publishEvent(new SafetyAlertRaised(user.clinicId(), me.therapistId(), firstAlert));
+            crisisLine = crisis ? crisisText(me) : null;
             LOG.info("safety alert raised clinic={} entry={}", user.clinicId(), saved.getId());
         }
+        audit.record(AuditEntry.of(AuditAction.ENTRY_SUBMITTED).client(me.id()).object(AuditObject.ENTRY, saved.getId()));
         LOG.info("entry submitted clinic={} entry={}", user.clinicId(), saved.getId());
-        return new Submitted(saved.getLockVersion(), !score.alerts().isEmpty(), crisis);
+        return new Submitted(saved.getLockVersion(), !score.alerts().isEmpty(), crisis, crisisLine, ruleMessages);
     }
 
-    /** The client's reflection after submitting; less than 100 % done counts as partial. */
+    /** The client's reflection after submitting: 100 % is done, 1–99 % partly done, 0 % not done (decision 0019). */
     @Transactional
     public void reflect(UUID occurrenceId, Reflection reflection) {
         ClientProfile me = clients.me();
@@ -291,7 +323,8 @@ public class PortalService {
         entry.reflect(percent, HomeworkRules.rating("difficulty", reflection.difficulty(), 0, 10, false),
                 HomeworkRules.rating("helpful", reflection.helpful(), 0, 10, false), reflection.obstacles(),
                 HomeworkRules.text("note", reflection.note(), 2000, false));
-        occurrence.complete(percent < 100, occurrence.getCompletedAt() == null ? clock.instant() : occurrence.getCompletedAt());
+        occurrence.reported(percent, clock.instant());
+        audit.record(AuditEntry.of(AuditAction.ENTRY_REFLECTED).client(me.id()).object(AuditObject.ENTRY, entry.getId()));
     }
 
     /** "Ask for a change" on one of the client's assignments; it reaches the therapist's client page. */
@@ -303,14 +336,16 @@ public class PortalService {
         if (reason == null) {
             throw new DomainException("reason", "validation.choose");
         }
-        changeRequests.save(new ChangeRequest(assignment.getId(), me.id(), reason,
+        ChangeRequest request = changeRequests.save(new ChangeRequest(assignment.getId(), me.id(), reason,
                 HomeworkRules.text("note", note, 1000, reason == ChangeReason.OTHER), clock.instant()));
+        audit.record(AuditEntry.of(AuditAction.CHANGE_REQUESTED).client(me.id())
+                .object(AuditObject.CHANGE_REQUEST, request.getId()));
         clients.touched(me.id());
     }
 
     /**
-     * The assignment's coming occurrences as an .ics file: "Homework" and the clinic's name, a link
-     * to the clinic's page, and nothing clinical.
+     * The assignment's coming occurrences as an .ics file: "Homework" and the clinic's name (a discreet
+     * clinic's neutral name, as in its emails), a link to the clinic's page, and nothing clinical.
      */
     @Transactional(readOnly = true)
     public String calendar(UUID assignmentId) {
@@ -323,8 +358,11 @@ public class PortalService {
         List<HomeworkCalendar.Slot> slots = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.isOpen() && o.getDueAt().isAfter(now))
                 .map(o -> new HomeworkCalendar.Slot(o.getId(), o.getDueAt())).toList();
-        return HomeworkCalendar.render(messages.getTranslation("calendar.summary", locale, clinic.name()),
-                messages.getTranslation("calendar.description", locale, clinic.name()),
+        audit.record(AuditEntry.of(AuditAction.CALENDAR_DOWNLOADED).client(me.id())
+                .object(AuditObject.ASSIGNMENT, assignment.getId()));
+        String shownName = mailIdentities.shownName(clinic.id(), clinic.name(), locale);
+        return HomeworkCalendar.render(messages.getTranslation("calendar.summary", locale, shownName),
+                messages.getTranslation("calendar.description", locale, shownName),
                 java.net.URI.create(links.clinicPage(clinic.slug())), slots);
     }
 
@@ -335,7 +373,7 @@ public class PortalService {
         try {
             me = clients.me();
         } catch (NotFoundException notInACaseload) {
-            return new Progress(List.of(), 0, List.of());
+            return new Progress(List.of(), 0, List.of(), safety.clientScores());
         }
         Instant now = clock.instant();
         ZoneId zone = me.timeZone();
@@ -366,19 +404,9 @@ public class PortalService {
         for (int i = 0; i < 8; i++) {
             weeks.add(new Progress.Week(firstWeek.plusWeeks(i), counts[i][0], counts[i][1], counts[i][2]));
         }
-        List<Entry> submitted = entries.findByClientIdAndStateOrderBySubmittedAtDesc(me.id(), EntryState.SUBMITTED);
-        Map<UUID, Assignment> plans = assignments.findByIdIn(submitted.stream().map(Entry::getAssignmentId).distinct().toList())
-                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
-        Map<String, List<Progress.Point>> scores = new java.util.TreeMap<>();
-        for (Entry e : submitted.reversed()) {
-            if (e.getScoreTotal() != null) {
-                scores.computeIfAbsent(plans.get(e.getAssignmentId()).getTitle(), k -> new ArrayList<>())
-                        .add(new Progress.Point(LocalDate.ofInstant(e.getSubmittedAt(), zone), e.getScoreTotal()));
-            }
-        }
-        List<Progress.Measure> measures = scores.entrySet().stream()
-                .map(m -> new Progress.Measure(m.getKey(), m.getValue())).toList();
-        return new Progress(weeks, streak(doneDays, today), measures);
+        ClientScores shown = safety.clientScores();
+        List<MeasureHistory> measures = shown == ClientScores.NOTHING ? List.of() : measureHistories.of(me.id(), zone);
+        return new Progress(weeks, streak(doneDays, today), measures, shown);
     }
 
     /**
@@ -419,9 +447,47 @@ public class PortalService {
                 e.getReviewedAt() != null && e.getFeedback() != null && !e.getFeedback().isBlank())).toList();
     }
 
+    /** The clinic's crisis text in the client's language, or null for the portal's neutral default. */
+    private String crisisText(ClientProfile me) {
+        return safety.crisisText(Messages.forLanguageTag(me.language())).orElse(null);
+    }
+
     /** One submitted entry in the client's history. */
     public record PastEntry(UUID occurrenceId, String title, java.time.ZonedDateTime submittedAt, Integer score,
                             String band, Integer percentDone, boolean hasFeedback) {
+    }
+
+    /**
+     * What saving a draft and submitting share: the client's own occurrence and its assignment (a submit
+     * to an ended or skipped one is refused first), the answers checked against the version's document
+     * (complete when submitting), and the entry as the page last saw it, not yet submitted.
+     */
+    private Answering answering(UUID occurrenceId, Map<String, Object> answers, Long lock, boolean submitting) {
+        ClientProfile me = clients.me();
+        Occurrence occurrence = mine(occurrenceId, me);
+        Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        if (submitting && (occurrence.getStatus() == Occurrence.Outcome.SKIPPED
+                || assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen())) {
+            throw new DomainException("assignment.ended");
+        }
+        WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        requireValid(document.checkAnswers(answers, submitting));
+        Instant now = clock.instant();
+        Entry entry = current(occurrenceId, lock);
+        if (entry != null && entry.isSubmitted()) {
+            throw new DomainException("entry.already-submitted");
+        }
+        return new Answering(occurrenceId, me, occurrence, assignment, document, now, entry, WorksheetJson.writeAnswers(answers));
+    }
+
+    /** @param entry the entry being answered, null before the first save */
+    private record Answering(UUID occurrenceId, ClientProfile me, Occurrence occurrence, Assignment assignment,
+                             WorksheetDocument document, Instant now, Entry entry, String json) {
+
+        /** The entry of the first save, holding these answers. */
+        Entry newEntry() {
+            return new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
+        }
     }
 
     private Occurrence mine(UUID occurrenceId, ClientProfile me) {

@@ -44,10 +44,16 @@ class SafetyAlert extends TenantScopedEntity {
     @Column(length = 1000)
     private String note;
 
+    /** What the client was told: null for the clinic's crisis text, else the alert rule's own message. */
+    @Column(name = "client_message", length = 500, updatable = false)
+    private String clientMessage;
+
     protected SafetyAlert() {
     }
 
-    SafetyAlert(UUID entryId, UUID clientId, UUID therapistId, String label, int value, Instant now) {
+    SafetyAlert(UUID entryId, UUID clientId, UUID therapistId, String label, int value, String clientMessage,
+                Instant now) {
+        this.clientMessage = clientMessage == null || clientMessage.isBlank() ? null : clientMessage;
         this.entryId = entryId;
         this.clientId = clientId;
         this.therapistId = therapistId;
@@ -71,4 +77,8 @@ class SafetyAlert extends TenantScopedEntity {
     Instant getAcknowledgedAt() { return acknowledgedAt; }
     UUID getAcknowledgedBy() { return acknowledgedBy; }
     String getNote() { return note; }
+    String getClientMessage() { return clientMessage; }
+
+    /** A crisis alert: the client was given the clinic's crisis text (self-harm, or a rule without its own message). */
+    boolean isCrisis() { return clientMessage == null; }
 }

@@ -2,6 +2,7 @@ package app.homeward.homework;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.UUID;
 interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
 
     List<SafetyAlert> findByAcknowledgedAtIsNullOrderByRaisedAt();
+
+    /** Whether the entry that raised this alert still has an alert nobody acknowledged. */
+    @Query("""
+            select count(o) > 0 from SafetyAlert a, SafetyAlert o
+            where a.id = :alertId and o.entryId = a.entryId and o.acknowledgedAt is null""")
+    boolean stillOpen(@Param("alertId") UUID alertId);
 
     List<SafetyAlert> findByClientIdOrderByRaisedAtDesc(UUID clientId);
 

@@ -14,7 +14,6 @@ import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,9 @@ import java.util.concurrent.Executors;
  * Renders an email from its templates ({@code mail/NAME.txt} and {@code mail/NAME.html}, text via
  * {@code #{...}} from the same message bundles as the UI, in the recipient's language) and sends it
  * once the surrounding transaction has committed, so a rolled-back signup sends nothing.
- * Templates receive only names and links: nothing clinical ever goes into an email.
+ * Templates receive only names and links: nothing clinical ever goes into an email. A clinic with the
+ * discreet sender on ({@link MailIdentities}) is named by its neutral name everywhere in its mail: the
+ * {@code clinicName} of every template and subject, and the From display name.
  */
 @Service
 public class MailService {
@@ -40,10 +41,15 @@ public class MailService {
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
     private final boolean capturing;
+    private final java.time.Clock clock;
+    private final MailIdentities identities;
 
-    MailService(MailTransport transport, Messages messages,
+    MailService(MailTransport transport, Messages messages, MailIdentities identities,
                 @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String smtpHost,
-                @org.springframework.beans.factory.annotation.Value("${homeward.dev-mailbox.enabled:false}") boolean devMailbox) {
+                @org.springframework.beans.factory.annotation.Value("${homeward.dev-mailbox.enabled:false}") boolean devMailbox,
+                java.time.Clock clock) {
+        this.clock = clock;
+        this.identities = identities;
         this.capturing = devMailbox && !org.springframework.util.StringUtils.hasText(smtpHost);
         this.transport = transport;
         this.messages = messages;
@@ -92,7 +98,7 @@ public class MailService {
 
     /** Renders now; delivers after commit (or at once outside a transaction). */
     public MailMessage send(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
-        MailMessage message = render(clinicId, to, locale, template, model);
+        MailMessage message = render(identities.sender(clinicId), to, locale, template, model);
         Runnable deliver = () -> sender.execute(() -> deliver(message));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -112,7 +118,7 @@ public class MailService {
      * fails to render throws here, so only that message fails.
      */
     public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
-        return render(clinicId, to, locale, template, model);
+        return render(identities.sender(clinicId), to, locale, template, model);
     }
 
     /**
@@ -124,10 +130,21 @@ public class MailService {
      */
     public MailMessage prepare(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model,
                                Set<String> fillIns) {
+        return prepare(identities.sender(clinicId), to, locale, template, model, fillIns);
+    }
+
+    /**
+     * Like {@link #prepare(UUID, String, Locale, String, Map, Set)}, with the clinic's sender already looked
+     * up ({@link MailIdentities#sender}): the outbox looks it up once per batch, not once per message.
+     */
+    public MailMessage prepare(ClinicSender sender, String to, Locale locale, String template, Map<String, Object> model,
+                               Set<String> fillIns) {
         Locale language = Messages.supported(locale);
-        String[] filled = shapes.fill(template, language, model, fillIns,
-                withMarkers -> render(clinicId, to, language, template, withMarkers));
-        return new MailMessage(UUID.randomUUID(), Instant.now(), clinicId, to, filled[0], filled[1], filled[2]);
+        Map<String, Object> shown = asShown(sender, language, model);
+        String[] filled = shapes.fill(template, language, shown, fillIns,
+                withMarkers -> renderAsShown(sender, to, language, template, withMarkers));
+        return new MailMessage(UUID.randomUUID(), clock.instant(), sender.clinicId(), to, fromName(sender, language),
+                filled[0], filled[1], filled[2]);
     }
 
     /** Sends a batch now (one SMTP connection), one result per message in order. Never throws. */
@@ -143,14 +160,35 @@ public class MailService {
         }
     }
 
-    MailMessage render(UUID clinicId, String to, Locale locale, String template, Map<String, Object> model) {
+    MailMessage render(ClinicSender sender, String to, Locale locale, String template, Map<String, Object> model) {
         Locale language = Messages.supported(locale);
+        return renderAsShown(sender, to, language, template, asShown(sender, language, model));
+    }
+
+    private MailMessage renderAsShown(ClinicSender sender, String to, Locale language, String template,
+                                      Map<String, Object> model) {
         Context context = new Context(language, model);
         // subjects are plain bundle text: "mail.NAME.subject" with the clinic's name as {0}
         String subject = messages.getTranslation("mail." + template + ".subject", language, model.get("clinicName"));
         String text = engine.process(template + ".txt", context);
         String html = engine.process(template + ".html", context);
-        return new MailMessage(UUID.randomUUID(), Instant.now(), clinicId, to, subject, text, html);
+        return new MailMessage(UUID.randomUUID(), clock.instant(), sender.clinicId(), to, fromName(sender, language),
+                subject, text, html);
+    }
+
+    /** The model as the recipient sees it: a discreet clinic's neutral name in place of its own. */
+    private Map<String, Object> asShown(ClinicSender sender, Locale language, Map<String, Object> model) {
+        if (!sender.discreet()) {
+            return model;
+        }
+        Map<String, Object> shown = new java.util.HashMap<>(model);
+        shown.put("clinicName", identities.shownName(sender, null, language));
+        return shown;
+    }
+
+    /** The From display name: a discreet clinic's neutral name, else the configured one. */
+    private String fromName(ClinicSender sender, Locale language) {
+        return sender.discreet() ? identities.shownName(sender, null, language) : null;
     }
 
     private void deliver(MailMessage message) {

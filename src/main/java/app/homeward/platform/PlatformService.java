@@ -1,16 +1,23 @@
 package app.homeward.platform;
 
-import app.homeward.audit.AuditEvent;
-import app.homeward.audit.AuditLog;
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditRow;
+import app.homeward.audit.AuditService;
+import app.homeward.audit.AuditTrail;
+import app.homeward.base.ClinicData;
+import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.security.AccountDirectory;
-import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicStatus;
 import app.homeward.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,21 +30,28 @@ import java.util.UUID;
 
 /**
  * The platform operator's view across clinics: the only feature that binds the root tenant scope.
- * Every change is written to the audit log in the same transaction.
+ * Every change is recorded in the platform's audit trail.
  */
 @Service
 public class PlatformService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformService.class);
+
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
-    private final AuditLog audit;
+    private final AuditTrail trail;
+    private final AuditService auditService;
     private final TransactionTemplate tx;
+    private final List<ClinicData> clinicData;
 
-    PlatformService(ClinicDirectory clinics, AccountDirectory accounts, AuditLog audit, TransactionTemplate tx) {
+    PlatformService(ClinicDirectory clinics, AccountDirectory accounts, AuditTrail trail, AuditService auditService,
+                    TransactionTemplate tx, List<ClinicData> clinicData) {
         this.clinics = clinics;
         this.accounts = accounts;
-        this.audit = audit;
+        this.trail = trail;
+        this.auditService = auditService;
         this.tx = tx;
+        this.clinicData = clinicData.stream().sorted(Comparator.comparingInt(ClinicData::order)).toList();
     }
 
     public record ClinicOverview(UUID id, String name, String slug, ClinicStatus status, Instant createdAt,
@@ -58,24 +72,57 @@ public class PlatformService {
     /** Nobody of a suspended clinic can sign in; their open sessions end on their next request. */
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     public void suspend(UUID clinicId) {
-        change(clinicId, "clinic.suspend", Clinic::suspend);
+        change(clinicId, AuditAction.CLINIC_SUSPENDED, Clinic::suspend);
     }
 
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     public void reactivate(UUID clinicId) {
-        change(clinicId, "clinic.reactivate", Clinic::activate);
+        change(clinicId, AuditAction.CLINIC_REACTIVATED, Clinic::activate);
     }
 
+    /**
+     * Deletes a suspended clinic and every row it has: each feature deletes its own tables (in the order its
+     * {@link ClinicData} bean gives), then the clinic row goes, in one transaction with the clinic bound, so
+     * Hibernate's tenant filter keeps every statement to this clinic. The operator types the clinic's slug to
+     * confirm. The audit trail keeps its records of the clinic (ids only) and one of this deletion.
+     */
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
-    public List<AuditEvent> recentActions() {
-        return audit.latest(20);
+    public void delete(UUID clinicId, String typedSlug) {
+        ClinicBranding clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
+        String typed = typedSlug == null ? "" : typedSlug.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!clinic.slug().equals(typed)) {
+            throw new DomainException("slug", "platform.delete.slug-mismatch");
+        }
+        if (clinic.status() != ClinicStatus.SUSPENDED) {
+            throw new DomainException("platform.delete.suspend-first");
+        }
+        TenantContext.runAs(clinicId, () -> tx.executeWithoutResult(status -> {
+            for (ClinicData data : clinicData) {
+                data.deleteAll();
+            }
+            clinics.delete(clinicId);
+        }));
+        // the platform's trail is another tenant: its record follows the deletion's commit
+        TenantContext.runAs(AuditTrail.PLATFORM, () -> tx.executeWithoutResult(status ->
+                trail.record(AuditEntry.of(AuditAction.CLINIC_DELETED).object(AuditObject.CLINIC, clinicId))));
+        LOG.info("clinic deleted clinic={}", clinicId);
     }
 
-    private void change(UUID clinicId, String action, java.util.function.Consumer<Clinic> change) {
-        tx.executeWithoutResult(status -> {
+    /** The platform's trail: operators' sign-ins and actions, newest first. */
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
+    public List<AuditRow> recentActions() {
+        return auditService.platformEvents(30);
+    }
+
+    /**
+     * The change and its record in the platform's trail, in one transaction: bound to the platform's trail
+     * (the clinic table belongs to no tenant), so the record commits with the change or not at all.
+     */
+    private void change(UUID clinicId, AuditAction action, java.util.function.Consumer<Clinic> change) {
+        TenantContext.runAs(AuditTrail.PLATFORM, () -> tx.executeWithoutResult(status -> {
             ClinicBranding clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
             clinics.update(clinic.id(), change);
-            audit.record(CurrentUser.require().email(), action, clinicId, null);
-        });
+            trail.record(AuditEntry.of(action).object(AuditObject.CLINIC, clinicId));
+        }));
     }
 }

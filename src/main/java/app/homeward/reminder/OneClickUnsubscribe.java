@@ -14,8 +14,9 @@ import java.util.UUID;
 /**
  * RFC 8058 one-click unsubscribe: the address in every reminder's List-Unsubscribe header. Mail
  * providers POST to it without a session (CSRF does not apply: nothing but the secret in the link is
- * needed, and it only ever turns reminders off). A person who opens it in a browser (GET) is sent to
- * the page with the same effect and an undo button.
+ * needed, and it only ever turns reminders off): one POST, reminders off. A GET changes nothing (link
+ * scanners and previews open links): a person who opens it in a browser is sent to the page that asks
+ * for one click.
  */
 @RestController
 class OneClickUnsubscribe {
@@ -38,7 +39,7 @@ class OneClickUnsubscribe {
     @GetMapping("/unsubscribe/one-click/{clinic}/{token}")
     ResponseEntity<Void> open(@PathVariable String clinic, @PathVariable String token) {
         UUID clinicId = parse(clinic);
-        if (clinicId == null || !token.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (clinicId == null || !UnsubscribeTokens.wellFormed(token)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/unsubscribe/" + clinicId + "/" + token))

@@ -67,6 +67,14 @@ class Reminder extends TenantScopedEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The safety alert a staff email is about (ALERT, ESCALATION): an id only, for the check and the alerts page. */
+    @Column(name = "alert_id", length = 36, updatable = false)
+    private UUID alertId;
+
+    /** SHA-256 (hex) of the unsubscribe secret in this email's links; null until it is rendered for a client. */
+    @Column(name = "unsubscribe_hash", length = 64)
+    private String unsubscribeHash;
+
     protected Reminder() {
     }
 
@@ -87,6 +95,13 @@ class Reminder extends TenantScopedEntity {
 
     static Reminder forStaff(ReminderKind kind, UUID accountId, Instant dueAt, Instant now) {
         return new Reminder(kind, null, null, accountId, dueAt, now);
+    }
+
+    /** A staff email about a safety alert; {@code accountId} null: "the clinic's admins", decided when it is due. */
+    static Reminder aboutAlert(ReminderKind kind, UUID accountId, UUID alertId, Instant dueAt, Instant now) {
+        Reminder reminder = new Reminder(kind, null, null, accountId, dueAt, now);
+        reminder.alertId = alertId;
+        return reminder;
     }
 
     void cancel(String reason, Instant now) {
@@ -131,6 +146,11 @@ class Reminder extends TenantScopedEntity {
         this.state = ReminderState.PENDING;
     }
 
+    /** The email rendered for this row carries an unsubscribe secret with this hash (a resend carries a new one). */
+    void issueUnsubscribe(String hash) {
+        this.unsubscribeHash = hash;
+    }
+
     /** A digest whose time changed: due at the new time. */
     void reschedule(Instant due, Instant now) {
         this.dueAt = due;
@@ -142,6 +162,7 @@ class Reminder extends TenantScopedEntity {
     UUID getClientId() { return clientId; }
     UUID getOccurrenceId() { return occurrenceId; }
     UUID getAccountId() { return accountId; }
+    UUID getAlertId() { return alertId; }
     Instant getDueAt() { return dueAt; }
     ReminderState getState() { return state; }
     int getAttempts() { return attempts; }
@@ -150,4 +171,5 @@ class Reminder extends TenantScopedEntity {
     Instant getSentAt() { return sentAt; }
     Instant getCreatedAt() { return createdAt; }
     Instant getUpdatedAt() { return updatedAt; }
+    String getUnsubscribeHash() { return unsubscribeHash; }
 }

@@ -5,7 +5,9 @@ import app.homeward.client.ClientDirectory;
 import app.homeward.client.ClientDirectory.ClientContact;
 import app.homeward.homework.DueHomework;
 import app.homeward.homework.HomeworkTimes;
+import app.homeward.mail.ClinicSender;
 import app.homeward.mail.Delivery;
+import app.homeward.mail.MailIdentities;
 import app.homeward.mail.MailMessage;
 import app.homeward.mail.MailService;
 import app.homeward.mail.OutgoingMail;
@@ -22,6 +24,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
 
 import java.net.URI;
 import java.time.Clock;
@@ -70,10 +75,13 @@ class ReminderDelivery {
     private final AccountDirectory accounts;
     private final ClinicDirectory clinics;
     private final MailService mail;
+    private final MailIdentities identities;
     private final Links links;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batchSize;
+    @PersistenceContext
+    private EntityManager entityManager;
     private final int chunkSize;
     private final Duration runBudget;
     private final String messageIdHost;
@@ -81,6 +89,7 @@ class ReminderDelivery {
     ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, ReminderPreferenceRepository preferences,
                      HomeworkTimes homework,
                      ClientDirectory clients, AccountDirectory accounts, ClinicDirectory clinics, MailService mail,
+                     MailIdentities identities,
                      Links links, PlatformTransactionManager transactions, Clock clock,
                      @Value("${homeward.reminders.batch-size:200}") int batchSize,
                      @Value("${homeward.reminders.chunk-size:50}") int chunkSize,
@@ -94,6 +103,7 @@ class ReminderDelivery {
         this.accounts = accounts;
         this.clinics = clinics;
         this.mail = mail;
+        this.identities = identities;
         this.links = links;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -188,6 +198,8 @@ class ReminderDelivery {
                 return new Claimed(0, List.of());
             }
             reminders.claim(due, now);
+            // each client email's row gets its unsubscribe hash: one UPDATE per row, sent as JDBC batches
+            entityManager.unwrap(Session.class).setJdbcBatchSize(chunkSize);
             List<Reminder> claimed = reminders.findClaimed(due);
             return new Claimed(due.size(), decide(clinicId, claimed, now));
         });
@@ -200,6 +212,7 @@ class ReminderDelivery {
 
     private List<Outbound> decide(UUID clinicId, List<Reminder> claimed, Instant now) {
         ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        ClinicSender sender = identities.sender(clinicId); // discreet or not: looked up once per batch
         List<UUID> clientIds = claimed.stream().map(Reminder::getClientId).filter(java.util.Objects::nonNull).distinct().toList();
         Map<UUID, ClientContact> contacts = clients.contacts(clientIds).stream()
                 .collect(Collectors.toMap(ClientContact::id, Function.identity()));
@@ -217,11 +230,15 @@ class ReminderDelivery {
                 continue;
             }
             if (reminder.getKind() == ReminderKind.DIGEST) {
-                digest(reminder, rules, now).ifPresent(outbound::add);
+                digest(reminder, rules, sender, now).ifPresent(outbound::add);
                 continue;
             }
             if (reminder.getKind() == ReminderKind.ALERT) {
-                alert(reminder, rules, now).ifPresent(outbound::add);
+                alert(reminder, rules, sender, now).ifPresent(outbound::add);
+                continue;
+            }
+            if (reminder.getKind() == ReminderKind.ESCALATION) {
+                escalation(reminder, rules, sender, now).ifPresent(outbound::add);
                 continue;
             }
             if (reminder.getClientId() == null) {
@@ -262,10 +279,7 @@ class ReminderDelivery {
                 continue;
             }
             try {
-                ReminderPreference withToken = pref != null ? pref : preferences.save(new ReminderPreference(
-                        client.id(), rules, now));
-                prefs.put(client.id(), withToken);
-                outbound.add(render(reminder, client, activeAccounts.get(client.accountId()), rules, withToken));
+                outbound.add(render(reminder, client, activeAccounts.get(client.accountId()), rules, sender));
             } catch (RuntimeException e) {
                 // a template that fails to render fails this message only, visibly in the delivery log
                 LOG.warn("reminder could not be rendered reminder={} cause={}", reminder.getId(),
@@ -276,17 +290,22 @@ class ReminderDelivery {
         return outbound;
     }
 
+    /** A client's reminder, with an unsubscribe secret of its own (the row keeps only its hash). */
     private Outbound render(Reminder reminder, ClientContact client, Contact account, ReminderRules rules,
-                            ReminderPreference pref) {
-        String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
-        String oneClick = links.absolute("/unsubscribe/one-click/" + rules.clinic().id() + "/" + pref.getUnsubscribeToken());
+                            ClinicSender sender) {
+        String token = UnsubscribeTokens.newToken();
+        String language = client.language() != null ? client.language() : account.language();
+        Locale locale = Locale.forLanguageTag(language == null ? rules.clinic().defaultLanguage() : language);
+        // the unsubscribe page speaks the email's language
+        String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + token + "?lang="
+                + app.homeward.base.Messages.supported(locale).getLanguage());
+        String oneClick = links.absolute("/unsubscribe/one-click/" + rules.clinic().id() + "/" + token);
         Map<String, Object> model = model(client.displayName(), rules);
         model.put("link", links.clinicPage(rules.clinic().slug()));
         model.put("unsubscribeLink", unsubscribe);
         model.put("kind", reminder.getKind().name());
-        String language = client.language() != null ? client.language() : account.language();
-        MailMessage message = mail.prepare(rules.clinic().id(), account.email(), Locale.forLanguageTag(
-                language == null ? rules.clinic().defaultLanguage() : language), "reminder", model, CLIENT_FILL_INS);
+        MailMessage message = mail.prepare(sender, account.email(), locale, "reminder", model, CLIENT_FILL_INS);
+        reminder.issueUnsubscribe(UnsubscribeTokens.hash(token));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + oneClick + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -296,7 +315,8 @@ class ReminderDelivery {
     }
 
     /** A therapist's digest: counts of new entries and change requests since the last one; nothing new, no email. */
-    private java.util.Optional<Outbound> digest(Reminder reminder, ReminderRules rules, Instant now) {
+    private java.util.Optional<Outbound> digest(Reminder reminder, ReminderRules rules, ClinicSender sender,
+                                                Instant now) {
         Contact staff = activeStaff(reminder, now);
         if (staff == null) {
             return java.util.Optional.empty();
@@ -308,7 +328,7 @@ class ReminderDelivery {
             reminder.cancel("nothing-new", now);
             return java.util.Optional.empty();
         }
-        return staffEmail(reminder, staff, rules, now, "digest", "/app/review",
+        return staffEmail(reminder, staff, rules, sender, now, "digest", "/app/review",
                 Map.of("entries", counts.entries(), "changeRequests", counts.changeRequests()));
     }
 
@@ -316,10 +336,35 @@ class ReminderDelivery {
      * "A client needs your attention": who or what stays in the portal, behind sign-in. It goes out
      * whatever the client's reminder choices are; only an account that is no longer active stops it.
      */
-    private java.util.Optional<Outbound> alert(Reminder reminder, ReminderRules rules, Instant now) {
+    private java.util.Optional<Outbound> alert(Reminder reminder, ReminderRules rules, ClinicSender sender, Instant now) {
+        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
+        if (staff == null) {
+            // the therapist was deactivated (or left) since: a safety alert must still reach a person
+            int admins = planner.toAdmins(ReminderKind.ALERT, reminder.getAlertId(), now);
+            reminder.cancel(admins > 0 ? "sent-to-admins" : "account-not-active", now);
+            return java.util.Optional.empty();
+        }
+        return staffEmail(reminder, staff, rules, sender, now, "attention", "/app/alerts", Map.of());
+    }
+
+    /**
+     * "A client's alert is still open": nothing if someone acknowledged it meanwhile; a row for "the admins"
+     * becomes one email per admin active now; each admin's email goes out if the alert is still open then.
+     */
+    private java.util.Optional<Outbound> escalation(Reminder reminder, ReminderRules rules, ClinicSender sender,
+                                                    Instant now) {
+        if (!homework.alertStillOpen(reminder.getAlertId())) {
+            reminder.cancel("acknowledged", now);
+            return java.util.Optional.empty();
+        }
+        if (reminder.getAccountId() == null) {
+            int admins = planner.toAdmins(ReminderKind.ESCALATION, reminder.getAlertId(), now);
+            reminder.cancel(admins > 0 ? "sent-to-admins" : "no-active-admin", now);
+            return java.util.Optional.empty();
+        }
         Contact staff = activeStaff(reminder, now);
         return staff == null ? java.util.Optional.empty()
-                : staffEmail(reminder, staff, rules, now, "attention", "/app/alerts", Map.of());
+                : staffEmail(reminder, staff, rules, sender, now, "escalation", "/app/alerts", Map.of());
     }
 
     /** The staff member a staff email is for, or null (and the reminder cancelled) when their account is not active. */
@@ -331,14 +376,15 @@ class ReminderDelivery {
         return staff;
     }
 
-    private java.util.Optional<Outbound> staffEmail(Reminder reminder, Contact staff, ReminderRules rules, Instant now,
+    private java.util.Optional<Outbound> staffEmail(Reminder reminder, Contact staff, ReminderRules rules,
+                                                    ClinicSender sender, Instant now,
                                                     String template, String path, Map<String, Object> extra) {
         try {
             Map<String, Object> model = model(staff.displayName(), rules);
             model.putAll(extra);
             model.put("link", links.absolute(path));
             String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
-            MailMessage message = mail.prepare(rules.clinic().id(), staff.email(), Locale.forLanguageTag(language),
+            MailMessage message = mail.prepare(sender, staff.email(), Locale.forLanguageTag(language),
                     template, model, STAFF_FILL_INS);
             return java.util.Optional.of(new Outbound(reminder.getId(), reminder.getKind(), null, new OutgoingMail(message,
                     messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));

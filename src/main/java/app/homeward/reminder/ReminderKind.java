@@ -16,8 +16,16 @@ public enum ReminderKind {
     WEEKLY,
     /** The therapist's daily digest of new entries and change requests. */
     DIGEST,
-    /** A client's answers raised a safety alert: their therapist is told at once ("a client needs your attention"). */
-    ALERT;
+    /**
+     * A client's answers raised a safety alert: their therapist is told at once ("a client needs your attention");
+     * every active clinic admin instead when the therapist's account is not active.
+     */
+    ALERT,
+    /**
+     * The alert is still open after the clinic's escalation time: every active clinic admin is told ("a client's
+     * alert is still open"). A row without an account stands for "the admins" until it is due.
+     */
+    ESCALATION;
 
     boolean planned() {
         return this == PLANNED || this == DUE_SOON || this == OVERDUE || this == EXTRA || this == WEEKLY;

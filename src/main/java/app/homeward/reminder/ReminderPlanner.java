@@ -7,8 +7,11 @@ import app.homeward.homework.DueHomework;
 import app.homeward.homework.HomeworkChanged;
 import app.homeward.homework.HomeworkTimes;
 import app.homeward.homework.SafetyAlertRaised;
+import app.homeward.security.AccountDirectory;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +41,7 @@ import java.util.UUID;
 @Component
 class ReminderPlanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderPlanner.class);
     private static final Object PENDING_CLIENTS = new Object();
 
     private final ReminderRepository reminders;
@@ -47,11 +51,16 @@ class ReminderPlanner {
     private final ClientDirectory clients;
     private final ClinicDirectory clinics;
     private final ReminderWakeUp wakeUp;
+    private final AccountDirectory accounts;
+    private final AlertEscalation escalation;
     private final Clock clock;
 
     ReminderPlanner(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, HomeworkTimes homework, ClientDirectory clients,
-                    ClinicDirectory clinics, ReminderWakeUp wakeUp, Clock clock) {
+                    ClinicDirectory clinics, ReminderWakeUp wakeUp, AccountDirectory accounts,
+                    AlertEscalation escalation, Clock clock) {
+        this.accounts = accounts;
+        this.escalation = escalation;
         this.reminders = reminders;
         this.preferences = preferences;
         this.overrides = overrides;
@@ -82,8 +91,29 @@ class ReminderPlanner {
     @EventListener
     void on(SafetyAlertRaised raised) {
         Instant now = clock.instant();
-        reminders.save(Reminder.forStaff(ReminderKind.ALERT, raised.therapistId(), now, now));
+        if (raised.therapistId() != null) {
+            reminders.save(Reminder.aboutAlert(ReminderKind.ALERT, raised.therapistId(), raised.alertId(), now, now));
+        } else {
+            toAdmins(ReminderKind.ALERT, raised.alertId(), now);
+        }
+        // "still open" later: to whoever is an admin then (the row names no one until it is due)
+        escalation.after().ifPresent(after -> reminders.save(
+                Reminder.aboutAlert(ReminderKind.ESCALATION, null, raised.alertId(), now.plus(after), now)));
         wakeUp.afterCommit(raised.clinicId(), now);
+    }
+
+    /**
+     * One email about an alert for each active admin of the bound clinic, due now: when the client's therapist
+     * cannot be told, or when an escalation falls due. Returns how many; none only if the clinic has no active
+     * admin, which the team page does not allow.
+     */
+    int toAdmins(ReminderKind kind, UUID alertId, Instant now) {
+        List<UUID> admins = accounts.activeAdmins();
+        admins.forEach(admin -> reminders.save(Reminder.aboutAlert(kind, admin, alertId, now, now)));
+        if (admins.isEmpty()) {
+            LOG.warn("a safety alert has no active admin to go to kind={}", kind);
+        }
+        return admins.size();
     }
 
     void beforeCommit(UUID clinicId, UUID clientId) {

@@ -5,18 +5,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.Base64;
 import java.util.UUID;
 
 /** A client's own reminder choices; until they choose, the clinic's defaults apply . */
 @Entity
 @Table(name = "reminder_preference")
 class ReminderPreference extends TenantScopedEntity {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Column(name = "client_id", nullable = false, updatable = false, length = 36)
     private UUID clientId;
@@ -36,8 +32,13 @@ class ReminderPreference extends TenantScopedEntity {
     @Column(name = "unsubscribed_at")
     private Instant unsubscribedAt;
 
-    @Column(name = "unsubscribe_token", nullable = false, length = 64, updatable = false)
-    private String unsubscribeToken;
+    /**
+     * The SHA-256 of the one unsubscribe secret that emails sent before version 6 carried (null for
+     * clients who got none): those links keep working. Newer emails each carry their own secret, whose
+     * hash is on the reminder row ({@link Reminder#issueUnsubscribe}).
+     */
+    @Column(name = "legacy_unsubscribe_hash", length = 64, updatable = false)
+    private String legacyUnsubscribeHash;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -51,9 +52,6 @@ class ReminderPreference extends TenantScopedEntity {
         this.enabled = defaults.remindersDefaultOn();
         this.quietStart = defaults.quietStart();
         this.quietEnd = defaults.quietEnd();
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        this.unsubscribeToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         this.updatedAt = now;
     }
 
@@ -89,5 +87,5 @@ class ReminderPreference extends TenantScopedEntity {
     boolean isEnabled() { return enabled; }
     LocalTime getPreferredTime() { return preferredTime; }
     Instant getUnsubscribedAt() { return unsubscribedAt; }
-    String getUnsubscribeToken() { return unsubscribeToken; }
+    String getLegacyUnsubscribeHash() { return legacyUnsubscribeHash; }
 }

@@ -13,5 +13,6 @@ interface ReminderPreferenceRepository extends JpaRepository<ReminderPreference,
 
     List<ReminderPreference> findByClientIdIn(Collection<UUID> clientIds);
 
-    Optional<ReminderPreference> findByUnsubscribeToken(String token);
+    /** The client whose pre-version-6 unsubscribe secret has this hash. */
+    Optional<ReminderPreference> findByLegacyUnsubscribeHash(String hash);
 }

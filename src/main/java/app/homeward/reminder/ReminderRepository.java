@@ -14,6 +14,12 @@ import java.util.UUID;
 
 interface ReminderRepository extends JpaRepository<Reminder, UUID> {
 
+    /** Staff emails about these safety alerts that went out, oldest first (the alerts page's "told"). */
+    @Query("""
+            select r from Reminder r where r.alertId in :alertIds and r.accountId is not null
+            and r.state = app.homeward.reminder.ReminderState.SENT order by r.sentAt""")
+    List<Reminder> findSentAboutAlerts(@Param("alertIds") Collection<UUID> alertIds);
+
     /** A client's reminders that have not gone out yet (planning compares them with what should be). */
     @Query("select r from Reminder r where r.clientId = :clientId and r.state = app.homeward.reminder.ReminderState.PENDING")
     List<Reminder> findPendingForClient(@Param("clientId") UUID clientId);
@@ -83,6 +89,10 @@ interface ReminderRepository extends JpaRepository<Reminder, UUID> {
             + " and r.state in (app.homeward.reminder.ReminderState.SENT, app.homeward.reminder.ReminderState.SENDING,"
             + " app.homeward.reminder.ReminderState.FAILED)")
     boolean weeklyWentOut(@Param("clientId") UUID clientId, @Param("at") Instant at);
+
+    /** The client a reminder email with this unsubscribe secret (by its hash) went to. */
+    @Query("select r.clientId from Reminder r where r.unsubscribeHash = :hash and r.clientId is not null")
+    List<UUID> findClientByUnsubscribeHash(@Param("hash") String hash);
 
     @Query("select r from Reminder r where r.clientId = :clientId and r.occurrenceId in :occurrences"
             + " and r.state in (app.homeward.reminder.ReminderState.SENT, app.homeward.reminder.ReminderState.SENDING,"

@@ -3,6 +3,7 @@ package app.homeward.reminder;
 import app.homeward.base.DatabaseReady;
 import app.homeward.tenancy.ClinicDirectory;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -45,13 +47,23 @@ class ReminderScheduling {
     static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
 
     @Bean
-    CustomTask<String> reminderBatchTask(ReminderDelivery delivery, Clock clock) {
+    CustomTask<String> reminderBatchTask(ReminderDelivery delivery, ClinicDirectory clinics, Clock clock) {
         return Tasks.custom(BATCH)
                 // a failed run (the database away, say) tries again in half a minute; reminders stay pending
                 .onFailureReschedule(FixedDelay.ofSeconds(30))
-                .onDeadExecutionRevive()
+                // revived on the application's clock: db-scheduler's own ReviveDeadExecution reads the wall clock,
+                // so with a moved clock (tests, the development clock page) a crashed instance's work would wait
+                .onDeadExecution((execution, operations) -> {
+                    LOG.info("reviving the reminder task of an instance that stopped clinic={}",
+                            execution.getExecution().taskInstance.getData());
+                    operations.reschedule(execution, clock.instant());
+                })
                 .execute((instance, context) -> {
                     UUID clinicId = UUID.fromString(instance.getData());
+                    if (clinics.findById(clinicId).isEmpty()) {
+                        // the clinic was deleted while this run was due or running: its task goes with it
+                        return (complete, operations) -> operations.remove();
+                    }
                     Instant next = delivery.deliverDue(clinicId);
                     Instant latest = clock.instant().plus(LOOK_AGAIN);
                     Instant at = next == null || next.isAfter(latest) ? latest : next;
@@ -59,13 +71,18 @@ class ReminderScheduling {
                 });
     }
 
+    /**
+     * The application's one db-scheduler, with every task bean of the application (reminder delivery, the
+     * data-rights housekeeping of each clinic): a scheduler that polled the table without knowing a task
+     * would treat that task's rows as unresolved.
+     */
     @Bean
-    Scheduler reminderScheduler(DataSource dataSource, CustomTask<String> reminderBatchTask, Clock clock,
+    Scheduler reminderScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 @Value("${homeward.reminders.threads:8}") int threads,
                                 @Value("${homeward.reminders.polling:10s}") Duration polling,
                                 @Value("${homeward.reminders.heartbeat:30s}") Duration heartbeat,
                                 @Value("${homeward.reminders.missed-heartbeats:6}") int missedHeartbeats) {
-        return Scheduler.create(dataSource, reminderBatchTask)
+        return Scheduler.create(dataSource, tasks)
                 .threads(threads)
                 .pollingInterval(polling)
                 .heartbeatInterval(heartbeat)

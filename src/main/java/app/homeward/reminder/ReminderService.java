@@ -1,5 +1,10 @@
 package app.homeward.reminder;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientDirectory;
@@ -8,6 +13,7 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.HomeworkTimes;
 import app.homeward.homework.PlanTime;
+import app.homeward.mail.MailIdentities;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicDirectory;
@@ -52,14 +58,18 @@ public class ReminderService {
     private final ClientDirectory clients;
     private final ClientService clientService;
     private final ClinicDirectory clinics;
+    private final MailIdentities mailIdentities;
     private final HomeworkTimes homework;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ReminderService(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, ReminderPlanner planner, ReminderWakeUp wakeUp,
                     ClientDirectory clients, ClientService clientService, ClinicDirectory clinics,
-                    HomeworkTimes homework, PlatformTransactionManager transactions, Clock clock) {
+                    MailIdentities mailIdentities, HomeworkTimes homework, PlatformTransactionManager transactions,
+                    Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.reminders = reminders;
         this.preferences = preferences;
         this.overrides = overrides;
@@ -68,6 +78,7 @@ public class ReminderService {
         this.clients = clients;
         this.clientService = clientService;
         this.clinics = clinics;
+        this.mailIdentities = mailIdentities;
         this.homework = homework;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -145,13 +156,23 @@ public class ReminderService {
     // ---------------------------------------------------------------- one-click unsubscribe
 
     /**
+     * What the unsubscribe link in a reminder email is about, without changing anything: the page asks
+     * before it acts (a GET must not unsubscribe: mail scanners and link previews open links). Empty for
+     * an unknown link or another clinic's.
+     */
+    @PreAuthorize("permitAll()")
+    public Optional<UnsubscribeLink> unsubscribeLink(UUID clinicId, String token) {
+        return byToken(clinicId, token, false, pref -> { });
+    }
+
+    /**
      * Stops a client's reminders from the link in any reminder email, without signing in; takes
      * effect at once (pending reminders are cancelled in the same transaction). Unknown links and
      * other clinics' links look the same: nothing happens.
      */
     @PreAuthorize("permitAll()")
-    public Optional<String> unsubscribe(UUID clinicId, String token) {
-        return byToken(clinicId, token, pref -> {
+    public Optional<UnsubscribeLink> unsubscribe(UUID clinicId, String token) {
+        return byToken(clinicId, token, true, pref -> {
             pref.unsubscribe(clock.instant());
             LOG.info("reminders unsubscribed by link clinic={} client={}", clinicId, pref.getClientId());
         });
@@ -159,28 +180,63 @@ public class ReminderService {
 
     /** Undo, from the same page: reminders on again. */
     @PreAuthorize("permitAll()")
-    public Optional<String> resubscribe(UUID clinicId, String token) {
-        return byToken(clinicId, token, pref -> {
+    public Optional<UnsubscribeLink> resubscribe(UUID clinicId, String token) {
+        return byToken(clinicId, token, true, pref -> {
             pref.change(true, pref.getPreferredTime(), pref.quietHours().start(), pref.quietHours().end(),
                     clock.instant());
             LOG.info("reminders resubscribed by link clinic={} client={}", clinicId, pref.getClientId());
         });
     }
 
-    private Optional<String> byToken(UUID clinicId, String token, java.util.function.Consumer<ReminderPreference> change) {
-        if (clinicId == null || token == null || token.length() > 64 || !token.matches("[A-Za-z0-9_-]+")) {
+    /**
+     * An unsubscribe link that works: the clinic as its emails name it (a discreet clinic's neutral
+     * name) and whether the client's reminders are off now.
+     */
+    public record UnsubscribeLink(String clinicName, boolean unsubscribed) {
+    }
+
+    /**
+     * Finds the client by the hash of the link's secret: the reminder email that carried it, or (links
+     * from before version 6) the client's one old secret.
+     */
+    private Optional<UnsubscribeLink> byToken(UUID clinicId, String token, boolean changes,
+                                              java.util.function.Consumer<ReminderPreference> change) {
+        if (clinicId == null || !UnsubscribeTokens.wellFormed(token)) {
             return Optional.empty();
         }
+        String hash = UnsubscribeTokens.hash(token);
         // bind the link's clinic before the transaction starts: the one place a stranger acts for a clinic
         return TenantContext.callAs(clinicId, () -> tx.execute(status -> {
-            Optional<ReminderPreference> pref = preferences.findByUnsubscribeToken(token);
-            if (pref.isEmpty()) {
-                return Optional.<String>empty();
+            Optional<UUID> clientId = reminders.findClientByUnsubscribeHash(hash).stream().findFirst()
+                    .or(() -> preferences.findByLegacyUnsubscribeHash(hash).map(ReminderPreference::getClientId));
+            if (clientId.isEmpty()) {
+                return Optional.<UnsubscribeLink>empty();
             }
-            change.accept(pref.get());
-            planner.replan(clinicId, pref.get().getClientId());
-            return clinics.findById(clinicId).map(c -> c.name());
+            Optional<ReminderPreference> existing = preferences.findByClientId(clientId.get());
+            ReminderPreference pref;
+            if (existing.isPresent()) {
+                pref = existing.get();
+            } else if (changes) {
+                ReminderRules rules = clinics.reminderRules(clinicId).orElseThrow(NotFoundException::new);
+                pref = preferences.save(new ReminderPreference(clientId.get(), rules, clock.instant()));
+            } else {
+                pref = null;
+            }
+            if (changes) {
+                change.accept(pref);
+                planner.replan(clinicId, pref.getClientId());
+            }
+            String name = clinics.findById(clinicId).map(c -> mailIdentities.shownName(clinicId, c.name(),
+                    clinicLanguage(clientId.get(), c.defaultLanguage()))).orElse("");
+            return Optional.of(new UnsubscribeLink(name, pref != null && pref.getUnsubscribedAt() != null));
         }));
+    }
+
+    /** The client's language (for a discreet clinic's default neutral name), else the clinic's. */
+    private java.util.Locale clinicLanguage(UUID clientId, String clinicDefault) {
+        String language = clients.contacts(List.of(clientId)).stream().findFirst().map(ClientContact::language)
+                .orElse(null);
+        return app.homeward.base.Messages.forLanguageTag(language != null ? language : clinicDefault);
     }
 
     // ---------------------------------------------------------------- the therapist's side
@@ -193,7 +249,7 @@ public class ReminderService {
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public ClientReminders overview(UUID clientId) {
-        ClientProfile client = clientService.profile(clientId); // not in my caseload: not found
+        ClientProfile client = viewed(clientId); // not in my caseload: not found
         ReminderRules rules = rules();
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
         Map<UUID, String> titles = new HashMap<>();
@@ -230,8 +286,21 @@ public class ReminderService {
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
-        clientService.profile(clientId); // not in my caseload: not found
+        viewed(clientId); // not in my caseload: not found
         return log(clientId);
+    }
+
+    /** The client, if in my caseload (else not found); the look at their delivery log is recorded either way. */
+    private ClientProfile viewed(UUID clientId) {
+        try {
+            ClientProfile client = clientService.profile(clientId);
+            audit.record(AuditEntry.of(AuditAction.DELIVERY_LOG_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+            return client;
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(AuditAction.DELIVERY_LOG_VIEWED).outcome(AuditOutcome.DENIED)
+                    .detail("not-in-caseload").object(AuditObject.CLIENT, clientId));
+            throw refused;
+        }
     }
 
     /** "Remind now" on an open occurrence: at most once per occurrence per day, never against the client's choice. */
@@ -257,6 +326,7 @@ public class ReminderService {
         }
         reminders.save(Reminder.forClient(ReminderKind.REMIND_NOW, client.id(), occurrenceId, now, now));
         wakeUp.afterCommit(CurrentUser.require().clinicId(), now);
+        audit.record(AuditEntry.of(AuditAction.REMINDER_SENT_NOW).client(clientId).object(AuditObject.OCCURRENCE, occurrenceId));
         LOG.info("remind now clinic={} occurrence={}", CurrentUser.require().clinicId(), occurrenceId);
     }
 
@@ -300,6 +370,7 @@ public class ReminderService {
         for (UUID client : clients.activeIds()) {
             planner.replan(clinicId, client);
         }
+        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("reminders"));
         LOG.info("clinic reminder rules changed clinic={}", clinicId);
     }
 

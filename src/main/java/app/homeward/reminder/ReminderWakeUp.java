@@ -81,6 +81,24 @@ class ReminderWakeUp {
         }
     }
 
+    /**
+     * Removes the clinic's task (the clinic was deleted). A run in progress cannot be cancelled: it removes
+     * itself when it finds the clinic gone (see {@link ReminderScheduling}).
+     */
+    void cancel(UUID clinicId) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null) {
+            return;
+        }
+        TaskInstance<String> instance = instance(clinicId);
+        try {
+            client.getScheduledExecution(instance).filter(e -> !e.isPicked()).ifPresent(e -> client.cancel(instance));
+        } catch (RuntimeException e) {
+            LOG.info("reminder task of a deleted clinic left to remove itself clinic={} cause={}", clinicId,
+                    e.getClass().getSimpleName());
+        }
+    }
+
     /** The clinic's task instance: id and data are both the clinic id. */
     private static TaskInstance<String> instance(UUID clinicId) {
         return ReminderScheduling.BATCH.instance(clinicId.toString()).data(clinicId.toString()).build();

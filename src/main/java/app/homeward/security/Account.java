@@ -41,12 +41,15 @@ public class Account extends TenantScopedEntity {
     @Column(length = 8)
     private String language;
 
-    /** Bumped to end every session of this account (password reset, deactivation). */
+    /**
+     * Bumped to end every session of this account: password changed or reset, email changed, "sign out
+     * everywhere", second factor reset, deactivation.
+     */
     @Column(name = "session_stamp", nullable = false)
     private int sessionStamp;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
@@ -59,10 +62,15 @@ public class Account extends TenantScopedEntity {
     @Column(name = "time_zone", length = 64)
     private String timeZone;
 
+    /** The authenticator second factor (null when Hibernate finds every column empty). */
+    @jakarta.persistence.Embedded
+    private SecondFactor secondFactor;
+
     protected Account() {
     }
 
-    Account(String email, String displayName, Role role, AccountStatus status, String passwordHash) {
+    Account(String email, String displayName, Role role, AccountStatus status, String passwordHash, Instant createdAt) {
+        this.createdAt = createdAt;
         if (role == Role.PLATFORM_OPERATOR) {
             throw new IllegalArgumentException("operators are not clinic accounts");
         }
@@ -97,6 +105,12 @@ public class Account extends TenantScopedEntity {
         this.passwordHash = hash;
     }
 
+    /** A new sign-in email (confirmed from the new address) ends every session: sessions carry the old one. */
+    void changeEmail(String email) {
+        this.email = normalise(email);
+        endSessions();
+    }
+
     void changeLanguage(String language) { this.language = language; }
 
     void changeDigest(java.time.LocalTime time, String zone) {
@@ -107,7 +121,7 @@ public class Account extends TenantScopedEntity {
     public java.time.LocalTime getDigestTime() { return digestTime; }
     public String getTimeZone() { return timeZone; }
     void rename(String displayName) { this.displayName = displayName; }
-    void signedIn() { this.lastSignInAt = Instant.now(); }
+    void signedIn(Instant now) { this.lastSignInAt = now; }
     void activate() { this.status = AccountStatus.ACTIVE; }
 
     void deactivate() {
@@ -116,4 +130,11 @@ public class Account extends TenantScopedEntity {
     }
 
     void endSessions() { this.sessionStamp++; }
+
+    SecondFactor secondFactor() {
+        if (secondFactor == null) {
+            secondFactor = new SecondFactor();
+        }
+        return secondFactor;
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,23 +28,61 @@ public class AccountDirectory {
 
     public static final int MAX_NAME = 120;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountDirectory.class);
+
     private final AccountRepository accounts;
+    private final PlatformOperatorRepository operators;
     private final AccountTokenRepository tokens;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
+    private final Clock clock;
 
-    AccountDirectory(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder encoder,
-                     PasswordPolicy policy) {
+    AccountDirectory(AccountRepository accounts, PlatformOperatorRepository operators, AccountTokenRepository tokens,
+                     PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
         this.accounts = accounts;
+        this.operators = operators;
         this.tokens = tokens;
         this.encoder = encoder;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     boolean sessionStillValid(HomewardUser user) {
-        return accounts.activeSessionStamp(user.accountId())
-                .map(stamp -> stamp == user.sessionStamp()).orElse(false);
+        return sessionLimits(user).isPresent();
+    }
+
+    /**
+     * The limits a signed-in session lives by, while it may live at all: empty once the account's (or
+     * operator's) session stamp has moved on, the account was deactivated or its clinic suspended.
+     * One primary-key read (with the clinic's limits joined), made on every request.
+     */
+    @Transactional(readOnly = true)
+    Optional<SessionLimits> sessionLimits(HomewardUser user) {
+        if (user.isOperator()) {
+            return operators.sessionStamp(user.accountId()).filter(stamp -> stamp == user.sessionStamp())
+                    .map(stamp -> SessionLimits.OPERATOR);
+        }
+        return accounts.sessionCheck(user.accountId()).filter(check -> check.stamp() == user.sessionStamp())
+                .map(AccountRepository.SessionCheck::limits);
+    }
+
+    /**
+     * Ends every session of an account of the current clinic (bound, or the signed-in person's) at its next
+     * request, on every node: for flows that change how the person proves who they are (a second factor
+     * reset by an admin, for example). The caller authorises; the account's own sessions included.
+     */
+    @Transactional
+    public void endSessions(UUID accountId) {
+        require(accountId).endSessions();
+        LOG.info("sessions ended account={}", accountId);
+    }
+
+    /** Ends every session of the platform operator (e.g. after their second factor was reset). The caller authorises. */
+    @Transactional
+    public void endOperatorSessions(UUID operatorId) {
+        operators.findById(operatorId).orElseThrow(NotFoundException::new).endSessions();
+        LOG.info("operator sessions ended operator={}", operatorId);
     }
 
     /** Creates an account in the bound clinic after checking email, name and password. */
@@ -52,12 +91,13 @@ public class AccountDirectory {
         requireExplicitClinic();
         String normalised = EmailAddress.require("email", email);
         String name = requireName("name", displayName);
-        policy.check(rawPassword, normalised);
+        policy.check(rawPassword, normalised, name, null);
         if (accounts.existsByEmail(normalised)) {
             throw new DomainException("email", "account.email-taken");
         }
         Account account = new Account(normalised, name, role,
-                active ? AccountStatus.ACTIVE : AccountStatus.PENDING_VERIFICATION, encoder.encode(rawPassword));
+                active ? AccountStatus.ACTIVE : AccountStatus.PENDING_VERIFICATION, encoder.encode(rawPassword),
+                clock.instant());
         return accounts.saveAndFlush(account).getId();
     }
 
@@ -105,6 +145,23 @@ public class AccountDirectory {
         return result;
     }
 
+    /** Display names of the current clinic's accounts, active or not, by id (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(java.util.Collection<UUID> accountIds) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        if (!accountIds.isEmpty()) {
+            accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getDisplayName()));
+        }
+        return names;
+    }
+
+    /** The current clinic's active admins, by id: whom a safety alert goes to when no therapist can be told. */
+    @Transactional(readOnly = true)
+    public java.util.List<UUID> activeAdmins() {
+        return accounts.findByRoleInOrderByDisplayNameAsc(java.util.List.of(Role.CLINIC_ADMIN)).stream()
+                .filter(a -> a.getStatus() == AccountStatus.ACTIVE).map(Account::getId).toList();
+    }
+
     /** Active staff of the current clinic who chose a daily digest time. */
     @Transactional(readOnly = true)
     public java.util.List<DigestSubscriber> digestSubscribers() {
@@ -126,7 +183,7 @@ public class AccountDirectory {
     @Transactional
     public String issueToken(UUID accountId, TokenPurpose purpose) {
         requireExplicitClinic();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         tokens.findByAccountIdAndPurposeAndUsedAtIsNull(accountId, purpose).forEach(t -> t.use(now));
         String token = Tokens.newToken();
         tokens.save(new AccountToken(accountId, purpose, Tokens.hash(token), now));
@@ -137,7 +194,7 @@ public class AccountDirectory {
     @Transactional
     public Optional<HomewardUser> verifyAndActivate(String token, String clinicSlug, String clinicLanguage) {
         requireExplicitClinic();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return tokens.findByTokenHash(Tokens.hash(token))
                 .filter(t -> t.usable(TokenPurpose.VERIFY_CLINIC, now))
                 .flatMap(t -> {
@@ -146,7 +203,7 @@ public class AccountDirectory {
                 })
                 .map(account -> {
                     account.activate();
-                    account.signedIn();
+                    account.signedIn(now);
                     return SignInService.principalOf(account, clinicSlug, clinicLanguage);
                 });
     }

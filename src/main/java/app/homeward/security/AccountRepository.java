@@ -23,14 +23,35 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     long countByRoleIn(List<Role> roles);
 
-    /** The session stamp of an active account of an active clinic; empty when either is not. */
+    /** The account, locked until the transaction ends (second-factor checks: two requests cannot both use one code). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.id = :id")
+    Optional<Account> lockById(@Param("id") UUID id);
+
+    /** Ids of the current clinic's accounts whose authenticator is on. */
+    @Query("select a.id from Account a where a.secondFactor.confirmedAt is not null")
+    List<UUID> findIdsWithSecondFactor();
+
+    /**
+     * Read on every request of a signed-in session: the account's session stamp and its clinic's logoff
+     * limits (null when the clinic keeps the defaults); empty when the account or its clinic is not active.
+     */
     @Query("""
-            select a.sessionStamp from Account a
+            select new app.homeward.security.AccountRepository$SessionCheck(a.sessionStamp, p.idleMinutes, p.absoluteMinutes)
+            from Account a left join SessionPolicy p on p.clinicId = a.clinicId
             where a.id = :id and a.status = app.homeward.security.AccountStatus.ACTIVE
               and exists (select c.id from Clinic c where c.id = a.clinicId
                           and c.status = app.homeward.tenancy.ClinicStatus.ACTIVE)
             """)
-    Optional<Integer> activeSessionStamp(@Param("id") UUID id);
+    Optional<SessionCheck> sessionCheck(@Param("id") UUID id);
+
+    record SessionCheck(int stamp, Integer idleMinutes, Integer absoluteMinutes) {
+
+        SessionLimits limits() {
+            return idleMinutes == null || absoluteMinutes == null ? SessionLimits.DEFAULT
+                    : new SessionLimits(java.time.Duration.ofMinutes(idleMinutes), java.time.Duration.ofMinutes(absoluteMinutes));
+        }
+    }
 
     /** Email facts of the active ones among these accounts, as values (reminder delivery reads hundreds at a time). */
     @Query("""

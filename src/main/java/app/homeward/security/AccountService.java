@@ -1,5 +1,10 @@
 package app.homeward.security;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
@@ -25,10 +30,17 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final SessionSignIn sessions;
     private final app.homeward.tenancy.ClinicDirectory clinics;
+    private final RateLimits limits;
+    private final AuditTrail audit;
+    private final Reauthentication reauthentication;
 
     AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, SessionSignIn sessions,
-                   app.homeward.tenancy.ClinicDirectory clinics) {
+                   app.homeward.tenancy.ClinicDirectory clinics, RateLimits limits, AuditTrail audit,
+                   Reauthentication reauthentication) {
+        this.audit = audit;
         this.clinics = clinics;
+        this.limits = limits;
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.encoder = encoder;
         this.policy = policy;
@@ -77,20 +89,60 @@ public class AccountService {
     public record Digest(java.time.LocalTime time, String zone) {
     }
 
-    /** Changing the password ends every other session of the account; this one stays signed in. */
+    /**
+     * Sets a new password, after the person confirmed who they are in this session ({@link Reauthentication}:
+     * the current password, and the second factor where enrolled; wrong answers there are throttled). Ends
+     * every other session of the account; this one stays signed in. Each attempt also uses up one of
+     * {@link RateLimits.Limit#PASSWORD_CHANGE} (counted outside this transaction, so a refused one counts).
+     */
     @PreAuthorize("isAuthenticated() and !hasRole('PLATFORM_OPERATOR')")
     @Transactional
-    public void changeMyPassword(String currentPassword, String newPassword) {
+    public void changeMyPassword(String newPassword) {
         Account account = mine();
-        if (currentPassword == null || currentPassword.length() > 1024
-                || !encoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new DomainException("currentPassword", "password.current-wrong");
+        if (!limits.tryAcquire(RateLimits.Limit.PASSWORD_CHANGE, account.getId().toString())) {
+            LOG.info("password change throttled account={}", account.getId());
+            throw new DomainException("password", "password.change-throttled");
         }
-        policy.check(newPassword, account.getEmail());
+        String clinic = clinics.findById(account.getClinicId()).map(c -> c.name() + " " + c.slug()).orElse(null);
+        policy.check(newPassword, account.getEmail(), account.getDisplayName(), clinic);
+        // after the policy: a password that would be refused anyway is refused before asking who it is
+        reauthentication.requireRecent();
         account.changePassword(encoder.encode(newPassword));
         accounts.flush();
         sessions.refresh(CurrentUser.require().withSessionStamp(account.getSessionStamp()));
+        audit.record(AuditEntry.of(AuditAction.PASSWORD_CHANGED));
         LOG.info("password changed account={}", account.getId());
+    }
+
+    /**
+     * "Sign out everywhere": ends every other session of the account (other browsers and devices) at its
+     * next request, on every node. This one stays signed in (decision 0026); signing out here is one more click.
+     */
+    @PreAuthorize("isAuthenticated() and !hasRole('PLATFORM_OPERATOR')")
+    @Transactional
+    public void signOutEverywhereElse() {
+        Account account = mine();
+        account.endSessions();
+        accounts.flush();
+        sessions.refresh(CurrentUser.require().withSessionStamp(account.getSessionStamp()));
+        LOG.info("signed out everywhere else account={}", account.getId());
+    }
+
+    /**
+     * An admin signs a colleague out on every device (a laptop left open, a phone lost): each of their
+     * sessions ends at its next request, on every node (ASVS 7.4.5). Not one's own: that is
+     * {@link #signOutEverywhereElse()}. Audited.
+     */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public void signOutEverywhere(UUID accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        if (account.getId().equals(CurrentUser.require().accountId())) {
+            throw new DomainException("account.cannot-sign-out-self");
+        }
+        account.endSessions();
+        audit.record(AuditEntry.of(AuditAction.STAFF_SIGNED_OUT).object(AuditObject.ACCOUNT, accountId));
+        LOG.info("sessions ended by an admin account={}", accountId);
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
@@ -126,6 +178,7 @@ public class AccountService {
             throw new DomainException("account.last-admin");
         }
         account.deactivate();
+        audit.record(AuditEntry.of(AuditAction.STAFF_DEACTIVATED).object(AuditObject.ACCOUNT, accountId));
         LOG.info("account deactivated account={}", accountId);
         return AccountSummary.of(account);
     }
@@ -136,6 +189,7 @@ public class AccountService {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
         if (account.getStatus() == AccountStatus.DEACTIVATED) {
             account.activate();
+            audit.record(AuditEntry.of(AuditAction.STAFF_REACTIVATED).object(AuditObject.ACCOUNT, accountId));
             LOG.info("account reactivated account={}", accountId);
         }
         return AccountSummary.of(account);

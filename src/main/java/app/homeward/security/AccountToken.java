@@ -37,17 +37,31 @@ class AccountToken extends TenantScopedEntity {
     private Instant usedAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
+
+    /** {@link TokenPurpose#CHANGE_EMAIL}: the address the account moves to when the link is opened. */
+    @Column(name = "new_email", updatable = false, length = 254)
+    private String newEmail;
 
     protected AccountToken() {
     }
 
     AccountToken(UUID accountId, TokenPurpose purpose, String tokenHash, Instant now) {
+        this.createdAt = now;
         this.accountId = accountId;
         this.purpose = purpose;
         this.tokenHash = tokenHash;
         this.expiresAt = now.plus(purpose.validity());
     }
+
+    /** A confirmation of a new sign-in email, sent to that address. */
+    static AccountToken emailChange(UUID accountId, String tokenHash, String newEmail, Instant now) {
+        AccountToken token = new AccountToken(accountId, TokenPurpose.CHANGE_EMAIL, tokenHash, now);
+        token.newEmail = newEmail;
+        return token;
+    }
+
+    String getNewEmail() { return newEmail; }
 
     UUID getAccountId() { return accountId; }
     TokenPurpose getPurpose() { return purpose; }

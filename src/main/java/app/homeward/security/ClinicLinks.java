@@ -1,8 +1,11 @@
 package app.homeward.security;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
+import app.homeward.mail.ClinicSender;
+import app.homeward.mail.MailIdentities;
 import app.homeward.mail.MailService;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -25,12 +28,14 @@ public class ClinicLinks {
     private final AccountRepository accounts;
     private final ClinicDirectory clinics;
     private final MailService mail;
+    private final MailIdentities identities;
     private final Links links;
     private final RateLimits limits;
     private final TransactionTemplate tx;
 
-    ClinicLinks(AccountRepository accounts, ClinicDirectory clinics, MailService mail, Links links,
-                RateLimits limits, TransactionTemplate tx) {
+    ClinicLinks(AccountRepository accounts, ClinicDirectory clinics, MailService mail, MailIdentities identities,
+                Links links, RateLimits limits, TransactionTemplate tx) {
+        this.identities = identities;
         this.accounts = accounts;
         this.clinics = clinics;
         this.mail = mail;
@@ -39,25 +44,38 @@ public class ClinicLinks {
         this.tx = tx;
     }
 
+    private record Found(List<Account> accounts, Map<java.util.UUID, ClinicSender> senders) {
+    }
+
+    @PreAuthorize("permitAll()")
     public void emailLinks(String email, String ip) {
         String address = EmailAddress.require("email", email);
         if (!limits.tryAcquire(RateLimits.Limit.CLINIC_LINKS, ip)
                 || !limits.tryAcquire(RateLimits.Limit.CLINIC_LINKS, address)) {
             return;
         }
-        List<Account> found = TenantContext.callAsRoot(() -> tx.execute(status -> accounts.findAllByEmail(address)));
-        List<Map<String, String>> entries = found.stream()
+        // the accounts, and how each clinic names itself in mail (a discreet clinic by its neutral name)
+        Found found = TenantContext.callAsRoot(() -> tx.execute(status -> {
+            List<Account> all = accounts.findAllByEmail(address);
+            return new Found(all, identities.senders(all.stream().map(Account::getClinicId).distinct().toList()));
+        }));
+        if (found == null || found.accounts().isEmpty()) {
+            return;
+        }
+        String language = found.accounts().getFirst().getLanguage();
+        java.util.Locale locale = Messages.forLanguageTag(language);
+        List<Map<String, String>> entries = found.accounts().stream()
                 .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
                 .map(a -> clinics.findById(a.getClinicId()).filter(ClinicBranding::active))
                 .flatMap(Optional::stream)
                 .distinct()
-                .map(c -> Map.of("name", c.name(), "url", links.clinicPage(c.slug())))
+                .map(c -> Map.of("name", identities.shownName(found.senders().get(c.id()), c.name(), locale),
+                        "url", links.clinicPage(c.slug())))
                 .toList();
         if (entries.isEmpty()) {
             return;
         }
-        String language = found.getFirst().getLanguage();
-        mail.send(null, address, Messages.forLanguageTag(language), "clinic-links",
+        mail.send(null, address, locale, "clinic-links",
                 Map.of("clinicName", "Homeward", "clinics", entries));
     }
 }

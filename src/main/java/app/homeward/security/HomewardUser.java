@@ -5,6 +5,7 @@ import app.homeward.tenancy.ClinicPrincipal;
 import java.io.Serial;
 import java.io.Serializable;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import java.util.UUID;
 public final class HomewardUser implements ClinicPrincipal, Principal, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final UUID accountId;
     private final UUID clinicId;
@@ -27,9 +28,17 @@ public final class HomewardUser implements ClinicPrincipal, Principal, Serializa
     private final Role role;
     private final String language;
     private final int sessionStamp;
+    /** When this session last proved the password (and second factor where enrolled); null: never. */
+    private final Instant reauthenticatedAt;
 
     HomewardUser(UUID accountId, UUID clinicId, String clinicSlug, String email, String displayName, Role role,
                  String language, int sessionStamp) {
+        this(accountId, clinicId, clinicSlug, email, displayName, role, language, sessionStamp, null);
+    }
+
+    private HomewardUser(UUID accountId, UUID clinicId, String clinicSlug, String email, String displayName, Role role,
+                         String language, int sessionStamp, Instant reauthenticatedAt) {
+        this.reauthenticatedAt = reauthenticatedAt;
         this.accountId = accountId;
         this.clinicId = clinicId;
         this.clinicSlug = clinicSlug;
@@ -49,17 +58,29 @@ public final class HomewardUser implements ClinicPrincipal, Principal, Serializa
     public Role role() { return role; }
     public Locale locale() { return app.homeward.base.Messages.forLanguageTag(language); }
     int sessionStamp() { return sessionStamp; }
+    Instant reauthenticatedAt() { return reauthenticatedAt; }
+
+    /** Where this person signs in again: their clinic's page, or the operators' sign-in page. */
+    public String signInPage() {
+        return isOperator() ? "/platform/sign-in" : "/c/" + clinicSlug;
+    }
 
     public boolean isOperator() {
         return role == Role.PLATFORM_OPERATOR;
     }
 
     HomewardUser withLanguage(String newLanguage) {
-        return new HomewardUser(accountId, clinicId, clinicSlug, email, displayName, role, newLanguage, sessionStamp);
+        return new HomewardUser(accountId, clinicId, clinicSlug, email, displayName, role, newLanguage, sessionStamp,
+                reauthenticatedAt);
     }
 
     HomewardUser withSessionStamp(int stamp) {
-        return new HomewardUser(accountId, clinicId, clinicSlug, email, displayName, role, language, stamp);
+        return new HomewardUser(accountId, clinicId, clinicSlug, email, displayName, role, language, stamp,
+                reauthenticatedAt);
+    }
+
+    HomewardUser withReauthenticationAt(Instant at) {
+        return new HomewardUser(accountId, clinicId, clinicSlug, email, displayName, role, language, sessionStamp, at);
     }
 
     /** Spring's name for the principal: the account id, never the email (it ends up in logs). */

@@ -49,12 +49,13 @@ public class Invitation extends TenantScopedEntity {
     private Instant revokedAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Invitation() {
     }
 
     Invitation(String email, String displayName, Role role, UUID invitedBy, String tokenHash, Instant now) {
+        this.createdAt = now;
         this.email = Account.normalise(email);
         this.displayName = displayName;
         this.role = role;

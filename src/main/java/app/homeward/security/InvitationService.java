@@ -1,5 +1,9 @@
 package app.homeward.security;
 
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.Links;
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +47,17 @@ public class InvitationService {
     private final PasswordEncoder encoder;
     private final RateLimits limits;
     private final TransactionTemplate tx;
+    private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     InvitationService(InvitationRepository invitations, AccountRepository accounts, ClinicDirectory clinics,
                       MailService mail, Links links, PasswordPolicy policy, PasswordEncoder encoder,
                       RateLimits limits, TransactionTemplate tx,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
+        this.clock = clock;
         this.invitations = invitations;
         this.accounts = accounts;
         this.clinics = clinics;
@@ -76,7 +85,7 @@ public class InvitationService {
         if (!limits.tryAcquire(RateLimits.Limit.INVITATION_SEND, admin.clinicId().toString())) {
             throw new DomainException("rate-limited");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String token = Tokens.newToken();
         Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
                 .findFirst()
@@ -87,8 +96,9 @@ public class InvitationService {
                 .orElseGet(() -> invitations.save(new Invitation(address, name, role, admin.accountId(),
                         Tokens.hash(token), now)));
         send(invitation, token);
+        audit.record(AuditEntry.of(AuditAction.INVITATION_SENT).object(AuditObject.INVITATION, invitation.getId()));
         LOG.info("invitation sent clinic={} invitation={}", admin.clinicId(), invitation.getId());
-        return InvitationSummary.of(invitation);
+        return InvitationSummary.of(invitation, clock.instant());
     }
 
     /**
@@ -111,14 +121,15 @@ public class InvitationService {
         Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
                 .findFirst()
                 .map(open -> {
-                    open.renew(Tokens.hash(token), Instant.now());
+                    open.renew(Tokens.hash(token), clock.instant());
                     return open;
                 })
                 .orElseGet(() -> invitations.save(new Invitation(address, name, Role.CLIENT, inviter.accountId(),
-                        Tokens.hash(token), Instant.now())));
+                        Tokens.hash(token), clock.instant())));
         send(invitation, token, language);
+        audit.record(AuditEntry.of(AuditAction.INVITATION_SENT).object(AuditObject.INVITATION, invitation.getId()));
         LOG.info("client invitation sent clinic={} invitation={}", inviter.clinicId(), invitation.getId());
-        return InvitationSummary.of(invitation);
+        return InvitationSummary.of(invitation, clock.instant());
     }
 
     /** Sends a client's invitation again (a new link; the old one stops working). */
@@ -128,9 +139,10 @@ public class InvitationService {
         Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
                 .filter(i -> i.getRole() == Role.CLIENT).orElseThrow(NotFoundException::new);
         String token = Tokens.newToken();
-        invitation.renew(Tokens.hash(token), Instant.now());
+        invitation.renew(Tokens.hash(token), clock.instant());
         send(invitation, token, language);
-        return InvitationSummary.of(invitation);
+        audit.record(AuditEntry.of(AuditAction.INVITATION_RESENT).object(AuditObject.INVITATION, invitation.getId()));
+        return InvitationSummary.of(invitation, clock.instant());
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
@@ -139,9 +151,10 @@ public class InvitationService {
         Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
                 .orElseThrow(NotFoundException::new);
         String token = Tokens.newToken();
-        invitation.renew(Tokens.hash(token), Instant.now());
+        invitation.renew(Tokens.hash(token), clock.instant());
         send(invitation, token);
-        return InvitationSummary.of(invitation);
+        audit.record(AuditEntry.of(AuditAction.INVITATION_RESENT).object(AuditObject.INVITATION, invitation.getId()));
+        return InvitationSummary.of(invitation, clock.instant());
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
@@ -149,17 +162,19 @@ public class InvitationService {
     public void revoke(UUID invitationId) {
         Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
                 .orElseThrow(NotFoundException::new);
-        invitation.revoke(Instant.now());
+        invitation.revoke(clock.instant());
+        audit.record(AuditEntry.of(AuditAction.INVITATION_REVOKED).object(AuditObject.INVITATION, invitationId));
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
     public List<InvitationSummary> openStaffInvitations() {
         return invitations.findByAcceptedAtIsNullAndRevokedAtIsNullAndRoleInOrderByCreatedAtDesc(STAFF).stream()
-                .map(InvitationSummary::of).toList();
+                .map(i -> InvitationSummary.of(i, clock.instant())).toList();
     }
 
     /** What the invitation page shows before the person sets a password; empty if not usable. */
+    @PreAuthorize("permitAll()")
     public Optional<InvitationPreview> preview(String clinicSlug, String token) {
         return clinics.findActiveBySlug(clinicSlug).flatMap(clinic -> TenantContext.callAs(clinic.id(),
                 () -> tx.execute(status -> usable(token)
@@ -167,23 +182,27 @@ public class InvitationService {
     }
 
     /** Creates the account and returns it signed in. The link cannot be used again. */
+    @PreAuthorize("permitAll()")
     public HomewardUser accept(String clinicSlug, String token, String displayName, String password) {
         ClinicBranding clinic = clinics.findActiveBySlug(clinicSlug).orElseThrow(() -> new DomainException("invitation.invalid"));
         return TenantContext.callAs(clinic.id(), () -> tx.execute(status -> {
             Invitation invitation = usable(token).orElseThrow(() -> new DomainException("invitation.invalid"));
             String name = AccountDirectory.requireName("name", displayName);
-            policy.check(password, invitation.getEmail());
+            policy.check(password, invitation.getEmail(), name, clinic.name() + " " + clinic.slug());
             if (accounts.existsByEmail(invitation.getEmail())) {
                 throw new DomainException("invitation.already-member");
             }
+            Instant now = clock.instant();
             Account fresh = new Account(invitation.getEmail(), name, invitation.getRole(), AccountStatus.ACTIVE,
-                    encoder.encode(password));
-            fresh.signedIn();
+                    encoder.encode(password), now);
+            fresh.signedIn(now);
             // the id is pre-assigned, so Spring Data merges: the returned copy is the managed one with clinic_id set
             Account account = accounts.saveAndFlush(fresh);
-            invitation.accept(Instant.now());
+            invitation.accept(now);
             // in this transaction: the caseload links the client to the new account before the first page
             events.publishEvent(new InvitationAccepted(clinic.id(), invitation.getId(), account.getId(), account.getRole()));
+            audit.record(AuditEntry.of(AuditAction.INVITATION_ACCEPTED).actor(account.getId(), account.getRole().name())
+                    .object(AuditObject.INVITATION, invitation.getId()));
             LOG.info("invitation accepted clinic={} account={}", clinic.id(), account.getId());
             return SignInService.principalOf(account, clinic.slug(), clinic.defaultLanguage());
         }));
@@ -193,7 +212,7 @@ public class InvitationService {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return invitations.findByTokenHash(Tokens.hash(token)).filter(i -> i.isPending(now));
     }
 
@@ -203,10 +222,13 @@ public class InvitationService {
 
     private void send(Invitation invitation, String token, String language) {
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        mail.send(clinic.id(), invitation.getEmail(),
-                Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage()), "invitation",
+        java.util.Locale locale = Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage());
+        // the page the link opens speaks the email's language; a client is invited to their homework portal,
+        // not to join the clinic's team
+        mail.send(clinic.id(), invitation.getEmail(), locale, "invitation",
                 Map.of("clinicName", clinic.name(), "recipientName", invitation.getDisplayName(),
-                        "link", links.absolute("/c/" + clinic.slug() + "/invite/" + token)));
+                        "forClient", invitation.getRole() == Role.CLIENT,
+                        "link", links.absolute("/c/" + clinic.slug() + "/invite/" + token + "?lang=" + locale.getLanguage())));
     }
 
     /** Someone accepted an invitation and now has an account (published inside the accepting transaction). */
@@ -218,9 +240,9 @@ public class InvitationService {
 
     public record InvitationSummary(UUID id, String email, String displayName, Role role, Instant expiresAt,
                                     boolean expired) {
-        static InvitationSummary of(Invitation i) {
+        static InvitationSummary of(Invitation i, Instant now) {
             return new InvitationSummary(i.getId(), i.getEmail(), i.getDisplayName(), i.getRole(), i.getExpiresAt(),
-                    !i.isPending(Instant.now()));
+                    !i.isPending(now));
         }
     }
 }

@@ -1,5 +1,9 @@
 package app.homeward.security;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.Links;
@@ -14,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +42,14 @@ public class PasswordResetService {
     private final Links links;
     private final RateLimits limits;
     private final TransactionTemplate tx;
+    private final Clock clock;
+    private final AuditTrail audit;
 
     PasswordResetService(ClinicDirectory clinics, AccountRepository accounts, AccountTokenRepository tokens,
                          AccountDirectory directory, PasswordPolicy policy, PasswordEncoder encoder, MailService mail,
-                         Links links, RateLimits limits, TransactionTemplate tx) {
+                         Links links, RateLimits limits, TransactionTemplate tx, Clock clock, AuditTrail audit) {
+        this.clock = clock;
+        this.audit = audit;
         this.clinics = clinics;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -54,6 +63,7 @@ public class PasswordResetService {
     }
 
     /** Always "fine" to the caller; sends a link only when an active account has this email. */
+    @PreAuthorize("permitAll()")
     public void requestReset(String clinicSlug, String email, String ip) {
         String address = EmailAddress.require("email", email);
         Optional<ClinicBranding> clinic = clinics.findActiveBySlug(clinicSlug);
@@ -66,28 +76,33 @@ public class PasswordResetService {
         TenantContext.runAs(c.id(), () -> tx.executeWithoutResult(status ->
                 accounts.findByEmail(address).filter(a -> a.getStatus() == AccountStatus.ACTIVE).ifPresent(account -> {
                     String token = directory.issueToken(account.getId(), TokenPurpose.PASSWORD_RESET);
-                    mail.send(c.id(), account.getEmail(),
-                            Messages.forLanguageTag(account.getLanguage() != null ? account.getLanguage() : c.defaultLanguage()),
+                    java.util.Locale language = Messages.forLanguageTag(
+                            account.getLanguage() != null ? account.getLanguage() : c.defaultLanguage());
+                    // the reset page speaks the email's language
+                    mail.send(c.id(), account.getEmail(), language,
                             "password-reset", Map.of("clinicName", c.name(), "recipientName", account.getDisplayName(),
-                                    "link", links.absolute("/c/" + c.slug() + "/reset/" + token)));
+                                    "link", links.absolute("/c/" + c.slug() + "/reset/" + token + "?lang=" + language.getLanguage())));
                     LOG.info("password reset requested clinic={} account={}", c.id(), account.getId());
                 })));
     }
 
+    @PreAuthorize("permitAll()")
     public boolean tokenUsable(String clinicSlug, String token) {
         return clinics.findActiveBySlug(clinicSlug).map(c -> TenantContext.callAs(c.id(),
                 () -> tx.execute(status -> find(token).isPresent()))).orElse(false);
     }
 
     /** Sets the new password, uses up the link and ends every session of the account. */
+    @PreAuthorize("permitAll()")
     public void reset(String clinicSlug, String token, String newPassword) {
         ClinicBranding clinic = clinics.findActiveBySlug(clinicSlug).orElseThrow(() -> new DomainException("reset.invalid"));
         TenantContext.runAs(clinic.id(), () -> tx.executeWithoutResult(status -> {
             AccountToken t = find(token).orElseThrow(() -> new DomainException("reset.invalid"));
             Account account = directory.require(t.getAccountId());
-            policy.check(newPassword, account.getEmail());
+            policy.check(newPassword, account.getEmail(), account.getDisplayName(), clinic.name() + " " + clinic.slug());
             account.changePassword(encoder.encode(newPassword));
-            t.use(Instant.now());
+            t.use(clock.instant());
+            audit.record(AuditEntry.of(AuditAction.PASSWORD_RESET).actor(account.getId(), account.getRole().name()));
             LOG.info("password reset clinic={} account={}", clinic.id(), account.getId());
         }));
     }
@@ -96,7 +111,7 @@ public class PasswordResetService {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return tokens.findByTokenHash(Tokens.hash(token)).filter(t -> t.usable(TokenPurpose.PASSWORD_RESET, now));
     }
 }

@@ -28,15 +28,24 @@ class PlatformOperator {
     private String passwordHash;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
+
+    /** Bumped to end every session of the operator (password changed, second factor reset). */
+    @Column(name = "session_stamp", nullable = false)
+    private int sessionStamp;
 
     @Version
     private Long version;
 
+    /** The operator's own authenticator second factor (null when Hibernate finds every column empty). */
+    @jakarta.persistence.Embedded
+    private SecondFactor secondFactor;
+
     protected PlatformOperator() {
     }
 
-    PlatformOperator(String email, String displayName, String passwordHash) {
+    PlatformOperator(String email, String displayName, String passwordHash, Instant createdAt) {
+        this.createdAt = createdAt;
         this.email = Account.normalise(email);
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -46,5 +55,20 @@ class PlatformOperator {
     String getEmail() { return email; }
     String getDisplayName() { return displayName; }
     String getPasswordHash() { return passwordHash; }
-    void changePassword(String hash) { this.passwordHash = hash; }
+    int getSessionStamp() { return sessionStamp; }
+
+    /** A new password ends every session of the operator. */
+    void changePassword(String hash) {
+        this.passwordHash = hash;
+        endSessions();
+    }
+
+    void endSessions() { this.sessionStamp++; }
+
+    SecondFactor secondFactor() {
+        if (secondFactor == null) {
+            secondFactor = new SecondFactor();
+        }
+        return secondFactor;
+    }
 }

@@ -1,5 +1,7 @@
 package app.homeward.security;
 
+import app.homeward.base.Dates;
+import app.homeward.base.Regions;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
@@ -17,23 +19,70 @@ import java.util.List;
 
 /**
  * Turns a checked sign-in into a signed-in HTTP session: a new session id (no fixation), the
- * security context stored in the session, and the person's language on the Vaadin session.
+ * security context stored in the session, the session's clocks started ({@link SessionTimeline}:
+ * signed in now, last active now), and the person's language on the Vaadin session.
+ * <p>
+ * Every way in (password, accepted invitation, verified clinic signup, operator) comes through
+ * {@link #establish}, which is where the second factor is enforced: an account with an authenticator,
+ * and staff or the operator without one, get a {@link PendingSignIn} instead of a signed-in session, and
+ * only {@link SecondFactorService} completes it after a right code (the session's clocks start then).
  */
 @Component
 public class SessionSignIn {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final SecondFactorOwners owners;
+    private final SecondFactorSession secondFactorSession;
+    private final SecondFactorSettings settings;
+    private final java.time.Clock clock;
+    private final app.homeward.tenancy.ClinicDirectory clinics;
 
-    public void establish(HomewardUser user) {
-        store(user, true);
+    SessionSignIn(SecondFactorOwners owners, SecondFactorSession secondFactorSession, SecondFactorSettings settings,
+                  java.time.Clock clock, app.homeward.tenancy.ClinicDirectory clinics) {
+        this.clinics = clinics;
+        this.owners = owners;
+        this.secondFactorSession = secondFactorSession;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs the person in after their password (or an invitation or verification link) was accepted,
+     * unless a second step is due; returns where the browser goes next: the person's home, or the page
+     * that asks for the code or sets up the authenticator.
+     */
+    public String establish(HomewardUser user) {
+        var step = owners.stepFor(user);
+        if (step.isPresent()) {
+            secondFactorSession.hold(new PendingSignIn(user, step.get(), clock.instant().plus(settings.pendingTimeout())));
+            return PendingSignIn.location(user);
+        }
+        secondFactorSession.clearPending();
+        store(user, true, true);
+        return user.role().home();
+    }
+
+    /** Completes a sign-in whose second step {@link SecondFactorService} has just checked. */
+    String completeSecondStep(PendingSignIn pending) {
+        secondFactorSession.clearPending();
+        store(pending.user(), true, true);
+        return pending.user().role().home();
     }
 
     /** Replaces the principal in the current session, e.g. after a language change. */
     void refresh(HomewardUser user) {
-        store(user, false);
+        store(user, false, false);
     }
 
-    private void store(HomewardUser user, boolean newSessionId) {
+    /**
+     * After the person proved who they are again: a new session id as at sign-in (ASVS 7.2.4), the same
+     * session otherwise; its clocks keep running (re-authenticating does not extend the absolute limit).
+     */
+    void renew(HomewardUser user) {
+        store(user, true, false);
+    }
+
+    private void store(HomewardUser user, boolean newSessionId, boolean startClocks) {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority(user.role().authority())));
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
@@ -42,20 +91,43 @@ public class SessionSignIn {
 
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        java.util.Locale locale = pageLocale(user, request);
         if (request != null && response != null) {
             HttpServletRequest http = request.getHttpServletRequest();
             if (newSessionId && http.getSession(false) != null) {
                 http.changeSessionId();
             }
             repository.saveContext(context, http, response.getHttpServletResponse());
+            if (!user.isOperator()) {
+                RememberedClinic.remember(http, response.getHttpServletResponse(), user.clinicSlug());
+            }
+            if (startClocks && VaadinSession.getCurrent() == null) {
+                http.getSession().setAttribute(SessionTimeline.ATTRIBUTE, SessionTimeline.startingAt(clock.instant()));
+            }
         }
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null) {
-            session.setLocale(user.locale());
+            session.setLocale(locale);
+            if (startClocks) {
+                // the Vaadin session's own HTTP session (the same one the request carries, renamed or not): the
+                // guard reads the clocks there
+                session.getSession().setAttribute(SessionTimeline.ATTRIBUTE, SessionTimeline.startingAt(clock.instant()));
+            }
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.setLocale(user.locale());
+            ui.setLocale(locale);
         }
+    }
+
+    /**
+     * The person's language with the region their dates and times are written in: their browser's, else
+     * their clinic's country (decision 0031). The region is read again at every sign-in and language change.
+     */
+    private java.util.Locale pageLocale(HomewardUser user, VaadinServletRequest request) {
+        String browserRegion = request == null ? "" : Regions.fromAcceptLanguage(request.getHeader("Accept-Language"));
+        String clinicCountry = user.isOperator() || user.clinicId() == null ? ""
+                : clinics.findById(user.clinicId()).map(app.homeward.tenancy.ClinicBranding::country).orElse("");
+        return Dates.viewerLocale(user.locale(), browserRegion, clinicCountry);
     }
 }

@@ -1,5 +1,10 @@
 package app.homeward.security;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.TenantContext;
@@ -10,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Checks a sign-in at one clinic's page. Not itself transactional: it binds the clinic first and
@@ -29,9 +35,14 @@ public class SignInService {
     private final SignInThrottle throttle;
     private final TransactionTemplate tx;
     private final String dummyHash;
+    private final java.time.Clock clock;
+    private final AuditTrail audit;
 
     SignInService(ClinicDirectory clinics, AccountRepository accounts, PlatformOperatorRepository operators,
-                  PasswordEncoder encoder, SignInThrottle throttle, TransactionTemplate tx) {
+                  PasswordEncoder encoder, SignInThrottle throttle, TransactionTemplate tx, java.time.Clock clock,
+                  AuditTrail audit) {
+        this.clock = clock;
+        this.audit = audit;
         this.clinics = clinics;
         this.accounts = accounts;
         this.operators = operators;
@@ -42,6 +53,7 @@ public class SignInService {
         this.dummyHash = encoder.encode("not-a-real-password-" + System.nanoTime());
     }
 
+    @PreAuthorize("permitAll()")
     public SignInOutcome signIn(String clinicSlug, String email, String password, String ip) {
         Optional<ClinicBranding> clinic = clinics.findActiveBySlug(clinicSlug);
         if (clinic.isEmpty()) {
@@ -51,49 +63,76 @@ public class SignInService {
         // bounded: the key must not let anyone grow the throttle map with megabyte-long "emails"
         String accountKey = clinic.get().id() + "/" + normalised.substring(0, Math.min(normalised.length(), 254));
         long wait = throttle.secondsToWait(accountKey, ip);
+        AuditEntry attempt = AuditEntry.of(AuditAction.SIGN_IN).clinic(clinic.get().id()).ip(ip);
         if (wait > 0) {
+            audit.recordUnknownEmail(attempt.outcome(AuditOutcome.DENIED).detail("throttled"), normalised);
             return new SignInOutcome.Throttled(wait);
         }
-        HomewardUser user = TenantContext.callAs(clinic.get().id(),
+        Checked checked = TenantContext.callAs(clinic.get().id(),
                 () -> tx.execute(status -> check(clinic.get(), normalised, password)));
-        if (user == null) {
+        if (checked.user() == null) {
             throttle.failed(accountKey, ip);
             LOG.info("sign-in failed clinic={}", clinic.get().id());
+            if (checked.accountId() == null) {
+                audit.recordUnknownEmail(attempt.outcome(AuditOutcome.FAILED).detail(checked.reason()), normalised);
+            } else {
+                audit.record(attempt.actor(checked.accountId(), checked.role().name()).outcome(AuditOutcome.FAILED)
+                        .detail(checked.reason()));
+            }
             return new SignInOutcome.Failed();
         }
+        HomewardUser user = checked.user();
         throttle.succeeded(accountKey);
         LOG.info("sign-in clinic={} account={}", user.clinicId(), user.accountId());
+        audit.record(attempt.actor(user.accountId(), user.role().name()));
         return new SignInOutcome.Success(user);
     }
 
-    private HomewardUser check(ClinicBranding clinic, String email, String password) {
+    /** What checking a sign-in found: the principal, or the account it failed for (if any) and why. */
+    private record Checked(HomewardUser user, UUID accountId, Role role, String reason) {
+
+        static Checked failed(Account account, String reason) {
+            return new Checked(null, account == null ? null : account.getId(), account == null ? null : account.getRole(),
+                    reason);
+        }
+    }
+
+    private Checked check(ClinicBranding clinic, String email, String password) {
         if (password == null || password.isEmpty() || password.length() > MAX_INPUT || email.length() > 254) {
-            return null;
+            return Checked.failed(null, "bad-credentials");
         }
         Optional<Account> found = accounts.findByEmail(email);
         if (found.isEmpty() || found.get().getPasswordHash() == null) {
             encoder.matches(password, dummyHash);
-            return null;
+            return Checked.failed(found.orElse(null), found.isEmpty() ? "unknown-account" : "not-active");
         }
         Account account = found.get();
-        if (!encoder.matches(password, account.getPasswordHash()) || account.getStatus() != AccountStatus.ACTIVE) {
-            return null;
+        if (!encoder.matches(password, account.getPasswordHash())) {
+            return Checked.failed(account, "bad-credentials");
+        }
+        if (account.getStatus() != AccountStatus.ACTIVE) {
+            return Checked.failed(account, "not-active");
         }
         if (encoder.upgradeEncoding(account.getPasswordHash())) {
             account.changePasswordKeepingSessions(encoder.encode(password));
         }
-        account.signedIn();
-        return principalOf(account, clinic.slug(), clinic.defaultLanguage());
+        account.signedIn(clock.instant());
+        return new Checked(principalOf(account, clinic.slug(), clinic.defaultLanguage()), account.getId(),
+                account.getRole(), null);
     }
 
-    /** The operator signs in on the platform page; operators belong to no clinic. */
+    /** The operator signs in on the platform page; operators belong to no clinic (their sign-ins go to the platform's trail). */
+    @PreAuthorize("permitAll()")
     public SignInOutcome signInOperator(String email, String password, String ip) {
         String normalised = Account.normalise(email);
         String key = "operator/" + normalised.substring(0, Math.min(normalised.length(), 254));
         long wait = throttle.secondsToWait(key, ip);
+        AuditEntry attempt = AuditEntry.of(AuditAction.SIGN_IN).clinic(AuditTrail.PLATFORM).ip(ip);
         if (wait > 0) {
+            audit.recordUnknownEmail(attempt.outcome(AuditOutcome.DENIED).detail("throttled"), normalised);
             return new SignInOutcome.Throttled(wait);
         }
+        UUID[] tried = new UUID[1];
         HomewardUser user = tx.execute(status -> {
             if (password == null || password.isEmpty() || password.length() > MAX_INPUT) {
                 return null;
@@ -103,20 +142,28 @@ public class SignInService {
                 encoder.matches(password, dummyHash);
                 return null;
             }
+            tried[0] = operator.get().getId();
             if (!encoder.matches(password, operator.get().getPasswordHash())) {
                 return null;
             }
             PlatformOperator op = operator.get();
             return new HomewardUser(op.getId(), null, null, op.getEmail(), op.getDisplayName(),
-                    Role.PLATFORM_OPERATOR, "en", 0);
+                    Role.PLATFORM_OPERATOR, "en", op.getSessionStamp());
         });
         if (user == null) {
             throttle.failed(key, ip);
             LOG.info("operator sign-in failed");
+            if (tried[0] == null) {
+                audit.recordUnknownEmail(attempt.outcome(AuditOutcome.FAILED).detail("unknown-account"), normalised);
+            } else {
+                audit.record(attempt.actor(tried[0], Role.PLATFORM_OPERATOR.name()).outcome(AuditOutcome.FAILED)
+                        .detail("bad-credentials"));
+            }
             return new SignInOutcome.Failed();
         }
         throttle.succeeded(key);
         LOG.info("operator sign-in account={}", user.accountId());
+        audit.record(attempt.actor(user.accountId(), Role.PLATFORM_OPERATOR.name()));
         return new SignInOutcome.Success(user);
     }
 

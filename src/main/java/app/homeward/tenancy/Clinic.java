@@ -45,6 +45,10 @@ public class Clinic {
     @Column(name = "default_language", nullable = false, length = 8)
     private String defaultLanguage = "en";
 
+    /** ISO 3166 country for date and time formats; null: the one the time zone suggests (decision 0031). */
+    @Column(name = "country", length = 2)
+    private String country;
+
     @Column(name = "accent_color", nullable = false, length = 7)
     private String accentColor = DEFAULT_ACCENT;
 
@@ -57,7 +61,7 @@ public class Clinic {
     private String logoContentType;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     /** Reminders for clients who have not chosen: on or off, and the default quiet hours (local time). */
     @Column(name = "reminders_default_on", nullable = false)
@@ -89,10 +93,6 @@ public class Clinic {
     @Column(name = "grace_hours", nullable = false)
     private int graceHours = 24;
 
-    /** Shown to a client at once when a measure raises an alert; null means the default text. */
-    @Column(name = "crisis_message", length = 1000)
-    private String crisisMessage;
-
     /** Null until first saved, so Spring Data persists (not merges) a new clinic. */
     @Version
     private Long version;
@@ -100,7 +100,8 @@ public class Clinic {
     protected Clinic() {
     }
 
-    public Clinic(UUID id, String slug, String name, ZoneId timeZone, String defaultLanguage) {
+    public Clinic(UUID id, String slug, String name, ZoneId timeZone, String defaultLanguage, Instant createdAt) {
+        this.createdAt = createdAt;
         this.id = id;
         this.slug = slug;
         this.name = name;
@@ -115,6 +116,8 @@ public class Clinic {
     public ZoneId getTimeZone() { return ZoneId.of(timeZone); }
     public String getDefaultLanguage() { return defaultLanguage; }
     public String getAccentColor() { return accentColor; }
+    /** The clinic's own choice of country, "" when it follows its time zone. */
+    public String getCountry() { return country == null ? "" : country; }
     public byte[] getLogo() { return logo; }
     public String getLogoContentType() { return logoContentType; }
     public Instant getCreatedAt() { return createdAt; }
@@ -139,17 +142,17 @@ public class Clinic {
 
     public int getConfidenceThreshold() { return confidenceThreshold; }
     public int getGraceHours() { return graceHours; }
-    public String getCrisisMessage() { return crisisMessage; }
 
-    public void changeHomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage) {
+    public void changeHomeworkSettings(int confidenceThreshold, int graceHours) {
         this.confidenceThreshold = confidenceThreshold;
         this.graceHours = graceHours;
-        this.crisisMessage = crisisMessage;
     }
 
     public void rename(String name) { this.name = name; }
     public void changeTimeZone(ZoneId zone) { this.timeZone = zone.getId(); }
     public void changeDefaultLanguage(String language) { this.defaultLanguage = language; }
+    /** Blank: follow the time zone. */
+    public void changeCountry(String country) { this.country = country == null || country.isBlank() ? null : country; }
     public void changeAccentColor(String color) { this.accentColor = color; }
 
     public void changeLogo(byte[] bytes, String contentType) {

@@ -4,6 +4,7 @@ import app.homeward.base.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,11 @@ import java.util.UUID;
 public class ClinicDirectory {
 
     private final ClinicRepository clinics;
+    private final Clock clock;
 
-    ClinicDirectory(ClinicRepository clinics) {
+    ClinicDirectory(ClinicRepository clinics, Clock clock) {
         this.clinics = clinics;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +68,7 @@ public class ClinicDirectory {
      */
     @Transactional
     public ClinicBranding create(UUID id, String slug, String name, ZoneId zone, String language, ClinicStatus status) {
-        Clinic clinic = new Clinic(id, slug, name, zone, language);
+        Clinic clinic = new Clinic(id, slug, name, zone, language, clock.instant());
         if (status == ClinicStatus.ACTIVE) {
             clinic.activate();
         }
@@ -80,6 +83,16 @@ public class ClinicDirectory {
     }
 
     /**
+     * Removes the clinic row itself, once every feature has deleted its rows of the clinic (the platform
+     * operator's deletion of a clinic; see {@code ClinicData}).
+     */
+    @Transactional
+    public void delete(UUID clinicId) {
+        clinics.delete(clinics.findById(clinicId).orElseThrow(NotFoundException::new));
+        clinics.flush();
+    }
+
+    /**
      * The time zone of the clinic the current code runs for (the signed-in staff member's): staff pages
      * show every date and time in it, whatever the server's zone. UTC where there is no clinic (the
      * platform operator).
@@ -89,10 +102,10 @@ public class ClinicDirectory {
         return CurrentClinic.id().flatMap(clinics::findById).map(Clinic::getTimeZone).orElse(java.time.ZoneOffset.UTC);
     }
 
-    /** The clinic's rules for the homework loop: confidence threshold, grace period, crisis message. */
+    /** The clinic's rules for the homework loop: confidence threshold and grace period (crisis lines: safety). */
     public Optional<HomeworkSettings> homeworkSettings(UUID clinicId) {
         return clinics.findById(clinicId).map(c -> new HomeworkSettings(c.getConfidenceThreshold(), c.getGraceHours(),
-                c.getCrisisMessage(), c.getTimeZone()));
+                c.getTimeZone()));
     }
 
     /** The clinic's reminder rules, with its status and look for the emails. */
@@ -108,8 +121,7 @@ public class ClinicDirectory {
                                 boolean weeklySummary) {
     }
 
-    public record HomeworkSettings(int confidenceThreshold, int graceHours, String crisisMessage,
-                                   java.time.ZoneId timeZone) {
+    public record HomeworkSettings(int confidenceThreshold, int graceHours, java.time.ZoneId timeZone) {
     }
 
     public record Logo(byte[] bytes, String contentType) {

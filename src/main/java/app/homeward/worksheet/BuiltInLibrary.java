@@ -19,7 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,9 +41,11 @@ class BuiltInLibrary {
 
     private final BuiltInWorksheetRepository builtIns;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    BuiltInLibrary(BuiltInWorksheetRepository builtIns, TransactionTemplate tx) {
+    BuiltInLibrary(BuiltInWorksheetRepository builtIns, TransactionTemplate tx, Clock clock) {
         this.builtIns = builtIns;
+        this.clock = clock;
         this.tx = tx;
     }
 
@@ -79,7 +81,7 @@ class BuiltInLibrary {
         }
         int number = latest.map(b -> b.getNumber() + 1).orElse(1);
         builtIns.saveAndFlush(new BuiltInWorksheet(shipped.slug(), number, shipped.hash(),
-                shipped.document().title(), shipped.json(), Instant.now()));
+                shipped.document().title(), shipped.json(), clock.instant()));
         return true;
     }
 

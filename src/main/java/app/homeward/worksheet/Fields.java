@@ -46,12 +46,27 @@ public final class Fields {
         }
     }
 
-    /** Read-only text for the client: paragraphs separated by blank lines, lines starting "- " are a list. */
+    /**
+     * Read-only text for the client: paragraphs separated by blank lines, lines starting "- " are a list.
+     * {@code crisisLine}: the clinic's own crisis line (in the client's language) is shown after the text, so
+     * a measure's safety note (the PHQ-9's closing one) names the clinic's numbers, not a generic "call
+     * your therapist". Null when not (so documents without it read and write as before).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Instructions(String key, String label, String text) implements Field {
+    public record Instructions(String key, String label, String text, Boolean crisisLine) implements Field {
         public Instructions {
             label = nn(label);
             text = nn(text);
+            crisisLine = Boolean.TRUE.equals(crisisLine) ? Boolean.TRUE : null;
+        }
+
+        public Instructions(String key, String label, String text) {
+            this(key, label, text, null);
+        }
+
+        /** Whether the clinic's crisis line follows this text. */
+        public boolean showsCrisisLine() {
+            return Boolean.TRUE.equals(crisisLine);
         }
 
         @Override public String help() { return ""; }
@@ -79,7 +94,7 @@ public final class Fields {
             return problems;
         }
 
-        @Override public Field withKey(String newKey) { return new Instructions(newKey, label, text); }
+        @Override public Field withKey(String newKey) { return new Instructions(newKey, label, text, crisisLine); }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

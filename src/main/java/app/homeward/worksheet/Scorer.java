@@ -2,13 +2,15 @@ package app.homeward.worksheet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Computes a measure's score from answers, on the server, when an entry is submitted. Items are
  * single choices with a score on every option, rating scales, yes/no (1/0) or whole numbers.
- * A reversed item counts {@code lowest + highest − value} (on a 0–3 item, 3 becomes 0).
+ * A reversed item counts {@code lowest + highest − value} (on a 0–3 item, 3 becomes 0). The summed
+ * items are multiplied by the scoring's multiplier; each subscale sums its own items the same way.
  */
 public final class Scorer {
 
@@ -22,8 +24,9 @@ public final class Scorer {
         if (scoring == null || scoring.items().isEmpty()) {
             return ScoreResult.NONE;
         }
-        int total = 0;
+        int sum = 0;
         int answered = 0;
+        Map<String, Integer> values = new HashMap<>();
         List<ScoreResult.TriggeredAlert> alerts = new ArrayList<>();
         for (String key : scoring.items()) {
             Field field = document.field(key);
@@ -31,23 +34,94 @@ public final class Scorer {
             if (value == null) {
                 continue;
             }
+            values.put(key, value);
             answered++;
-            total += value;
+            sum += value;
             for (Scoring.AlertRule rule : scoring.alerts()) {
                 if (rule.target().equals(key) && value >= rule.atLeast()) {
-                    alerts.add(new ScoreResult.TriggeredAlert(key, value, rule.label()));
+                    alerts.add(new ScoreResult.TriggeredAlert(key, value, rule.label(), rule.message()));
                 }
             }
         }
+        int total = times(sum, scoring.factor());
         for (Scoring.AlertRule rule : scoring.alerts()) {
             if (Scoring.TOTAL.equals(rule.target()) && total >= rule.atLeast()) {
-                alerts.add(new ScoreResult.TriggeredAlert(Scoring.TOTAL, total, rule.label()));
+                alerts.add(new ScoreResult.TriggeredAlert(Scoring.TOTAL, total, rule.label(), rule.message()));
             }
         }
-        final int sum = total;
-        String band = scoring.bands().stream().filter(b -> b.min() <= sum && sum <= b.max())
+        List<ScoreResult.SubscaleScore> subscales = new ArrayList<>();
+        for (Scoring.Subscale subscale : scoring.subscales()) {
+            int subSum = 0;
+            int subAnswered = 0;
+            for (String key : subscale.items()) {
+                Integer value = values.get(key);
+                if (value != null) {
+                    subSum += value;
+                    subAnswered++;
+                }
+            }
+            int subTotal = times(subSum, subscale.factor());
+            subscales.add(new ScoreResult.SubscaleScore(subscale.key(), subscale.label(), subTotal,
+                    band(subscale.bands(), subTotal), subAnswered, subscale.items().size()));
+        }
+        return new ScoreResult(total, answered, scoring.items().size(), band(scoring.bands(), total), alerts, subscales);
+    }
+
+    // a valid multiplier (at most 10) cannot overflow; an unchecked draft's could, so saturate rather than wrap
+    private static int times(int sum, int factor) {
+        long product = (long) sum * factor;
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, product));
+    }
+
+    private static String band(List<Scoring.Band> bands, int total) {
+        return bands.stream().filter(b -> b.min() <= total && total <= b.max())
                 .map(Scoring.Band::label).findFirst().orElse(null);
-        return new ScoreResult(total, answered, scoring.items().size(), band, alerts);
+    }
+
+    /**
+     * The lowest ({@code lowest}) or highest total the given items can add up to, times {@code factor};
+     * null when one of them is not a field of the document or has no bounded range. A reversed item
+     * spans the same range, so reversal does not matter here.
+     */
+    static Integer range(WorksheetDocument document, List<String> items, int factor, boolean lowest) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        long sum = 0;
+        for (String key : items) {
+            Field field = document.field(key);
+            int[] span = field == null ? null : span(field);
+            if (span == null) {
+                return null;
+            }
+            sum += lowest ? span[0] : span[1];
+        }
+        long result = sum * factor;
+        return result > Integer.MAX_VALUE || result < Integer.MIN_VALUE ? null : (int) result;
+    }
+
+    // an item's lowest and highest score, or null when it has none (unscored choice, unbounded number)
+    private static int[] span(Field field) {
+        return switch (field) {
+            case Fields.SingleChoice choice -> {
+                if (!scorable(choice)) {
+                    yield null;
+                }
+                yield new int[] {choice.options().stream().mapToInt(Fields.Option::score).min().orElse(0),
+                        choice.options().stream().mapToInt(Fields.Option::score).max().orElse(0)};
+            }
+            case Fields.RatingScale scale -> new int[] {scale.min(), scale.max()};
+            case Fields.YesNo ignored -> new int[] {0, 1};
+            case Fields.NumberInput number -> {
+                if (number.min() == null || number.max() == null
+                        || number.min().abs().compareTo(ITEM_LIMIT) > 0 || number.max().abs().compareTo(ITEM_LIMIT) > 0) {
+                    yield null;
+                }
+                yield new int[] {number.min().setScale(0, java.math.RoundingMode.HALF_UP).intValueExact(),
+                        number.max().setScale(0, java.math.RoundingMode.HALF_UP).intValueExact()};
+            }
+            default -> null;
+        };
     }
 
     /** Whether a field can be a scored item. */

@@ -1,11 +1,13 @@
 package app.homeward.worksheet;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -50,6 +52,30 @@ public final class WorksheetJson {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new DomainException("worksheet.invalid-document");
         }
+    }
+
+    /**
+     * True when any text in the document (titles, labels, help, options, tags, scoring bands...) holds a control
+     * character or a direction override: U+202E in a label would show the client text reversed from what the
+     * therapist reviewed. Walks the document as JSON, so no text property can be forgotten.
+     */
+    public static boolean containsUnsafeText(WorksheetDocument document) {
+        return unsafe(MAPPER.valueToTree(document));
+    }
+
+    private static boolean unsafe(JsonNode node) {
+        if (node.isString()) {
+            return Text.containsUnsafe(node.stringValue());
+        }
+        if (node.isObject()) {
+            for (var property : node.properties()) {
+                if (Text.containsUnsafe(property.getKey()) || unsafe(property.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isContainer() && node.values().stream().anyMatch(WorksheetJson::unsafe);
     }
 
     /** A document from an already-parsed tree (a YAML file of the built-in library), with the same checks. */

@@ -22,6 +22,7 @@ public final class WorksheetLimits {
     public static final int TAG = 30;
     public static final int BANDS = 10;
     public static final int ALERTS = 10;
+    public static final int SUBSCALES = 10;
     /** A whole template or answer document as JSON (also the column length); above any real worksheet. */
     public static final int DOCUMENT_CHARS = 1_000_000;
     public static final int NESTING = 16;

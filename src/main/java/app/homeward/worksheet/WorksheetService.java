@@ -247,6 +247,11 @@ public class WorksheetService {
     public UUID importDocument(String json) {
         HomewardUser me = CurrentUser.require();
         WorksheetDocument document = WorksheetJson.read(json);
+        if (WorksheetJson.containsUnsafeText(document)) {
+            // refused, not cleaned: the file is someone else's words, and silently changing them would import a
+            // worksheet that differs from the one its author checked
+            throw new DomainException("worksheet.problem.unsafe-characters");
+        }
         List<TemplateProblem> problems = document.problems(false);
         if (!problems.isEmpty()) {
             TemplateProblem first = problems.getFirst();

@@ -1,22 +1,32 @@
 package app.homeward.architecture;
 
 import app.homeward.Application;
+import app.homeward.client.ui.ClientView;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.util.UUID;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The structure DESIGN.md promises, checked on every build. */
 class ArchitectureTest {
@@ -32,12 +42,69 @@ class ArchitectureTest {
 
     @Test
     void feature_packages_do_not_form_cycles() {
-        slices().matching("app.homeward.(*)..").should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(MODULES).should().beFreeOfCycles().check(classes);
     }
+
+    /**
+     * A slice per application module as Spring Modulith sees them: each top-level feature package, and each
+     * package inside one that is annotated as a module of its own (the client pages, which sit above the
+     * features that show a client: {@code client.ui}).
+     */
+    static final SliceAssignment MODULES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String root = "app.homeward.";
+            if (!type.getPackageName().startsWith(root)) {
+                return SliceIdentifier.ignore();
+            }
+            for (JavaPackage p = type.getPackage(); p.getName().length() > root.length(); p = p.getParent().orElseThrow()) {
+                if (p.getName().indexOf('.', root.length()) > 0 && p.isAnnotatedWith(ApplicationModule.class)) {
+                    return SliceIdentifier.of(p.getName().substring(root.length()));
+                }
+            }
+            return SliceIdentifier.of(type.getPackageName().substring(root.length()).split("\\.")[0]);
+        }
+
+        @Override
+        public String getDescription() {
+            return "application modules (top-level feature packages and the modules nested in them)";
+        }
+    };
 
     @Test
     void spring_modulith_finds_no_cycles_or_internal_access_between_modules() {
         ApplicationModules.of(Application.class).verify();
+    }
+
+    /**
+     * The client pages sit above the features whose parts they show (decision 0011): nothing outside
+     * {@code client.ui} uses them, and a lower feature's view links to them by address ({@code PageLinks}).
+     */
+    static ArchRule clientPagesAreOnTop() {
+        return noClasses().that().resideOutsideOfPackage("app.homeward.client.ui..")
+                .should().dependOnClassesThat().resideInAPackage("app.homeward.client.ui..")
+                .because("the client pages are a module above homework, adherence and audit: link to them by address");
+    }
+
+    @Test
+    void nothing_below_the_client_pages_uses_them() {
+        clientPagesAreOnTop().check(classes);
+    }
+
+    @Test
+    void the_client_pages_rule_sees_a_lower_view_linking_by_class() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedClientLink.class);
+        assertThatThrownBy(() -> clientPagesAreOnTop().check(planted))
+                .hasMessageContaining(PlantedClientLink.class.getName())
+                .hasMessageContaining("app.homeward.client.ui.ClientView");
+    }
+
+    /** A homework view's link to the client page by class, the way the layout forbids. */
+    @SuppressWarnings("unused")
+    static final class PlantedClientLink {
+        RouterLink link(UUID clientId) {
+            return new RouterLink("client", ClientView.class, new RouteParameters("id", clientId.toString()));
+        }
     }
 
     @Test
@@ -61,18 +128,87 @@ class ArchitectureTest {
 
     @Test
     void no_native_sql_anywhere() {
-        ArchRule rule = noClasses().should().callMethod(jakarta.persistence.EntityManager.class, "createNativeQuery", String.class)
-                .orShould().callMethod(jakarta.persistence.EntityManager.class, "createNativeQuery", String.class, Class.class)
-                .because("native SQL bypasses Hibernate's tenant filter");
-        rule.check(classes);
-        methods().that().areAnnotatedWith(org.springframework.data.jpa.repository.NativeQuery.class)
-                .should(com.tngtech.archunit.lang.conditions.ArchConditions.never(
-                        com.tngtech.archunit.lang.conditions.ArchConditions.beDeclaredIn(Object.class)))
-                .allowEmptyShould(true)
+        NativeSql.rule().check(classes);
+    }
+
+    @Test
+    void the_native_sql_rule_sees_every_way_of_writing_native_sql() {
+        JavaClasses planted = new ClassFileImporter().importClasses(NativeSql.Planted.class, NativeSql.Planted.Queries.class);
+        assertThatThrownBy(() -> NativeSql.rule().check(planted))
+                .hasMessageContaining("Planted.createNativeQuery(")
+                .hasMessageContaining("Planted.createTypedNativeQuery(")
+                .hasMessageContaining("Planted.jdbcTemplate(")
+                .hasMessageContaining("Queries.annotatedNativeQuery()")
+                .hasMessageContaining("Queries.queryMarkedNative()")
+                .hasMessageNotContaining("jpqlQuery");
+    }
+
+    /**
+     * Hand-written SQL only in {@code security.SharedLimitStore}, on its two platform tables without a clinic
+     * (decision 0027; {@code SharedLimitStoreTest} checks the tables): everything else goes through
+     * Hibernate, whose tenant filter sees every statement.
+     */
+    @Test
+    void only_the_shared_limit_store_writes_sql_by_hand() {
+        // H2's trigger interface hands the audit trail's append-only trigger a Connection it never uses
+        DescribedPredicate<JavaClass> h2Trigger = DescribedPredicate.describe("the audit trail's H2 trigger",
+                c -> c.getName().equals("app.homeward.audit.AppendOnlyTrigger"));
+        handWrittenSql(DescribedPredicate.not(DescribedPredicate.or(sharedLimitStore(), h2Trigger)))
+                .because("no SQL that Hibernate's tenant filter cannot see, but for the platform's limit tables")
                 .check(classes);
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-                .because("no SQL that Hibernate's tenant filter cannot see")
-                .check(classes);
+    }
+
+    @Test
+    void the_hand_written_sql_rule_sees_the_shared_limit_store() {
+        assertThatThrownBy(() -> handWrittenSql(DescribedPredicate.alwaysTrue()).check(classes)).hasMessageContaining(SHARED_LIMIT_STORE);
+    }
+
+    private static final String SHARED_LIMIT_STORE = "app.homeward.security.SharedLimitStore";
+
+    private static ArchRule handWrittenSql(DescribedPredicate<? super JavaClass> checked) {
+        return noClasses().that(checked).should().dependOnClassesThat().areAssignableTo(java.sql.Connection.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.sql.Statement.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.sql.ResultSet.class);
+    }
+
+    /** The store and its nested classes. */
+    private static DescribedPredicate<JavaClass> sharedLimitStore() {
+        return DescribedPredicate.describe("SharedLimitStore",
+                c -> c.getName().equals(SHARED_LIMIT_STORE) || c.getName().startsWith(SHARED_LIMIT_STORE + "$"));
+    }
+
+    /**
+     * "Now" comes from the injected {@link java.time.Clock} (the application's {@link app.homeward.base.AppClock})
+     * everywhere, so a moved clock moves every decision and every date shown together, and tests can fix it.
+     */
+    @Test
+    void production_code_reads_the_time_only_from_the_application_clock() {
+        noClasses().that().doNotHaveFullyQualifiedName(app.homeward.base.AppClock.class.getName())
+                .should(WallClock.READ).because("production code takes now from the injected Clock").check(classes);
+    }
+
+    /** A test that reads the wall clock passes or fails by the hour it runs at: tests use the application's clock. */
+    @Test
+    void tests_never_read_the_wall_clock() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("app.homeward");
+        noClasses().that().doNotBelongToAnyOf(WallClock.Planted.class).should(WallClock.READ)
+                .because("tests fix the application's clock (TestTime); waiting uses System.nanoTime")
+                .check(tests);
+    }
+
+    @Test
+    void the_wall_clock_rule_sees_every_way_of_reading_the_time() {
+        JavaClasses planted = new ClassFileImporter().importClasses(WallClock.Planted.class);
+        assertThatThrownBy(() -> noClasses().should(WallClock.READ).check(planted))
+                .hasMessageContaining("Instant.now()")
+                .hasMessageContaining("LocalDate.now(java.time.ZoneId)")
+                .hasMessageContaining("ZonedDateTime.now()")
+                .hasMessageContaining("Clock.systemUTC()")
+                .hasMessageContaining("System.currentTimeMillis()")
+                .hasMessageContaining("Date.<init>()")
+                .hasMessageNotContaining("LocalDate.now(java.time.Clock)");
     }
 
     @Test
@@ -88,11 +224,84 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
                 .and().doNotHaveSimpleName("Clinic")
                 .and().doNotHaveSimpleName("PlatformOperator")
-                .and().doNotHaveSimpleName("AuditEvent")
                 // shipped with Homeward, the same for every clinic
                 .and().doNotHaveSimpleName("BuiltInWorksheet")
                 .should().beAssignableTo(app.homeward.base.TenantScopedEntity.class)
                 .because("every row that belongs to a clinic is filtered by Hibernate's @TenantId")
+                .check(classes);
+    }
+
+    /** Conventions a newcomer can rely on, checked so they stay true (issue 12). */
+    static ArchRule routesAreViews() {
+        return classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .should().haveSimpleNameEndingWith("View")
+                .andShould().resideInAPackage("..ui..")
+                .because("a page is found by its name: every route is a *View in its feature's ui package");
+    }
+
+    @Test
+    void every_route_is_a_view_in_a_ui_package() {
+        routesAreViews().check(classes);
+    }
+
+    @Test
+    void the_route_rule_sees_a_route_that_is_not_called_a_view() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedRoute.class);
+        assertThatThrownBy(() -> routesAreViews().check(planted)).hasMessageContaining(PlantedRoute.class.getName());
+    }
+
+    @com.vaadin.flow.router.Route("planted")
+    static class PlantedRoute extends com.vaadin.flow.component.html.Div {
+    }
+
+    /**
+     * The security boundary is the service: every public method of a feature's service says who may call
+     * it, so a new method cannot be reachable by anyone by accident. What is meant for people who are not
+     * signed in (sign-in, signup, links from emails) or for the system (imports, events, delivery) says so
+     * with {@code permitAll()}. Left out: the four directories and trails below every feature, which only
+     * services call, on behalf of a caller those services have already checked.
+     */
+    static final java.util.Set<String> BELOW_THE_SERVICES = java.util.Set.of(
+            "app.homeward.audit.AuditTrail", "app.homeward.mail.MailService",
+            "app.homeward.security.AccountDirectory", "app.homeward.tenancy.ClinicDirectory");
+
+    static ArchRule servicesSayWhoMayCallThem() {
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(org.springframework.stereotype.Service.class)
+                .and().areDeclaredInClassesThat(DescribedPredicate.describe("not below the services",
+                        (JavaClass c) -> !BELOW_THE_SERVICES.contains(c.getName())))
+                .and().arePublic().and().areNotStatic()
+                .should().beAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)
+                .because("services are the security boundary (DESIGN.md): each public operation names who may call it");
+    }
+
+    @Test
+    void every_public_service_operation_says_who_may_call_it() {
+        servicesSayWhoMayCallThem().check(classes);
+    }
+
+    @Test
+    void the_service_rule_sees_an_operation_without_a_rule() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedService.class);
+        assertThatThrownBy(() -> servicesSayWhoMayCallThem().check(planted))
+                .hasMessageContaining("PlantedService.open");
+    }
+
+    @org.springframework.stereotype.Service
+    static class PlantedService {
+        public String open(UUID id) {
+            return id.toString();
+        }
+    }
+
+    @Test
+    void the_clinic_module_depends_on_no_feature_above_it() {
+        noClasses().that().resideInAPackage("app.homeward.clinic..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.homeward.homework..", "app.homeward.reminder..",
+                        "app.homeward.client..", "app.homeward.worksheet..", "app.homeward.privacy..",
+                        "app.homeward.staff..", "app.homeward.safety..", "app.homeward.portal..", "app.homeward.tenants..")
+                .because("features contribute their settings through base.ui.ClinicSettingsSection and the tenants "
+                        + "import seeds them from above (decision 0011)")
                 .check(classes);
     }
 }

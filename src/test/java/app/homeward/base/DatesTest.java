@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Dates and times read the US way in English and the Spanish way in Spanish, in the zone asked for. */
+/** Dates and times read in the page's language, the way the viewer's region writes them, in the zone asked for (decision 0031). */
 class DatesTest {
 
     static final Locale EN = Locale.ENGLISH;
@@ -39,12 +39,60 @@ class DatesTest {
     }
 
     @Test
-    void a_region_the_browser_adds_does_not_change_the_format_and_other_languages_read_as_english() {
-        assertThat(Dates.date(DAY, Locale.UK)).isEqualTo("Nov 26, 2026");
-        assertThat(Dates.date(DAY, Locale.forLanguageTag("es-MX"))).isEqualTo("26 nov 2026");
+    void a_locale_without_a_region_reads_english_the_us_way_and_other_languages_as_english() {
         assertThat(Dates.time(LocalTime.of(19, 0), Locale.GERMAN)).isEqualTo("7:00 PM");
         assertThat(Dates.formatLocale(EN)).isEqualTo(Locale.US);
         assertThat(Dates.formatLocale(null)).isEqualTo(Locale.US);
+        assertThat(Dates.formatLocale(ES)).isEqualTo(ES);
+    }
+
+    @Test
+    void english_in_the_uk_reads_day_first_on_a_24_hour_clock() {
+        Locale gb = Locale.forLanguageTag("en-GB");
+        assertThat(Dates.date(LocalDate.of(2026, 12, 4), gb)).isEqualTo("4 Dec 2026");
+        assertThat(Dates.time(LocalTime.of(19, 0), gb)).isEqualTo("19:00");
+        assertThat(Dates.time(LocalTime.of(21, 30), gb)).isEqualTo("21:30");
+        assertThat(Dates.dateTime(Instant.parse("2026-12-04T16:43:00Z"), ZoneId.of("Europe/London"), gb))
+                .isEqualTo("4 Dec 2026, 16:43");
+        assertThat(Dates.shortDate(LocalDate.of(2026, 12, 10), gb, DAY)).isEqualTo("10 Dec");
+        assertThat(Dates.formatLocale(gb)).isEqualTo(gb);
+    }
+
+    @Test
+    void english_in_the_us_reads_month_first_on_a_12_hour_clock() {
+        Locale us = Locale.forLanguageTag("en-US");
+        assertThat(Dates.date(LocalDate.of(2026, 12, 4), us)).isEqualTo("Dec 4, 2026");
+        assertThat(Dates.time(LocalTime.of(19, 0), us)).isEqualTo("7:00 PM");
+        assertThat(Dates.dateTime(Instant.parse("2026-12-04T16:43:00Z"), ZoneId.of("UTC"), us))
+                .isEqualTo("Dec 4, 2026, 4:43 PM");
+        assertThat(Dates.shortDate(LocalDate.of(2026, 12, 10), us, DAY)).isEqualTo("Dec 10");
+    }
+
+    @Test
+    void spanish_in_spain_and_in_mexico_follow_each_countrys_clock() {
+        Locale spain = Locale.forLanguageTag("es-ES");
+        Locale mexico = Locale.forLanguageTag("es-MX");
+        assertThat(Dates.date(LocalDate.of(2026, 12, 4), spain)).isEqualTo("4 dic 2026");
+        assertThat(Dates.time(LocalTime.of(19, 0), spain)).isEqualTo("19:00");
+        assertThat(Dates.dateTime(EVENING_IN_MADRID, ZoneId.of("Europe/Madrid"), spain)).isEqualTo("26 nov 2026, 19:00");
+        assertThat(Dates.date(LocalDate.of(2026, 12, 4), mexico)).isEqualTo("4 dic 2026");
+        assertThat(Dates.time(LocalTime.of(19, 0), mexico)).isEqualTo("7:00 p.m.");
+        assertThat(Dates.formatLocale(mexico)).isEqualTo(mexico);
+    }
+
+    @Test
+    void a_language_without_texts_keeps_english_words_in_the_viewers_order() {
+        assertThat(Dates.formatLocale(Locale.forLanguageTag("fr-FR"))).isEqualTo(Locale.forLanguageTag("en-FR"));
+        assertThat(Dates.time(LocalTime.of(19, 0), Locale.forLanguageTag("de-DE"))).isEqualTo("19:00");
+    }
+
+    @Test
+    void the_viewers_region_comes_from_the_browser_else_the_clinics_country() {
+        assertThat(Dates.viewerLocale(EN, "GB", "ES")).isEqualTo(Locale.forLanguageTag("en-GB"));
+        assertThat(Dates.viewerLocale(EN, "", "GB")).isEqualTo(Locale.forLanguageTag("en-GB"));
+        assertThat(Dates.viewerLocale(ES, null, "MX")).isEqualTo(Locale.forLanguageTag("es-MX"));
+        assertThat(Dates.viewerLocale(Locale.forLanguageTag("es-AR"), "", "")).isEqualTo(ES);
+        assertThat(Dates.viewerLocale(null, "zz", "")).isEqualTo(EN);
     }
 
     @Test

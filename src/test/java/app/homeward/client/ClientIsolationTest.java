@@ -154,7 +154,7 @@ class ClientIsolationTest extends IntegrationTest {
         assertThat(inTransaction(() -> clients.findByAccountId(accountA))).isEmpty();
 
         assertThatThrownBy(() -> tx.execute(s -> clients.saveAndFlush(new Client(therapistA.id(), "Nobody's",
-                TestClinics.randomEmail(), ZoneId.of("UTC"), "en", Instant.now()))))
+                TestClinics.randomEmail(), ZoneId.of("UTC"), "en", clock.instant()))))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

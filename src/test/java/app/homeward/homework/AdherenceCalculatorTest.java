@@ -86,6 +86,41 @@ class AdherenceCalculatorTest {
     }
 
     @Test
+    void zero_percent_done_is_not_done_never_partly_done_and_counts_as_missed_at_once() {
+        Occurrence half = due(6);
+        half.reported(50, half.getDueAt().minus(Duration.ofHours(1)));
+        Occurrence nothing = due(5);
+        nothing.reported(0, nothing.getDueAt().minus(Duration.ofHours(1)));
+        Occurrence today = due(0); // due tonight, still in its day: reported 0 % is settled all the same
+        today.reported(0, NOW);
+        Occurrence all = due(4);
+        all.reported(100, all.getDueAt());
+
+        AdherenceStats stats = result(NOW, 4, List.of(), 0).stats();
+
+        assertThat(nothing.state(NOW, GRACE, BERLIN)).isEqualTo(OccurrenceState.MISSED);
+        assertThat(today.state(NOW, GRACE, BERLIN)).isEqualTo(OccurrenceState.MISSED);
+        assertThat(nothing.isOpen()).as("no more reminders for it").isFalse();
+        assertThat(stats.counted()).isEqualTo(4);
+        assertThat(stats.done()).isEqualTo(1);
+        assertThat(stats.partial()).as("only the 50 %").isEqualTo(1);
+        assertThat(stats.missed()).isEqualTo(2);
+        assertThat(stats.completionPercent()).isEqualTo(50);
+    }
+
+    @Test
+    void changing_zero_percent_to_some_keeps_the_time_the_entry_was_sent() {
+        Occurrence o = due(5);
+        Instant sent = o.getDueAt().minus(Duration.ofHours(1));
+        o.complete(false, sent); // sending the entry
+        o.reported(0, sent.plus(Duration.ofMinutes(5)));
+        o.reported(30, NOW);
+
+        assertThat(o.state(NOW, GRACE, BERLIN)).isEqualTo(OccurrenceState.PARTIAL);
+        assertThat(o.getCompletedAt()).as("still on time").isEqualTo(sent);
+    }
+
+    @Test
     void homework_within_its_grace_period_is_not_counted_until_the_clock_moves_past_it() {
         Occurrence yesterday = due(1); // due yesterday 19:00, grace until today 19:00
         due(-1); // tomorrow: coming up

@@ -1,6 +1,7 @@
 package app.homeward.homework;
 
 import app.homeward.TestClinics;
+import app.homeward.TestTime;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -10,7 +11,7 @@ import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -35,9 +36,12 @@ public final class AdherenceFixture {
     private final HomeworkService homework;
     private final PortalService portal;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final Map<UUID, HomewardUser> clientUsers = new HashMap<>();
 
-    public AdherenceFixture(ClientService clients, HomeworkService homework, PortalService portal, JdbcTemplate jdbc) {
+    public AdherenceFixture(ClientService clients, HomeworkService homework, PortalService portal, JdbcTemplate jdbc,
+                            Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.homework = homework;
         this.portal = portal;
@@ -60,7 +64,7 @@ public final class AdherenceFixture {
     /** Four daily PHQ-9s due in the past week (6 to 3 days ago, at noon), with the client's confidence. */
     public UUID assignPastWeek(TestAccount therapist, UUID clientId, int confidence) {
         therapist.signIn();
-        Schedule daily = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).minusDays(6), null, 4, LocalTime.NOON,
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, TestTime.today(clock, ZONE).minusDays(6), null, 4, LocalTime.NOON,
                 null, null, ZONE);
         return homework.assign(clientId, "phq-9", plan(TITLE, daily, confidence));
     }
@@ -68,14 +72,14 @@ public final class AdherenceFixture {
     /** A plan that starts tomorrow, so nothing of it is due yet. */
     public UUID assignFromTomorrow(TestAccount therapist, UUID clientId, String title, int confidence) {
         therapist.signIn();
-        Schedule daily = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).plusDays(1), null, 3, LocalTime.NOON,
+        Schedule daily = new Schedule(Schedule.Kind.DAILY, TestTime.today(clock, ZONE).plusDays(1), null, 3, LocalTime.NOON,
                 null, null, ZONE);
         return homework.assign(clientId, "phq-9", plan(title, daily, confidence));
     }
 
     /**
      * The client sends their oldest overdue PHQ-9 (item 9 as given: above "not-at-all" raises an
-     * alert) and, with {@code percent}, reflects (below 100: partly done). Leaves the client signed in.
+     * alert) and, with {@code percent}, reflects (1–99: partly done, 0: not done). Leaves the client signed in.
      */
     public UUID sendOldest(UUID clientId, String item9, Integer percent) {
         TestUsers.signInAs(clientUsers.get(clientId));
@@ -85,6 +89,23 @@ public final class AdherenceFixture {
             portal.reflect(occurrence, new Reflection(percent, 6, 3, Set.of(), ""));
         }
         return occurrence;
+    }
+
+    /** The client sends their oldest overdue PHQ-9 with items 1–8 all at {@code level} and item 9 "not at all". */
+    public UUID sendOldestAt(UUID clientId, String level) {
+        TestUsers.signInAs(clientUsers.get(clientId));
+        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
+        Map<String, Object> answers = new java.util.LinkedHashMap<>(HomeworkLoopTest.phq9("not-at-all"));
+        for (int i = 1; i <= 8; i++) {
+            answers.put("item" + i, level);
+        }
+        portal.submit(occurrence, answers, null);
+        return occurrence;
+    }
+
+    /** The signed-in client of {@code clientId} (after {@link #activeClient}). */
+    public HomewardUser clientUser(UUID clientId) {
+        return clientUsers.get(clientId);
     }
 
     /** A complete PHQ-9 with item 9 as given (above "not-at-all" raises a safety alert), for tests in other packages. */

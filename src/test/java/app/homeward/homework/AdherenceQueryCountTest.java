@@ -109,7 +109,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
         TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (i % 40 == 0) {

@@ -46,7 +46,7 @@ class AdherenceServiceTest extends IntegrationTest {
 
     @BeforeEach
     void twoTherapistsWithAClientEach() {
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
         clinic = testClinics.clinic();
         therapistA = testClinics.account(clinic, Role.THERAPIST);
         therapistB = testClinics.account(clinic, Role.THERAPIST);

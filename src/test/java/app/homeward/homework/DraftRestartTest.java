@@ -3,6 +3,8 @@ package app.homeward.homework;
 import app.homeward.Application;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestTime;
+import app.homeward.base.AppClock;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -64,6 +66,10 @@ class DraftRestartTest {
     void a_draft_saved_before_a_restart_is_there_after_it_with_its_lock() {
         // ---- before the restart: a client starts their homework and the draft is saved
         running = start();
+        // the test's time, in both runs (the clock runs on from it, as in production)
+        AppClock clock = running.getBean(AppClock.class);
+        clock.moveTo(TestTime.START);
+        LocalDate today = TestTime.today(clock, ZONE);
         TestClinics testClinics = running.getBean(TestClinics.class);
         ClinicBranding clinic = testClinics.clinic();
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
@@ -72,7 +78,7 @@ class DraftRestartTest {
                 TestClinics.randomEmail(), ZONE.getId(), "en", null, false));
         UUID assignment = running.getBean(HomeworkService.class).assign(profile.id(), "mood-log",
                 new AssignmentPlan("Mood log", "To see what lifts the mood.", null, null, null,
-                        Schedule.once(LocalDate.now(ZONE), LocalTime.of(23, 45), ZONE), null, null, null, 8, false,
+                        Schedule.once(today, LocalTime.of(23, 45), ZONE), null, null, null, 8, false,
                         false, 1, null));
         UUID account = UUID.randomUUID();
         assertThat(running.getBean(JdbcTemplate.class).update(
@@ -83,7 +89,7 @@ class DraftRestartTest {
         TestUsers.signInAs(client);
         PortalService portal = running.getBean(PortalService.class);
         UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        Map<String, Object> answers = Map.of("date", LocalDate.now(ZONE).toString(), "mood", 4,
+        Map<String, Object> answers = Map.of("date", today.toString(), "mood", 4,
                 "happened", "Wrote this just before the server went down");
         SavedDraft saved = portal.saveDraft(occurrence, answers, null);
 
@@ -91,6 +97,7 @@ class DraftRestartTest {
         SecurityContextHolder.clearContext();
         running.close();
         running = start();
+        running.getBean(AppClock.class).moveBy(clock.offset());
 
         TestUsers.signInAs(client);
         PortalService after = running.getBean(PortalService.class);
@@ -105,7 +112,7 @@ class DraftRestartTest {
                 .satisfies(card -> assertThat(card.entryState()).isEqualTo(EntryState.DRAFT));
         SavedDraft next = after.saveDraft(occurrence, Map.of("mood", 5), opened.lock());
         assertThat(next.lock()).as("the client carries on from the stored version").isNotEqualTo(saved.lock());
-        assertThat(after.submit(occurrence, Map.of("date", LocalDate.now(ZONE).toString(), "mood", 5), next.lock())
+        assertThat(after.submit(occurrence, Map.of("date", today.toString(), "mood", 5), next.lock())
                 .alerted()).isFalse();
     }
 

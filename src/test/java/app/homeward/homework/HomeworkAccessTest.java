@@ -3,6 +3,7 @@ package app.homeward.homework;
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
+import app.homeward.TestTime;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
@@ -68,6 +69,8 @@ class HomeworkAccessTest extends IntegrationTest {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
     static final LocalTime LATE = LocalTime.of(23, 59);
+    /** An upper bound for "any time": instants beyond what a database column holds would not bind. */
+    static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
@@ -285,9 +288,9 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(asB(() -> assignmentRepository.findByIdIn(List.of(a.assignmentId)))).isEmpty();
         assertThat(asB(() -> occurrenceRepository.findByClientIdOrderByDueAt(a.clientId))).isEmpty();
         assertThat(asB(() -> occurrenceRepository.findByAssignmentIdOrderByDueAt(a.assignmentId))).isEmpty();
-        assertThat(asB(() -> occurrenceRepository.findForClients(clientsOfA, Instant.EPOCH, Instant.now().plusSeconds(864_000)))).isEmpty();
+        assertThat(asB(() -> occurrenceRepository.findForAdherence(clientsOfA, Instant.EPOCH, FAR_FUTURE))).isEmpty();
         assertThat(asB(() -> occurrenceRepository.findByClientIdAndDueAtBetweenOrderByDueAt(a.clientId, Instant.EPOCH,
-                Instant.now().plusSeconds(864_000)))).isEmpty();
+                FAR_FUTURE))).isEmpty();
         assertThat(asB(() -> entryRepository.findByOccurrenceId(a.occurrenceId))).isEmpty();
         assertThat(asB(() -> entryRepository.findByOccurrenceIdIn(List.of(a.occurrenceId)))).isEmpty();
         assertThat(asB(() -> entryRepository.findByClientIdAndStateOrderBySubmittedAtDesc(a.clientId, EntryState.SUBMITTED))).isEmpty();
@@ -320,8 +323,8 @@ class HomeworkAccessTest extends IntegrationTest {
 
         assertThat(clientService.profile(a.clientId).status()).isEqualTo(ClientStatus.ARCHIVED);
         List<ThrowingCallable> writes = List.of(
-                () -> homework.assign(a.clientId, "thought-record", plan("Thought record", today())),
-                () -> homework.replan(a.assignmentId, plan("Changed while archived", today())),
+                () -> homework.assign(a.clientId, "thought-record", plan("Thought record", onceToday())),
+                () -> homework.replan(a.assignmentId, plan("Changed while archived", onceToday())),
                 () -> clientService.update(a.clientId, "New name", ZONE.getId(), "en", null, false),
                 () -> clientService.addGoal(a.clientId, "Another goal"),
                 () -> clientService.changeGoal(goal.id(), "Changed goal", GoalStatus.ACHIEVED),
@@ -345,7 +348,7 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(homework.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
 
         assertThat(clientService.restore(a.clientId).status()).isEqualTo(ClientStatus.ACTIVE);
-        UUID again = homework.assign(a.clientId, "thought-record", plan("Thought record", today()));
+        UUID again = homework.assign(a.clientId, "thought-record", plan("Thought record", onceToday()));
         assertThat(homework.assignments(a.clientId)).extracting(AssignmentSummary::id).contains(again);
     }
 
@@ -454,7 +457,8 @@ class HomeworkAccessTest extends IntegrationTest {
     // ------------------------------------------------------------------ impossible plans
 
     static Stream<Arguments> impossiblePlans() {
-        LocalDate start = LocalDate.now(ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        // a parameter source runs before the test moves the clock: the day it will be moved to
+        LocalDate start = LocalDate.ofInstant(TestTime.START, ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         LocalTime time = LocalTime.of(20, 0);
         return Stream.of(
                 Arguments.of(Named.of("no schedule", (Schedule) null), "schedule"),
@@ -496,7 +500,7 @@ class HomeworkAccessTest extends IntegrationTest {
         UUID clientId = clientService.add(new NewClient("Plan client", TestClinics.randomEmail(), ZONE.getId(), "en", null, false)).id();
         UUID otherClient = clientService.add(new NewClient("Other client", TestClinics.randomEmail(), ZONE.getId(), "en", null, false)).id();
         UUID othersGoal = clientService.addGoal(otherClient, "Someone else's goal").id();
-        AssignmentPlan good = plan("Thought record", today());
+        AssignmentPlan good = plan("Thought record", onceToday());
         Map<String, AssignmentPlan> bad = Map.of(
                 "title", withConfidence(good, 5, "  ", good.rationale(), 2, null),
                 "rationale", withConfidence(good, 5, good.title(), "", 2, null),
@@ -523,7 +527,7 @@ class HomeworkAccessTest extends IntegrationTest {
         UUID clientId = clientService.add(new NewClient(name, email, ZONE.getId(), "en", null, false)).id();
         HomewardUser client = accept(therapist.clinic(), email, name);
         therapist.signIn();
-        UUID assignmentId = homework.assign(clientId, "phq-9", plan("Mood check-in", Schedule.once(LocalDate.now(ZONE), LATE, ZONE)));
+        UUID assignmentId = homework.assign(clientId, "phq-9", plan("Mood check-in", Schedule.once(today(ZONE), LATE, ZONE)));
         TestUsers.signInAs(client);
         UUID occurrenceId = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignmentId))
                 .findFirst().orElseThrow().occurrenceId();
@@ -541,7 +545,7 @@ class HomeworkAccessTest extends IntegrationTest {
     /** A second, not yet started occurrence for the client (a thought record due today). */
     private UUID openOccurrence(TestAccount therapist, Homework h) {
         therapist.signIn();
-        UUID assignment = homework.assign(h.clientId, "thought-record", plan("Thought record", today()));
+        UUID assignment = homework.assign(h.clientId, "thought-record", plan("Thought record", onceToday()));
         TestUsers.signInAs(h.client);
         UUID occurrence = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignment))
                 .findFirst().orElseThrow().occurrenceId();
@@ -550,7 +554,7 @@ class HomeworkAccessTest extends IntegrationTest {
     }
 
     private List<ThrowingCallable> everyStaffCallOn(Homework a) {
-        AssignmentPlan plan = plan("Taken over", today());
+        AssignmentPlan plan = plan("Taken over", onceToday());
         return List.of(
                 () -> clientService.profile(a.clientId),
                 () -> clientService.update(a.clientId, "Renamed", ZONE.getId(), "en", null, false),
@@ -639,8 +643,8 @@ class HomeworkAccessTest extends IntegrationTest {
         return s == null ? "null" : s.length() > 60 ? s.substring(0, 60) + "…(" + s.length() + ")" : s;
     }
 
-    private static Schedule today() {
-        return Schedule.once(LocalDate.now(ZONE), LATE, ZONE);
+    private Schedule onceToday() {
+        return Schedule.once(today(ZONE), LATE, ZONE);
     }
 
     private static AssignmentPlan plan(String title, Schedule schedule) {
@@ -654,8 +658,8 @@ class HomeworkAccessTest extends IntegrationTest {
                 p.obstacleOther(), p.backupPlan(), confidence, p.confidencePrompted(), p.planChanged(), difficulty, goal);
     }
 
-    private static AssignmentPlan planWith(String field, String value) {
-        AssignmentPlan p = plan("Thought record", today());
+    private AssignmentPlan planWith(String field, String value) {
+        AssignmentPlan p = plan("Thought record", onceToday());
         return new AssignmentPlan(
                 field.equals("title") ? value : p.title(),
                 field.equals("rationale") ? value : p.rationale(),

@@ -124,7 +124,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThat(steps).extracting(s -> s.ladder().state()).containsExactly(StepState.DONE, StepState.NOW, StepState.WAITING);
         assertThat(steps.get(0).done() + steps.get(0).partial()).isEqualTo(2);
         assertThat(steps.get(1).total()).isEqualTo(2);
-        assertThat(steps.get(1).schedule().start()).as("the step starts the day it opens").isEqualTo(LocalDate.now(ZONE));
+        assertThat(steps.get(1).schedule().start()).as("the step starts the day it opens").isEqualTo(today(ZONE));
         TestUsers.signInAs(client);
         assertThat(portal.today().dueNow()).filteredOn(c -> c.ladderStep() == 2).singleElement()
                 .satisfies(card -> assertThat(card.title()).isEqualTo("Ride one floor with a friend"));
@@ -133,7 +133,7 @@ class LadderAndChoiceTest extends IntegrationTest {
     @Test
     void the_therapist_unlocks_the_next_step_and_the_step_before_keeps_its_history() {
         UUID ladder = homework.assignLadder(clientId, "mood-log", plan("Crowds",
-                        new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE), null, 3, LATE, null, null, ZONE)),
+                        new Schedule(Schedule.Kind.DAILY, today(ZONE), null, 3, LATE, null, null, ZONE)),
                 List.of("Coffee shop at a quiet hour", "Coffee shop at lunchtime"));
         TestUsers.signInAs(client);
         UUID todays = portal.today().dueNow().getFirst().occurrenceId();
@@ -164,7 +164,7 @@ class LadderAndChoiceTest extends IntegrationTest {
     @Test
     void unlocking_by_a_step_id_skips_what_the_client_left_open_instead_of_counting_it_as_missed() {
         // yesterday at midnight (missed by now) and today at midnight (due): both left open
-        Schedule fromYesterday = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).minusDays(1), null, 2,
+        Schedule fromYesterday = new Schedule(Schedule.Kind.DAILY, today(ZONE).minusDays(1), null, 2,
                 LocalTime.MIDNIGHT, null, null, ZONE);
         UUID ladder = homework.assignLadder(clientId, "mood-log", plan("Driving", fromYesterday),
                 List.of("Sit in the car", "Drive round the block", "Drive to the shop"));
@@ -253,7 +253,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         expectRefused(() -> homework.assignLadder(clientId, "mood-log", plan("Long", onceToday()),
                 List.of("First", "Second", "x".repeat(10_000))), "step.3", "validation.too-long");
         expectRefused(() -> homework.assignLadder(clientId, "mood-log", plan("Endless",
-                        new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE), null, null, LATE, null, null, ZONE)),
+                        new Schedule(Schedule.Kind.DAILY, today(ZONE), null, null, LATE, null, null, ZONE)),
                 List.of("First", "Second")), "end", "schedule.end-or-times");
         expectRefused(() -> homework.assignLadder(clientId, "mood-log", plan(" ", onceToday()),
                 List.of("First", "Second")), "title", "validation.required");
@@ -277,8 +277,8 @@ class LadderAndChoiceTest extends IntegrationTest {
 
     @Test
     void the_client_chooses_one_worksheet_and_it_is_due_from_that_day() {
-        Schedule lastWeek = new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE).minusDays(7),
-                LocalDate.now(ZONE).minusDays(5), null, LATE, null, null, ZONE);
+        Schedule lastWeek = new Schedule(Schedule.Kind.DAILY, today(ZONE).minusDays(7),
+                today(ZONE).minusDays(5), null, LATE, null, null, ZONE);
         UUID choice = homework.offerChoice(clientId, List.of("thought-record", "mood-log", "worry-log"),
                 new AssignmentPlan("ignored", "", "Whichever you pick, once a day", "After dinner", "At home", lastWeek,
                         Set.of(Obstacle.FORGETTING), "", "Before bed", 8, false, false, 1, null));
@@ -323,7 +323,7 @@ class LadderAndChoiceTest extends IntegrationTest {
             assertThat(s.chosenByClient()).isTrue();
             assertThat(s.total()).as("the three days of the plan, from today").isEqualTo(3);
             assertThat(s.done()).isEqualTo(1);
-            assertThat(s.schedule().start()).isEqualTo(LocalDate.now(ZONE));
+            assertThat(s.schedule().start()).isEqualTo(today(ZONE));
         });
         assertThat(homework.entriesOf(clientId)).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Mood log"));
     }
@@ -461,12 +461,12 @@ class LadderAndChoiceTest extends IntegrationTest {
                 .toList();
     }
 
-    private static Schedule onceToday() {
-        return Schedule.once(LocalDate.now(ZONE), LATE, ZONE);
+    private Schedule onceToday() {
+        return Schedule.once(today(ZONE), LATE, ZONE);
     }
 
-    private static Schedule twiceFromToday() {
-        return new Schedule(Schedule.Kind.DAILY, LocalDate.now(ZONE), null, 2, LATE, null, null, ZONE);
+    private Schedule twiceFromToday() {
+        return new Schedule(Schedule.Kind.DAILY, today(ZONE), null, 2, LATE, null, null, ZONE);
     }
 
     static AssignmentPlan plan(String title, Schedule schedule) {
@@ -475,12 +475,12 @@ class LadderAndChoiceTest extends IntegrationTest {
                 Set.of(Obstacle.AVOIDANCE), "", "Do a smaller version", 7, false, false, 2, null);
     }
 
-    private static AssignmentPlan choicePlan(String rationale) {
+    private AssignmentPlan choicePlan(String rationale) {
         return new AssignmentPlan("", rationale, "Once", null, null, onceToday(), Set.of(), "", "", 8, false, false, 1, null);
     }
 
-    private static Map<String, Object> moodLog() {
-        return Map.of("date", LocalDate.now(ZONE).toString(), "mood", 6);
+    private Map<String, Object> moodLog() {
+        return Map.of("date", today(ZONE).toString(), "mood", 6);
     }
 
     private static void expectRefused(Runnable call, String field, String key) {

@@ -22,10 +22,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -222,6 +230,25 @@ final class Browser implements AutoCloseable {
         Browser browser = new Browser(name, driver, profile);
         OPEN.add(browser);
         return browser;
+    }
+
+    /**
+     * The calendar day in a zone by the application's clock, not this machine's: the server's
+     * {@code Date} header. The jar under test runs on the wall clock (its clock is moved only in
+     * tests and development), so this is the day the application itself works with.
+     */
+    static LocalDate applicationToday(ZoneId zone) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(BASE_URL + "/actuator/health/liveness"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            String date = response.headers().firstValue("Date").orElseThrow(() -> new AssertionError("no Date header"));
+            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(zone).toLocalDate();
+        } catch (IOException e) {
+            throw new AssertionError("the application did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Quits every browser still open (a journey's {@code @AfterAll}). */
@@ -714,6 +741,63 @@ final class Browser implements AutoCloseable {
         settle();
         type("email", email);
         type("password", password);
+    }
+
+    /**
+     * The second step of signing in, after the password (or an invitation or activation link) was
+     * accepted: sets up the authenticator if the page asks for that (remembering the secret and the
+     * recovery codes), else enters the person's next code. The caller then waits for the home page.
+     */
+    void passSecondStep(String email) {
+        waitFor(d -> d.getCurrentUrl().endsWith("/second-factor"));
+        settle();
+        WebElement shown = waitFor(d -> displayed(By.id("totp-secret")).or(() -> displayed(By.id("code"))).orElse(null));
+        if ("totp-secret".equals(shown.getDomAttribute("id"))) {
+            setUpAuthenticator(email);
+            click(visible(By.id("continue-after-codes")));
+        } else {
+            enterCode(Authenticator.nextCode(email));
+        }
+    }
+
+    /**
+     * Sets up an authenticator on the page that shows one: reads the secret as text, checks that the QR
+     * code holds the same one, confirms a code, and returns the recovery codes shown (still on screen).
+     */
+    List<String> setUpAuthenticator(String email) {
+        String secret = visible(By.id("totp-secret")).getText().replace(" ", "");
+        String uri = qrCodeText();
+        assertThat(uri).startsWith("otpauth://totp/").contains("secret=" + secret + "&");
+        Authenticator.remember(email, secret, List.of());
+        type("enrol-code", Authenticator.nextCode(email));
+        click(visible(By.id("confirm-enrolment")));
+        WebElement codes = visible(By.id("recovery-codes"));
+        List<String> recovery = codes.findElements(By.tagName("li")).stream()
+                .map(li -> li.getText().strip()).toList();
+        assertThat(recovery).hasSize(10);
+        Authenticator.remember(email, secret, recovery);
+        return recovery;
+    }
+
+    /** Types a code (or recovery code) on the code page and sends it. */
+    void enterCode(String code) {
+        type("code", code);
+        click(visible(By.id("verify-code")));
+    }
+
+    /** What the page's authenticator QR code says, read from the image the browser loaded (ZXing). */
+    String qrCodeText() {
+        WebElement image = visible(By.id("totp-qr"));
+        Object base64 = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0].src).then(r => r.arrayBuffer()).then(buffer => {
+                    let text = '';
+                    new Uint8Array(buffer).forEach(b => text += String.fromCharCode(b));
+                    done(btoa(text));
+                }).catch(e => done('ERROR ' + e));
+                """, image);
+        assertThat(String.valueOf(base64)).doesNotStartWith("ERROR");
+        return app.homeward.QrImages.decode(java.util.Base64.getDecoder().decode(String.valueOf(base64)));
     }
 
     /** Signs a staff member out from the user menu and checks that /app no longer lets them in. */

@@ -103,8 +103,17 @@ class ClinicOnboardingJourneyTest {
             admin.settle();
         });
 
-        step(admin, "admin-home", () -> {
+        step(admin, "admin-two-step-set-up", () -> {
             admin.visible(By.id("activate-clinic")).click();
+            admin.waitFor(d -> d.getCurrentUrl().endsWith("/c/" + slug + "/second-factor"));
+            admin.visible(By.id("totp-secret"));
+            admin.settle();
+        });
+
+        step(admin, "admin-recovery-codes", () -> admin.setUpAuthenticator(adminEmail));
+
+        step(admin, "admin-home", () -> {
+            admin.click(admin.visible(By.id("continue-after-codes")));
             admin.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
             assertThat(admin.visible(By.id("home-title")).getText()).contains(adminName);
         });
@@ -141,6 +150,7 @@ class ClinicOnboardingJourneyTest {
             therapist.type("name", therapistName);
             therapist.type("password", therapistPassword);
             therapist.visible(By.id("accept-invitation")).click();
+            therapist.passSecondStep(therapistEmail);
             therapist.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
             assertThat(therapist.visible(By.id("home-title")).getText()).contains(therapistName);
         });
@@ -169,8 +179,14 @@ class ClinicOnboardingJourneyTest {
             therapist.type("password", therapistPassword);
         });
 
-        step(therapist, "therapist-home-again", () -> {
+        step(therapist, "therapist-code", () -> {
             therapist.visible(By.id("sign-in")).click();
+            therapist.waitFor(d -> d.getCurrentUrl().endsWith("/c/" + slug + "/second-factor"));
+            therapist.type("code", Authenticator.nextCode(therapistEmail));
+        });
+
+        step(therapist, "therapist-home-again", () -> {
+            therapist.click(therapist.visible(By.id("verify-code")));
             therapist.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
             assertThat(therapist.visible(By.id("home-title")).getText()).contains(therapistName);
         });
@@ -190,9 +206,10 @@ class ClinicOnboardingJourneyTest {
         browser.step("%02d-%s".formatted(++stepNumber, name), action);
     }
 
-    /** Removes this journey's shots of an earlier run: the unprefixed ones (worksheet-*, homework-* are the others'). */
+    /** Removes this journey's shots of an earlier run: the unprefixed ones (worksheet-*, homework-*, two-step-* are the others'). */
     private static void recreateScreenshotDirectory() throws IOException {
-        Browser.clearScreenshots(file -> !file.startsWith("worksheet-") && !file.startsWith("homework-"));
+        Browser.clearScreenshots(file -> !file.startsWith("worksheet-") && !file.startsWith("homework-")
+                && !file.startsWith("two-step-"));
     }
 
     private static String randomLetters(int count) {

@@ -93,7 +93,7 @@ class WorksheetJourneyTest {
 
         step(browser, "dana-sign-in", () -> browser.fillInSignIn(CLINIC, DANA_EMAIL, THERAPIST_PASSWORD));
 
-        step(browser, "dana-home", () -> signInAndExpectHome(browser, DANA_NAME));
+        step(browser, "dana-home", () -> signInAndExpectHome(browser, DANA_EMAIL, DANA_NAME));
 
         int[] allCount = new int[1];
         step(browser, "library", () -> {
@@ -308,7 +308,7 @@ class WorksheetJourneyTest {
 
         step(browser, "sam-sign-in", () -> browser.fillInSignIn(CLINIC, SAM_EMAIL, THERAPIST_PASSWORD));
 
-        step(browser, "sam-home", () -> signInAndExpectHome(browser, SAM_NAME));
+        step(browser, "sam-home", () -> signInAndExpectHome(browser, SAM_EMAIL, SAM_NAME));
 
         step(browser, "sam-library-clinic", () -> {
             browser.driver.get(BASE_URL + "/app/worksheets");
@@ -346,8 +346,9 @@ class WorksheetJourneyTest {
     // ---------------------------------------------------------------------------------------------
     // shared moves
 
-    private static void signInAndExpectHome(Browser browser, String name) {
+    private static void signInAndExpectHome(Browser browser, String email, String name) {
         browser.click(browser.visible(By.id("sign-in")));
+        browser.passSecondStep(email);
         browser.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
         assertThat(browser.visible(By.id("home-title")).getText()).contains(name);
     }

@@ -2,7 +2,6 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics.TestAccount;
-import app.homeward.base.AppClock;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -28,7 +27,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -68,7 +66,6 @@ class ReminderClusterTest extends IntegrationTest {
     static final int BATCH_SIZE = 200; // homeward.reminders.batch-size (default)
     static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
-    @Autowired AppClock clock;
     @Autowired ReminderFixture fixture;
     @Autowired ReminderService reminderService;
     @Autowired ReminderWakeUp wakeUp;
@@ -80,9 +77,13 @@ class ReminderClusterTest extends IntegrationTest {
     final List<WorkerJvm> workers = new ArrayList<>();
     final List<SmtpRelay> relays = new ArrayList<>();
 
+    /** The workers' clocks and this JVM's are moved by the same amount from the wall clock, so they agree. */
+    Duration clockOffset;
+
     @BeforeAll
     void twoInstancesStart() throws Exception {
-        clock.reset(); // the workers live in real time
+        // the class's timeline (TestClockExtension keeps each test on it): the workers live on it too
+        clockOffset = clock.offset();
         String url;
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
@@ -92,7 +93,7 @@ class ReminderClusterTest extends IntegrationTest {
         for (String name : List.of("worker-a", "worker-b")) {
             SmtpRelay relay = new SmtpRelay(ServerSetupTest.SMTP.getPort());
             relays.add(relay);
-            workers.add(WorkerJvm.start(name, h2Url, relay.port(), "--homeward.reminders.threads=2"));
+            workers.add(WorkerJvm.start(name, h2Url, relay.port(), clockOffset, "--homeward.reminders.threads=2"));
         }
     }
 
@@ -188,7 +189,7 @@ class ReminderClusterTest extends IntegrationTest {
 
         // restart: a fresh instance finds the dead execution (its heartbeat stopped) and the rows left "sending"
         relays.forEach(relay -> relay.delayPerMessage(0));
-        WorkerJvm restarted = WorkerJvm.start("worker-c", h2Url, relays.getFirst().port());
+        WorkerJvm restarted = WorkerJvm.start("worker-c", h2Url, relays.getFirst().port(), clockOffset);
         workers.add(restarted);
         restarted.awaitReady(READY_WITHIN);
         long ready = System.nanoTime();
@@ -222,7 +223,7 @@ class ReminderClusterTest extends IntegrationTest {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
         World world = fixture.join(greenMail, clinic, therapist, ZONE, "en");
-        fixture.assignDaily(world, LocalDate.now(ZONE).plusDays(1), LocalTime.of(19, 0), days);
+        fixture.assignDaily(world, today(ZONE).plusDays(1), LocalTime.of(19, 0), days);
         TestUsers.signInAs(world.client());
         reminderService.updateMine(true, null, null, null, ZONE.getId(), "en");
         TestUsers.signOut();
@@ -232,7 +233,7 @@ class ReminderClusterTest extends IntegrationTest {
 
     /** Moves the clinics' pending reminders into the past (plain SQL) and wakes their tasks, as the planner does. */
     private void makeDueNow(Collection<UUID> clinicIds) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LocalDateTime past = LocalDateTime.ofInstant(now.minusSeconds(120), ZoneOffset.UTC);
         for (UUID clinicId : clinicIds) {
             jdbc.update("update reminder set due_at = ?, next_attempt_at = ? where clinic_id = ? and state = 'PENDING'",

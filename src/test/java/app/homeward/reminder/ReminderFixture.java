@@ -44,10 +44,15 @@ public class ReminderFixture {
     final ReminderPreferenceRepository preferences;
     final app.homeward.tenancy.ClinicDirectory clinicDirectory;
     final TransactionTemplate tx;
+    final java.time.Clock clock;
+    final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
                     HomeworkService homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
-                    app.homeward.tenancy.ClinicDirectory clinicDirectory, PlatformTransactionManager transactions) {
+                    app.homeward.tenancy.ClinicDirectory clinicDirectory, PlatformTransactionManager transactions,
+                    java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.preferences = preferences;
         this.clinicDirectory = clinicDirectory;
         this.clinics = clinics;
@@ -98,12 +103,35 @@ public class ReminderFixture {
                 .sorted(Comparator.comparing(Reminder::getDueAt)).toList()));
     }
 
-    /** The client's unsubscribe secret (created on first need, as delivery does). */
+    /**
+     * The unsubscribe secret of a reminder email the client got: a sent outbox row with the secret's hash,
+     * as delivery leaves it (tests that need a real email read the link from it instead).
+     */
     public String unsubscribeToken(World world) {
-        return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> preferences.findByClientId(world.clientId())
-                .orElseGet(() -> preferences.save(new ReminderPreference(world.clientId(),
-                        clinicDirectory.reminderRules(world.clinic().id()).orElseThrow(), java.time.Instant.now())))
-                .getUnsubscribeToken()));
+        String token = UnsubscribeTokens.newToken();
+        TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> {
+            java.time.Instant now = clock.instant();
+            Reminder sent = Reminder.forClient(ReminderKind.REMIND_NOW, world.clientId(), null, now, now);
+            sent.issueUnsubscribe(UnsubscribeTokens.hash(token));
+            sent.sent(now);
+            reminders.save(sent);
+        }));
+        return token;
+    }
+
+    /**
+     * An unsubscribe secret from before version 6 (one per client, in emails already sent), as the V6
+     * migration leaves it: only its hash, on the client's preference row.
+     */
+    public String legacyUnsubscribeToken(World world) {
+        String token = UnsubscribeTokens.newToken().substring(0, 32); // the old secrets had 24 bytes
+        TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> preferences.findByClientId(
+                world.clientId()).orElseGet(() -> preferences.save(new ReminderPreference(world.clientId(),
+                clinicDirectory.reminderRules(world.clinic().id()).orElseThrow(), clock.instant())))));
+        // only the migration ever writes this column
+        jdbc.update("update reminder_preference set legacy_unsubscribe_hash = ? where clinic_id = ? and client_id = ?",
+                UnsubscribeTokens.hash(token), world.clinic().id().toString(), world.clientId().toString());
+        return token;
     }
 
     /** A staff member's digest rows: "STATE reason @due". */
@@ -125,6 +153,12 @@ public class ReminderFixture {
         return TenantContext.callAs(world.clinic().id(), () -> tx.execute(s -> reminders.findAll().stream()
                 .filter(r -> accountId.equals(r.getAccountId()))
                 .sorted(Comparator.comparing(Reminder::getDueAt)).toList()));
+    }
+
+    /** The bound clinic's outbox rows of one kind, by due time. */
+    List<Reminder> remindersOfKind(ReminderKind kind) {
+        return tx.execute(s -> reminders.findAll().stream().filter(r -> r.getKind() == kind)
+                .sorted(Comparator.comparing(Reminder::getDueAt)).toList());
     }
 
     List<Reminder> pending(World world) {

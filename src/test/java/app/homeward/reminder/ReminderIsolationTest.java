@@ -2,7 +2,6 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.base.AppClock;
 import app.homeward.reminder.ReminderFixture.World;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,7 +14,6 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +47,6 @@ class ReminderIsolationTest extends IntegrationTest {
     static final ZoneId ZONE = ZoneId.of("Europe/Lisbon");
     static final LocalDate DAY = LocalDate.of(2027, 6, 2);
 
-    @Autowired AppClock clock;
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired JdbcTemplate jdbc;
@@ -59,10 +56,6 @@ class ReminderIsolationTest extends IntegrationTest {
         clock.moveTo(ZonedDateTime.of(DAY.minusDays(1), LocalTime.NOON, ZONE).toInstant());
     }
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void a_delivery_run_for_one_clinic_never_touches_or_sends_anything_of_another_clinic() {
@@ -81,14 +74,19 @@ class ReminderIsolationTest extends IntegrationTest {
 
         List<String> statements = new ArrayList<>();
         List<String> bindings = new ArrayList<>();
-        var next = recordingSql(statements, bindings, () -> delivery.deliverDue(a.clinic().id()));
+        List<String> ordered = new ArrayList<>();
+        var next = recordingSql(statements, bindings, ordered, () -> delivery.deliverDue(a.clinic().id()));
 
         String clinicA = a.clinic().id().toString();
         String clinicB = b.clinic().id().toString();
         assertThat(bindings).as("the capture works").anyMatch(value -> value.contains(clinicA));
         assertThat(bindings).as("no statement of A's run was given B's clinic id").noneMatch(value -> value.contains(clinicB));
         assertThat(statements).filteredOn(sql -> sql.matches("(?s).*\\breminder\\b.*"))
-                .isNotEmpty().allMatch(sql -> sql.contains("clinic_id = ?"), "restricted to one clinic");
+                .isNotEmpty().allMatch(sql -> sql.contains("clinic_id = ?") || sql.contains(ENTITY_UPDATE_TENANT),
+                        "restricted to one clinic");
+        // Hibernate's update of a loaded row (each email's unsubscribe hash) restricts by the session's clinic:
+        // "clinic_id=coalesce(?,clinic_id)" with that clinic bound, never null (which would match any clinic)
+        assertThat(tenantBindingsOfEntityUpdates(ordered)).isNotEmpty().containsOnly(clinicA);
 
         assertThat(fixture.pending(a)).isEmpty();
         assertThat(fixture.remindersOf(a)).extracting(Reminder::getState).containsOnly(ReminderState.SENT);
@@ -130,7 +128,31 @@ class ReminderIsolationTest extends IntegrationTest {
      * Runs the action with Hibernate's SQL log (statements) and bind log (parameter values) captured
      * for this thread: proof of what the run asked the database, not only of what it changed.
      */
-    private static <T> T recordingSql(List<String> statements, List<String> bindings, Supplier<T> action) {
+    /** How Hibernate restricts an update of a loaded tenant-scoped row to the session's clinic. */
+    private static final String ENTITY_UPDATE_TENANT = "clinic_id=coalesce(?,clinic_id)";
+
+    /**
+     * The values bound to the clinic parameter of every entity update of a reminder row: the last
+     * parameter of the statement, for each row of its batch.
+     */
+    private static List<String> tenantBindingsOfEntityUpdates(List<String> ordered) {
+        List<String> values = new ArrayList<>();
+        int tenantParameter = -1;
+        for (String event : ordered) {
+            if (event.startsWith("SQL ")) {
+                String sql = event.substring(4);
+                tenantParameter = sql.startsWith("update reminder ") && sql.endsWith(ENTITY_UPDATE_TENANT)
+                        ? (int) sql.chars().filter(c -> c == '?').count() : -1;
+            } else if (tenantParameter > 0 && event.startsWith("binding parameter (" + tenantParameter + ":")) {
+                values.add(event.substring(event.lastIndexOf('[') + 1, event.lastIndexOf(']')));
+            }
+        }
+        return values;
+    }
+
+    /** Records the statements and bindings, and both in order ("SQL ..." for a statement) in {@code ordered}. */
+    private static <T> T recordingSql(List<String> statements, List<String> bindings, List<String> ordered,
+                                      Supplier<T> action) {
         Logger sql = (Logger) LoggerFactory.getLogger("org.hibernate.SQL");
         Logger bind = (Logger) LoggerFactory.getLogger("org.hibernate.orm.jdbc.bind");
         Level sqlLevel = sql.getLevel();
@@ -157,7 +179,9 @@ class ReminderIsolationTest extends IntegrationTest {
             bind.detachAppender(appender);
             for (ILoggingEvent event : appender.list) {
                 if (thread.equals(event.getThreadName())) {
-                    (event.getLoggerName().equals("org.hibernate.SQL") ? statements : bindings).add(event.getFormattedMessage());
+                    boolean statement = event.getLoggerName().equals("org.hibernate.SQL");
+                    (statement ? statements : bindings).add(event.getFormattedMessage());
+                    ordered.add((statement ? "SQL " : "") + event.getFormattedMessage());
                 }
             }
         }

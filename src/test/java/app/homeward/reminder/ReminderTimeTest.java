@@ -2,14 +2,12 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.base.AppClock;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,17 +45,12 @@ class ReminderTimeTest extends IntegrationTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final LocalDate DAY = LocalDate.of(2027, 6, 2);
 
-    @Autowired AppClock clock;
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
     @Autowired JdbcTemplate jdbc;
     @Autowired WebApplicationContext web;
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     /**
      * New York leaves daylight saving time on Sunday 7 November 2027 (02:00 EDT → 01:00 EST); Berlin

@@ -62,13 +62,16 @@ final class WorkerJvm {
         }
     }
 
-    static WorkerJvm start(String name, String h2Url, int smtpPort, String... extraArgs) throws IOException {
+    /** @param clockOffset the test JVM's {@link app.homeward.base.AppClock#offset()}: the worker lives in the same time */
+    static WorkerJvm start(String name, String h2Url, int smtpPort, Duration clockOffset, String... extraArgs)
+            throws IOException {
         Path dir = Path.of("target", "reliability");
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-D" + ReminderWorkerMain.CLOCK_OFFSET + "=" + clockOffset,
                 "-cp", System.getProperty("java.class.path"),
                 ReminderWorkerMain.class.getName(),
                 "--homeward.reminders.delivery.enabled=true",

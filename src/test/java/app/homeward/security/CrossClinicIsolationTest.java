@@ -164,7 +164,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
         String email = TestClinics.randomEmail();
 
         assertThatThrownBy(() -> tx.execute(s -> accounts.saveAndFlush(
-                new Account(email, "Nobody's", Role.THERAPIST, AccountStatus.ACTIVE, null))))
+                new Account(email, "Nobody's", Role.THERAPIST, AccountStatus.ACTIVE, null, clock.instant()))))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(asRoot(() -> accounts.findAllByEmail(email))).isEmpty();
@@ -176,10 +176,10 @@ class CrossClinicIsolationTest extends IntegrationTest {
         String tokenHash = Tokens.hash(Tokens.newToken());
 
         assertThatThrownBy(() -> tx.execute(s -> invitations.saveAndFlush(new Invitation(
-                TestClinics.randomEmail(), "Nobody's", Role.THERAPIST, null, invitationHash, Instant.now()))))
+                TestClinics.randomEmail(), "Nobody's", Role.THERAPIST, null, invitationHash, clock.instant()))))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> tx.execute(s -> tokens.saveAndFlush(new AccountToken(
-                therapistA.id(), TokenPurpose.PASSWORD_RESET, tokenHash, Instant.now()))))
+                therapistA.id(), TokenPurpose.PASSWORD_RESET, tokenHash, clock.instant()))))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(asRoot(() -> invitations.findByTokenHash(invitationHash)))
@@ -193,7 +193,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
         String hash = Tokens.hash(Tokens.newToken());
 
         UUID id = tx.execute(s -> invitations.saveAndFlush(new Invitation(TestClinics.randomEmail(), "New",
-                Role.THERAPIST, adminB.id(), hash, Instant.now())).getId());
+                Role.THERAPIST, adminB.id(), hash, clock.instant())).getId());
         TestUsers.signOut();
 
         assertThat(asClinicB(AsClinicB.BOUND_SCOPE, () -> invitations.findById(id)))
@@ -310,7 +310,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
     private int bulkUpdate(Owned owned, UUID id) {
         var query = entityManager.createQuery(owned.update).setParameter("id", id);
         if (owned.update.contains(":now")) {
-            query.setParameter("now", Instant.now());
+            query.setParameter("now", clock.instant());
         }
         return query.executeUpdate();
     }
@@ -321,7 +321,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
                 case ACCOUNT -> assertThat(accounts.findById(therapistA.id()).orElseThrow().getDisplayName())
                         .isEqualTo(therapistA.displayName());
                 case ACCOUNT_TOKEN -> assertThat(tokens.findById(tokenA).orElseThrow()
-                        .usable(TokenPurpose.PASSWORD_RESET, Instant.now())).as("token A still unused").isTrue();
+                        .usable(TokenPurpose.PASSWORD_RESET, clock.instant())).as("token A still unused").isTrue();
                 case INVITATION -> assertThat(invitations.findById(invitationA).orElseThrow().isOpen())
                         .as("invitation A still open").isTrue();
             }
@@ -343,6 +343,6 @@ class CrossClinicIsolationTest extends IntegrationTest {
     private UUID invitationIn(ClinicBranding clinic, String rawToken) {
         return TenantContext.callAs(clinic.id(), () -> tx.execute(s -> invitations.saveAndFlush(new Invitation(
                 TestClinics.randomEmail(), "Invited person", Role.THERAPIST, null, Tokens.hash(rawToken),
-                Instant.now())).getId()));
+                clock.instant())).getId()));
     }
 }

@@ -66,7 +66,7 @@ class InvitationServiceTest extends IntegrationTest {
         assertThat(summary.email()).isEqualTo(email);
         assertThat(summary.role()).isEqualTo(Role.THERAPIST);
         assertThat(summary.expired()).isFalse();
-        assertThat(summary.expiresAt()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
+        assertThat(summary.expiresAt()).isCloseTo(clock.instant().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
     }
 
     @Test

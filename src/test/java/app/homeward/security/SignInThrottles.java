@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Lets tests outside this package reset the in-memory sign-in throttle and stop its clock. Browserless
- * view tests all come from the same mock client address, so its per-address count would otherwise
- * carry from one test to the next.
+ * Lets tests outside this package reset the sign-in throttle (its table, shared by every instance) and
+ * stop its clock. Browserless view tests all come from the same mock client address, so its per-address
+ * count would otherwise carry from one test to the next.
  */
 public final class SignInThrottles {
 
@@ -16,7 +16,7 @@ public final class SignInThrottles {
 
     /** Forgets every failure and goes back to the real clock. */
     public static void reset(SignInThrottle throttle) {
-        throttle.useClock(Clock.systemUTC());
+        throttle.useClock(null);
         throttle.reset();
     }
 

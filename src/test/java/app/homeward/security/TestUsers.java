@@ -38,6 +38,17 @@ public final class TestUsers {
         return user;
     }
 
+    /**
+     * Signs the principal in the way a real sign-in ends ({@link SessionSignIn}): security context, and the
+     * page locale (language and the region read from the current request's browser and the clinic) on the
+     * Vaadin session and UI. For view tests that look at what the sign-in itself sets up.
+     */
+    public static HomewardUser signInThroughSession(SessionSignIn sessionSignIn, HomewardUser user) {
+        signInAs(user);
+        sessionSignIn.refresh(user);
+        return user;
+    }
+
     public static void signOut() {
         SecurityContextHolder.clearContext();
     }

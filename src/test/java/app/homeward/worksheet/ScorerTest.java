@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Scores computed on the server: the shipped PHQ-9 and GAD-7 against worked answer sets, reverse
- * scoring, yes/no items, alert rules, and what is wrong with a scoring definition.
+ * Scores computed on the server: the shipped PHQ-9, GAD-7, PCL-5, DASS-21 (three doubled subscales),
+ * PHQ-15, AUDIT, PHQ-2 and GAD-2 against worked answer sets at every band boundary, reverse scoring,
+ * yes/no items, alert rules, ranges, multipliers, and what is wrong with a scoring definition.
  */
 class ScorerTest {
 
@@ -218,6 +219,384 @@ class ScorerTest {
             ScoreResult result = Scorer.score(gad7, answers);
             assertThat(result.total()).isEqualTo(1);
             assertThat(result.items()).isEqualTo(7);
+        }
+    }
+
+    /** item1..itemN of {@code document} answered with the option whose score is {@code scores[i]} (the first such). */
+    private static Map<String, Object> scoredAnswers(WorksheetDocument document, String scores) {
+        int[] values = Arrays.stream(scores.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            String key = "item" + (i + 1);
+            int score = values[i];
+            SingleChoice choice = (SingleChoice) document.field(key);
+            answers.put(key, choice.options().stream().filter(o -> o.score() == score).findFirst()
+                    .orElseThrow(() -> new AssertionError(key + " has no option scoring " + score)).value());
+        }
+        return answers;
+    }
+
+    private static void assertScored(WorksheetDocument document, String scores, int total, String band, int items) {
+        Map<String, Object> answers = scoredAnswers(document, scores);
+        assertThat(document.checkAnswers(answers, true)).isEmpty();
+        ScoreResult result = Scorer.score(document, answers);
+        assertThat(result.total()).isEqualTo(total);
+        assertThat(result.band()).isEqualTo(band);
+        assertThat(result.complete()).isTrue();
+        assertThat(result.items()).isEqualTo(items);
+    }
+
+    @Nested
+    class Pcl5 {
+
+        private final WorksheetDocument pcl5 = load("pcl-5.yaml");
+
+        @Test
+        void the_shipped_pcl5_is_publishable_with_20_items_from_0_to_80_and_a_cutoff_of_33() {
+            assertThat(pcl5.problems(true)).isEmpty();
+            assertThat(pcl5.scoring().items()).hasSize(20);
+            assertThat(pcl5.scoring().min(pcl5)).isZero();
+            assertThat(pcl5.scoring().max(pcl5)).isEqualTo(80);
+            assertThat(pcl5.scoring().cutoff()).isEqualTo(33);
+            assertThat(pcl5.scoring().alerts()).isEmpty();
+            assertThat(pcl5.scoring().subscales()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 |  0 | Below the cut-off
+                4 4 4 4 4 4 4 4 0 0 0 0 0 0 0 0 0 0 0 0 | 32 | Below the cut-off
+                4 4 4 4 4 4 4 4 1 0 0 0 0 0 0 0 0 0 0 0 | 33 | At or above the cut-off (probable PTSD)
+                1 2 3 4 0 1 2 3 4 0 1 2 3 4 0 1 2 3 4 0 | 40 | At or above the cut-off (probable PTSD)
+                4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 | 80 | At or above the cut-off (probable PTSD)
+                """)
+        void pcl5_totals_on_both_sides_of_the_cutoff(String scores, int total, String band) {
+            assertScored(pcl5, scores, total, band, 20);
+            assertThat(Scorer.score(pcl5, scoredAnswers(pcl5, scores)).alerts()).isEmpty();
+        }
+
+        @Test
+        void pcl5_options_run_from_not_at_all_0_to_extremely_4() {
+            SingleChoice item = (SingleChoice) pcl5.field("item20");
+            assertThat(item.options()).extracting(Option::label)
+                    .containsExactly("Not at all", "A little bit", "Moderately", "Quite a bit", "Extremely");
+            assertThat(item.options()).extracting(Option::score).containsExactly(0, 1, 2, 3, 4);
+        }
+    }
+
+    @Nested
+    class Dass21 {
+
+        private final WorksheetDocument dass = load("dass-21.yaml");
+        private static final List<Integer> DEPRESSION = List.of(3, 5, 10, 13, 16, 17, 21);
+        private static final List<Integer> ANXIETY = List.of(2, 4, 7, 9, 15, 19, 20);
+        private static final List<Integer> STRESS = List.of(1, 6, 8, 11, 12, 14, 18);
+
+        /** All 21 items answered: the subscale's items add up to {@code raw} (3s first), every other item 0. */
+        private Map<String, Object> answersWith(List<Integer> subscaleItems, int raw) {
+            int[] scores = new int[21];
+            int left = raw;
+            for (int item : subscaleItems) {
+                scores[item - 1] = Math.min(3, left);
+                left -= scores[item - 1];
+            }
+            assertThat(left).as("raw %d fits in 7 items of 0–3", raw).isZero();
+            return scoredAnswers(dass, Arrays.stream(scores).mapToObj(String::valueOf).reduce((a, b) -> a + " " + b).orElseThrow());
+        }
+
+        @Test
+        void the_shipped_dass21_is_publishable_with_three_doubled_subscales_of_seven_items() {
+            assertThat(dass.problems(true)).isEmpty();
+            Scoring scoring = dass.scoring();
+            assertThat(scoring.items()).hasSize(21);
+            assertThat(scoring.bands()).as("the published scoring is per subscale").isEmpty();
+            assertThat(scoring.min(dass)).isZero();
+            assertThat(scoring.max(dass)).isEqualTo(63);
+            assertThat(scoring.subscales()).extracting(Scoring.Subscale::key).containsExactly("depression", "anxiety", "stress");
+            assertThat(scoring.subscales().get(0).items()).containsExactlyElementsOf(DEPRESSION.stream().map(i -> "item" + i).toList());
+            assertThat(scoring.subscales().get(1).items()).containsExactlyElementsOf(ANXIETY.stream().map(i -> "item" + i).toList());
+            assertThat(scoring.subscales().get(2).items()).containsExactlyElementsOf(STRESS.stream().map(i -> "item" + i).toList());
+            for (Scoring.Subscale subscale : scoring.subscales()) {
+                assertThat(subscale.multiplier()).isEqualTo(2);
+                assertThat(subscale.min(dass)).isZero();
+                assertThat(subscale.max(dass)).isEqualTo(42);
+                assertThat(subscale.reliability()).isNotNull();
+                assertThat(subscale.normSd()).isNotNull();
+            }
+            assertThat(scoring.subscales()).extracting(Scoring.Subscale::cutoff).containsExactly(10, 8, 15);
+        }
+
+        @Test
+        void every_item_belongs_to_exactly_one_subscale() {
+            List<String> all = dass.scoring().subscales().stream().flatMap(s -> s.items().stream()).toList();
+            assertThat(all).hasSize(21).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(dass.scoring().items());
+        }
+
+        // raw sum of the 7 items → doubled score → band (Lovibond & Lovibond 1995), both sides of every boundary
+        @ParameterizedTest(name = "depression raw {0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                 0 |  0 | Normal
+                 4 |  8 | Normal
+                 5 | 10 | Mild
+                 6 | 12 | Mild
+                 7 | 14 | Moderate
+                10 | 20 | Moderate
+                11 | 22 | Severe
+                13 | 26 | Severe
+                14 | 28 | Extremely severe
+                21 | 42 | Extremely severe
+                """)
+        void depression_is_doubled_and_banded(int raw, int doubled, String band) {
+            assertSubscale(DEPRESSION, "depression", raw, doubled, band);
+        }
+
+        @ParameterizedTest(name = "anxiety raw {0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                 0 |  0 | Normal
+                 3 |  6 | Normal
+                 4 |  8 | Mild
+                 5 | 10 | Moderate
+                 7 | 14 | Moderate
+                 8 | 16 | Severe
+                 9 | 18 | Severe
+                10 | 20 | Extremely severe
+                21 | 42 | Extremely severe
+                """)
+        void anxiety_is_doubled_and_banded(int raw, int doubled, String band) {
+            assertSubscale(ANXIETY, "anxiety", raw, doubled, band);
+        }
+
+        @ParameterizedTest(name = "stress raw {0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                 0 |  0 | Normal
+                 7 | 14 | Normal
+                 8 | 16 | Mild
+                 9 | 18 | Mild
+                10 | 20 | Moderate
+                12 | 24 | Moderate
+                13 | 26 | Severe
+                16 | 32 | Severe
+                17 | 34 | Extremely severe
+                21 | 42 | Extremely severe
+                """)
+        void stress_is_doubled_and_banded(int raw, int doubled, String band) {
+            assertSubscale(STRESS, "stress", raw, doubled, band);
+        }
+
+        private void assertSubscale(List<Integer> items, String key, int raw, int doubled, String band) {
+            Map<String, Object> answers = answersWith(items, raw);
+            assertThat(dass.checkAnswers(answers, true)).isEmpty();
+            ScoreResult result = Scorer.score(dass, answers);
+            assertThat(result.total()).as("the total is the plain sum, not doubled").isEqualTo(raw);
+            assertThat(result.band()).isNull();
+            assertThat(result.alerts()).isEmpty();
+            assertThat(result.subscales()).hasSize(3);
+            ScoreResult.SubscaleScore score = result.subscale(key);
+            assertThat(score.total()).isEqualTo(doubled);
+            assertThat(score.band()).isEqualTo(band);
+            assertThat(score.answered()).isEqualTo(7);
+            assertThat(score.items()).isEqualTo(7);
+            assertThat(score.complete()).isTrue();
+            result.subscales().stream().filter(s -> !s.key().equals(key)).forEach(other -> {
+                assertThat(other.total()).as(other.key()).isZero();
+                assertThat(other.band()).as(other.key()).isEqualTo("Normal");
+            });
+        }
+
+        @Test
+        void a_mixed_set_adds_up_per_subscale() {
+            // items 1..21 = 0 1 2 3 0 1 2 3 ...: depression items 3,5,10,13,16,17,21 → 2+0+1+0+3+0+0 = 6 → 12;
+            // anxiety 2,4,7,9,15,19,20 → 1+3+2+0+2+2+3 = 13 → 26; stress 1,6,8,11,12,14,18 → 0+1+3+2+3+1+1 = 11 → 22
+            ScoreResult result = Scorer.score(dass, scoredAnswers(dass, "0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 0"));
+            assertThat(result.total()).isEqualTo(30);
+            assertThat(result.subscales()).extracting(ScoreResult.SubscaleScore::total).containsExactly(12, 26, 22);
+            assertThat(result.subscales()).extracting(ScoreResult.SubscaleScore::band)
+                    .containsExactly("Mild", "Extremely severe", "Moderate");
+            assertThat(result.subscales()).extracting(ScoreResult.SubscaleScore::label)
+                    .containsExactly("Depression", "Anxiety", "Stress");
+        }
+
+        @Test
+        void a_subscale_with_a_question_unanswered_is_not_complete() {
+            Map<String, Object> answers = answersWith(DEPRESSION, 21);
+            answers.remove("item21");
+            ScoreResult result = Scorer.score(dass, answers);
+            ScoreResult.SubscaleScore depression = result.subscale("depression");
+            assertThat(depression.total()).isEqualTo(36);
+            assertThat(depression.answered()).isEqualTo(6);
+            assertThat(depression.complete()).isFalse();
+            assertThat(result.subscale("anxiety").complete()).isTrue();
+            assertThat(result.complete()).isFalse();
+        }
+    }
+
+    @Nested
+    class Phq15 {
+
+        private final WorksheetDocument phq15 = load("phq-15.yaml");
+
+        @Test
+        void the_shipped_phq15_is_publishable_with_15_items_from_0_to_30() {
+            assertThat(phq15.problems(true)).isEmpty();
+            assertThat(phq15.scoring().items()).hasSize(15);
+            assertThat(phq15.scoring().min(phq15)).isZero();
+            assertThat(phq15.scoring().max(phq15)).isEqualTo(30);
+            assertThat(phq15.scoring().cutoff()).isEqualTo(10);
+        }
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 |  0 | Minimal
+                2 2 0 0 0 0 0 0 0 0 0 0 0 0 0 |  4 | Minimal
+                2 2 1 0 0 0 0 0 0 0 0 0 0 0 0 |  5 | Low
+                2 2 2 2 1 0 0 0 0 0 0 0 0 0 0 |  9 | Low
+                2 2 2 2 2 0 0 0 0 0 0 0 0 0 0 | 10 | Medium
+                2 2 2 2 2 2 2 0 0 0 0 0 0 0 0 | 14 | Medium
+                2 2 2 2 2 2 2 1 0 0 0 0 0 0 0 | 15 | High
+                2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 | 30 | High
+                """)
+        void phq15_totals_and_bands(String scores, int total, String band) {
+            assertScored(phq15, scores, total, band, 15);
+        }
+
+        @Test
+        void the_menstrual_question_that_does_not_apply_scores_zero_and_counts_as_answered() {
+            Map<String, Object> answers = scoredAnswers(phq15, "1 1 1 0 1 1 1 1 1 1 1 1 1 1 1");
+            answers.put("item4", "does-not-apply");
+            assertThat(phq15.checkAnswers(answers, true)).isEmpty();
+            ScoreResult result = Scorer.score(phq15, answers);
+            assertThat(result.total()).isEqualTo(14);
+            assertThat(result.band()).isEqualTo("Medium");
+            assertThat(result.complete()).isTrue();
+        }
+    }
+
+    @Nested
+    class Audit {
+
+        private final WorksheetDocument audit = load("audit.yaml");
+
+        @Test
+        void the_shipped_audit_is_publishable_with_10_items_from_0_to_40() {
+            assertThat(audit.problems(true)).isEmpty();
+            assertThat(audit.scoring().items()).hasSize(10);
+            assertThat(audit.scoring().min(audit)).isZero();
+            assertThat(audit.scoring().max(audit)).isEqualTo(40);
+            assertThat(audit.scoring().cutoff()).isEqualTo(8);
+        }
+
+        @Test
+        void items_1_to_8_score_0_to_4_and_items_9_and_10_score_0_2_or_4() {
+            for (int i = 1; i <= 8; i++) {
+                assertThat(((SingleChoice) audit.field("item" + i)).options()).extracting(Option::score)
+                        .as("item" + i).containsExactly(0, 1, 2, 3, 4);
+            }
+            for (String key : List.of("item9", "item10")) {
+                SingleChoice item = (SingleChoice) audit.field(key);
+                assertThat(item.options()).extracting(Option::score).as(key).containsExactly(0, 2, 4);
+                assertThat(item.options()).extracting(Option::label)
+                        .containsExactly("No", "Yes, but not in the last year", "Yes, during the last year");
+            }
+        }
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 0 0 0 0 0 0 0 0 |  0 | Zone I: lower risk
+                4 3 0 0 0 0 0 0 0 0 |  7 | Zone I: lower risk
+                4 2 2 0 0 0 0 0 0 0 |  8 | Zone II: hazardous drinking
+                4 4 4 1 0 0 0 0 2 0 | 15 | Zone II: hazardous drinking
+                4 4 4 2 0 0 0 0 2 0 | 16 | Zone III: harmful drinking
+                4 4 4 1 0 0 0 0 2 4 | 19 | Zone III: harmful drinking
+                4 4 4 2 0 0 0 0 2 4 | 20 | Zone IV: possible dependence
+                4 4 4 4 4 4 4 4 4 4 | 40 | Zone IV: possible dependence
+                """)
+        void audit_totals_and_zones(String scores, int total, String band) {
+            assertScored(audit, scores, total, band, 10);
+        }
+
+        @Test
+        void a_total_of_19_raises_no_alert() {
+            ScoreResult result = Scorer.score(audit, scoredAnswers(audit, "4 4 4 1 0 0 0 0 2 4"));
+            assertThat(result.total()).isEqualTo(19);
+            assertThat(result.alerts()).isEmpty();
+        }
+
+        @Test
+        void a_total_of_20_raises_the_zone_iv_alert_with_its_own_message_for_the_client() {
+            ScoreResult result = Scorer.score(audit, scoredAnswers(audit, "4 4 4 2 0 0 0 0 2 4"));
+            assertThat(result.total()).isEqualTo(20);
+            assertThat(result.alerts()).singleElement().satisfies(alert -> {
+                assertThat(alert.target()).isEqualTo(Scoring.TOTAL);
+                assertThat(alert.value()).isEqualTo(20);
+                assertThat(alert.label()).contains("20 or more");
+                assertThat(alert.message()).contains("talk to your clinician").hasSizeLessThanOrEqualTo(Scoring.ALERT_MESSAGE);
+            });
+        }
+    }
+
+    @Nested
+    class Phq2AndGad2 {
+
+        private final WorksheetDocument phq2 = load("phq-2.yaml");
+        private final WorksheetDocument gad2 = load("gad-2.yaml");
+
+        @Test
+        void both_screeners_are_publishable_from_0_to_6_with_a_cutoff_of_3() {
+            for (WorksheetDocument screener : List.of(phq2, gad2)) {
+                assertThat(screener.problems(true)).as(screener.title()).isEmpty();
+                assertThat(screener.scoring().items()).containsExactly("item1", "item2");
+                assertThat(screener.scoring().min(screener)).isZero();
+                assertThat(screener.scoring().max(screener)).isEqualTo(6);
+                assertThat(screener.scoring().cutoff()).isEqualTo(3);
+                assertThat(screener.scoring().reliability()).as("no reliable change on a 0–6 screener").isNull();
+            }
+        }
+
+        @Test
+        void they_are_the_first_two_questions_of_the_phq9_and_the_gad7() {
+            WorksheetDocument phq9 = load("phq-9.yaml");
+            WorksheetDocument gad7 = load("gad-7.yaml");
+            for (String key : List.of("item1", "item2")) {
+                assertThat(phq2.field(key)).as("PHQ-2 " + key).isEqualTo(phq9.field(key));
+                assertThat(gad2.field(key)).as("GAD-2 " + key).isEqualTo(gad7.field(key));
+            }
+        }
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 | 0 | Below the cut-off
+                1 1 | 2 | Below the cut-off
+                2 1 | 3 | At or above the cut-off (positive screen)
+                3 3 | 6 | At or above the cut-off (positive screen)
+                """)
+        void both_screeners_totals_on_both_sides_of_the_cutoff(String scores, int total, String band) {
+            assertScored(phq2, scores, total, band, 2);
+            assertScored(gad2, scores, total, band, 2);
+        }
+    }
+
+    @Nested
+    class ChangeFigures {
+
+        @Test
+        void phq9_and_gad7_carry_reliability_sd_and_cutoff() {
+            Scoring phq9 = load("phq-9.yaml").scoring();
+            assertThat(phq9.reliability()).isEqualTo(0.84);
+            assertThat(phq9.normSd()).isEqualTo(3.52);
+            assertThat(phq9.cutoff()).isEqualTo(10);
+            Scoring gad7 = load("gad-7.yaml").scoring();
+            assertThat(gad7.reliability()).isEqualTo(0.83);
+            assertThat(gad7.normSd()).isEqualTo(3.41);
+            assertThat(gad7.cutoff()).isEqualTo(10);
+        }
+
+        @Test
+        void the_range_of_phq9_and_gad7_is_0_to_27_and_0_to_21() {
+            WorksheetDocument phq9 = load("phq-9.yaml");
+            WorksheetDocument gad7 = load("gad-7.yaml");
+            assertThat(phq9.scoring().min(phq9)).isZero();
+            assertThat(phq9.scoring().max(phq9)).isEqualTo(27);
+            assertThat(gad7.scoring().max(gad7)).isEqualTo(21);
         }
     }
 
@@ -497,6 +876,139 @@ class ScorerTest {
                 eleven.add(new Band(i, i, "Band " + i));
             }
             assertThat(problems(items, List.of(), eleven, List.of()))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-too-many", 10));
+        }
+
+        // ------------------------------------------------------------------ subscales, change figures, messages
+
+        private Scoring valid() {
+            return new Scoring(items, List.of(), bands, List.of(),
+                    List.of(new Scoring.Subscale("feel", "Feelings", List.of("r1", "r2"), 2, List.of(), 0.8, 4.0, 6)),
+                    null, 0.84, 5.4, 6);
+        }
+
+        @Test
+        void a_measure_with_a_subscale_and_change_figures_is_publishable() {
+            assertThat(measure(valid()).problems(true)).isEmpty();
+        }
+
+        @Test
+        void a_subscale_needs_known_items_a_key_a_label_and_a_key_of_its_own() {
+            for (Scoring.Subscale bad : List.of(
+                    new Scoring.Subscale("feel", "Feelings", List.of("r1", "note"), null, List.of(), null, null, null),
+                    new Scoring.Subscale("feel", "Feelings", List.of("r1", "extra"), null, List.of(), null, null, null),
+                    new Scoring.Subscale("feel", "Feelings", List.of(), null, List.of(), null, null, null),
+                    new Scoring.Subscale("feel", "Feelings", List.of("r1", "r1"), null, List.of(), null, null, null),
+                    new Scoring.Subscale("feel", " ", List.of("r1"), null, List.of(), null, null, null),
+                    new Scoring.Subscale(Scoring.TOTAL, "Total", List.of("r1"), null, List.of(), null, null, null))) {
+                assertThat(measure(valid().withSubscales(List.of(bad))).problems(true)).as(bad.toString()).singleElement()
+                        .extracting(TemplateProblem::messageKey).isEqualTo("worksheet.problem.scoring-subscale");
+            }
+            Scoring.Subscale one = new Scoring.Subscale("feel", "Feelings", List.of("r1"), null, List.of(), null, null, null);
+            Scoring.Subscale same = new Scoring.Subscale("feel", "Again", List.of("r2"), null, List.of(), null, null, null);
+            assertThat(measure(valid().withSubscales(List.of(one, same))).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale", "Again"));
+        }
+
+        @Test
+        void a_subscale_band_overlap_or_multiplier_out_of_range_is_reported() {
+            Scoring.Subscale overlapping = new Scoring.Subscale("feel", "Feelings", List.of("r1", "r2"), null,
+                    List.of(new Band(0, 5, "Low"), new Band(5, 10, "High")), null, null, null);
+            assertThat(measure(valid().withSubscales(List.of(overlapping))).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+            Scoring.Subscale times11 = new Scoring.Subscale("feel", "Feelings", List.of("r1"), 11, List.of(), null, null, null);
+            assertThat(measure(valid().withSubscales(List.of(times11))).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+        }
+
+        @Test
+        void reliability_and_sd_come_together_and_within_range() {
+            assertThat(measure(valid().withChange(0.84, null, null)).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+            assertThat(measure(valid().withChange(null, 5.4, null)).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+            for (double r : new double[] {0, 1, -0.2, 1.5, Double.NaN}) {
+                assertThat(measure(valid().withChange(r, 5.4, null)).problems(true)).as("r = " + r)
+                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+            }
+            for (double sd : new double[] {0, -1, 1001, Double.NaN}) {
+                assertThat(measure(valid().withChange(0.8, sd, null)).problems(true)).as("SD = " + sd)
+                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+            }
+            assertThat(measure(valid().withChange(null, null, null)).problems(true)).isEmpty();
+            Scoring.Subscale half = new Scoring.Subscale("feel", "Feelings", List.of("r1"), null, List.of(), 0.8, null, null);
+            assertThat(measure(valid().withSubscales(List.of(half))).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale-change", "Feelings"));
+        }
+
+        @Test
+        void the_cutoff_lies_above_the_lowest_score_and_at_most_the_highest() {
+            // items r1 1–5, r2 1–5, c1 0–3, y1 0–1: the total runs 2–14
+            assertThat(valid().min(measure(valid()))).isEqualTo(2);
+            assertThat(valid().max(measure(valid()))).isEqualTo(14);
+            assertThat(measure(valid().withChange(null, null, 14)).problems(true)).isEmpty();
+            assertThat(measure(valid().withChange(null, null, 3)).problems(true)).isEmpty();
+            assertThat(measure(valid().withChange(null, null, 15)).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
+            assertThat(measure(valid().withChange(null, null, 2)).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
+            // the subscale r1 + r2, doubled, runs 4–20
+            Scoring.Subscale high = new Scoring.Subscale("feel", "Feelings", List.of("r1", "r2"), 2, List.of(), null, null, 21);
+            assertThat(measure(valid().withSubscales(List.of(high))).problems(true))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale-cutoff", "Feelings", 5, 20));
+        }
+
+        @Test
+        void a_multiplier_runs_from_1_to_10_and_multiplies_the_total_and_its_range() {
+            Scoring times3 = new Scoring(List.of("r1", "c1"), List.of(), List.of(new Band(0, 9, "Low"), new Band(10, 24, "High")),
+                    List.of(new AlertRule(Scoring.TOTAL, 18, "High")), List.of(), 3, null, null, null);
+            WorksheetDocument doc = measure(times3);
+            assertThat(doc.problems(true)).isEmpty();
+            assertThat(times3.min(doc)).isEqualTo(3);
+            assertThat(times3.max(doc)).isEqualTo(24);
+            // (r1 4 + c1 often 2) × 3 = 18: band and total alert see the multiplied total
+            ScoreResult result = Scorer.score(doc, answers("r1", 4, "c1", "often"));
+            assertThat(result.total()).isEqualTo(18);
+            assertThat(result.band()).isEqualTo("High");
+            assertThat(result.alerts()).containsExactly(new TriggeredAlert(Scoring.TOTAL, 18, "High"));
+            for (int bad : new int[] {0, -1, 11}) {
+                assertThat(measure(new Scoring(items, List.of(), bands, List.of(), List.of(), bad, null, null, null))
+                        .problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+            }
+        }
+
+        @Test
+        void a_range_is_unknown_when_a_number_item_has_no_bounds() {
+            WorksheetDocument doc = new WorksheetDocument("T", "", "R", WorksheetCategory.MEASURES, List.of(), 2, 1, "en",
+                    List.of(new NumberInput("n", "Glasses of water", "", false, null, null, null, "")),
+                    new Scoring(List.of("n"), List.of(), List.of(), List.of()));
+            assertThat(doc.scoring().min(doc)).isNull();
+            assertThat(doc.scoring().max(doc)).isNull();
+            // so a cut-off cannot be checked against it, and is not refused
+            assertThat(doc.withScoring(doc.scoring().withChange(null, null, 5)).problems(true)).isEmpty();
+        }
+
+        @Test
+        void an_alert_message_for_the_client_is_kept_and_limited_to_500_characters() {
+            AlertRule withMessage = new AlertRule(Scoring.TOTAL, 10, "High", "Talk to your therapist about this.");
+            assertThat(problems(items, List.of(), bands, List.of(withMessage))).isEmpty();
+            ScoreResult result = Scorer.score(measure(new Scoring(items, List.of(), bands, List.of(withMessage))),
+                    answers("r1", 5, "r2", 5, "c1", "always", "y1", true));
+            assertThat(result.alerts()).containsExactly(new TriggeredAlert(Scoring.TOTAL, 14, "High",
+                    "Talk to your therapist about this."));
+            AlertRule tooLong = new AlertRule(Scoring.TOTAL, 10, "High", "x".repeat(501));
+            assertThat(problems(items, List.of(), bands, List.of(tooLong)))
+                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-alert-message", 500));
+            assertThat(new AlertRule(Scoring.TOTAL, 10, "High").message()).as("blank: the clinic's crisis text").isEmpty();
+        }
+
+        @Test
+        void more_than_10_subscales_are_reported() {
+            List<Scoring.Subscale> eleven = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                eleven.add(new Scoring.Subscale("s" + i, "Part " + i, List.of("r1"), null, List.of(), null, null, null));
+            }
+            assertThat(measure(valid().withSubscales(eleven)).problems(true))
                     .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-too-many", 10));
         }
 

@@ -173,6 +173,87 @@ class WorksheetJsonTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Measurement-based care: subscales, multipliers, change figures, client messages (issue 13)
+    // ---------------------------------------------------------------------------------------------
+
+    static WorksheetDocument withSubscalesAndChange() {
+        List<Option> frequency = List.of(new Option("never", "Never", 0), new Option("sometimes", "Sometimes", 1),
+                new Option("often", "Often", 2), new Option("always", "Always", 3));
+        List<Field> fields = List.of(
+                new Instructions("intro", "", "Over the past week:"),
+                new SingleChoice("low", "I felt low", "", true, frequency),
+                new SingleChoice("flat", "Nothing felt good", "", true, frequency),
+                new SingleChoice("tense", "I felt tense", "", true, frequency),
+                new RatingScale("calm", "I felt calm", "", true, 0, 3, "Never", "", "Always"));
+        Scoring scoring = new Scoring(List.of("low", "flat", "tense", "calm"), List.of("calm"),
+                List.of(new Scoring.Band(0, 9, "Lower"), new Scoring.Band(10, 24, "Higher")),
+                List.of(new Scoring.AlertRule(Scoring.TOTAL, 20, "Very high total",
+                        "Please bring this up with your therapist at your next session.")),
+                List.of(new Scoring.Subscale("mood", "Mood", List.of("low", "flat"), 2,
+                                List.of(new Scoring.Band(0, 5, "Usual"), new Scoring.Band(6, 12, "Low mood")), 0.81, 3.5, 6),
+                        new Scoring.Subscale("tension", "Tension", List.of("tense", "calm"), null, List.of(), null, null, null)),
+                2, 0.85, 5.0, 10);
+        return new WorksheetDocument("Mood and tension", "A small two-part measure", "Helps us see change.",
+                WorksheetCategory.MEASURES, List.of("measure"), 3, 1, "en", fields, scoring);
+    }
+
+    @Test
+    void subscales_multipliers_change_figures_and_client_messages_survive_a_round_trip() {
+        WorksheetDocument original = withSubscalesAndChange();
+        assertThat(original.problems(true)).isEmpty();
+
+        String json = WorksheetJson.write(original);
+        WorksheetDocument read = WorksheetJson.read(json);
+
+        assertThat(read).isEqualTo(original);
+        assertThat(WorksheetJson.write(read)).isEqualTo(json);
+        assertThat(json).contains("\"subscales\":[", "\"multiplier\":2", "\"reliability\":0.85", "\"normSd\":5.0",
+                "\"cutoff\":10", "\"message\":\"Please bring this up");
+        assertThat(read.scoring().min(read)).isZero();
+        assertThat(read.scoring().max(read)).as("(3 + 3 + 3 + 3) × 2").isEqualTo(24);
+        assertThat(read.scoring().subscales().getFirst().max(read)).as("(3 + 3) × 2").isEqualTo(12);
+    }
+
+    @Test
+    void a_scoring_without_the_new_fields_is_written_exactly_as_before() {
+        String json = WorksheetJson.write(everyFieldType());
+        assertThat(json).contains("\"scoring\":{\"items\":[\"mood\",\"often\"],\"reversed\":[\"often\"],"
+                + "\"bands\":[{\"min\":0,\"max\":5,\"label\":\"Low\"},{\"min\":6,\"max\":11,\"label\":\"High\"}],"
+                + "\"alerts\":[{\"target\":\"often\",\"atLeast\":1,\"label\":\"Often\"},"
+                + "{\"target\":\"total\",\"atLeast\":9,\"label\":\"High\"}]}");
+        assertThat(json).doesNotContain("subscales", "multiplier", "reliability", "normSd", "cutoff", "message");
+    }
+
+    @Test
+    void every_shipped_measure_survives_a_round_trip() {
+        for (BuiltInLibrary.ShippedWorksheet shipped : BuiltInLibrary.read()) {
+            WorksheetDocument read = WorksheetJson.read(shipped.json());
+            assertThat(read).as(shipped.slug()).isEqualTo(shipped.document());
+            assertThat(WorksheetJson.write(read)).as(shipped.slug()).isEqualTo(shipped.json());
+        }
+    }
+
+    @Test
+    void a_change_figure_of_the_wrong_type_is_refused_as_invalid() {
+        String measure = WorksheetJson.write(withSubscalesAndChange());
+        refusedAsInvalid(measure.replace("\"reliability\":0.85", "\"reliability\":\"high\""));
+        refusedAsInvalid(measure.replace("\"cutoff\":10", "\"cutoff\":\"ten\""));
+        refusedAsInvalid(measure.replace("\"multiplier\":2,", "\"multiplier\":[2],"));
+        refusedAsInvalid(measure.replace("\"subscales\":[", "\"subscales\":[{\"key\":\"x\",\"weight\":3},"));
+    }
+
+    @Test
+    void imported_change_figures_out_of_range_are_reported_as_clear_problems() {
+        String measure = WorksheetJson.write(withSubscalesAndChange());
+        assertThat(WorksheetJson.read(measure.replace("\"reliability\":0.85", "\"reliability\":1.5")).problems(true))
+                .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+        assertThat(WorksheetJson.read(measure.replace("\"cutoff\":10", "\"cutoff\":25")).problems(true))
+                .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 1, 24));
+        assertThat(WorksheetJson.read(measure.replace("\"multiplier\":2,", "\"multiplier\":0,")).problems(true))
+                .contains(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Hostile and broken documents
     // ---------------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Main;
 public class PublicPage extends Main {
 
     private final Div card = new Div();
+    private com.vaadin.flow.component.Component languageSwitch;
 
     public PublicPage() {
         addClassName("public-page");
@@ -28,6 +29,15 @@ public class PublicPage extends Main {
 
     protected void addToCard(Component... components) {
         card.add(components);
+    }
+
+    /** Shows the language switch under the card (one at a time); see {@link PageLanguage#switcher}. */
+    protected void setLanguageSwitch(com.vaadin.flow.component.Component languageSwitch) {
+        if (this.languageSwitch != null) {
+            remove(this.languageSwitch);
+        }
+        this.languageSwitch = languageSwitch;
+        add(languageSwitch);
     }
 
     protected H1 title(String text) {

@@ -1,9 +1,10 @@
 package app.homeward.clinic.ui;
 
-import app.homeward.base.ClientAddress;
+import app.homeward.base.RequestOrigin;
 import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.SessionSignIn;
+import app.homeward.security.SignedOutNotice;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
 import app.homeward.tenancy.ClinicBranding;
@@ -41,6 +42,8 @@ public class ClinicPageView extends ClinicPublicPage {
         PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
         alert.setId("signin-alert");
+        // just signed out (idle or time limit, sessions ended elsewhere, or "Sign out"): say so, calmly
+        SignedOutNotice.take().ifPresent(notice -> alert.info(getTranslation(notice.messageKey(), notice.arguments())));
 
         Button submit = new Button(getTranslation("signin.submit"));
         submit.setId("sign-in");
@@ -51,11 +54,11 @@ public class ClinicPageView extends ClinicPublicPage {
         submit.addClickListener(e -> {
             alert.clear();
             SignInOutcome outcome = signIn.signIn(clinic.slug(), email.getValue(), password.getValue(),
-                    ClientAddress.current());
+                    RequestOrigin.current());
             switch (outcome) {
                 case SignInOutcome.Success success -> {
-                    sessions.establish(success.user());
-                    getUI().ifPresent(ui -> ui.getPage().setLocation(success.user().role().home()));
+                    String next = sessions.establish(success.user());
+                    getUI().ifPresent(ui -> ui.getPage().setLocation(next));
                     return;
                 }
                 case SignInOutcome.Failed failed -> alert.show(getTranslation("signin.failed"));

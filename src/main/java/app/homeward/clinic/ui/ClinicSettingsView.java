@@ -3,6 +3,7 @@ package app.homeward.clinic.ui;
 import app.homeward.base.ui.Fields;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
+import app.homeward.base.ui.ClinicSettingsSection;
 import app.homeward.base.ui.Forms;
 import app.homeward.clinic.ClinicSettingsService;
 import app.homeward.security.Role;
@@ -30,6 +31,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,18 +46,20 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
     final TextField accent = new TextField();
     final ComboBox<String> timeZone = new ComboBox<>();
     final Select<String> language = new Select<>();
+    /** "" follows the time zone; otherwise an ISO country for date and time formats (decision 0031). */
+    final ComboBox<String> country = new ComboBox<>();
     final Button save = new Button();
     final com.vaadin.flow.component.textfield.IntegerField confidence = new com.vaadin.flow.component.textfield.IntegerField();
     final com.vaadin.flow.component.textfield.IntegerField grace = new com.vaadin.flow.component.textfield.IntegerField();
-    final com.vaadin.flow.component.textfield.TextArea crisis = new com.vaadin.flow.component.textfield.TextArea();
     final Upload logoUpload;
     private final Span contrastNote = new Span();
     private final Div swatch = new Div();
     private final Div logoPreview = new Div();
     private final Forms.FormAlert alert = new Forms.FormAlert();
 
+    /** @param sections what the features above the clinic add to its settings (reminders, sessions, …) */
     public ClinicSettingsView(ClinicSettingsService settings, ClinicDirectory directory,
-                              app.homeward.reminder.ReminderService reminders) {
+                              List<ClinicSettingsSection> sections) {
         addClassName("page");
         ClinicBranding clinic = settings.current();
 
@@ -85,17 +90,28 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         language.setItems(Messages.SUPPORTED.stream().map(Locale::getLanguage).toList());
         language.setItemLabelGenerator(code -> getTranslation("language." + code));
         language.setValue(clinic.defaultLanguage());
+        country.setLabel(getTranslation("settings.country"));
+        country.setId("country");
+        country.setHelperText(getTranslation("settings.country.help"));
+        List<String> countries = new java.util.ArrayList<>(List.of(""));
+        java.util.Arrays.stream(Locale.getISOCountries())
+                .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(getLocale())))
+                .forEach(countries::add);
+        country.setItems(countries);
+        country.setItemLabelGenerator(code -> code == null || code.isEmpty()
+                ? getTranslation("settings.country.auto") : Locale.of("", code).getDisplayCountry(getLocale()));
+        country.setValue(clinic.countrySetting() == null ? "" : clinic.countrySetting());
 
         save.setText(getTranslation("settings.save"));
         save.setId("save-settings");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         Map<String, HasValidation> fields = Map.of("name", name, "clinicName", name, "accentColor", accent,
-                "timeZone", timeZone, "defaultLanguage", language);
+                "timeZone", timeZone, "defaultLanguage", language, "country", country);
         save.addClickListener(e -> {
             Forms.clear(fields, alert);
             try {
                 ClinicBranding updated = settings.update(new ClinicSettingsService.Settings(name.getValue(),
-                        accent.getValue(), timeZone.getValue(), language.getValue()));
+                        accent.getValue(), timeZone.getValue(), language.getValue(), country.getValue()));
                 // show what was stored (trimmed, control characters stripped, colour in lower case)
                 name.setValue(updated.name());
                 accent.setValue(updated.accentColor());
@@ -131,13 +147,14 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         logoPreview.addClassName("logo-preview");
         showLogo(clinic, directory);
 
-        Div general = new Div(new H2(getTranslation("settings.general")), alert, name, timeZone, language);
+        Div general = new Div(new H2(getTranslation("settings.general")), alert, name, timeZone, language, country);
         general.addClassName("form-section");
         Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings),
-                new app.homeward.reminder.ui.ClinicReminderSection(reminders));
+        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings));
+        sections.stream().sorted(Comparator.comparingInt(ClinicSettingsSection::order))
+                .forEach(section -> add(section.create()));
     }
 
     /** The clinic's homework rules, saved on their own: a change here should not need the branding form. */
@@ -157,27 +174,20 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         grace.setStepButtonsVisible(true);
         grace.setValue(current.graceHours());
         grace.setId("grace-hours");
-        crisis.setLabel(getTranslation("settings.crisis"));
-        crisis.setHelperText(getTranslation("settings.crisis.help"));
-        crisis.setPlaceholder(getTranslation("portal.crisis.default"));
-        crisis.setMaxLength(1000);
-        crisis.setWidthFull();
-        crisis.setValue(current.crisisMessage() == null ? "" : current.crisisMessage());
-        crisis.setId("crisis-message-setting");
         Forms.FormAlert homeworkAlert = new Forms.FormAlert();
         Button saveHomework = new Button(getTranslation("settings.homework.save"), e -> {
             Map<String, com.vaadin.flow.component.HasValidation> fields =
-                    Map.of("confidenceThreshold", confidence, "graceHours", grace, "crisisMessage", crisis);
+                    Map.of("confidenceThreshold", confidence, "graceHours", grace);
             Forms.clear(fields, homeworkAlert);
             try {
-                settings.updateHomework(confidence.getValue(), grace.getValue(), crisis.getValue());
+                settings.updateHomework(confidence.getValue(), grace.getValue());
                 Forms.notifySuccess(getTranslation("settings.homework.saved"));
             } catch (DomainException problem) {
                 Forms.show(problem, fields, homeworkAlert, this);
             }
         });
         saveHomework.setId("save-homework-settings");
-        Div section = new Div(new H2(getTranslation("settings.homework")), homeworkAlert, confidence, grace, crisis,
+        Div section = new Div(new H2(getTranslation("settings.homework")), homeworkAlert, confidence, grace,
                 saveHomework);
         section.addClassName("form-section");
         return section;

@@ -1,7 +1,7 @@
 package app.homeward.clinic.ui;
 
 import app.homeward.base.ui.Fields;
-import app.homeward.base.ClientAddress;
+import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
@@ -114,7 +114,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
             try {
                 SignupService.Result result = signup.signUp(new SignupService.Request(clinicName.getValue(),
                         slug.getValue(), adminName.getValue(), email.getValue(), password.getValue(),
-                        timeZone.getValue(), language.getValue(), agreed.getValue()), ClientAddress.current());
+                        timeZone.getValue(), language.getValue(), agreed.getValue()), RequestOrigin.current());
                 showCheckYourEmail(result, mail.capturesMail());
             } catch (DomainException problem) {
                 Forms.show(problem, fields, alert, this);

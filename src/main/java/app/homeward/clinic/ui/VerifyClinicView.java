@@ -57,8 +57,8 @@ public class VerifyClinicView extends ClinicPublicPage {
                 addToCard(new Anchor("c/" + clinic.slug(), getTranslation("verify.invalid.sign-in")));
                 return;
             }
-            sessions.establish(admin.get());
-            e.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation(admin.get().role().home()));
+            String next = sessions.establish(admin.get());
+            e.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation(next));
         });
     }
 }

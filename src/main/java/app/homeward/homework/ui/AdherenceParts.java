@@ -85,7 +85,7 @@ final class AdherenceParts {
 
     /** A reason a client needs attention, in words. */
     static String reason(AdherenceReport.Reason reason, Component t) {
-        return t.getTranslation(reason.messageKey(), reason.count(), reason.from(), reason.to());
+        return t.getTranslation(reason.messageKey(), reason.count(), reason.from(), reason.to(), reason.measure());
     }
 
     /** How the numbers are worked out, folded away under a summary. */

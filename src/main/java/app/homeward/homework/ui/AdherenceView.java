@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.PageLinks;
 import app.homeward.homework.AdherenceReport;
 import app.homeward.homework.AdherenceService;
 import app.homeward.security.CurrentUser;
@@ -22,7 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -86,7 +86,7 @@ public class AdherenceView extends Div implements BeforeEnterObserver, HasDynami
         intro.addClassName("page-intro");
 
         Paragraph emptyText = new Paragraph(getTranslation("adherence.empty"));
-        empty.add(emptyText, new RouterLink(getTranslation("adherence.empty.action"), CaseloadView.class));
+        empty.add(emptyText, PageLinks.to(getTranslation("adherence.empty.action"), "app/clients"));
         empty.addClassName("empty-state");
         empty.setId("adherence-empty");
 
@@ -96,8 +96,7 @@ public class AdherenceView extends Div implements BeforeEnterObserver, HasDynami
         clients.setId("adherence-clients");
         clients.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         clients.setAllRowsVisible(true);
-        clients.addComponentColumn(row -> new RouterLink(row.clientName(), ClientView.class,
-                        new RouteParameters("id", row.clientId().toString())))
+        clients.addComponentColumn(row -> PageLinks.to(row.clientName(), "app/clients/" + row.clientId()))
                 .setHeader(getTranslation("adherence.col.client")).setKey("client").setFlexGrow(2)
                 .setComparator(Comparator.comparing(AdherenceReport.ClientRow::clientName, String.CASE_INSENSITIVE_ORDER));
         if (admin) {
@@ -169,8 +168,7 @@ public class AdherenceView extends Div implements BeforeEnterObserver, HasDynami
             if (who.reasons().getFirst().kind() == AdherenceReport.Kind.OPEN_ALERTS) {
                 card.addClassName("client-card--alert");
             }
-            RouterLink link = new RouterLink(who.clientName(), ClientView.class,
-                    new RouteParameters("id", who.clientId().toString()));
+            RouterLink link = PageLinks.to(who.clientName(), "app/clients/" + who.clientId());
             link.addClassName("client-card-title");
             card.add(link);
             if (!who.therapistName().isBlank()) {

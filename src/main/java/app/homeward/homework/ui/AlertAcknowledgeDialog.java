@@ -18,13 +18,13 @@ import java.util.Map;
  * Acknowledging a safety alert: what was done about it is written down (required); the service
  * keeps who and when. Opened from the alerts page and from the client page.
  */
-final class AlertAcknowledgeDialog extends Dialog {
+public final class AlertAcknowledgeDialog extends Dialog {
 
     final TextArea note = new TextArea();
     final Button acknowledge = new Button();
     final Forms.FormAlert alert = new Forms.FormAlert();
 
-    AlertAcknowledgeDialog(AlertView safetyAlert, HomeworkService homework, Runnable done) {
+    public AlertAcknowledgeDialog(AlertView safetyAlert, HomeworkService homework, Runnable done) {
         setId("acknowledge-dialog");
         addClassName("acknowledge-dialog");
         setHeaderTitle(getTranslation("alerts.acknowledge.title"));

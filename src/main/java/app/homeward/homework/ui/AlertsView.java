@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.PageLinks;
 import app.homeward.base.Dates;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.HomeworkService;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -47,13 +49,13 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         grid.setId("alerts-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(a -> new RouterLink(a.clientName(), ClientView.class,
-                        new RouteParameters("id", a.clientId().toString())))
+        grid.addComponentColumn(a -> PageLinks.to(a.clientName(), "app/clients/" + a.clientId()))
                 .setHeader(getTranslation("alerts.col.client")).setKey("client").setFlexGrow(1).setFrozen(true);
         grid.addColumn(AlertView::label).setHeader(getTranslation("alerts.col.what")).setKey("what").setFlexGrow(3);
         grid.addColumn(AlertView::value).setHeader(getTranslation("alerts.col.value")).setKey("value").setAutoWidth(true);
         grid.addColumn(a -> Dates.dateTime(a.raisedAt(), clinicZone, getLocale()))
                 .setHeader(getTranslation("alerts.col.raised")).setKey("raised").setAutoWidth(true);
+        grid.addComponentColumn(this::told).setHeader(getTranslation("alerts.col.told")).setKey("told").setFlexGrow(2);
         grid.addComponentColumn(a -> new RouterLink(getTranslation("alerts.answers"), EntryReviewView.class,
                         new RouteParameters("id", a.entryId().toString())))
                 .setHeader(getTranslation("alerts.col.entry")).setKey("entry").setAutoWidth(true);
@@ -80,6 +82,22 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         button.addThemeVariants(ButtonVariant.SMALL);
         button.setAriaLabel(getTranslation("alerts.acknowledge.for", alert.clientName()));
         return button;
+    }
+
+    /** Who was emailed and when: the therapist, or the admins, and the admins again if it stayed open. */
+    private Div told(AlertView alert) {
+        Div lines = new Div();
+        lines.addClassName("alert-told");
+        if (alert.told().isEmpty()) {
+            lines.add(new Span(getTranslation("alerts.told.none")));
+        }
+        for (AlertView.Told told : alert.told()) {
+            String name = told.name() == null ? getTranslation("audit.who.former-staff") : told.name();
+            String when = Dates.dateTime(told.at(), clinicZone, getLocale());
+            lines.add(new Div(new Span(getTranslation(told.stillOpen() ? "alerts.told.still-open" : "alerts.told.line",
+                    name, when))));
+        }
+        return lines;
     }
 
     private void refresh() {

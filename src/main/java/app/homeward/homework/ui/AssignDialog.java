@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.client.ClientProfile;
@@ -40,6 +41,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +68,7 @@ import java.util.stream.IntStream;
  * The same dialog changes an existing plan ({@link #changing}): the worksheet is fixed, changes apply
  * from now on.
  */
-final class AssignDialog extends Dialog {
+public final class AssignDialog extends Dialog {
 
     /** How a repeating schedule ends. */
     enum EndMode { DATE, TIMES }
@@ -120,22 +122,24 @@ final class AssignDialog extends Dialog {
     private final ClientProfile client;
     private final HomeworkService homework;
     private final Runnable onAssigned;
+    private final Clock clock;
     private AssignStart started;
     /** Set when the dialog changes an existing plan instead of assigning a new one. */
     private ReplanStart replanning;
     private int threshold;
 
     /** Changing the plan of an active assignment: prefilled, worksheet fixed, from now on. */
-    static AssignDialog changing(ClientProfile client, ReplanStart start, WorksheetService worksheets,
-                                 HomeworkService homework, ClientService clients, Runnable onSaved) {
-        AssignDialog dialog = new AssignDialog(client, worksheets, homework, clients, onSaved);
+    public static AssignDialog changing(ClientProfile client, ReplanStart start, WorksheetService worksheets,
+                                 HomeworkService homework, ClientService clients, Clock clock, Runnable onSaved) {
+        AssignDialog dialog = new AssignDialog(client, worksheets, homework, clients, clock, onSaved);
         dialog.prefill(start);
         return dialog;
     }
 
-    AssignDialog(ClientProfile client, WorksheetService worksheets, HomeworkService homework, ClientService clients,
-                 Runnable onAssigned) {
+    public AssignDialog(ClientProfile client, WorksheetService worksheets, HomeworkService homework, ClientService clients,
+                 Clock clock, Runnable onAssigned) {
         this.client = client;
+        this.clock = clock;
         this.homework = homework;
         this.onAssigned = onAssigned;
         setId("assign-dialog");
@@ -227,7 +231,7 @@ final class AssignDialog extends Dialog {
 
     private void buildPlanInputs(List<Goal> activeGoals) {
         ZoneId zone = client.timeZone();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
 
         title.setLabel(getTranslation("assign.field.title"));
         title.setId("assign-title");
@@ -291,7 +295,7 @@ final class AssignDialog extends Dialog {
         time.setLabel(getTranslation("assign.field.time"));
         time.setId("assign-time");
         time.setStep(Duration.ofMinutes(15));
-        time.setLocale(getLocale());
+        time.setLocale(Dates.formatLocale(getLocale()));
         time.setValue(DEFAULT_TIME);
         weekdays.setLabel(getTranslation("assign.field.weekdays"));
         weekdays.setId("assign-weekdays");

@@ -78,4 +78,100 @@ final class Charts {
         }
         return table;
     }
+
+    /** Translucent fills for severity bands, mildest first; more bands than colours reuse the last. */
+    private static final String[] BAND_FILLS = {"rgba(47,111,115,0.10)", "rgba(163,201,168,0.22)",
+            "rgba(201,138,0,0.16)", "rgba(201,90,0,0.18)", "rgba(170,40,40,0.18)"};
+
+    /**
+     * A measure's scores over time drawn on its own scale: the y-axis fixed from {@code min} to {@code max}
+     * (so 12 of 27 never looks like the top of the chart), the severity bands as shaded areas behind the
+     * line, and the clinical cut-off as a dashed line. The bands are drawn with core Chart.js alone (each a
+     * flat line filled down to the one before it), so no plugin is loaded. The table underneath carries the
+     * same scores with their band, for screen readers and for exact values.
+     */
+    static Component measureChart(String caption, List<String> labels, String scoreLabel, List<Integer> scores,
+                                  List<String> bandOfEach, Integer min, Integer max,
+                                  List<app.homeward.worksheet.Scoring.Band> bands, Integer cutoff,
+                                  String bandLabel, String cutoffLabel) {
+        Div box = new Div();
+        box.addClassName("chart-box");
+        box.addClassName("measure-chart");
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("aria-hidden", "true");
+        Div frame = new Div();
+        frame.addClassName("chart-frame");
+        frame.getElement().appendChild(canvas);
+        box.add(frame);
+        Map<String, List<String>> text = new java.util.LinkedHashMap<>();
+        text.put(scoreLabel, scores.stream().map(String::valueOf).toList());
+        if (bandOfEach.stream().anyMatch(java.util.Objects::nonNull)) {
+            text.put(bandLabel, bandOfEach.stream().map(b -> b == null ? ClientFormat.NONE : b).toList());
+        }
+        box.getElement().appendChild(textTable(caption, labels, text));
+
+        List<Map<String, Object>> datasets = new java.util.ArrayList<>();
+        datasets.add(Map.of("label", scoreLabel, "data", scores, "borderColor", "#1f4f52", "backgroundColor", "#1f4f52",
+                "tension", 0.2, "pointRadius", 4, "order", 0));
+        List<app.homeward.worksheet.Scoring.Band> sorted = bands.stream()
+                .sorted(java.util.Comparator.comparingInt(app.homeward.worksheet.Scoring.Band::min)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            var band = sorted.get(i);
+            int top = max == null ? band.max() : Math.min(band.max(), max);
+            // a band covers its whole last point: 0–4 shades up to 4.5, where 5–9 begins
+            double upper = i < sorted.size() - 1 ? top + 0.5 : top;
+            Map<String, Object> area = new java.util.LinkedHashMap<>();
+            area.put("label", band.label());
+            area.put("data", java.util.Collections.nCopies(labels.size(), upper));
+            area.put("borderWidth", 0);
+            area.put("pointRadius", 0);
+            area.put("pointHitRadius", 0);
+            area.put("backgroundColor", BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]);
+            area.put("fill", i == 0 ? "origin" : "-1");
+            area.put("order", 2);
+            datasets.add(area);
+        }
+        if (cutoff != null) {
+            datasets.add(Map.of("label", cutoffLabel, "data", java.util.Collections.nCopies(labels.size(), cutoff),
+                    "borderColor", "#8a1c1c", "borderDash", List.of(6, 4), "borderWidth", 2, "pointRadius", 0,
+                    "pointHitRadius", 0, "fill", false, "order", 1));
+        }
+        Map<String, Object> y = new java.util.LinkedHashMap<>();
+        y.put("ticks", Map.of("precision", 0));
+        if (min != null) {
+            y.put("min", min);
+        }
+        if (max != null) {
+            y.put("max", max);
+        }
+        Map<String, Object> config = Map.of("type", "line",
+                "data", Map.of("labels", labels, "datasets", datasets),
+                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
+                        "plugins", Map.of("legend", Map.of("display", false)),
+                        "scales", Map.of("y", y)));
+        canvas.executeJs("const el = this; const config = JSON.parse($0);"
+                + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
+                + "draw();", JSON.writeValueAsString(config));
+        return box;
+    }
+
+    /** A table of text values (a measure's score and band per day). */
+    static Element textTable(String caption, List<String> labels, Map<String, List<String>> columns) {
+        Element table = new Element("table");
+        table.getClassList().add("chart-table");
+        table.appendChild(new Element("caption").setText(caption));
+        Element head = new Element("tr");
+        head.appendChild(new Element("th").setText(""));
+        columns.keySet().forEach(name -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(name)));
+        table.appendChild(head);
+        for (int row = 0; row < labels.size(); row++) {
+            Element tr = new Element("tr");
+            tr.appendChild(new Element("th").setAttribute("scope", "row").setText(labels.get(row)));
+            for (List<String> values : columns.values()) {
+                tr.appendChild(new Element("td").setText(row < values.size() ? values.get(row) : ClientFormat.NONE));
+            }
+            table.appendChild(tr);
+        }
+        return table;
+    }
 }

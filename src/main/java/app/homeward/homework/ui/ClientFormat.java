@@ -19,30 +19,30 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Small formatting pieces the staff homework views share: status badges, the adherence bar, and date
- * pickers that speak the page's language. Dates and times: {@link Dates}.
+ * Small formatting pieces the staff homework views and the client pages (client.ui) share: status
+ * badges, the adherence bar, and date pickers that speak the page's language. Dates and times: {@link Dates}.
  */
-final class ClientFormat {
+public final class ClientFormat {
 
     /** Shown where there is no value, so an empty cell never looks like a loading error. */
-    static final String NONE = Dates.NONE;
+    public static final String NONE = Dates.NONE;
 
     private ClientFormat() {
     }
 
     /** The signed-in person's clinic: its time zone dates are shown in, its defaults for new clients. */
-    static app.homeward.tenancy.ClinicBranding currentClinic(app.homeward.tenancy.ClinicDirectory clinics) {
+    public static app.homeward.tenancy.ClinicBranding currentClinic(app.homeward.tenancy.ClinicDirectory clinics) {
         return clinics.findById(app.homeward.security.CurrentUser.require().clinicId())
                 .orElseThrow(app.homeward.base.NotFoundException::new);
     }
 
     /** The page's language (Component#getLocale is protected). */
-    static Locale locale(Component component) {
+    public static Locale locale(Component component) {
         return component.getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
                 .map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ENGLISH);
     }
 
-    static Span badge(String text, String variant) {
+    public static Span badge(String text, String variant) {
         Span badge = new Span(text);
         badge.addClassName("badge");
         if (variant != null) {
@@ -51,23 +51,23 @@ final class ClientFormat {
         return badge;
     }
 
-    static Span statusBadge(ClientStatus status, Component translator) {
+    public static Span statusBadge(ClientStatus status, Component translator) {
         String name = status.name().toLowerCase(Locale.ROOT);
         return badge(translator.getTranslation("client.status." + name), "client-" + name);
     }
 
     /** {@link Dates#date(LocalDate, Locale)}: kept for ClientView and AssignDialog until they call Dates themselves. */
-    static String date(LocalDate date, Locale locale) {
+    public static String date(LocalDate date, Locale locale) {
         return Dates.date(date, locale);
     }
 
     /** {@link Dates#dateTime}: kept for ClientView until it calls Dates itself. */
-    static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
         return Dates.dateTime(instant, zone, locale);
     }
 
     /** "Score: 12 · Moderate", or without the band when the measure has none. */
-    static String score(Integer score, String band, Component translator) {
+    public static String score(Integer score, String band, Component translator) {
         if (score == null) {
             return NONE;
         }
@@ -76,7 +76,7 @@ final class ClientFormat {
     }
 
     /** "75 %" with a small bar beside it, or "–" when nothing was due. The bar is decoration: the text says it all. */
-    static Div adherence(int percent) {
+    public static Div adherence(int percent) {
         Div cell = new Div();
         cell.addClassName("adherence");
         if (percent < 0) {
@@ -97,9 +97,10 @@ final class ClientFormat {
     }
 
     /** Month and weekday names in the page's language, weeks starting on Monday. */
-    static void localize(DatePicker picker, Component translator) {
+    public static void localize(DatePicker picker, Component translator) {
         Locale locale = locale(translator);
-        picker.setLocale(locale);
+        // the region decides the order and separators the picker shows: 04/12/2026 in the UK, 12/4/2026 in the US
+        picker.setLocale(app.homeward.base.Dates.formatLocale(locale));
         List<DayOfWeek> sundayFirst = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
                 Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()

@@ -34,6 +34,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -59,8 +60,11 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     final Span saveStatus = new Span();
     final Button submit = new Button();
 
-    public DoHomeworkView(PortalService portal) {
+    private final Clock clock;
+
+    public DoHomeworkView(PortalService portal, Clock clock) {
         this.portal = portal;
+        this.clock = clock;
         addClassName("page");
         addClassName("homework-page");
     }
@@ -86,7 +90,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         RouterLink back = new RouterLink(getTranslation("portal.back"), TodayView.class);
         back.addClassName("back-link");
         H1 title = new H1(entry.card().title());
-        add(back, title, new HomeworkCardView(entry.card(), true), downloads());
+        add(back, title, new HomeworkCardView(entry.card(), true, clock), downloads());
         if (entry.state() == EntryState.SUBMITTED) {
             showSubmitted();
         } else {
@@ -103,11 +107,11 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         for (Obstacle o : Obstacle.values()) {
             obstacleNames.put(o, getTranslation(o.messageKey()));
         }
-        String clinicName = entry.clinicName();
         java.util.Locale locale = getLocale();
+        UUID occurrence = card.occurrenceId();
         com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
                 com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-                    byte[] bytes = app.homeward.homework.HomeworkCardPdf.render(card, clinicName, labels, obstacleNames, locale);
+                    byte[] bytes = portal.homeworkCardPdf(occurrence, labels, obstacleNames, locale);
                     return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
                             "homework-card.pdf", "application/pdf", bytes.length);
                 }), getTranslation("portal.download.card"));
@@ -127,8 +131,14 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         return links;
     }
 
+    /** The clinic's crisis line for this client, or the neutral default that says the clinic has not added one. */
+    private String crisisLine() {
+        return entry.crisisText() != null ? entry.crisisText() : getTranslation("worksheet.crisis-line.default");
+    }
+
     private void showForm() {
         form = new WorksheetForm(entry.document(), entry.answers(), WorksheetForm.Mode.FILL);
+        form.showCrisisLine(crisisLine());
         if (entry.simplified()) {
             form.showOneAtATime();
         }
@@ -172,8 +182,10 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             lock = submitted.lock();
             entry = portal.open(occurrenceId);
             render();
-            if (submitted.alerted()) {
-                showCrisisMessage(submitted.crisisMessage());
+            if (submitted.crisis()) {
+                showCrisisMessage(submitted.crisisMessage(), submitted.ruleMessages());
+            } else if (submitted.alerted()) {
+                showRuleMessages(submitted.ruleMessages());
             } else {
                 Forms.notifyClientSuccess(getTranslation("portal.submitted"));
             }
@@ -204,14 +216,35 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         saveStatus.addClassName("save-status--problem");
     }
 
-    /** A measure raised an alert: the clinic's crisis message, at once, calmly, before anything else. */
-    private void showCrisisMessage(String clinicMessage) {
+    /**
+     * A measure raised an alert: at once, calmly, before anything else, what happens now and where to turn
+     * (the same words stay on Today until a clinician acknowledges the alert).
+     */
+    private void showCrisisMessage(String clinicMessage, java.util.List<String> ruleMessages) {
         ConfirmDialog crisis = new ConfirmDialog();
         crisis.setHeader(getTranslation("portal.crisis.title"));
-        crisis.setText(clinicMessage == null || clinicMessage.isBlank() ? getTranslation("portal.crisis.default") : clinicMessage);
+        CrisisText text = new CrisisText("portal.crisis.told", clinicMessage);
+        ruleMessages.forEach(m -> text.add(new Paragraph(m)));
+        crisis.setText(text);
         crisis.setConfirmText(getTranslation("portal.crisis.ok"));
         crisis.setId("crisis-message");
         crisis.open();
+    }
+
+    /**
+     * Alert rules that are not about self-harm (a high AUDIT total, say) tell the client what their author
+     * wrote for them, and that their therapist has been let know; no crisis text, which would alarm.
+     */
+    private void showRuleMessages(java.util.List<String> messages) {
+        ConfirmDialog note = new ConfirmDialog();
+        note.setHeader(getTranslation("portal.alert-note.title"));
+        Div text = new Div();
+        messages.forEach(m -> text.add(new Paragraph(m)));
+        text.add(new Paragraph(getTranslation("portal.alert-note.told")));
+        note.setText(text);
+        note.setConfirmText(getTranslation("portal.crisis.ok"));
+        note.setId("alert-note");
+        note.open();
     }
 
     private void showSubmitted() {
@@ -230,6 +263,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             add(reflectionSummary(entry.reflection()));
         }
         WorksheetForm answers = new WorksheetForm(entry.document(), entry.answers(), WorksheetForm.Mode.READ_ONLY);
+        answers.showCrisisLine(crisisLine());
         answers.showComments(entry.answerFeedback(), getTranslation("portal.feedback.on-answer"));
         add(new H2(getTranslation("portal.your-answers")), answers);
     }

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.PageLinks;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
@@ -95,8 +96,7 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
         back.addClassName("back-link");
         H1 title = new H1(detail.title());
         title.setId("entry-title");
-        RouterLink client = new RouterLink(detail.clientName(), ClientView.class,
-                new RouteParameters("id", detail.clientId().toString()));
+        RouterLink client = PageLinks.to(detail.clientName(), "app/clients/" + detail.clientId());
         client.setId("entry-client");
         Span sent = new Span(getTranslation("review.sent", Dates.dateTime(detail.submittedAt(), clinicZone, getLocale())));
         Div meta = new Div(client, sent);

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 
@@ -19,14 +20,15 @@ import java.util.stream.Collectors;
  */
 class HomeworkCardView extends Div {
 
-    HomeworkCardView(HomeworkCard card, boolean withPlan) {
+    /** @param clock the application clock: "today" and "tomorrow" are the client's, at the clock's now */
+    HomeworkCardView(HomeworkCard card, boolean withPlan, Clock clock) {
         addClassName("homework-card");
         addClassName("homework-card--" + card.state().name().toLowerCase(java.util.Locale.ROOT));
         H3 title = new H3(card.title());
         Span state = new Span(getTranslation(card.state().messageKey()));
         state.addClassName("badge");
         state.addClassName("badge--" + card.state().name().toLowerCase(java.util.Locale.ROOT));
-        Span due = new Span(due(card));
+        Span due = new Span(due(card, clock));
         due.addClassName("homework-due");
         Div head = new Div(title, state);
         head.addClassName("homework-card-head");
@@ -80,9 +82,9 @@ class HomeworkCardView extends Div {
         plan.add(p);
     }
 
-    private String due(HomeworkCard card) {
+    private String due(HomeworkCard card, Clock clock) {
         LocalDate day = card.due().toLocalDate();
-        LocalDate today = LocalDate.now(card.due().getZone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), card.due().getZone());
         String time = Dates.time(card.due().toLocalTime(), getLocale());
         if (day.equals(today)) {
             return getTranslation("portal.due.today", time);

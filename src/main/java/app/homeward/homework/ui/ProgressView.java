@@ -3,6 +3,7 @@ package app.homeward.homework.ui;
 import app.homeward.base.Dates;
 import app.homeward.homework.PortalService;
 import app.homeward.homework.PortalService.PastEntry;
+import app.homeward.safety.ClientScores;
 import app.homeward.security.Role;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -49,12 +50,21 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
             add(Charts.chart("bar", getTranslation("portal.progress.weeks.caption"), labels, series, true));
         }
+        // what the clinic lets its clients see: nothing, the score with what it means, or score and band
+        boolean bands = progress.clientScores() == ClientScores.SCORE_AND_BAND;
         for (var measure : progress.measures()) {
             add(new H2(getTranslation("portal.progress.measure", measure.title())));
-            add(Charts.chart("line", getTranslation("portal.progress.measure.caption", measure.title()),
-                    measure.points().stream().map(p -> Dates.shortDate(p.day(), getLocale(), p.day())).toList(),
-                    java.util.Map.of(getTranslation("portal.progress.score-label"),
-                            measure.points().stream().map(p -> p.score()).toList()), false));
+            if (measure.max() != null) {
+                Paragraph meaning = new Paragraph(getTranslation("portal.progress.meaning", measure.latest().total(),
+                        measure.max()));
+                meaning.addClassName("measure-meaning");
+                add(meaning);
+            }
+            List<String> days = measure.points().stream().map(p -> Dates.shortDate(p.day(), getLocale(), p.day())).toList();
+            add(Charts.measureChart(getTranslation("portal.progress.measure.caption", measure.title()), days,
+                    getTranslation("portal.progress.score-label"), measure.totals(),
+                    measure.points().stream().map(p -> bands ? p.band() : null).toList(), measure.min(), measure.max(),
+                    bands ? measure.scoring().bands() : List.of(), null, getTranslation("measures.band"), ""));
         }
         List<PastEntry> history = portal.history();
         add(new Paragraph(getTranslation("portal.progress.count", history.size())));
@@ -74,9 +84,9 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             if (past.percentDone() != null && past.percentDone() < 100) {
                 row.add(new Span(getTranslation("portal.progress.partial", past.percentDone())));
             }
-            if (past.score() != null) {
+            if (past.score() != null && progress.clientScores() != ClientScores.NOTHING) {
                 row.add(new Span(getTranslation("portal.progress.score", past.score(),
-                        past.band() == null ? "" : past.band())));
+                        past.band() == null || !bands ? "" : past.band()).strip()));
             }
             if (past.hasFeedback()) {
                 Span feedback = new Span(getTranslation("portal.progress.feedback"));

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.PageLinks;
 import app.homeward.base.Dates;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.ReviewItem;
@@ -50,8 +51,7 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(this::titleCell).setHeader(getTranslation("review.col.homework")).setKey("homework")
                 .setFlexGrow(2).setFrozen(true);
-        grid.addComponentColumn(item -> new RouterLink(item.clientName(), ClientView.class,
-                        new RouteParameters("id", item.clientId().toString())))
+        grid.addComponentColumn(item -> PageLinks.to(item.clientName(), "app/clients/" + item.clientId()))
                 .setHeader(getTranslation("review.col.client")).setKey("client").setFlexGrow(1);
         grid.addColumn(item -> Dates.dateTime(item.submittedAt(), clinicZone, getLocale()))
                 .setHeader(getTranslation("review.col.sent")).setKey("sent").setAutoWidth(true);

@@ -4,8 +4,10 @@ import app.homeward.base.Dates;
 import app.homeward.homework.Schedule;
 import com.vaadin.flow.component.Component;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,17 +18,18 @@ import java.util.stream.Collectors;
  * "Cada día a las 20:00 del 25 nov al 1 dic"). Times are the client's wall-clock times in the
  * client's time zone, as the schedule holds them.
  */
-final class ScheduleText {
+public final class ScheduleText {
 
     private ScheduleText() {
     }
 
-    static String describe(Schedule schedule, Component translator) {
-        LocalDate today = LocalDate.now(schedule.zone() == null ? java.time.ZoneOffset.UTC : schedule.zone());
+    /** Dates near today are shortened ("Nov 25", not "Nov 25, 2026"): today is the client's, at the clock's now. */
+    public static String describe(Schedule schedule, Component translator, Clock clock) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), schedule.zone() == null ? ZoneOffset.UTC : schedule.zone());
         return describe(schedule, translator, today);
     }
 
-    static String describe(Schedule schedule, Component translator, LocalDate today) {
+    public static String describe(Schedule schedule, Component translator, LocalDate today) {
         Locale locale = ClientFormat.locale(translator);
         String time = Dates.time(schedule.timeOfDay(), locale);
         if (schedule.kind() == null || schedule.start() == null) {

@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,11 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
     final Div choices = new Div();
 
     private final PortalService portal;
+    private final Clock clock;
 
-    public TodayView(PortalService portal) {
+    public TodayView(PortalService portal, Clock clock) {
         this.portal = portal;
+        this.clock = clock;
         addClassName("page");
         addClassName("today-page");
         zoneNote.setId("today-zone");
@@ -67,6 +70,14 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
         H1 hello = new H1(getTranslation("home.client.hello", CurrentUser.require().displayName()));
         hello.setId("home-title");
         add(hello);
+        if (today.crisis() != null) {
+            // until a clinician acknowledges the alert, the words of the dialog stay here, above everything else
+            Div banner = new Div(new CrisisText("portal.crisis.banner", today.crisis().clinicMessage()));
+            banner.setId("crisis-banner");
+            banner.addClassName("crisis-banner");
+            banner.getElement().setAttribute("role", "status");
+            add(banner);
+        }
         if (today.empty()) {
             Div empty = new Div(new Paragraph(getTranslation("home.client.empty")));
             empty.addClassName("empty-state");
@@ -158,7 +169,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
             section.add(empty);
         }
         for (HomeworkCard card : cards) {
-            HomeworkCardView view = new HomeworkCardView(card, withPlan);
+            HomeworkCardView view = new HomeworkCardView(card, withPlan, clock);
             Button open = new Button(getTranslation(action(card)), e -> UI.getCurrent().navigate(DoHomeworkView.class,
                     new RouteParameters("occurrence", card.occurrenceId().toString())));
             open.addClassName("homework-open");

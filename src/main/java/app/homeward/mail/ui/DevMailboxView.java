@@ -67,6 +67,9 @@ public class DevMailboxView extends Main implements BeforeEnterObserver {
         Div card = new Div();
         card.addClassName("mail-card");
         card.add(new H2(message.subject()));
+        if (message.fromName() != null) {
+            card.add(new Paragraph(getTranslation("mailbox.from", message.fromName())));
+        }
         card.add(new Span(getTranslation("mailbox.to", message.to(),
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC).format(message.createdAt()))));
         Pre body = new Pre();

@@ -1,10 +1,11 @@
 package app.homeward.platform.ui;
 
-import app.homeward.base.ClientAddress;
+import app.homeward.base.RequestOrigin;
 import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.SessionSignIn;
+import app.homeward.security.SignedOutNotice;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
 import com.vaadin.flow.component.Key;
@@ -25,16 +26,18 @@ public class OperatorSignInView extends PublicPage implements HasDynamicTitle {
         EmailField email = Fields.email(getTranslation("signin.email"), "email");
         PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
+        alert.setId("signin-alert");
+        SignedOutNotice.take().ifPresent(notice -> alert.info(getTranslation(notice.messageKey(), notice.arguments())));
         Button submit = new Button(getTranslation("signin.submit"));
         submit.setId("sign-in");
         submit.addThemeVariants(ButtonVariant.PRIMARY);
         submit.addClickShortcut(Key.ENTER);
         submit.addClickListener(e -> {
             alert.clear();
-            switch (signIn.signInOperator(email.getValue(), password.getValue(), ClientAddress.current())) {
+            switch (signIn.signInOperator(email.getValue(), password.getValue(), RequestOrigin.current())) {
                 case SignInOutcome.Success success -> {
-                    sessions.establish(success.user());
-                    getUI().ifPresent(ui -> ui.getPage().setLocation("platform"));
+                    String next = sessions.establish(success.user());
+                    getUI().ifPresent(ui -> ui.getPage().setLocation(next));
                 }
                 case SignInOutcome.Throttled throttled ->
                         alert.show(getTranslation("signin.throttled", throttled.secondsToWait()));

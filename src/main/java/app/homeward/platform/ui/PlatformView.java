@@ -1,11 +1,13 @@
 package app.homeward.platform.ui;
 
+import app.homeward.audit.AuditLabels;
+import app.homeward.audit.AuditRow;
 import app.homeward.base.Dates;
-import app.homeward.audit.AuditEvent;
 import app.homeward.base.ui.Forms;
 import app.homeward.platform.PlatformService;
 import app.homeward.platform.PlatformService.ClinicOverview;
 import app.homeward.security.Role;
+import app.homeward.security.SecondFactorService;
 import app.homeward.tenancy.ClinicStatus;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,18 +27,21 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneOffset;
 
-/** /platform: every clinic with its status and size; suspend and reactivate; the latest operator actions. */
+/** /platform: every clinic with its status and size; suspend and reactivate; the platform's audit trail (operators' sign-ins and actions). */
 @Route(value = "platform", autoLayout = false)
 @RolesAllowed(Role.OPERATOR)
 public class PlatformView extends Main implements HasDynamicTitle {
 
     final Grid<ClinicOverview> clinics = new Grid<>();
-    final Grid<AuditEvent> actions = new Grid<>();
+    final Grid<AuditRow> actions = new Grid<>();
     private final Paragraph noActions = new Paragraph();
     private final PlatformService platform;
 
-    public PlatformView(PlatformService platform, AuthenticationContext authentication) {
+    private final SecondFactorService secondFactors;
+
+    public PlatformView(PlatformService platform, SecondFactorService secondFactors, AuthenticationContext authentication) {
         this.platform = platform;
+        this.secondFactors = secondFactors;
         addClassName("platform-page");
 
         clinics.setId("clinics-grid");
@@ -49,13 +54,18 @@ public class PlatformView extends Main implements HasDynamicTitle {
         clinics.addColumn(ClinicOverview::staff).setHeader(getTranslation("platform.col.staff"));
         clinics.addColumn(ClinicOverview::clients).setHeader(getTranslation("platform.col.clients"));
         clinics.addComponentColumn(this::actionFor).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
+        clinics.addComponentColumn(this::adminsFor).setHeader(getTranslation("second-factor.platform.column")).setAutoWidth(true);
 
         actions.setId("audit-grid");
         actions.setAllRowsVisible(true);
-        actions.addColumn(a -> Dates.dateTime(a.getOccurredAt(), ZoneOffset.UTC, getLocale()) + " UTC").setHeader(getTranslation("platform.audit.when"));
-        actions.addColumn(AuditEvent::getActor).setHeader(getTranslation("platform.audit.who"));
-        actions.addColumn(AuditEvent::getAction).setHeader(getTranslation("platform.audit.what"));
-        actions.addColumn(a -> a.getClinicId() == null ? "" : a.getClinicId().toString()).setHeader(getTranslation("platform.audit.clinic"));
+        actions.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
+        AuditLabels labels = new AuditLabels(this::getTranslation);
+        actions.addColumn(a -> Dates.dateTime(a.occurredAt(), ZoneOffset.UTC, getLocale()) + " UTC").setHeader(getTranslation("platform.audit.when")).setAutoWidth(true);
+        actions.addColumn(labels::actor).setHeader(getTranslation("platform.audit.who"));
+        actions.addColumn(labels::action).setHeader(getTranslation("platform.audit.what"));
+        actions.addColumn(labels::object).setHeader(getTranslation("platform.audit.clinic"));
+        actions.addColumn(labels::outcome).setHeader(getTranslation("audit.col.outcome"));
+        actions.addColumn(labels::ip).setHeader(getTranslation("audit.col.ip"));
 
         noActions.setText(getTranslation("platform.audit.empty"));
         noActions.addClassName("empty-state");
@@ -70,7 +80,48 @@ public class PlatformView extends Main implements HasDynamicTitle {
         refresh();
     }
 
-    private Button actionFor(ClinicOverview clinic) {
+    private com.vaadin.flow.component.Component actionFor(ClinicOverview clinic) {
+        com.vaadin.flow.component.html.Div buttons = new com.vaadin.flow.component.html.Div(suspendOrReactivate(clinic));
+        buttons.addClassName("platform-actions");
+        if (clinic.status() == ClinicStatus.SUSPENDED) {
+            Button delete = new Button(getTranslation("platform.delete"), e -> confirmDelete(clinic));
+            delete.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+            buttons.add(delete);
+        }
+        return buttons;
+    }
+
+    /** Deleting a (suspended) clinic asks for its address name, typed, so the wrong row is never deleted by a slip. */
+    private void confirmDelete(ClinicOverview clinic) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("platform.delete.title", clinic.name()));
+        com.vaadin.flow.component.textfield.TextField slug = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("platform.delete.slug"));
+        slug.setId("delete-slug");
+        slug.setWidthFull();
+        slug.setMaxLength(64);
+        Button delete = new Button(getTranslation("platform.delete.confirm"), e -> {
+            try {
+                platform.delete(clinic.id(), slug.getValue());
+                dialog.close();
+                Forms.notifySuccess(getTranslation("platform.deleted", clinic.name()));
+                refresh();
+            } catch (app.homeward.base.DomainException problem) {
+                slug.setErrorMessage(getTranslation(problem.messageKey(), problem.arguments()));
+                slug.setInvalid(true);
+                slug.focus();
+            }
+        });
+        delete.setId("confirm-delete");
+        delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("platform.delete.body", clinic.slug())), slug);
+        dialog.getFooter().add(cancel, delete);
+        dialog.open();
+        slug.focus();
+    }
+
+    private Button suspendOrReactivate(ClinicOverview clinic) {
         boolean suspended = clinic.status() == ClinicStatus.SUSPENDED;
         Button button = new Button(getTranslation(suspended ? "platform.reactivate" : "platform.suspend"));
         button.addThemeVariants(ButtonVariant.SMALL);
@@ -96,6 +147,13 @@ public class PlatformView extends Main implements HasDynamicTitle {
             confirm.open();
         });
         return button;
+    }
+
+    private Button adminsFor(ClinicOverview clinic) {
+        Button admins = new Button(getTranslation("second-factor.platform.admins"),
+                e -> new ClinicAdminsDialog(secondFactors, clinic).open());
+        admins.addThemeVariants(ButtonVariant.SMALL);
+        return admins;
     }
 
     private void refresh() {

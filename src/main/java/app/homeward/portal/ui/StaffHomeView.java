@@ -1,5 +1,6 @@
 package app.homeward.portal.ui;
 
+import app.homeward.safety.ClinicSafety;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -20,13 +21,21 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
 public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public StaffHomeView() {
+    public StaffHomeView(ClinicSafety safety) {
         HomewardUser user = CurrentUser.require();
         addClassName("page");
         H1 hello = new H1(getTranslation("home.staff.hello", user.displayName()));
         hello.setId("home-title");
         add(hello);
         if (user.role() == Role.CLINIC_ADMIN) {
+            if (!safety.hasCrisisLine()) {
+                // before any client can raise a safety alert, the clinic says where its clients should turn
+                Div crisis = card(getTranslation("home.admin.crisis.title"), getTranslation("home.admin.crisis.body"),
+                        "app/settings#crisis-lines", getTranslation("home.admin.crisis.action"));
+                crisis.setId("crisis-line-prompt");
+                crisis.addClassName("home-card--first");
+                add(crisis);
+            }
             add(card(getTranslation("home.admin.team.title"), getTranslation("home.admin.team.body"),
                     "app/staff", getTranslation("home.admin.team.action")));
             add(card(getTranslation("home.admin.settings.title"), getTranslation("home.admin.settings.body"),

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The clinic's reminder rules, a section of clinic settings: defaults for clients and the extra nudges. */
-public class ClinicReminderSection extends Div {
+class ClinicReminderSection extends Div {
 
     final Checkbox remindersOn = new Checkbox();
     final TimePicker quietStart = new TimePicker();
@@ -27,7 +27,7 @@ public class ClinicReminderSection extends Div {
     final IntegerField overdue = new IntegerField();
     final Checkbox weekly = new Checkbox();
 
-    public ClinicReminderSection(ReminderService reminders) {
+    ClinicReminderSection(ReminderService reminders) {
         addClassName("form-section");
         setId("reminder-settings");
         ReminderRules rules = reminders.clinicRules();
@@ -41,7 +41,7 @@ public class ClinicReminderSection extends Div {
         for (TimePicker picker : new TimePicker[]{quietStart, quietEnd}) {
             picker.setClearButtonVisible(true);
             picker.setStep(Duration.ofMinutes(15));
-            picker.setLocale(getLocale());
+            picker.setLocale(app.homeward.base.Dates.formatLocale(getLocale()));
         }
         quietStart.setValue(rules.quietStart());
         quietEnd.setValue(rules.quietEnd());

@@ -96,7 +96,7 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
         language.setItemLabelGenerator(code -> code == null ? "" : getTranslation("language." + code));
         language.setValue(choices.language());
 
-        Locale locale = getLocale();
+        Locale locale = Dates.formatLocale(getLocale());
         for (TimePicker picker : new TimePicker[]{preferred, quietStart, quietEnd}) {
             picker.setLocale(locale);
             picker.addValueChangeListener(e -> explainQuietHours());
@@ -149,7 +149,8 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
             Forms.notifyClientSuccess(getTranslation("reminders.saved"));
             if (language.getValue() != null && !language.getValue().equals(before)) {
                 // the portal follows the language chosen for the emails
-                Locale chosen = Messages.forLanguageTag(language.getValue());
+                // the new language, in the region the page already writes dates in
+                Locale chosen = Dates.viewerLocale(Messages.forLanguageTag(language.getValue()), getLocale().getCountry(), "");
                 VaadinSession.getCurrent().setLocale(chosen);
                 UI.getCurrent().getPage().reload();
             }
@@ -172,7 +173,7 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
         for (ReminderChoices.PlanReminder plan : choices.plans()) {
             Checkbox on = new Checkbox(getTranslation("reminders.plan.on"), plan.enabled());
             TimePicker own = new TimePicker(getTranslation("reminders.plan.time"));
-            own.setLocale(getLocale());
+            own.setLocale(Dates.formatLocale(getLocale()));
             own.setClearButtonVisible(true);
             own.setStep(Duration.ofMinutes(15));
             own.setValue(plan.ownTime());

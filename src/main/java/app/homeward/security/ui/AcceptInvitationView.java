@@ -6,6 +6,7 @@ import app.homeward.base.ui.Forms;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.PasswordPolicy;
+import app.homeward.security.Role;
 import app.homeward.security.SessionSignIn;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -64,15 +65,19 @@ public class AcceptInvitationView extends ClinicPublicPage {
             Forms.clear(fields, alert);
             try {
                 HomewardUser user = invitations.accept(clinic.slug(), token, name.getValue(), password.getValue());
-                sessions.establish(user);
-                getUI().ifPresent(ui -> ui.getPage().setLocation(user.role().home()));
+                String next = sessions.establish(user);
+                getUI().ifPresent(ui -> ui.getPage().setLocation(next));
             } catch (DomainException problem) {
                 Forms.show(problem, fields, alert, this);
             }
         });
-        addToCard(title(getTranslation("invite.title")),
-                new Paragraph(getTranslation("invite.intro", invitation.clinicName(),
-                        getTranslation("role." + invitation.role().name()), invitation.email())),
-                alert, name, password, accept);
+        // a client is invited to their homework portal; staff join the clinic's team
+        Paragraph intro = invitation.role() == Role.CLIENT
+                ? new Paragraph(getTranslation("invite.client.intro", invitation.clinicName(), invitation.email()))
+                : new Paragraph(getTranslation("invite.intro", invitation.clinicName(),
+                        getTranslation("role." + invitation.role().name()), invitation.email()));
+        intro.setId("invite-intro");
+        addToCard(title(getTranslation(invitation.role() == Role.CLIENT ? "invite.client.title" : "invite.title")),
+                intro, alert, name, password, accept);
     }
 }

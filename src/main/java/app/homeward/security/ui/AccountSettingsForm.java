@@ -1,10 +1,13 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
 import app.homeward.security.AccountSummary;
+import app.homeward.security.EmailChangeService;
 import app.homeward.security.PasswordPolicy;
+import app.homeward.security.Reauthentication;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,16 +16,28 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 
 import java.util.Map;
 
-/** Language and password of the signed-in person; shared by the staff and the client portal. */
+/**
+ * Language, sign-in email, password and sessions of the signed-in person; shared by the staff and the
+ * client portal. Changing the email or the password asks for the current password first
+ * ({@link ReauthenticationDialog}).
+ */
 public class AccountSettingsForm extends Div {
 
     private static final String CLINIC_DEFAULT = "default";
 
-    public AccountSettingsForm(AccountService accounts) {
+    final EmailField newEmail = Fields.email("", "new-email");
+    final Button changeEmail = new Button();
+    final PasswordField newPassword = Fields.newPassword(getTranslation("account.password.new"), "new-password",
+            getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
+    final Button changePassword = new Button();
+    final Button signOutElsewhere = new Button();
+
+    public AccountSettingsForm(AccountService accounts, EmailChangeService emails, Reauthentication reauthentication) {
         addClassName("page");
         AccountSummary me = accounts.me();
 
@@ -39,37 +54,74 @@ public class AccountSettingsForm extends Div {
             getUI().ifPresent(ui -> ui.getPage().reload());
         });
         saveLanguage.setId("save-language");
-
-        PasswordField current = new PasswordField(getTranslation("account.password.current"));
-        current.setId("current-password");
-        current.getElement().setAttribute("autocomplete", "current-password");
-        PasswordField next = new PasswordField(getTranslation("account.password.new"));
-        next.setId("new-password");
-        next.setHelperText(getTranslation("password.help", PasswordPolicy.MIN_LENGTH));
-        next.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        next.getElement().setAttribute("autocomplete", "new-password");
-        Forms.FormAlert alert = new Forms.FormAlert();
-        Map<String, HasValidation> fields = Map.of("currentPassword", current, "password", next);
-        Button change = new Button(getTranslation("account.password.save"), e -> {
-            Forms.clear(fields, alert);
-            try {
-                accounts.changeMyPassword(current.getValue(), next.getValue());
-                current.clear();
-                next.clear();
-                Forms.notifySuccess(getTranslation("account.password.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
-        });
-        change.setId("change-password");
-        change.addThemeVariants(ButtonVariant.PRIMARY);
-
         Div languageSection = new Div(new H2(getTranslation("account.language.title")), language, saveLanguage);
         languageSection.addClassName("form-section");
-        Div passwordSection = new Div(new H2(getTranslation("account.password.title")),
-                new Paragraph(getTranslation("account.password.intro")), alert, current, next, change);
-        passwordSection.addClassName("form-section");
+
         add(new H1(getTranslation("account.title")), new Paragraph(me.displayName() + " · " + me.email()),
-                languageSection, passwordSection);
+                languageSection, emailSection(me, emails, reauthentication), passwordSection(accounts, reauthentication),
+                sessionsSection(accounts));
+    }
+
+    private Div emailSection(AccountSummary me, EmailChangeService emails, Reauthentication reauthentication) {
+        newEmail.setLabel(getTranslation("account.email.new"));
+        newEmail.getElement().setAttribute("autocomplete", "email");
+        Forms.FormAlert alert = new Forms.FormAlert();
+        alert.setId("email-alert");
+        Map<String, HasValidation> fields = Map.of("email", newEmail);
+        changeEmail.setText(getTranslation("account.email.save"));
+        changeEmail.setId("change-email");
+        changeEmail.addClickListener(e -> {
+            Forms.clear(fields, alert);
+            String address = newEmail.getValue();
+            ReauthenticationDialog.attempt(reauthentication, () -> {
+                emails.request(address);
+                newEmail.clear();
+                alert.info(getTranslation("account.email.sent", address.strip()));
+                Forms.notifySuccess(getTranslation("account.email.sent.short"));
+            }, problem -> Forms.show(problem, fields, alert, this));
+        });
+        Div section = new Div(new H2(getTranslation("account.email.title")),
+                new Paragraph(getTranslation("account.email.current", me.email())),
+                new Paragraph(getTranslation("account.email.intro")), alert, newEmail, changeEmail);
+        section.addClassName("form-section");
+        section.setId("email-settings");
+        return section;
+    }
+
+    private Div passwordSection(AccountService accounts, Reauthentication reauthentication) {
+        PasswordField next = newPassword;
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Map<String, HasValidation> fields = Map.of("password", next);
+        changePassword.setText(getTranslation("account.password.save"));
+        changePassword.setId("change-password");
+        changePassword.addThemeVariants(ButtonVariant.PRIMARY);
+        changePassword.addClickListener(e -> {
+            Forms.clear(fields, alert);
+            String chosen = next.getValue();
+            ReauthenticationDialog.attempt(reauthentication, () -> {
+                accounts.changeMyPassword(chosen);
+                next.clear();
+                Forms.notifySuccess(getTranslation("account.password.saved"));
+            }, problem -> Forms.show(problem, fields, alert, this));
+        });
+        Div section = new Div(new H2(getTranslation("account.password.title")),
+                new Paragraph(getTranslation("account.password.intro")), alert, next, changePassword);
+        section.addClassName("form-section");
+        section.setId("password-settings");
+        return section;
+    }
+
+    private Div sessionsSection(AccountService accounts) {
+        signOutElsewhere.setText(getTranslation("account.sessions.sign-out-everywhere"));
+        signOutElsewhere.setId("sign-out-everywhere");
+        signOutElsewhere.addClickListener(e -> {
+            accounts.signOutEverywhereElse();
+            Forms.notifySuccess(getTranslation("account.sessions.signed-out-everywhere"));
+        });
+        Div section = new Div(new H2(getTranslation("account.sessions.title")),
+                new Paragraph(getTranslation("account.sessions.intro")), signOutElsewhere);
+        section.addClassName("form-section");
+        section.setId("account-sessions");
+        return section;
     }
 }

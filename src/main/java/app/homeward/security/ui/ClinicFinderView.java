@@ -1,10 +1,15 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.ClientAddress;
+import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.ClinicLinks;
+import app.homeward.security.RememberedClinic;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.server.VaadinServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +33,7 @@ import java.util.regex.Pattern;
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class ClinicFinderView extends PublicPage implements HasDynamicTitle {
+public class ClinicFinderView extends PublicPage implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final Pattern SLUG_IN_ADDRESS = Pattern.compile("(?:.*/c/)?([A-Za-z0-9-]{1,64})/?$");
 
@@ -36,8 +41,15 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle {
     private final EmailField email = new EmailField();
     private final Forms.FormAlert findAlert = new Forms.FormAlert();
     private final Forms.FormAlert linksAlert = new Forms.FormAlert();
+    private final ClinicDirectory clinics;
+    /** "Sign in to Sunrise Therapy": the clinic this browser last signed in to, when there is one. */
+    final Anchor remembered = new Anchor();
 
     public ClinicFinderView(ClinicDirectory clinics, ClinicLinks links) {
+        this.clinics = clinics;
+        remembered.setId("remembered-clinic");
+        remembered.addClassName("remembered-clinic");
+        remembered.setVisible(false);
         clinic.setLabel(getTranslation("login.clinic-address"));
         clinic.setHelperText(getTranslation("login.clinic-address.help"));
         clinic.setId("clinic-address");
@@ -64,7 +76,7 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle {
         Button send = new Button(getTranslation("login.links.send"), e -> {
             Forms.clear(Map.of("email", email), linksAlert);
             try {
-                links.emailLinks(email.getValue(), ClientAddress.current());
+                links.emailLinks(email.getValue(), RequestOrigin.current());
                 linksAlert.info(getTranslation("login.links.sent"));
             } catch (DomainException problem) {
                 Forms.show(problem, Map.of("email", email), linksAlert, this);
@@ -78,9 +90,38 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle {
         Anchor operator = new Anchor("platform/sign-in", getTranslation("login.operator"));
         operator.addClassName("quiet-link");
 
-        setCardContent(title(getTranslation("login.title")), new Paragraph(getTranslation("login.intro")),
+        setCardContent(title(getTranslation("login.title")), remembered, new Paragraph(getTranslation("login.intro")),
                 findAlert, clinic, go, new H2(getTranslation("login.links.title")),
                 new Paragraph(getTranslation("login.links.intro")), linksAlert, email, send, newClinic, operator);
+    }
+
+    /**
+     * Someone sent here because a page needs a sign-in (signed out, session ended) goes to the sign-in page
+     * of the clinic this browser last signed in to; someone who opened /login themselves is offered it.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        HttpServletRequest request = VaadinServletRequest.getCurrent() == null ? null
+                : VaadinServletRequest.getCurrent().getHttpServletRequest();
+        var clinic = RememberedClinic.slug(request).flatMap(clinics::findActiveBySlug);
+        if (clinic.isEmpty()) {
+            remembered.setVisible(false);
+            return;
+        }
+        if (sentHereToSignIn()) {
+            event.forwardTo("c/" + clinic.get().slug());
+            return;
+        }
+        remembered.setHref("c/" + clinic.get().slug());
+        remembered.setText(getTranslation("login.remembered", clinic.get().name()));
+        remembered.setVisible(true);
+    }
+
+    /** Vaadin's access control keeps the page that needed a sign-in in the session before it sends a person here. */
+    private static boolean sentHereToSignIn() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        return session != null && session.getSession() != null && session.getSession()
+                .getAttribute(com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT) != null;
     }
 
     /** Accepts "sunrise", "/c/sunrise" or a full https://…/c/sunrise address. */

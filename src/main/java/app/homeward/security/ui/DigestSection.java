@@ -30,7 +30,7 @@ class DigestSection extends Div {
         time.setId("digest-time");
         time.setClearButtonVisible(true);
         time.setStep(Duration.ofMinutes(15));
-        time.setLocale(getLocale());
+        time.setLocale(app.homeward.base.Dates.formatLocale(getLocale()));
         time.setValue(digest.time());
         zone.setLabel(getTranslation("account.digest.zone"));
         zone.setHelperText(getTranslation("account.digest.zone.help"));

@@ -1,6 +1,6 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.ClientAddress;
+import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Fields;
 import app.homeward.base.ui.Forms;
@@ -41,7 +41,7 @@ public class ForgotPasswordView extends ClinicPublicPage {
         send.addClickListener(e -> {
             Forms.clear(Map.of("email", email), alert);
             try {
-                resets.requestReset(clinic.slug(), email.getValue(), ClientAddress.current());
+                resets.requestReset(clinic.slug(), email.getValue(), RequestOrigin.current());
                 alert.info(getTranslation("forgot.sent"));
                 send.setEnabled(false);
             } catch (DomainException problem) {

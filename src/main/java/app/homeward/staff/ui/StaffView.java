@@ -10,6 +10,8 @@ import app.homeward.security.CurrentUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.InvitationService.InvitationSummary;
 import app.homeward.security.Role;
+import app.homeward.security.SecondFactorService;
+import app.homeward.staff.TeamService;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -54,8 +56,16 @@ public class StaffView extends Div implements HasDynamicTitle {
     /** The clinic's time zone: an invitation expires on a day of the clinic's calendar, not the server's. */
     private final ZoneId zone;
 
-    public StaffView(AccountService accounts, InvitationService invitations, ClinicDirectory clinics) {
+    private final SecondFactorService secondFactors;
+    private final TeamService team;
+    /** Accounts whose two-step sign-in is on (read once per refresh). */
+    private java.util.Set<java.util.UUID> withSecondFactor = java.util.Set.of();
+
+    public StaffView(AccountService accounts, InvitationService invitations, ClinicDirectory clinics,
+                     SecondFactorService secondFactors, TeamService team) {
         this.accounts = accounts;
+        this.team = team;
+        this.secondFactors = secondFactors;
         this.invitations = invitations;
         this.zone = clinics.currentTimeZone();
         addClassName("page");
@@ -135,9 +145,16 @@ public class StaffView extends Div implements HasDynamicTitle {
             actions.add(on);
         } else {
             Button off = new Button(getTranslation("staff.deactivate"), e -> {
+                int clients = team.clientsOf(account.id());
+                if (clients > 0) {
+                    new HandOverDialog(account, clients, accounts.colleagues(), successor -> run(
+                            () -> team.deactivate(account.id(), successor),
+                            getTranslation("staff.deactivated.handed-over", account.displayName(), clients))).open();
+                    return;
+                }
                 ConfirmDialog confirm = new ConfirmDialog(getTranslation("staff.deactivate.confirm.title"),
                         getTranslation("staff.deactivate.confirm.body", account.displayName()),
-                        getTranslation("staff.deactivate"), ok -> run(() -> accounts.deactivate(account.id()),
+                        getTranslation("staff.deactivate"), ok -> run(() -> team.deactivate(account.id(), null),
                         getTranslation("staff.deactivated", account.displayName())));
                 confirm.setCancelable(true);
                 confirm.setCancelText(getTranslation("action.cancel"));
@@ -145,9 +162,43 @@ public class StaffView extends Div implements HasDynamicTitle {
                 confirm.open();
             });
             off.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
-            actions.add(off);
+            Button signOut = new Button(getTranslation("staff.sign-out"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("staff.sign-out.confirm.title"),
+                        getTranslation("staff.sign-out.confirm.body", account.displayName()),
+                        getTranslation("staff.sign-out"), ok -> run(() -> accounts.signOutEverywhere(account.id()),
+                        getTranslation("staff.signed-out", account.displayName())));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.open();
+            });
+            signOut.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            signOut.addClassName("sign-out-everywhere");
+            actions.add(off, signOut);
         }
+        actions.add(secondFactorAction(account));
         return actions;
+    }
+
+    /** Reset of a colleague's two-step sign-in (after a lost phone), or a note that they have none yet. */
+    private com.vaadin.flow.component.Component secondFactorAction(AccountSummary account) {
+        if (!withSecondFactor.contains(account.id())) {
+            Span none = new Span(getTranslation("second-factor.staff.none"));
+            none.addClassName("second-factor-missing");
+            return none;
+        }
+        Button reset = new Button(getTranslation("second-factor.staff.reset"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("second-factor.staff.reset.title"),
+                    getTranslation("second-factor.staff.reset.body", account.displayName()),
+                    getTranslation("second-factor.staff.reset"), ok -> run(() -> secondFactors.reset(account.id()),
+                    getTranslation("second-factor.staff.reset.done", account.displayName())));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        reset.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        reset.addClassName("reset-second-factor");
+        return reset;
     }
 
     private HorizontalLayout invitationActions(InvitationSummary invitation) {
@@ -171,6 +222,7 @@ public class StaffView extends Div implements HasDynamicTitle {
     }
 
     private void refresh() {
+        withSecondFactor = secondFactors.accountsWithSecondFactor();
         staff.setItems(accounts.staff());
         List<InvitationSummary> open = invitations.openStaffInvitations();
         pending.setItems(open);

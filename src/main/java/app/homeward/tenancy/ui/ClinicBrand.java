@@ -49,7 +49,13 @@ public final class ClinicBrand {
     /** Sets the clinic's accent on the whole page (the UI element is the body, so overlays get it too). */
     public static void apply(UI ui, ClinicBranding clinic) {
         apply(ui, clinic.accentColor());
+        // the tab shows the clinic's logo where it has one (Favicons); the version makes a new logo show at once
+        ui.getPage().executeJs("document.querySelectorAll('link[rel~=\"icon\"]').forEach(l => l.href = $0)",
+                ICON_PATH + clinic.slug() + "?v=" + clinic.logoVersion());
     }
+
+    /** Where a clinic's tab icon is served ({@code app.homeward.clinic.Favicons}). */
+    public static final String ICON_PATH = "/icons/clinic/";
 
     public static void apply(UI ui, String accent) {
         var style = ui.getElement().getStyle();

@@ -1,6 +1,7 @@
 package app.homeward.tenancy.ui;
 
-import app.homeward.base.Messages;
+import app.homeward.base.Dates;
+import app.homeward.base.ui.PageLanguage;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -13,7 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.Optional;
 
 /**
- * Base of every page under /c/{slug}: looks up the clinic, speaks its default language, wears its
+ * Base of every page under /c/{slug}: looks up the clinic, speaks the language of the link that opened it,
+ * else the browser's, else the clinic's default ({@link PageLanguage}), with a language switch, wears its
  * colours. An unknown, unverified or suspended clinic gets one calm "not available" page: the same
  * answer whether the address exists or not.
  */
@@ -34,7 +36,10 @@ public abstract class ClinicPublicPage extends PublicPage implements BeforeEnter
             showUnavailable();
             return;
         }
-        event.getUI().setLocale(Messages.forLanguageTag(clinic.get().defaultLanguage()));
+        // the link's language, else the browser's, else the clinic's; dates in the browser's or clinic's region
+        java.util.Locale language = PageLanguage.choose(event.getLocation(), clinic.get().defaultLanguage());
+        event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), clinic.get().country()));
+        setLanguageSwitch(PageLanguage.switcher(event.getLocation(), language));
         ClinicBrand.apply(event.getUI(), clinic.get());
         setCardContent(ClinicBrand.header(clinic.get(), clinics, true));
         pageTitle = clinic.get().name();

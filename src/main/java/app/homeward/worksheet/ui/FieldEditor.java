@@ -57,6 +57,7 @@ class FieldEditor extends Div {
 
     // type-specific inputs
     private TextArea text;
+    private Checkbox crisisLine;
     private IntegerField maxLength;
     private BigDecimalField min;
     private BigDecimalField max;
@@ -147,8 +148,11 @@ class FieldEditor extends Div {
                 text.setMaxLength(5000);
                 text.setWidthFull();
                 text.setMinRows(4);
-                body.add(text);
-                watch(text);
+                crisisLine = new Checkbox(t.t("builder.crisis-line"));
+                crisisLine.setValue(f.showsCrisisLine());
+                crisisLine.setTooltipText(t.t("builder.crisis-line.help"));
+                body.add(text, crisisLine);
+                watch(text, crisisLine);
             }
             case Fields.ShortText f -> body.add(maxLengthInput(f.maxLength()));
             case Fields.LongText f -> body.add(maxLengthInput(f.maxLength()));
@@ -326,7 +330,7 @@ class FieldEditor extends Div {
         String h = help.getValue().strip();
         boolean r = required.getValue();
         return switch (type) {
-            case INSTRUCTIONS -> new Fields.Instructions(k, l, text.getValue());
+            case INSTRUCTIONS -> new Fields.Instructions(k, l, text.getValue(), crisisLine.getValue());
             case SHORT_TEXT -> new Fields.ShortText(k, l, h, r, maxLength.getValue());
             case LONG_TEXT -> new Fields.LongText(k, l, h, r, maxLength.getValue());
             case NUMBER -> new Fields.NumberInput(k, l, h, r, min.getValue(), max.getValue(), step.getValue(), unit.getValue().strip());

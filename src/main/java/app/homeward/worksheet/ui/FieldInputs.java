@@ -53,20 +53,26 @@ final class FieldInputs {
 
     static FieldInput create(Field field, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
         return switch (field) {
-            case Fields.Instructions instructions -> instructions(instructions);
+            case Fields.Instructions instructions -> instructions(instructions, t);
             case Fields.Table table -> new TableInput(table, value, readOnly, onChange, t);
             case Fields.StepLadder ladder -> new LadderInput(ladder, value, readOnly, onChange, t);
             default -> simple(field, value, readOnly, onChange, t);
         };
     }
 
-    private static FieldInput instructions(Fields.Instructions field) {
+    private static FieldInput instructions(Fields.Instructions field, FieldInput.Translator t) {
         Div box = new Div();
         box.addClassName("worksheet-instructions");
         if (!field.label().isBlank()) {
             box.add(new H3(field.label()));
         }
         InstructionsText.render(field.text()).forEach(box::add);
+        if (field.showsCrisisLine()) {
+            // filled with the clinic's line for the client (WorksheetForm.showCrisisLine); this says where it goes
+            Paragraph line = new Paragraph(t.t("worksheet.crisis-line.placeholder"));
+            line.addClassName(WorksheetForm.CRISIS_LINE);
+            box.add(line);
+        }
         return new FieldInput() {
             @Override public Component component() { return box; }
             @Override public Object value() { return null; }
@@ -170,12 +176,14 @@ final class FieldInputs {
             }
             case Fields.DateInput ignored -> {
                 DatePicker input = new DatePicker();
+                input.setLocale(viewerFormat());
                 input.setValue(parseDate(value));
                 component = input;
                 reader = () -> input.getValue() == null ? null : input.getValue().toString();
             }
             case Fields.TimeInput ignored -> {
                 TimePicker input = new TimePicker();
+                input.setLocale(viewerFormat());
                 input.setValue(parseTime(value));
                 component = input;
                 reader = () -> input.getValue() == null ? null : input.getValue().toString();
@@ -700,6 +708,12 @@ final class FieldInputs {
                 steps.getFirst().text().focus();
             }
         }
+    }
+
+    /** Dates and times in a worksheet read as on the rest of the page: the viewer's region (decision 0031). */
+    private static java.util.Locale viewerFormat() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        return app.homeward.base.Dates.formatLocale(ui == null ? null : ui.getLocale());
     }
 
     private static Span requiredMark(FieldInput.Translator t) {

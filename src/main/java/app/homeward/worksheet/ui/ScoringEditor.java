@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
@@ -25,7 +27,10 @@ import java.util.Set;
 
 /**
  * Scoring of a measure: which fields add up, which count in reverse, the severity bands and the
- * alert rules (e.g. "item 9 at 1 or more"). Item choices follow the fields as they are edited.
+ * alert rules (e.g. "item 9 at 1 or more") with what the client is told when one fires, the
+ * multiplier, clinical cut-off and the reliable-change figures. Item choices follow the fields as
+ * they are edited. Subscales (DASS-21) are shown and kept as they are, or removed; a copy of a
+ * built-in keeps every part of its scoring when saved.
  */
 class ScoringEditor extends Div {
 
@@ -36,6 +41,12 @@ class ScoringEditor extends Div {
     private final MultiSelectComboBox<String> reversed = new MultiSelectComboBox<>();
     private final Div bands = new Div();
     private final Div alerts = new Div();
+    private final Div subscaleList = new Div();
+    final IntegerField multiplier = new IntegerField();
+    final IntegerField cutoff = new IntegerField();
+    final NumberField reliability = new NumberField();
+    final NumberField normSd = new NumberField();
+    private final List<Scoring.Subscale> subscales = new ArrayList<>();
     private final Div settings = new Div();
     private final List<BandRow> bandRows = new ArrayList<>();
     private final List<AlertRow> alertRows = new ArrayList<>();
@@ -44,7 +55,7 @@ class ScoringEditor extends Div {
     private record BandRow(Div box, IntegerField min, IntegerField max, TextField label) {
     }
 
-    private record AlertRow(Div box, Select<String> target, IntegerField atLeast, TextField label) {
+    private record AlertRow(Div box, Select<String> target, IntegerField atLeast, TextField label, TextArea message) {
     }
 
     ScoringEditor(Scoring scoring, List<Field> fields, Runnable onChange, FieldInput.Translator t) {
@@ -74,8 +85,34 @@ class ScoringEditor extends Div {
             onChange.run();
         });
         addAlert.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+        multiplier.setLabel(t.t("builder.scoring.multiplier"));
+        multiplier.setHelperText(t.t("builder.scoring.multiplier.help"));
+        multiplier.setMin(1);
+        multiplier.setMax(10);
+        cutoff.setLabel(t.t("builder.scoring.cutoff"));
+        cutoff.setHelperText(t.t("builder.scoring.cutoff.help"));
+        reliability.setLabel(t.t("builder.scoring.reliability"));
+        reliability.setHelperText(t.t("builder.scoring.reliability.help"));
+        reliability.setMin(0);
+        reliability.setMax(1);
+        reliability.setStep(0.01);
+        normSd.setLabel(t.t("builder.scoring.norm-sd"));
+        normSd.setHelperText(t.t("builder.scoring.norm-sd.help"));
+        normSd.setMin(0);
+        for (var number : List.of(multiplier, cutoff)) {
+            number.setWidth("12em");
+            number.addValueChangeListener(e -> onChange.run());
+        }
+        for (var number : List.of(reliability, normSd)) {
+            number.setWidth("12em");
+            number.addValueChangeListener(e -> onChange.run());
+        }
+        Div change = new Div(multiplier, cutoff, reliability, normSd);
+        change.addClassName("editor-row");
         settings.add(items, reversed, new H3(t.t("builder.scoring.bands")), bands, addBand,
-                new H3(t.t("builder.scoring.alerts")), new Paragraph(t.t("builder.scoring.alerts.help")), alerts, addAlert);
+                new H3(t.t("builder.scoring.alerts")), new Paragraph(t.t("builder.scoring.alerts.help")), alerts, addAlert,
+                new H3(t.t("builder.scoring.change")), new Paragraph(t.t("builder.scoring.change.help")), change,
+                subscaleList);
         add(scored, settings);
         fieldsChanged(fields);
         if (scoring != null) {
@@ -83,7 +120,13 @@ class ScoringEditor extends Div {
             reversed.setValue(new LinkedHashSet<>(scoring.reversed()));
             scoring.bands().forEach(this::addBand);
             scoring.alerts().forEach(this::addAlert);
+            multiplier.setValue(scoring.multiplier());
+            cutoff.setValue(scoring.cutoff());
+            reliability.setValue(scoring.reliability());
+            normSd.setValue(scoring.normSd());
+            subscales.addAll(scoring.subscales());
         }
+        showSubscales();
         settings.setVisible(scored.getValue());
     }
 
@@ -161,9 +204,15 @@ class ScoringEditor extends Div {
         label.setValue(rule.label());
         label.setMaxLength(200);
         label.setValueChangeMode(ValueChangeMode.LAZY);
-        Div box = new Div(target, atLeast, label);
+        TextArea message = new TextArea(t.t("builder.scoring.alert.message"));
+        message.setHelperText(t.t("builder.scoring.alert.message.help"));
+        message.setValue(rule.message());
+        message.setMaxLength(Scoring.ALERT_MESSAGE);
+        message.setValueChangeMode(ValueChangeMode.LAZY);
+        message.setWidthFull();
+        Div box = new Div(target, atLeast, label, message);
         box.addClassName("editor-row");
-        AlertRow row = new AlertRow(box, target, atLeast, label);
+        AlertRow row = new AlertRow(box, target, atLeast, label, message);
         Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
             alertRows.remove(row);
             alerts.remove(box);
@@ -175,8 +224,35 @@ class ScoringEditor extends Div {
         target.addValueChangeListener(e -> { if (e.isFromClient()) { onChange.run(); } });
         atLeast.addValueChangeListener(e -> onChange.run());
         label.addValueChangeListener(e -> onChange.run());
+        message.addValueChangeListener(e -> onChange.run());
         alertRows.add(row);
         alerts.add(box);
+    }
+
+    // a subscale is shown as one line (its name, how many questions, ×multiplier, cut-off) and kept as it is;
+    // the only change offered is removing it, so a copy of the DASS-21 keeps its published subscales intact
+    private void showSubscales() {
+        subscaleList.removeAll();
+        if (subscales.isEmpty()) {
+            return;
+        }
+        subscaleList.add(new H3(t.t("builder.scoring.subscales")), new Paragraph(t.t("builder.scoring.subscales.help")));
+        for (Scoring.Subscale subscale : List.copyOf(subscales)) {
+            String summary = t.t("builder.scoring.subscale.summary", subscale.label(), subscale.items().size(),
+                    subscale.factor(), subscale.cutoff() == null ? "–" : subscale.cutoff());
+            Paragraph line = new Paragraph(summary);
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                subscales.remove(subscale);
+                showSubscales();
+                onChange.run();
+            });
+            remove.setAriaLabel(t.t("builder.scoring.remove-subscale", subscale.label()));
+            remove.addThemeVariants(ButtonVariant.TERTIARY);
+            Div row = new Div(line, remove);
+            row.addClassName("editor-row");
+            row.addClassName("subscale-row");
+            subscaleList.add(row);
+        }
     }
 
     /** The scoring as set up now, or null when the worksheet is not scored. */
@@ -189,7 +265,8 @@ class ScoringEditor extends Div {
         return new Scoring(chosen, back,
                 bandRows.stream().map(r -> new Scoring.Band(orZero(r.min()), orZero(r.max()), r.label().getValue().strip())).toList(),
                 alertRows.stream().map(r -> new Scoring.AlertRule(r.target().getValue(), orZero(r.atLeast()),
-                        r.label().getValue().strip())).toList());
+                        r.label().getValue().strip(), r.message().getValue().strip())).toList(),
+                subscales, multiplier.getValue(), reliability.getValue(), normSd.getValue(), cutoff.getValue());
     }
 
     private static int orZero(IntegerField field) {

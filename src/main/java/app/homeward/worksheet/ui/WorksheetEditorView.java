@@ -42,6 +42,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,15 +80,17 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     private final Forms.FormAlert alert = new Forms.FormAlert();
     private final WorksheetService worksheets;
     private final ClinicDirectory clinics;
+    private final Clock clock;
     private ScoringEditor scoring;
     private WorksheetPreview preview;
     private Draft draft;
     private boolean dirty;
     private boolean loading;
 
-    public WorksheetEditorView(WorksheetService worksheets, ClinicDirectory clinics) {
+    public WorksheetEditorView(WorksheetService worksheets, ClinicDirectory clinics, Clock clock) {
         this.worksheets = worksheets;
         this.clinics = clinics;
+        this.clock = clock;
         addClassName("page");
         addClassName("builder-page");
     }
@@ -349,7 +352,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
             draft = worksheets.saveDraft(draft.templateId(), draft.lock(), current());
             setDirty(false);
             status.setText(getTranslation("builder.status.saved",
-                    Dates.time(LocalTime.now(clinics.currentTimeZone()), getLocale())));
+                    Dates.time(LocalTime.ofInstant(clock.instant(), clinics.currentTimeZone()), getLocale())));
             Forms.notifySuccess(getTranslation("builder.saved"));
         } catch (WorksheetProblems problems) {
             showProblems(problems.problems());

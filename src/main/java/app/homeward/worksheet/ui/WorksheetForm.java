@@ -23,11 +23,16 @@ public class WorksheetForm extends Div {
 
     public enum Mode { FILL, READ_ONLY }
 
+    /** The class of the paragraph where an instructions field shows the clinic's crisis line. */
+    static final String CRISIS_LINE = "worksheet-crisis-line";
+
     private final WorksheetDocument document;
     private final Map<String, FieldInput> inputs = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final Div scoreBox = new Div();
     private final List<String> order = new ArrayList<>();
+    /** Keys of the fields a client answers (the others are instructions and headings). */
+    private final java.util.Set<String> answerable = new java.util.HashSet<>();
     private Div stepper;
     private int current;
 
@@ -44,6 +49,9 @@ public class WorksheetForm extends Div {
             input.component().getElement().setAttribute("data-field", field.key());
             inputs.put(field.key(), input);
             order.add(field.key());
+            if (field.answerable()) {
+                answerable.add(field.key());
+            }
             add(input.component());
         }
         if (document.fields().stream().noneMatch(Field::answerable)) {
@@ -81,13 +89,32 @@ public class WorksheetForm extends Div {
             return;
         }
         current = Math.clamp(index, 0, order.size() - 1);
+        // a question is shown with the instructions it belongs to (the PHQ-9's "Over the last 2 weeks…"):
+        // its time frame and stem must stay in view, not only on the first screen
+        int stem = -1;
+        for (int i = current - 1; i >= 0 && answerable.contains(order.get(current)); i--) {
+            if (!answerable.contains(order.get(i))) {
+                stem = i;
+                break;
+            }
+        }
         for (int i = 0; i < order.size(); i++) {
-            inputs.get(order.get(i)).component().setVisible(i == current);
+            inputs.get(order.get(i)).component().setVisible(i == current || i == stem);
         }
         ((Span) stepper.getComponentAt(1)).setText(getTranslation("worksheet.stepper.position", current + 1, order.size()));
         ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(0)).setEnabled(current > 0);
         ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(2)).setEnabled(current < order.size() - 1);
         inputs.get(order.get(current)).focus();
+    }
+
+    /**
+     * Shows {@code text} (the clinic's crisis line in the client's language, or the portal's neutral default)
+     * wherever the worksheet's instructions ask for it: the PHQ-9's closing safety note.
+     */
+    public void showCrisisLine(String text) {
+        inputs.values().forEach(input -> input.component().getChildren()
+                .filter(c -> c.hasClassName(CRISIS_LINE))
+                .forEach(c -> ((Paragraph) c).setText(text)));
     }
 
     public WorksheetDocument document() {

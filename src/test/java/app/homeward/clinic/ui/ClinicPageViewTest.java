@@ -56,18 +56,31 @@ class ClinicPageViewTest extends ViewTest {
 
     @Test
     void the_right_password_signs_in_at_this_clinic() {
+        TestAccount client = testClinics.account(clinic, Role.CLIENT);
         navigate("c/" + clinic.slug(), ClinicPageView.class);
         assertThat(find(Div.class).withClassName("clinic-brand").single().getElement().getTextRecursively())
                 .contains(clinic.name());
 
-        signIn(therapist.email(), therapist.password());
+        signIn(client.email(), client.password());
 
         HomewardUser user = CurrentUser.get().orElseThrow();
-        assertThat(user.accountId()).isEqualTo(therapist.id());
+        assertThat(user.accountId()).isEqualTo(client.id());
         assertThat(user.clinicId()).isEqualTo(clinic.id());
         assertThat(user.clinicSlug()).isEqualTo(clinic.slug());
-        assertThat(user.role()).isEqualTo(Role.THERAPIST);
-        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL()).isEqualTo("app");
+        assertThat(user.role()).isEqualTo(Role.CLIENT);
+        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL()).isEqualTo("my");
+        assertThat(find(Div.class).withId("signin-alert").exists()).as("no alert").isFalse();
+    }
+
+    @Test
+    void a_therapists_right_password_leads_to_the_second_step_not_into_the_app() {
+        navigate("c/" + clinic.slug(), ClinicPageView.class);
+
+        signIn(therapist.email(), therapist.password());
+
+        assertThat(CurrentUser.get()).as("not signed in before the second step").isEmpty();
+        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL())
+                .isEqualTo("c/" + clinic.slug() + "/second-factor");
         assertThat(find(Div.class).withId("signin-alert").exists()).as("no alert").isFalse();
     }
 

@@ -70,6 +70,25 @@ class ClinicSettingsViewTest extends ViewTest {
     }
 
     @Test
+    void the_country_for_dates_follows_the_time_zone_until_the_admin_chooses_one() {
+        ClinicSettingsView view = navigate(ClinicSettingsView.class);
+        assertThat(view.country.getValue()).as("follows the time zone").isEmpty();
+        assertThat(view.country.getItemLabelGenerator().apply("")).isEqualTo("From the time zone");
+        assertThat(clinic.country()).as("Europe/Madrid suggests Spain").isEqualTo("ES");
+
+        test(view.country).selectItem("United Kingdom");
+        test(view.save).click();
+
+        ClinicBranding saved = clinics.findById(clinic.id()).orElseThrow();
+        assertThat(saved.countrySetting()).isEqualTo("GB");
+        assertThat(saved.country()).isEqualTo("GB");
+
+        test(view.country).selectItem("From the time zone");
+        test(view.save).click();
+        assertThat(clinics.findById(clinic.id()).orElseThrow().country()).isEqualTo("ES");
+    }
+
+    @Test
     void a_colour_name_is_explained_on_the_colour_field_and_nothing_is_saved() {
         assertColourRefused("red");
     }

@@ -5,6 +5,8 @@ import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.clinic.SignupService;
 import app.homeward.security.CurrentUser;
+import app.homeward.security.SecondFactorService;
+import app.homeward.TotpCodes;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
@@ -26,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** /c/{slug}/verify/{token}: the link from the signup mail activates the clinic and signs its admin in. */
 class VerifyClinicViewTest extends ViewTest {
+
+    @Autowired SecondFactorService secondFactors;
 
     static final String DOES_NOT_WORK = "This link has already been used or has expired. If your clinic is active, sign in.";
 
@@ -62,13 +66,18 @@ class VerifyClinicViewTest extends ViewTest {
 
         test(activateButton()).click();
 
+        assertThat(clinics.findBySlug(slug).orElseThrow().status()).isEqualTo(ClinicStatus.ACTIVE);
+        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL())
+                .as("the admin sets up two-step sign-in first").isEqualTo("c/" + slug + "/second-factor");
+        assertThat(CurrentUser.get()).isEmpty();
+        SecondFactorService.Enrolment enrolment = secondFactors.pendingEnrolment();
+        assertThat(secondFactors.confirmPendingEnrolment(TotpCodes.code(enrolment.secret(), clock.instant()),
+                TestClinics.randomIp())).isInstanceOfSatisfying(SecondFactorService.CodeCheck.Accepted.class,
+                accepted -> assertThat(accepted.next()).as("then sent to the staff home").isEqualTo("app"));
         HomewardUser admin = CurrentUser.get().orElseThrow();
         assertThat(admin.role()).isEqualTo(Role.CLINIC_ADMIN);
         assertThat(admin.clinicId()).isEqualTo(signedUp.clinicId());
         assertThat(admin.email()).isEqualTo(email);
-        assertThat(clinics.findBySlug(slug).orElseThrow().status()).isEqualTo(ClinicStatus.ACTIVE);
-        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL()).as("sent to the staff home")
-                .isEqualTo("app");
     }
 
     @Test
@@ -76,7 +85,7 @@ class VerifyClinicViewTest extends ViewTest {
         String token = tokenFromTheMail();
         navigate("c/" + slug + "/verify/" + token, VerifyClinicView.class);
         test(activateButton()).click();
-        assertThat(CurrentUser.get()).isPresent();
+        assertThat(secondFactors.pending()).as("activated: on to two-step sign-in").isPresent();
         signOutOfThisBrowser();
 
         navigate("c/" + slug + "/verify/" + token, VerifyClinicView.class);

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.client.ui.BeforeSessionView;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientService;
@@ -47,7 +48,7 @@ class AdherenceViewTest extends ViewTest {
 
     @BeforeEach
     void aCaseloadWithHomeworkInThePastWeek() {
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
         clinic = testClinics.clinic();
         therapist = testClinics.account(clinic, Role.THERAPIST);
         colleague = testClinics.account(clinic, Role.THERAPIST);

@@ -61,7 +61,7 @@ class DraftsInTheViewsTest extends ViewTest {
         therapist.signIn();
         ClientProfile profile = clients.add(new NewClient("Orla Keane", TestClinics.randomEmail(), ZONE.getId(), "en", null, false));
         homework.assign(profile.id(), "mood-log", new AssignmentPlan("Mood log", "To see what lifts the mood.", null, null,
-                null, Schedule.once(LocalDate.now(ZONE), LocalTime.of(23, 45), ZONE), null, null, null, 8, false, false,
+                null, Schedule.once(today(ZONE), LocalTime.of(23, 45), ZONE), null, null, null, 8, false, false,
                 1, null));
         UUID account = UUID.randomUUID();
         assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",

@@ -1,5 +1,9 @@
 package app.homeward.homework.ui;
 
+import app.homeward.client.ui.ClientDetailsDialog;
+import app.homeward.client.ui.BeforeSessionView;
+import app.homeward.client.ui.ClientView;
+import app.homeward.client.ui.CaseloadView;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
@@ -79,7 +83,10 @@ class HomeworkLoopViewsTest extends ViewTest {
     void a_client_is_invited_does_the_homework_planned_in_session_and_it_is_reviewed_and_carried_over() {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
-        ZoneId zone = aZoneWhereItIsDaytime();
+        // daytime for the client: a daily plan at 01:00 has today's occurrence due (the before-session view
+        // looks back up to now) and tomorrow's still ahead
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        clock.moveTo(ZonedDateTime.of(today(zone), LocalTime.of(10, 0), zone).toInstant());
         String email = TestClinics.randomEmail();
         String name = "Mara Ellis " + TestClinics.random(4);
 
@@ -174,7 +181,7 @@ class HomeworkLoopViewsTest extends ViewTest {
 
         DoHomeworkView doing = (DoHomeworkView) getCurrentView();
         assertThat(doing.saveStatus.getText()).isEqualTo("Your answers are saved as you go.");
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = today(zone);
         test(field(DatePicker.class, doing.form, "date")).setValue(today);
         assertThat(doing.saveStatus.getText()).as("saved as soon as something changed").startsWith("Saved at ");
         test(radios(doing.form, "mood")).selectItem("4");
@@ -225,7 +232,7 @@ class HomeworkLoopViewsTest extends ViewTest {
 
         EntryReviewView review = (EntryReviewView) getCurrentView();
         assertThat(field(TextArea.class, review.form, "happened").getValue()).isEqualTo("A long day at work");
-        assertThat(review.detail.answers()).containsEntry("mood", 4).containsEntry("date", LocalDate.now(zone).toString());
+        assertThat(review.detail.answers()).containsEntry("mood", 4).containsEntry("date", today(zone).toString());
         assertThat(find(Div.class).id("entry-reflection").getElement().getTextRecursively())
                 .contains("50 %").contains("6 out of 10").contains("8 out of 10").contains("Forgetting")
                 .contains("I remembered only in the morning.");
@@ -281,25 +288,11 @@ class HomeworkLoopViewsTest extends ViewTest {
         AssignmentPlan next = homework.plan(carried.id());
         assertThat(next.obstacles()).containsExactlyInAnyOrder(Obstacle.FORGETTING, Obstacle.LOW_MOOD, Obstacle.NO_TIME);
         assertThat(next.backupPlan()).contains("If I forget, I do it with my morning coffee").contains("Phone reminder at 21:00");
-        assertThat(next.schedule().start()).isEqualTo(LocalDate.now(zone));
+        assertThat(next.schedule().start()).isEqualTo(today(zone));
         assertThat(getCurrentViewText()).as("the page shows the new plan").contains("Before the session with " + name);
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * A zone where it is now between 02:00 and 22:00, so a daily plan at 01:00 has today's occurrence
-     * already due (the before-session view looks back up to now) and tomorrow's still ahead.
-     */
-    static ZoneId aZoneWhereItIsDaytime() {
-        for (String id : List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "America/Los_Angeles", "Asia/Kolkata")) {
-            int hour = ZonedDateTime.now(ZoneId.of(id)).getHour();
-            if (hour >= 2 && hour < 22) {
-                return ZoneId.of(id);
-            }
-        }
-        throw new IllegalStateException("some zone is always in daytime");
-    }
 
     private String getCurrentViewText() {
         return ((Component) getCurrentView()).getElement().getTextRecursively();

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.client.ui.ClientView;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
@@ -239,7 +240,7 @@ class LadderAndChoiceViewsTest extends ViewTest {
     @Test
     void the_client_chooses_on_the_today_page_which_says_what_time_zone_its_times_are_in() {
         homework.offerChoice(clientId, List.of("mood-log", "thought-record"), new AssignmentPlan("", "",
-                "Once, after dinner", null, null, Schedule.once(LocalDate.now(LONDON), LocalTime.of(23, 59), LONDON),
+                "Once, after dinner", null, null, Schedule.once(today(LONDON), LocalTime.of(23, 59), LONDON),
                 Set.of(), "", "", 8, false, false, 1, null));
         HomewardUser client = accept();
         TestUsers.signInAs(client);
@@ -285,9 +286,9 @@ class LadderAndChoiceViewsTest extends ViewTest {
                 .containsExactlyInAnyOrder(StepState.NOW, StepState.WAITING);
     }
 
-    private static AssignmentPlan plan(String title) {
+    private AssignmentPlan plan(String title) {
         return new AssignmentPlan(title, "Facing it step by step teaches your body that it is safe.", "Stay a while",
-                "After work", "At the station", new Schedule(Schedule.Kind.DAILY, LocalDate.now(LONDON), null, 3,
+                "After work", "At the station", new Schedule(Schedule.Kind.DAILY, today(LONDON), null, 3,
                 LocalTime.of(23, 59), null, null, LONDON), Set.of(Obstacle.AVOIDANCE), "", "", 7, false, false, 2, null);
     }
 

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.client.ui.ClientView;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
@@ -80,7 +81,7 @@ class ReviewViewsTest extends ViewTest {
         clientName = "Rui Vale " + TestClinics.random(4);
         clientId = clients.add(new NewClient(clientName, email, ZONE.getId(), "en", null, false)).id();
         homework.assign(clientId, "phq-9", new AssignmentPlan("Mood check-in", "So we can both see how your mood changes.",
-                null, null, null, Schedule.once(LocalDate.now(ZONE), LocalTime.of(23, 59), ZONE), null, null, null, 8,
+                null, null, null, Schedule.once(today(ZONE), LocalTime.of(23, 59), ZONE), null, null, null, 8,
                 false, false, 1, null));
 
         HomewardUser client = accept(email);

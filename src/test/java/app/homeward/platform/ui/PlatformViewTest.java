@@ -2,8 +2,10 @@ package app.homeward.platform.ui;
 
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
-import app.homeward.audit.AuditEvent;
-import app.homeward.audit.AuditLog;
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditRow;
+import app.homeward.platform.PlatformService;
 import app.homeward.platform.PlatformService.ClinicOverview;
 import app.homeward.portal.ui.NotFoundView;
 import app.homeward.security.HomewardUser;
@@ -36,7 +38,8 @@ class PlatformViewTest extends ViewTest {
 
     @Autowired SignInService signIn;
     @Autowired ClinicDirectory clinics;
-    @Autowired AuditLog audit;
+    @Autowired PlatformService platform;
+    @Autowired app.homeward.audit.AuditTrail trail;
 
     ClinicBranding clinic;
     TestAccount therapist;
@@ -68,7 +71,7 @@ class PlatformViewTest extends ViewTest {
     }
 
     @Test
-    void suspending_asks_first_records_an_audit_event_and_stops_sign_in_and_reactivating_restores_it() {
+    void suspending_asks_first_records_it_in_the_platform_trail_and_stops_sign_in_and_reactivating_restores_it() {
         PlatformView view = navigate(PlatformView.class);
 
         test(actionButton(view, "Suspend")).click();
@@ -79,13 +82,20 @@ class PlatformViewTest extends ViewTest {
         assertThat(cell(view, rowOf(view), STATUS)).isEqualTo("Suspended");
         assertThat(clinics.findById(clinic.id()).orElseThrow().status()).isEqualTo(ClinicStatus.SUSPENDED);
         assertThat(notificationTexts()).contains(clinic.name() + " is suspended.");
-        List<AuditEvent> events = audit.latestFor(clinic.id(), 10);
-        assertThat(events).anySatisfy(e -> {
-            assertThat(e.getAction()).isEqualTo("clinic.suspend");
-            assertThat(e.getActor()).isEqualTo(operator.email());
+        assertThat(eventsAbout(clinic)).anySatisfy(e -> {
+            assertThat(e.action()).contains(AuditAction.CLINIC_SUSPENDED);
+            assertThat(e.actorId()).as("the operator's id, never their email").isEqualTo(operator.accountId());
+            assertThat(e.actorRole()).isEqualTo(Role.PLATFORM_OPERATOR.name());
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+            assertThat(e.objectName()).as("the clinic's name, looked up when shown").isEqualTo(clinic.name());
         });
-        assertThat(rows(view.actions)).as("shown under the latest operator actions")
-                .anyMatch(e -> "clinic.suspend".equals(e.getAction()) && clinic.id().equals(e.getClinicId()));
+        assertThat(rows(view.actions)).as("shown in the platform's trail")
+                .anyMatch(e -> e.action().orElseThrow() == AuditAction.CLINIC_SUSPENDED && clinic.id().equals(e.objectId()));
+        int row = rows(view.actions).indexOf(rows(view.actions).stream()
+                .filter(e -> e.action().orElseThrow() == AuditAction.CLINIC_SUSPENDED && clinic.id().equals(e.objectId()))
+                .findFirst().orElseThrow());
+        assertThat(test(view.actions).getCellText(row, 2)).isEqualTo("Suspended a clinic");
+        assertThat(test(view.actions).getCellText(row, 3)).isEqualTo(clinic.name());
         assertThat(signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), TestClinics.randomIp()))
                 .isInstanceOf(SignInOutcome.ClinicUnavailable.class);
 
@@ -93,9 +103,29 @@ class PlatformViewTest extends ViewTest {
 
         assertThat(cell(view, rowOf(view), STATUS)).isEqualTo("Active");
         assertThat(notificationTexts()).contains(clinic.name() + " is active again.");
-        assertThat(audit.latestFor(clinic.id(), 10)).anyMatch(e -> e.getAction().equals("clinic.reactivate"));
+        assertThat(eventsAbout(clinic)).anyMatch(e -> e.action().orElseThrow() == AuditAction.CLINIC_REACTIVATED);
         assertThat(signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), TestClinics.randomIp()))
                 .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void the_platform_trail_shows_operators_sign_ins_with_where_they_came_from_and_no_clinic_activity() {
+        String ip = TestClinics.randomIp();
+        signIn.signInOperator(TestClinics.OPERATOR_EMAIL, "not the operator's passphrase", ip);
+        signIn.signInOperator(TestClinics.OPERATOR_EMAIL, TestClinics.OPERATOR_PASSWORD, ip);
+        signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), ip);
+        trail.flush();
+
+        PlatformView view = navigate(PlatformView.class);
+
+        List<AuditRow> mine = rows(view.actions).stream().filter(e -> ip.equals(e.ip())).toList();
+        assertThat(mine).as("the operator's two sign-ins, not the therapist's").hasSize(2)
+                .allSatisfy(e -> assertThat(e.action()).contains(AuditAction.SIGN_IN));
+        int row = rows(view.actions).indexOf(mine.getFirst());
+        assertThat(test(view.actions).getCellText(row, 2)).isEqualTo("Sign-in");
+        assertThat(test(view.actions).getCellText(row, 4)).isEqualTo("Done");
+        assertThat(test(view.actions).getCellText(row, 5)).isEqualTo(ip);
+        assertThat(test(view.actions).getCellText(row + 1, 4)).isEqualTo("Failed");
     }
 
     @Test
@@ -107,7 +137,40 @@ class PlatformViewTest extends ViewTest {
 
         assertThat(cell(view, rowOf(view), STATUS)).isEqualTo("Active");
         assertThat(clinics.findById(clinic.id()).orElseThrow().status()).isEqualTo(ClinicStatus.ACTIVE);
-        assertThat(audit.latestFor(clinic.id(), 10)).isEmpty();
+        assertThat(eventsAbout(clinic)).isEmpty();
+    }
+
+    @Test
+    void a_suspended_clinic_is_deleted_after_its_address_name_is_typed() {
+        PlatformView view = navigate(PlatformView.class);
+        assertThat(buttons(view)).as("an active clinic cannot be deleted").extracting(Button::getText).containsExactly("Suspend");
+        test(actionButton(view, "Suspend")).click();
+        test(find(ConfirmDialog.class).single()).confirm();
+
+        Button delete = buttons(view).stream().filter(b -> b.getText().equals("Delete")).findFirst().orElseThrow();
+        test(delete).click();
+        com.vaadin.flow.component.dialog.Dialog dialog = find(com.vaadin.flow.component.dialog.Dialog.class).single();
+        com.vaadin.flow.component.textfield.TextField slug =
+                find(com.vaadin.flow.component.textfield.TextField.class, dialog).id("delete-slug");
+        test(slug).setValue("wrong");
+        test(find(Button.class, dialog).id("confirm-delete")).click();
+        assertThat(slug.isInvalid()).isTrue();
+        assertThat(slug.getErrorMessage()).isEqualTo("That is not this clinic's address name.");
+        assertThat(clinics.findById(clinic.id())).isPresent();
+
+        test(slug).setValue(clinic.slug());
+        test(find(Button.class, dialog).id("confirm-delete")).click();
+
+        assertThat(clinics.findById(clinic.id())).isEmpty();
+        assertThat(notificationTexts()).contains(clinic.name() + " was deleted.");
+        assertThat(rows(view.clinics)).noneMatch(c -> c.id().equals(clinic.id()));
+        trail.flush();
+        assertThat(eventsAbout(clinic)).anyMatch(e -> e.action().orElseThrow() == AuditAction.CLINIC_DELETED);
+    }
+
+    private List<Button> buttons(PlatformView view) {
+        return test(view.clinics).getCellComponent(rowOf(view), ACTIONS).getChildren()
+                .filter(Button.class::isInstance).map(Button.class::cast).toList();
     }
 
     @Test
@@ -118,6 +181,10 @@ class PlatformViewTest extends ViewTest {
         navigate("platform", NotFoundView.class);
 
         assertThat(find(PlatformView.class).exists()).isFalse();
+    }
+
+    private List<AuditRow> eventsAbout(ClinicBranding which) {
+        return platform.recentActions().stream().filter(e -> which.id().equals(e.objectId())).toList();
     }
 
     private int rowOf(PlatformView view) {
@@ -136,7 +203,9 @@ class PlatformViewTest extends ViewTest {
     }
 
     private Button actionButton(PlatformView view, String text) {
-        Button button = (Button) test(view.clinics).getCellComponent(rowOf(view), ACTIONS);
+        // the cell holds suspend/reactivate first (and, for a suspended clinic, delete)
+        Button button = (Button) test(view.clinics).getCellComponent(rowOf(view), ACTIONS).getChildren()
+                .filter(Button.class::isInstance).findFirst().orElseThrow();
         assertThat(button.getText()).isEqualTo(text);
         return button;
     }

@@ -1,7 +1,6 @@
 package app.homeward.reminder.ui;
 
 import app.homeward.ViewTest;
-import app.homeward.base.AppClock;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.reminder.ReminderChoices;
 import app.homeward.reminder.ReminderFixture;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +41,6 @@ class ReminderViewsTest extends ViewTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate DAY = LocalDate.of(2027, 6, 9);
 
-    @Autowired AppClock clock;
     @Autowired ReminderFixture fixture;
     @Autowired ReminderService reminders;
 
@@ -55,10 +52,6 @@ class ReminderViewsTest extends ViewTest {
         world = fixture.world(greenMail, LONDON, "en");
     }
 
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void the_client_chooses_a_time_and_quiet_hours_and_is_told_plainly_what_they_mean() {
@@ -121,12 +114,20 @@ class ReminderViewsTest extends ViewTest {
     }
 
     @Test
-    void the_unsubscribe_link_works_without_signing_in_and_can_be_undone_on_the_spot() {
+    void the_unsubscribe_link_asks_first_then_stops_reminders_without_signing_in_and_can_be_undone_on_the_spot() {
         fixture.assignDaily(world, DAY, LocalTime.of(20, 0), 3);
         String token = fixture.unsubscribeToken(world);
         TestUsers.signOut();
 
         navigate("unsubscribe/" + world.clinic().id() + "/" + token, UnsubscribeView.class);
+
+        assertThat(find(Paragraph.class).id("unsubscribe-ask").getText())
+                .isEqualTo("Stop reminder emails from " + world.clinic().name() + "?");
+        assertThat(fixture.pendingDueTimes(world)).as("opening the link changes nothing").hasSize(3);
+        navigate("unsubscribe/" + world.clinic().id() + "/" + token, UnsubscribeView.class);
+        assertThat(fixture.pendingDueTimes(world)).as("nor does opening it again").hasSize(3);
+
+        test(find(Button.class).id("unsubscribe-confirm")).click();
 
         assertThat(find(Paragraph.class).id("unsubscribe-done").getText())
                 .isEqualTo("You will not get reminder emails from " + world.clinic().name() + " any more.");
@@ -140,6 +141,7 @@ class ReminderViewsTest extends ViewTest {
 
         navigate("unsubscribe/" + world.clinic().id() + "/no-such-token", UnsubscribeView.class);
         assertThat(find(Paragraph.class).id("unsubscribe-unknown").getText()).startsWith("This link does not work any more.");
+        assertThat(find(Button.class).withId("unsubscribe-confirm").exists()).isFalse();
         navigate("unsubscribe/not-a-clinic/" + token, UnsubscribeView.class);
         assertThat(find(Paragraph.class).id("unsubscribe-unknown").isVisible()).isTrue();
     }

@@ -5,6 +5,8 @@ import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.security.CurrentUser;
+import app.homeward.security.SecondFactorService;
+import app.homeward.TotpCodes;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.InvitationService.InvitationSummary;
@@ -37,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** /c/{slug}/invite/{token}: an invited person chooses a password and is signed in. */
 class AcceptInvitationViewTest extends ViewTest {
+
+    @Autowired SecondFactorService secondFactors;
 
     static final String DOES_NOT_WORK = "This invitation doesn't work any more";
 
@@ -85,12 +89,18 @@ class AcceptInvitationViewTest extends ViewTest {
 
         test(find(Button.class).id("accept-invitation")).click();
 
+        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL())
+                .as("staff set up two-step sign-in first").isEqualTo("c/" + clinic.slug() + "/second-factor");
+        assertThat(CurrentUser.get()).isEmpty();
+        SecondFactorService.Enrolment enrolment = secondFactors.pendingEnrolment();
+        assertThat(secondFactors.confirmPendingEnrolment(TotpCodes.code(enrolment.secret(), clock.instant()),
+                TestClinics.randomIp())).isInstanceOfSatisfying(SecondFactorService.CodeCheck.Accepted.class,
+                accepted -> assertThat(accepted.next()).isEqualTo("app"));
         HomewardUser user = CurrentUser.get().orElseThrow();
         assertThat(user.role()).isEqualTo(Role.THERAPIST);
         assertThat(user.clinicId()).isEqualTo(clinic.id());
         assertThat(user.email()).isEqualTo(email);
         assertThat(user.displayName()).isEqualTo("Bea Torres");
-        assertThat(((MockPage) UI.getCurrent().getPage()).getLastExternalNavigationURL()).isEqualTo("app");
         assertThat(signIn.signIn(clinic.slug(), email, "river stones in autumn", TestClinics.randomIp()))
                 .as("the new password works on the clinic page").isInstanceOf(SignInOutcome.Success.class);
     }
@@ -115,7 +125,7 @@ class AcceptInvitationViewTest extends ViewTest {
         openTheLink();
         test(find(PasswordField.class).id("password")).setValue("river stones in autumn");
         test(find(Button.class).id("accept-invitation")).click();
-        assertThat(CurrentUser.get()).isPresent();
+        assertThat(secondFactors.pending()).as("accepted: on to two-step sign-in").isPresent();
         signOutOfThisBrowser();
 
         openTheLink();
@@ -136,7 +146,7 @@ class AcceptInvitationViewTest extends ViewTest {
 
     @Test
     void an_expired_link_does_not_work_any_more() {
-        Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+        Instant eightDaysAgo = clock.instant().minus(Duration.ofDays(8));
         TenantContext.runAs(clinic.id(), () -> tx.executeWithoutResult(status -> entityManager
                 .createQuery("update Invitation i set i.expiresAt = :expired where i.id = :id")
                 .setParameter("expired", eightDaysAgo)

@@ -4,6 +4,8 @@ import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
 import app.homeward.security.InvitationService;
 import app.homeward.security.InvitationService.InvitationSummary;
 import app.homeward.security.Role;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -141,6 +144,48 @@ class StaffViewTest extends ViewTest {
         assertThat(cell(view.staff, row, 3)).isEqualTo("Active");
         assertThat(signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), TestClinics.randomIp()))
                 .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void signing_a_therapist_out_everywhere_asks_first_and_keeps_the_account_active() {
+        int row = rowOf(view.staff, a -> a.id().equals(therapist.id()));
+
+        test(button(view.staff, row, 4, "Sign out everywhere")).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        assertThat(test(confirm).getHeader()).isEqualTo("Sign this person out everywhere?");
+        assertThat(test(confirm).getText()).contains(therapist.displayName() + " will be signed out on every computer");
+        test(confirm).confirm();
+
+        assertThat(notificationTexts()).contains(therapist.displayName() + " is signed out everywhere.");
+        row = rowOf(view.staff, a -> a.id().equals(therapist.id()));
+        assertThat(cell(view.staff, row, 3)).isEqualTo("Active");
+        assertThat(signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void deactivating_a_therapist_with_clients_asks_who_takes_them_over_first(@Autowired ClientService clients) {
+        therapist.signIn();
+        UUID client = clients.add(new NewClient("Quinn Handover", TestClinics.randomEmail(), "Europe/London", "en",
+                null, false)).id();
+        TestAccount colleague = testClinics.account(clinic, Role.THERAPIST);
+        admin.signIn();
+        view = navigate(StaffView.class);
+        int row = rowOf(view.staff, a -> a.id().equals(therapist.id()));
+
+        test(button(view.staff, row, 4, "Deactivate")).click();
+        HandOverDialog dialog = find(HandOverDialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Who takes over from " + therapist.displayName() + "?");
+        assertThat(dialog.getElement().getTextRecursively()).contains("still has one client");
+        test(dialog.confirm).click();
+        assertThat(dialog.successor.isInvalid()).as("a successor is required").isTrue();
+        test(dialog.successor).selectItem(colleague.displayName());
+        test(dialog.confirm).click();
+
+        assertThat(notificationTexts()).contains(therapist.displayName() + " is deactivated; their client has a new therapist.");
+        row = rowOf(view.staff, a -> a.id().equals(therapist.id()));
+        assertThat(cell(view.staff, row, 3)).isEqualTo("Deactivated");
+        assertThat(clients.profile(client).therapistId()).isEqualTo(colleague.id());
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
 import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.Scoring;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.VersionState;
 import app.homeward.worksheet.WorksheetCategory;
@@ -28,6 +29,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
@@ -330,6 +332,82 @@ class WorksheetEditorViewTest extends ViewTest {
                 new app.homeward.worksheet.Scoring.Band(6, 12, "High"));
         assertThat(published.scoring().alerts())
                 .containsExactly(new app.homeward.worksheet.Scoring.AlertRule("total", 10, "Very high worry"));
+    }
+
+    // ------------------------------------------------------------------ measures copied from the library (issue 13)
+
+    @Test
+    void a_copy_of_a_built_in_measure_keeps_its_subscales_change_figures_and_client_messages_when_saved() {
+        for (String slug : List.of("dass-21", "audit", "phq-9")) {
+            WorksheetDocument builtIn = worksheets.builtIn(slug, null).document();
+            UUID id = worksheets.copyBuiltIn(slug);
+            view = openEditor(id);
+            assertThat(view.isDirty()).as(slug + " opens unchanged").isFalse();
+
+            test(view.title).setValue(builtIn.title() + " (our copy)");
+            test(view.save).click();
+
+            WorksheetDocument saved = worksheets.template(id, 1).document();
+            assertThat(saved.title()).isEqualTo(builtIn.title() + " (our copy)");
+            assertThat(saved.scoring()).as(slug + " scoring survives the editor").isEqualTo(builtIn.scoring());
+        }
+    }
+
+    @Test
+    void the_scoring_editor_shows_the_cutoff_change_figures_subscales_and_client_message() {
+        view = openEditor(worksheets.copyBuiltIn("audit"));
+        ScoringEditor scoring = find(ScoringEditor.class).single();
+        assertThat(scoring.cutoff.getValue()).isEqualTo(8);
+        assertThat(scoring.reliability.getValue()).isNull();
+        assertThat(find(TextArea.class, scoring).withCondition(f -> "What the client is told".equals(f.getLabel()))
+                .single().getValue()).startsWith("Your answers suggest that alcohol");
+
+        view = openEditor(worksheets.copyBuiltIn("dass-21"));
+        scoring = find(ScoringEditor.class).single();
+        assertThat(find(Div.class, scoring).withClassName("subscale-row").all())
+                .extracting(row -> find(Paragraph.class, row).single().getText())
+                .containsExactly("Depression: 7 questions, times 2, cut-off 10", "Anxiety: 7 questions, times 2, cut-off 8",
+                        "Stress: 7 questions, times 2, cut-off 15");
+    }
+
+    @Test
+    void a_therapist_sets_change_figures_and_a_client_message_and_removes_a_subscale() {
+        UUID id = worksheets.copyBuiltIn("dass-21");
+        view = openEditor(id);
+        ScoringEditor scoring = find(ScoringEditor.class).single();
+
+        test(find(Button.class, scoring).withAriaLabel("Remove the subscale Stress").single()).click();
+        test(scoring.cutoff).setValue(20);
+        test(scoring.reliability).setValue(0.93);
+        test(scoring.normSd).setValue(19.3);
+        test(find(Button.class, scoring).withText("Add alert").single()).click();
+        test(find(IntegerField.class, scoring).withCondition(f -> "Reaches at least".equals(f.getLabel())).single())
+                .setValue(40);
+        test(find(TextField.class, scoring).withCondition(f -> "Alert text".equals(f.getLabel())).single())
+                .setValue("High overall distress");
+        test(find(TextArea.class, scoring).withCondition(f -> "What the client is told".equals(f.getLabel())).single())
+                .setValue("  Please mention this at your next session.  ");
+        test(view.save).click();
+
+        Scoring saved = worksheets.template(id, 1).document().scoring();
+        assertThat(saved.subscales()).extracting(Scoring.Subscale::key).containsExactly("depression", "anxiety");
+        assertThat(saved.cutoff()).isEqualTo(20);
+        assertThat(saved.reliability()).isEqualTo(0.93);
+        assertThat(saved.normSd()).isEqualTo(19.3);
+        assertThat(saved.alerts()).containsExactly(new Scoring.AlertRule(Scoring.TOTAL, 40, "High overall distress",
+                "Please mention this at your next session."));
+        assertThat(worksheets.template(id, 1).document().problems(true)).isEmpty();
+    }
+
+    @Test
+    void the_new_scoring_labels_read_in_spanish_too() {
+        view = openEditor(worksheets.copyBuiltIn("dass-21"));
+        ScoringEditor scoring = find(ScoringEditor.class).single();
+        assertThat(view.getTranslation(java.util.Locale.forLanguageTag("es"), "builder.scoring.cutoff"))
+                .isEqualTo("Punto de corte clínico");
+        assertThat(view.getTranslation(java.util.Locale.forLanguageTag("es"), "builder.scoring.subscale.summary",
+                "Depresión", 7, 2, 10)).isEqualTo("Depresión: 7 preguntas, por 2, punto de corte 10");
+        assertThat(scoring.cutoff.getLabel()).isEqualTo("Clinical cut-off");
     }
 
     // ------------------------------------------------------------------ two editors

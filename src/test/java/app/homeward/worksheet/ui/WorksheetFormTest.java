@@ -1,6 +1,7 @@
 package app.homeward.worksheet.ui;
 
 import app.homeward.ViewTest;
+import app.homeward.security.Role;
 import app.homeward.worksheet.AnswerProblem;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.Fields;
@@ -10,6 +11,7 @@ import app.homeward.worksheet.Scorer;
 import app.homeward.worksheet.WorksheetCategory;
 import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetJson;
+import app.homeward.worksheet.WorksheetService;
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -31,11 +33,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.dom.Element;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -48,6 +45,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +64,34 @@ class WorksheetFormTest extends ViewTest {
     static final String REQUIRED = "Please answer this.";
 
     WorksheetForm form;
+
+    // ------------------------------------------------------------------ one question at a time
+
+    @Test
+    void one_question_at_a_time_keeps_the_stem_and_time_frame_in_view_with_each_item(
+            @Autowired WorksheetService worksheets) {
+        testClinics.account(testClinics.clinic(), Role.THERAPIST).signIn();
+        form = render(worksheets.builtIn("phq-9", null).document(), null, WorksheetForm.Mode.FILL);
+        form.showOneAtATime();
+        Button next = find(Button.class).id("stepper-next");
+
+        test(next).click(); // item 1
+        test(next).click(); // item 2
+        test(next).click(); // item 3
+        assertThat(visibleFields()).containsExactly("intro", "item3");
+        for (int i = 4; i <= 9; i++) {
+            test(next).click();
+        }
+        assertThat(visibleFields()).as("item 9 with its 'Over the last 2 weeks'").containsExactly("intro", "item9");
+        test(next).click();
+        test(next).click(); // the closing note, on its own
+        assertThat(visibleFields()).containsExactly("support");
+    }
+
+    private List<String> visibleFields() {
+        return form.getChildren().filter(c -> c.getElement().hasAttribute("data-field") && c.isVisible())
+                .map(c -> c.getElement().getAttribute("data-field")).toList();
+    }
 
     // ------------------------------------------------------------------ filling in
 

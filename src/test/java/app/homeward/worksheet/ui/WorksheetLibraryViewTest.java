@@ -34,10 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** /app/worksheets: a therapist of a fresh clinic finds, previews, copies and starts worksheets. */
 class WorksheetLibraryViewTest extends ViewTest {
 
-    static final List<String> BUILT_INS = List.of("Activity and mood diary", "Activity planner", "Coping card",
-            "Exposure ladder", "Exposure practice record", "GAD-7 anxiety questionnaire", "Mood log",
-            "PHQ-9 depression questionnaire", "Positive data log", "Problem solving", "Relaxation practice log",
-            "Sleep diary", "Thought record", "Values and goals", "Worry log and worry time");
+    static final List<String> BUILT_INS = List.of("Activity and mood diary", "Activity planner",
+            "AUDIT alcohol use questionnaire", "Coping card", "DASS-21 depression, anxiety and stress scales",
+            "Exposure ladder", "Exposure practice record", "GAD-2 anxiety screener", "GAD-7 anxiety questionnaire",
+            "Mood log", "PCL-5 post-traumatic stress checklist", "PHQ-15 physical symptoms questionnaire",
+            "PHQ-2 depression screener", "PHQ-9 depression questionnaire", "Positive data log", "Problem solving",
+            "Relaxation practice log", "Sleep diary", "Thought record", "Values and goals", "Worry log and worry time");
 
     @Autowired WorksheetService worksheets;
 
@@ -54,9 +56,9 @@ class WorksheetLibraryViewTest extends ViewTest {
     }
 
     @Test
-    void the_library_lists_the_fifteen_built_ins_in_alphabetical_order() {
+    void the_library_lists_the_twenty_one_built_ins_in_alphabetical_order() {
         assertThat(titles()).containsExactlyElementsOf(BUILT_INS);
-        assertThat(view.count.getText()).isEqualTo("15 worksheets");
+        assertThat(view.count.getText()).isEqualTo("21 worksheets");
         assertThat(cards()).allSatisfy(card -> assertThat(find(Span.class, card).withClassName("badge--builtin")
                 .single().getText()).isEqualTo("Built-in"));
         Div thoughtRecord = card("Thought record");
@@ -71,8 +73,9 @@ class WorksheetLibraryViewTest extends ViewTest {
         test(view.search).setValue("thought");
 
         assertThat(titles()).as("title, description, tags and field labels are searched")
-                .containsExactly("Coping card", "PHQ-9 depression questionnaire", "Thought record");
-        assertThat(view.count.getText()).isEqualTo("3 worksheets");
+                .containsExactly("Coping card", "PCL-5 post-traumatic stress checklist", "PHQ-9 depression questionnaire",
+                        "Thought record");
+        assertThat(view.count.getText()).isEqualTo("4 worksheets");
 
         test(view.search).setValue("  Thought   RECORD ");
 
@@ -83,7 +86,10 @@ class WorksheetLibraryViewTest extends ViewTest {
     @Test
     void the_category_difficulty_tag_and_source_filters_narrow_the_list() {
         test(view.category).selectItem("Measures");
-        assertThat(titles()).containsExactly("GAD-7 anxiety questionnaire", "PHQ-9 depression questionnaire");
+        assertThat(titles()).containsExactly("AUDIT alcohol use questionnaire",
+                "DASS-21 depression, anxiety and stress scales", "GAD-2 anxiety screener", "GAD-7 anxiety questionnaire",
+                "PCL-5 post-traumatic stress checklist", "PHQ-15 physical symptoms questionnaire",
+                "PHQ-2 depression screener", "PHQ-9 depression questionnaire");
 
         view.category.clear();
         test(view.difficulty).selectItem("Medium");
@@ -115,7 +121,7 @@ class WorksheetLibraryViewTest extends ViewTest {
         navigate("app/worksheets/thought-record", WorksheetView.class);
         view = navigate(WorksheetLibraryView.class);
 
-        assertThat(titles()).hasSize(17).contains("Shared breathing plan", "My own draft")
+        assertThat(titles()).hasSize(23).contains("Shared breathing plan", "My own draft")
                 .doesNotContain("Colleague's private notes");
 
         test(view.source).selectItem("Clinic");

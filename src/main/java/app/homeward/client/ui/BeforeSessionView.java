@@ -1,0 +1,194 @@
+package app.homeward.client.ui;
+
+import app.homeward.homework.ui.ClientAdherencePanel;
+import app.homeward.base.Dates;
+import app.homeward.base.DomainException;
+import app.homeward.base.NotFoundException;
+import app.homeward.base.ui.Forms;
+import app.homeward.homework.AdherenceService;
+import app.homeward.homework.AlertView;
+import app.homeward.homework.BeforeSession;
+import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.HomeworkService;
+import app.homeward.homework.Obstacle;
+import app.homeward.security.Role;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /app/clients/{id}/before-session: the review to go through together at the start of a session.
+ * What was assigned and what happened (done, partly done, missed), the client's reflections and
+ * the obstacles they met, change requests and alerts; unfinished homework carries over into a new
+ * plan after asking what got in the way.
+ */
+@Route("app/clients/:id/before-session")
+@RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
+public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final HomeworkService homework;
+    private final java.time.Clock clock;
+    private final AdherenceService adherence;
+    final Select<Integer> period = new Select<>();
+    private UUID clientId;
+
+    public BeforeSessionView(HomeworkService homework, AdherenceService adherence, java.time.Clock clock) {
+        this.clock = clock;
+        this.homework = homework;
+        this.adherence = adherence;
+        addClassName("page");
+        addClassName("before-session-page");
+        period.setLabel(getTranslation("before.period"));
+        period.setItems(7, 14, 28);
+        period.setItemLabelGenerator(days -> getTranslation("before.period.days", days));
+        period.setValue(7);
+        period.addValueChangeListener(e -> { if (e.isFromClient()) { render(); } });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            clientId = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException();
+        }
+        render();
+    }
+
+    void render() {
+        Instant since = clock.instant().minus(Duration.ofDays(period.getValue()));
+        BeforeSession review = homework.beforeSession(clientId, since);
+        removeAll();
+        add(new H1(getTranslation("before.title", review.client().displayName())), period);
+        add(new Paragraph(getTranslation("before.intro")));
+
+        Div plans = section("before.assignments");
+        if (review.assignments().isEmpty()) {
+            plans.add(quiet("before.assignments.empty"));
+        }
+        for (BeforeSession.AssignmentOutcome outcome : review.assignments()) {
+            Div row = new Div();
+            row.addClassName("before-row");
+            row.add(new Span(outcome.title()), new Span(getTranslation("before.outcome", outcome.done(),
+                    outcome.partial(), outcome.missed(), outcome.open())));
+            if (outcome.unfinished()) {
+                Button carry = new Button(getTranslation("before.carry"), e -> carryOver(outcome));
+                carry.addThemeVariants(ButtonVariant.SMALL);
+                carry.setAriaLabel(getTranslation("before.carry.of", outcome.title()));
+                row.add(carry);
+            }
+            plans.add(row);
+        }
+
+        Div reflections = section("before.reflections");
+        if (review.reflections().isEmpty()) {
+            reflections.add(quiet("before.reflections.empty"));
+        }
+        for (BeforeSession.ReflectionItem item : review.reflections()) {
+            var r = item.reflection();
+            Div row = new Div(new Span(item.title() + " · " + Dates.dateTime(item.submittedAt(), review.client().timeZone(), getLocale())),
+                    new Paragraph(getTranslation("before.reflection", r.percentDone(),
+                            r.difficulty() == null ? "–" : r.difficulty(), r.helpful() == null ? "–" : r.helpful())));
+            if (!r.note().isBlank()) {
+                row.add(new Paragraph("\u201c" + r.note() + "\u201d"));
+            }
+            row.addClassName("before-row");
+            reflections.add(row);
+        }
+        if (!review.obstaclesMet().isEmpty()) {
+            UnorderedList met = new UnorderedList();
+            review.obstaclesMet().forEach((o, n) -> met.add(new ListItem(getTranslation(o.messageKey()) + " · " + n)));
+            reflections.add(new Paragraph(getTranslation("before.obstacles")), met);
+        }
+
+        Div requests = section("before.requests");
+        if (review.changeRequests().isEmpty()) {
+            requests.add(quiet("before.requests.empty"));
+        }
+        for (ChangeRequestView request : review.changeRequests()) {
+            requests.add(new Paragraph(request.assignmentTitle() + ": "
+                    + getTranslation("portal.change.reason." + request.reason().name().toLowerCase(java.util.Locale.ROOT))
+                    + (request.note().isBlank() ? "" : " \u2014 " + request.note())));
+        }
+        Div alerts = section("before.alerts");
+        if (review.alerts().isEmpty()) {
+            alerts.add(quiet("before.alerts.empty"));
+        }
+        for (AlertView alert : review.alerts()) {
+            Paragraph line = new Paragraph(alert.label() + " (" + alert.value() + ") · " + Dates.dateTime(alert.raisedAt(), review.client().timeZone(), getLocale())
+                    + (alert.acknowledgedAt() == null ? " · " + getTranslation("before.alert.open") : ""));
+            line.addClassName(alert.acknowledgedAt() == null ? "worksheet-alert" : "quiet");
+            alerts.add(line);
+        }
+        // adherence over weeks (with its charts) after what happened since the last session
+        add(plans, reflections, requests, alerts, new ClientAdherencePanel(adherence, clientId));
+    }
+
+    /** "What got in the way?" first, then the same plan again from today. */
+    private void carryOver(BeforeSession.AssignmentOutcome outcome) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("before.carry.title", outcome.title()));
+        CheckboxGroup<Obstacle> inTheWay = new CheckboxGroup<>(getTranslation("before.carry.what"));
+        inTheWay.setItems(Obstacle.values());
+        inTheWay.setItemLabelGenerator(o -> getTranslation(o.messageKey()));
+        inTheWay.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        TextField note = new TextField(getTranslation("before.carry.note"));
+        note.setMaxLength(300);
+        note.setWidthFull();
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Button confirm = new Button(getTranslation("before.carry"), e -> {
+            try {
+                homework.carryOver(outcome.assignmentId(), inTheWay.getValue(), note.getValue());
+                dialog.close();
+                Forms.notifySuccess(getTranslation("before.carried", outcome.title()));
+                render();
+            } catch (DomainException problem) {
+                Forms.show(problem, Map.of("note", note), alert, this);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        confirm.setId("carry-over-confirm");
+        dialog.add(new Paragraph(getTranslation("before.carry.intro")), alert, inTheWay, note);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private Div section(String titleKey) {
+        Div section = new Div(new H2(getTranslation(titleKey)));
+        section.addClassName("form-section");
+        return section;
+    }
+
+    private Paragraph quiet(String key) {
+        Paragraph p = new Paragraph(getTranslation(key));
+        p.addClassName("quiet");
+        return p;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("before.page-title") + " · Homeward";
+    }
+
+}

@@ -1,0 +1,121 @@
+package app.homeward.privacy;
+
+import app.homeward.worksheet.Field;
+import app.homeward.worksheet.Fields;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An answer as a person reads it, with the labels of the worksheet version it was given on: the chosen
+ * options' labels, yes or no, hours and minutes. Tables and step ladders are rows of cells.
+ */
+final class AnswerText {
+
+    private AnswerText() {
+    }
+
+    /** Rows of a table or a step ladder: the column headings, then one list of cell texts per filled row. */
+    record Grid(List<String> headings, List<List<String>> rows) {
+    }
+
+    static boolean answered(Object value) {
+        return value != null && !(value instanceof String s && s.isBlank()) && !(value instanceof List<?> l && l.isEmpty());
+    }
+
+    /** A single-value answer as text (not for tables and ladders, see {@link #grid}). */
+    static String text(Field field, Object value, Texts texts) {
+        if (!answered(value)) {
+            return "";
+        }
+        return switch (field) {
+            case Fields.SingleChoice choice -> label(choice.options(), value);
+            case Fields.MultipleChoice choice -> labels(choice.options(), value);
+            case Fields.Checklist checklist -> labels(checklist.items(), value);
+            case Fields.YesNo ignored -> value instanceof Boolean b ? texts.yesNo(b) : String.valueOf(value);
+            case Fields.NumberInput number -> (plain(value) + " " + number.unit()).strip();
+            case Fields.RatingScale scale -> texts.t("privacy.answer.rating", plain(value), scale.min(), scale.max());
+            case Fields.DurationInput ignored -> duration(value, texts);
+            case Fields.DateInput ignored -> value instanceof String s ? dateText(s, texts) : String.valueOf(value);
+            case Fields.Table table -> grid(table, value, texts).rows().size() + "";
+            case Fields.StepLadder ladder -> grid(ladder, value, texts).rows().size() + "";
+            default -> String.valueOf(value);
+        };
+    }
+
+    static Grid grid(Field field, Object value, Texts texts) {
+        List<List<String>> rows = new ArrayList<>();
+        if (field instanceof Fields.Table table) {
+            List<String> headings = table.columns().stream().map(Field::label).toList();
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> row && row.values().stream().anyMatch(AnswerText::answered)) {
+                        rows.add(table.columns().stream().map(c -> text(c, row.get(c.key()), texts)).toList());
+                    }
+                }
+            }
+            return new Grid(headings, rows);
+        }
+        if (field instanceof Fields.StepLadder ladder) {
+            List<String> headings = List.of(
+                    ladder.stepLabel().isBlank() ? texts.t("worksheet.ladder.step") : ladder.stepLabel(),
+                    ladder.ratingLabel().isBlank() ? texts.t("worksheet.ladder.rating") : ladder.ratingLabel());
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> step && (answered(step.get("step")) || step.get("rating") != null)) {
+                        rows.add(List.of(Objects.toString(step.get("step"), ""),
+                                step.get("rating") == null ? "" : plain(step.get("rating"))));
+                    }
+                }
+            }
+            return new Grid(headings, rows);
+        }
+        return new Grid(List.of(), rows);
+    }
+
+    static boolean isGrid(Field field) {
+        return field instanceof Fields.Table || field instanceof Fields.StepLadder;
+    }
+
+    private static String label(List<Fields.Option> options, Object value) {
+        return options.stream().filter(o -> o.value().equals(value)).map(Fields.Option::label).findFirst()
+                .orElse(String.valueOf(value));
+    }
+
+    private static String labels(List<Fields.Option> options, Object value) {
+        if (!(value instanceof List<?> picks)) {
+            return String.valueOf(value);
+        }
+        return String.join(", ", picks.stream().map(p -> label(options, p)).toList());
+    }
+
+    static String plain(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+
+    private static String duration(Object value, Texts texts) {
+        if (!(value instanceof Number number)) {
+            return String.valueOf(value);
+        }
+        int minutes = number.intValue();
+        return minutes >= 60 ? texts.t("privacy.answer.hours-minutes", minutes / 60, minutes % 60)
+                : texts.t("privacy.answer.minutes", minutes);
+    }
+
+    private static String dateText(String iso, Texts texts) {
+        try {
+            return texts.date(java.time.LocalDate.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+}

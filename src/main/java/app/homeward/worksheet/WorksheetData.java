@@ -1,0 +1,60 @@
+package app.homeward.worksheet;
+
+import app.homeward.base.ClinicData;
+import app.homeward.base.EntityTables;
+import app.homeward.base.EntityTables.Spec;
+import app.homeward.base.TableSink;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The clinic's worksheets for data rights. They are the clinic's work, not a client's: erasing a client
+ * leaves them; deleting the clinic removes them.
+ */
+@Component
+class WorksheetData implements ClinicData {
+
+    private static final List<Spec> TABLES = List.of(
+            Spec.of("worksheet_template", "WorksheetTemplate", "id", "owner_id=ownerId", "title", "description",
+                    "category", "tags", "difficulty", "minutes", "language", "sharing", "latest_number=latestNumber",
+                    "published_number=publishedNumber", "forked_from_slug=forkedFromSlug",
+                    "forked_from_number=forkedFromNumber", "archived_at=archivedAt", "created_at=createdAt",
+                    "updated_at=updatedAt"),
+            Spec.of("worksheet_version", "WorksheetVersion", "id", "template_id=templateId", "number", "state",
+                    "edited_by=editedBy", "edited_at=editedAt", "published_at=publishedAt", "document"));
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public int order() {
+        return 400;
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES.stream().map(Spec::table).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void export(TableSink out) {
+        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
+    }
+
+    @Override
+    public void eraseClient(ErasedClient client) {
+        // nothing of a client's is kept here
+    }
+
+    @Override
+    @Transactional
+    public void deleteAll() {
+        EntityTables.deleteAll(em, "WorksheetVersion");
+        EntityTables.deleteAll(em, "WorksheetTemplate");
+    }
+}

@@ -1,0 +1,110 @@
+package app.homeward.tenants;
+
+import app.homeward.IntegrationTest;
+import app.homeward.TestClinics;
+import app.homeward.security.SignInOutcome;
+import app.homeward.security.SignInService;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ClinicStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** tenants/*.yaml: creates what is missing, never overwrites what the clinic changed, safe to run twice. */
+class TenantImporterTest extends IntegrationTest {
+
+    @Autowired TenantImporter importer;
+    @Autowired ClinicDirectory clinics;
+    @Autowired SignInService signIn;
+    @Autowired app.homeward.homework.PortalService portal;
+
+    @TempDir Path directory;
+
+    @Test
+    void a_clinic_definition_creates_an_active_clinic_whose_people_can_sign_in() throws IOException {
+        String slug = TestClinics.randomSlug();
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"));
+
+        ClinicBranding clinic = clinics.findBySlug(slug).orElseThrow();
+        assertThat(clinic.status()).isEqualTo(ClinicStatus.ACTIVE);
+        assertThat(clinic.name()).isEqualTo("Harbour Clinic");
+        assertThat(clinic.accentColor()).isEqualTo("#1d4e89");
+        assertThat(signIn.signIn(slug, "lee@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void importing_again_changes_nothing_the_clinic_changed_and_adds_only_new_people() throws IOException {
+        String slug = TestClinics.randomSlug();
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"));
+        ClinicBranding first = clinics.findBySlug(slug).orElseThrow();
+        clinics.update(first.id(), clinic -> clinic.rename("Renamed in the app"));
+
+        importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test", "kim@harbour.test"));
+
+        ClinicBranding again = clinics.findBySlug(slug).orElseThrow();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.name()).isEqualTo("Renamed in the app");
+        assertThat(signIn.signIn(slug, "kim@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+        assertThat(signIn.signIn(slug, "lee@harbour.test", "tidal-lantern-2026", TestClinics.randomIp()))
+                .isInstanceOf(SignInOutcome.Success.class);
+    }
+
+    @Test
+    void the_demo_clinic_gives_casey_six_weeks_of_phq_9_with_one_week_missed_and_jordan_a_first_plan() throws IOException {
+        String slug = TestClinics.randomSlug();
+        String demo = Files.readString(Path.of("tenants/demo.yaml")).replace("slug: sunrise", "slug: " + slug);
+        Path file = directory.resolve(slug + ".yaml");
+        Files.writeString(file, demo);
+
+        importer.importFile(file);
+
+        var casey = (SignInOutcome.Success) signIn.signIn(slug, "casey@sunrise.example", "morning-walk-2026",
+                TestClinics.randomIp());
+        app.homeward.security.TestUsers.signInAs(casey.user());
+        var progress = portal.progress();
+        assertThat(progress.measures()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Weekly mood check (PHQ-9)");
+            assertThat(m.points()).extracting(app.homeward.homework.MeasureHistory.Point::total).containsExactly(17, 15, 12, 10, 8);
+            // 17 → 8 on the PHQ-9: 9 points down, at least the 4 that are more than measurement error, and from
+            // at or above the cut-off of 10 to below it
+            assertThat(m.change().outcome()).isEqualTo(app.homeward.worksheet.ReliableChange.Outcome.RELIABLE_IMPROVEMENT);
+            assertThat(m.change().recovered()).isTrue();
+        });
+        assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
+        var jordan = (SignInOutcome.Success) signIn.signIn(slug, "jordan@sunrise.example", "morning-walk-2026",
+                TestClinics.randomIp());
+        app.homeward.security.TestUsers.signInAs(jordan.user());
+        assertThat(portal.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
+    }
+
+    private Path definition(String slug, String name, String accent, String... emails) throws IOException {
+        StringBuilder yaml = new StringBuilder("""
+                slug: %s
+                name: %s
+                timeZone: Europe/Dublin
+                defaultLanguage: en
+                accentColor: "%s"
+                accounts:
+                """.formatted(slug, name, accent));
+        for (String email : emails) {
+            yaml.append("""
+                      - email: %s
+                        name: Person %s
+                        role: THERAPIST
+                        password: tidal-lantern-2026
+                    """.formatted(email, email.substring(0, 3)));
+        }
+        Path file = directory.resolve(slug + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

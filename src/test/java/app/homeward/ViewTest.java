@@ -1,5 +1,7 @@
 package app.homeward;
 
+import app.homeward.audit.AuditTrail;
+import app.homeward.base.AppClock;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinRequest;
@@ -9,11 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -26,15 +31,27 @@ import java.util.UUID;
 @SpringBootTest(properties = {
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=3025",
-        "homeward.base-url=http://localhost:8080"})
+        "homeward.base-url=http://localhost:8080",
+        "homeward.operator.email=" + TestClinics.OPERATOR_EMAIL,
+        "homeward.operator.password=" + TestClinics.OPERATOR_PASSWORD})
+@ExtendWith(TestClockExtension.class)
 public abstract class ViewTest extends SpringBrowserlessTest {
 
     @Autowired
     protected TestClinics testClinics;
 
+    /** The application's clock: every test starts at {@link TestTime#START} ({@link TestClockExtension}), never at the wall clock. */
+    @Autowired
+    protected AppClock clock;
+
     @BeforeEach
     void startSignedOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** The calendar day in this zone at the application clock's now. */
+    protected LocalDate today(ZoneId zone) {
+        return TestTime.today(clock, zone);
     }
 
     /**
@@ -50,8 +67,23 @@ public abstract class ViewTest extends SpringBrowserlessTest {
                     return UUID.randomUUID().toString();
                 }
             };
-            CurrentInstance.set(VaadinRequest.class, new VaadinServletRequest(renewable, current.getService()));
+            makeCurrent(new VaadinServletRequest(renewable, current.getService()));
         }
+    }
+
+    /** Holds the request this test made current: {@link CurrentInstance} keeps only a weak reference to it. */
+    private VaadinRequest heldRequest;
+
+    /**
+     * Makes this request the current one for the rest of the test (or until replaced). Vaadin keeps current
+     * instances as weak references, so a request that nothing else holds would be garbage-collected at the
+     * next GC, leaving no current request: menus would then come out empty and headers unread, depending
+     * on when the collector runs. The test holds it.
+     */
+    protected <R extends VaadinRequest> R makeCurrent(R request) {
+        heldRequest = request;
+        CurrentInstance.set(VaadinRequest.class, request);
+        return request;
     }
 
     /**
@@ -66,8 +98,20 @@ public abstract class ViewTest extends SpringBrowserlessTest {
         }
     }
 
+    @Autowired
+    private AuditTrail auditTrail;
+
     @AfterEach
     void signOutAfterTest() {
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Writes the audit records this test queued (views, downloads, sign-ins): the test suite runs the audit
+     * writer without its timer (pom.xml), so that it never writes in the middle of another test's statement count.
+     */
+    @AfterEach
+    void writeQueuedAuditRecords() {
+        auditTrail.flush();
     }
 }

@@ -1,0 +1,50 @@
+package app.homeward.portal.ui;
+
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.ViewTest;
+import app.homeward.security.Role;
+import app.homeward.staff.ui.StaffView;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff side navigation lists the pages the signed-in person may open, and it does so whenever the
+ * garbage collector happens to run. It once came out empty in CI: the simulated request a test had made
+ * current was held only weakly by Vaadin, was collected, and with no current request Vaadin's menu lists
+ * nothing. {@link ViewTest#makeCurrent} now holds it; this test collects garbage before the menu is built.
+ */
+class StaffNavigationTest extends ViewTest {
+
+    @Test
+    void the_admins_menu_lists_the_admin_pages_even_after_a_garbage_collection() {
+        TestAccount admin = testClinics.account(testClinics.clinic(), Role.CLINIC_ADMIN);
+        admin.signIn();
+        collectGarbage();
+
+        navigate(StaffView.class);
+
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains("Clients", "Team", "Audit trail", "Clinic settings", "Data rights");
+    }
+
+    @Test
+    void a_therapists_menu_has_no_admin_pages() {
+        TestAccount therapist = testClinics.account(testClinics.clinic(), Role.THERAPIST);
+        therapist.signIn();
+        collectGarbage();
+
+        navigate(StaffHomeView.class);
+
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains("Clients", "To review")
+                .doesNotContain("Team", "Audit trail", "Clinic settings", "Data rights");
+    }
+
+    /** A full collection clears every weakly held object; twice, as one call is only a request to the JVM. */
+    private static void collectGarbage() {
+        System.gc();
+        System.gc();
+    }
+}

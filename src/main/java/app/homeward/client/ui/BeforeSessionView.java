@@ -1,5 +1,6 @@
 package app.homeward.client.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.homework.ui.ClientAdherencePanel;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
@@ -95,7 +96,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             if (outcome.unfinished()) {
                 Button carry = new Button(getTranslation("before.carry"), e -> carryOver(outcome));
                 carry.addThemeVariants(ButtonVariant.SMALL);
-                carry.setAriaLabel(getTranslation("before.carry.of", outcome.title()));
+                ButtonNames.of(carry, outcome.title());
                 row.add(carry);
             }
             plans.add(row);

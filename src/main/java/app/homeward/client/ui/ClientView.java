@@ -1,5 +1,6 @@
 package app.homeward.client.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.homework.ui.EntryReviewView;
 import app.homeward.homework.ui.ScheduleText;
 import app.homeward.homework.ui.ClientAdherencePanel;
@@ -367,7 +368,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             Button acknowledge = new Button(getTranslation("alerts.acknowledge"),
                     e -> new AlertAcknowledgeDialog(alert, homework, this::reload).open());
             acknowledge.addThemeVariants(ButtonVariant.SMALL);
-            acknowledge.setAriaLabel(getTranslation("alerts.acknowledge.of", alert.label()));
+            ButtonNames.of(acknowledge, alert.label());
             HorizontalLayout row = new HorizontalLayout(answers, acknowledge);
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.setWrap(true);
@@ -401,7 +402,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             Button resolved = new Button(getTranslation("client.changes.resolve"), VaadinIcon.CHECK.create(), e -> run(
                     () -> homework.resolveChangeRequest(request.id()), getTranslation("client.changes.resolved")));
             resolved.addThemeVariants(ButtonVariant.SMALL);
-            resolved.setAriaLabel(getTranslation("client.changes.resolve.of", request.assignmentTitle()));
+            ButtonNames.of(resolved, request.assignmentTitle());
             card.add(when, resolved);
             changeRequests.add(card);
         }
@@ -455,7 +456,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         card.add(title, badges);
         addPlanDetails(card, a);
         if (active && !client.archived()) {
-            card.add(planButtons(a, "client.plan.end", "client.plan.end.of", a.title()));
+            card.add(planButtons(a, "client.plan.end", a.title()));
         }
         return card;
     }
@@ -479,14 +480,14 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     /** "Change plan" and "End" for an active plan (or the active step of a ladder). */
-    private HorizontalLayout planButtons(AssignmentSummary a, String endKey, String endOfKey, String name) {
+    private HorizontalLayout planButtons(AssignmentSummary a, String endKey, String name) {
         Button change = new Button(getTranslation("client.plan.change"), VaadinIcon.EDIT.create(), e -> openChangeDialog(a));
         change.addThemeVariants(ButtonVariant.SMALL);
-        change.setAriaLabel(getTranslation("client.plan.change.of", a.title()));
+        ButtonNames.of(change, a.title());
         change.addClassName("plan-change");
         Button end = new Button(getTranslation(endKey), e -> confirmEnd(a, name));
         end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-        end.setAriaLabel(getTranslation(endOfKey, name));
+        ButtonNames.of(end, name);
         end.addClassName("plan-end");
         HorizontalLayout buttons = new HorizontalLayout(change, end);
         buttons.setWrap(true);
@@ -556,13 +557,13 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         addPlanDetails(card, shown);
         if (open && !client.archived()) {
             HorizontalLayout buttons = current != null
-                    ? planButtons(current, "client.ladder.end", "client.ladder.end.of", ladder.title())
+                    ? planButtons(current, "client.ladder.end", ladder.title())
                     : new HorizontalLayout();
             if (current == null) {
                 // every step still waits (the active one was ended elsewhere): ending is still possible
                 Button end = new Button(getTranslation("client.ladder.end"), e -> confirmEnd(steps.getFirst(), ladder.title()));
                 end.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-                end.setAriaLabel(getTranslation("client.ladder.end.of", ladder.title()));
+                ButtonNames.of(end, ladder.title());
                 buttons.add(end);
             }
             if (waiting) {
@@ -571,7 +572,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 Button unlock = new Button(getTranslation("client.ladder.unlock"), VaadinIcon.UNLOCK.create(),
                         e -> confirmUnlock(ladder, next));
                 unlock.addThemeVariants(ButtonVariant.SMALL);
-                unlock.setAriaLabel(getTranslation("client.ladder.unlock.of", ladder.title()));
+                ButtonNames.of(unlock, ladder.title());
                 unlock.addClassName("ladder-unlock");
                 buttons.addComponentAsFirst(unlock);
             }
@@ -677,7 +678,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         Button button = new Button(getTranslation(labelKey), e -> run(() -> clients.changeGoal(goal.id(), goal.text(), status),
                 getTranslation(doneKey)));
         button.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
-        button.setAriaLabel(getTranslation(labelKey) + ": " + goal.text());
+        ButtonNames.of(button, goal.text());
         return button;
     }
 

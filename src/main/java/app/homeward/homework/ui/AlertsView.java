@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.PageLinks;
 import app.homeward.base.Dates;
 import app.homeward.homework.AlertView;
@@ -80,7 +81,7 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         Button button = new Button(getTranslation("alerts.acknowledge"),
                 e -> new AlertAcknowledgeDialog(alert, homework, this::refresh).open());
         button.addThemeVariants(ButtonVariant.SMALL);
-        button.setAriaLabel(getTranslation("alerts.acknowledge.for", alert.clientName()));
+        ButtonNames.of(button, alert.clientName());
         return button;
     }
 

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.homework.ChangeReason;
@@ -124,7 +125,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
                 why.addClassName("choice-why");
                 Button pick = new Button(getTranslation("portal.choice.pick"), e -> choose(choice, option));
                 pick.addThemeVariants(ButtonVariant.PRIMARY);
-                pick.setAriaLabel(getTranslation("portal.choice.pick.of", option.title()));
+                ButtonNames.of(pick, option.title());
                 pick.addClassName("choice-pick");
                 item.add(title, why, pick);
                 card.add(item);

@@ -1,5 +1,6 @@
 package app.homeward.reminder.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
@@ -82,7 +83,7 @@ public class ClientRemindersView extends Div implements BeforeEnterObserver, Has
         for (ClientReminders.DueNow due : overview.dueNow()) {
             Button remind = new Button(getTranslation("delivery.remind-now"));
             remind.addThemeVariants(ButtonVariant.SMALL);
-            remind.setAriaLabel(getTranslation("delivery.remind-now.of", due.title()));
+            ButtonNames.of(remind, due.title());
             remind.setEnabled(overview.reachable() && overview.remindersOn());
             remind.addClickListener(e -> {
                 try {

@@ -1,5 +1,6 @@
 package app.homeward.worksheet.ui;
 
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.Role;
@@ -180,7 +181,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         meta.addClassName("library-meta");
         Button preview = new Button(getTranslation("library.preview"), VaadinIcon.EYE.create(), e -> openPreview(entry));
         preview.addThemeVariants(ButtonVariant.SMALL);
-        preview.setAriaLabel(getTranslation("library.preview.of", entry.title()));
+        ButtonNames.of(preview, entry.title());
         HorizontalLayout actions = new HorizontalLayout(preview);
         if (entry.builtIn()) {
             Button copy = new Button(getTranslation("worksheet.copy-to-clinic"), VaadinIcon.COPY.create(), e -> {
@@ -189,13 +190,13 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
                 UI.getCurrent().navigate(WorksheetEditorView.class, new RouteParameters("id", copyId.toString()));
             });
             copy.addThemeVariants(ButtonVariant.SMALL);
-            copy.setAriaLabel(getTranslation("worksheet.copy-to-clinic.of", entry.title()));
+            ButtonNames.of(copy, entry.title());
             actions.add(copy);
         } else if (!entry.archived()) {
             Button edit = new Button(getTranslation("worksheet.edit"), VaadinIcon.EDIT.create(), e ->
                     UI.getCurrent().navigate(WorksheetEditorView.class, new RouteParameters("id", entry.id())));
             edit.addThemeVariants(ButtonVariant.SMALL);
-            edit.setAriaLabel(getTranslation("worksheet.edit.of", entry.title()));
+            ButtonNames.of(edit, entry.title());
             actions.add(edit);
         }
         card.add(heading, badges, description, meta, actions);

@@ -95,6 +95,30 @@ class ClientViewTest extends ViewTest {
         assertThat(find(Button.class, card).withText("End").exists()).isFalse();
     }
 
+    /**
+     * WCAG 2.5.3 (label in name): a button named after what it acts on still begins its accessible name
+     * with the words on it, so "click Change plan" works by voice, in either language.
+     */
+    @Test
+    void every_named_button_begins_its_name_with_the_words_on_it_in_english_and_spanish() {
+        homework.assign(clientId, "mood-log", new AssignmentPlan("Mood log", "To see patterns", null, null, null,
+                Schedule.once(today(BERLIN).plusDays(3), LocalTime.of(20, 0), BERLIN), null, null, null, 8,
+                false, false, 1, null));
+        test(view.newGoal).setValue("Walk twice a week");
+        test(view.addGoal).click();
+        for (java.util.Locale locale : java.util.List.of(java.util.Locale.ENGLISH, app.homeward.base.Messages.SPANISH)) {
+            com.vaadin.flow.component.UI.getCurrent().setLocale(locale);
+            navigate("app/clients/" + clientId, ClientView.class);
+
+            java.util.List<Button> named = find(Button.class).all().stream()
+                    .filter(b -> b.getAriaLabel().isPresent() && !b.getText().isBlank()).toList();
+            assertThat(named).as("the plan's and the goal's buttons").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(named).allSatisfy(b -> assertThat(b.getAriaLabel().orElseThrow())
+                    .as(locale + ": the name of \"" + b.getText() + "\"").startsWith(b.getText())
+                    .containsAnyOf("Mood log", "Walk twice a week"));
+        }
+    }
+
     @Test
     void goals_are_added_and_marked_achieved() {
         test(view.newGoal).setValue("Sleep before midnight on weekdays");

@@ -269,7 +269,7 @@ class HomeworkLoopViewsTest extends ViewTest {
                 .contains("Forgetting · 1")
                 .contains("Mood log: It is too hard right now — Evenings are when I am most tired");
 
-        test(find(Button.class).withAriaLabel("Carry over Mood log").single()).click();
+        test(find(Button.class).withAriaLabel("Carry over: Mood log").single()).click();
         Dialog carry = find(Dialog.class).withCondition(Dialog::isOpened).single();
         assertThat(carry.getHeaderTitle()).isEqualTo("Carry over “Mood log”");
         @SuppressWarnings("unchecked")

@@ -208,7 +208,7 @@ class LadderAndChoiceViewsTest extends ViewTest {
         view = navigate("app/clients/" + clientId, ClientView.class);
         Div card = find(Div.class, view.plan).withClassName("plan-card").single();
 
-        test(find(Button.class, card).withAriaLabel("Change the plan of Mood log").single()).click();
+        test(find(Button.class, card).withAriaLabel("Change plan: Mood log").single()).click();
 
         AssignDialog dialog = find(AssignDialog.class).single();
         assertThat(dialog.getHeaderTitle()).isEqualTo("Change the plan");

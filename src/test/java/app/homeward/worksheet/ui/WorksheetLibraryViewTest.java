@@ -146,7 +146,7 @@ class WorksheetLibraryViewTest extends ViewTest {
 
     @Test
     void copy_to_my_clinic_on_a_built_in_opens_the_builder_on_a_private_draft() {
-        test(find(Button.class, card("Thought record")).withAriaLabel("Copy Thought record to my clinic").single()).click();
+        test(find(Button.class, card("Thought record")).withAriaLabel("Copy to my clinic: Thought record").single()).click();
 
         WorksheetEditorView editor = (WorksheetEditorView) getCurrentView();
         assertThat(editor.title.getValue()).isEqualTo("Thought record");
@@ -189,7 +189,7 @@ class WorksheetLibraryViewTest extends ViewTest {
     @Test
     void the_preview_dialog_shows_the_worksheet_as_the_client_sees_it() {
         test(find(Button.class, card("PHQ-9 depression questionnaire"))
-                .withAriaLabel("Preview PHQ-9 depression questionnaire").single()).click();
+                .withAriaLabel("Preview: PHQ-9 depression questionnaire").single()).click();
 
         Dialog dialog = find(Dialog.class).withClassName("preview-dialog").single();
         assertThat(dialog.isOpened()).isTrue();

@@ -268,6 +268,11 @@ final class FieldInputs {
             this.component = component;
             this.reader = reader;
             component.getElement().setProperty("label", field.label());
+            if (field.label().isBlank() && component instanceof com.vaadin.flow.component.HasAriaLabel named) {
+                // a question still being written in the builder: its live preview must not offer an input with
+                // no name at all (axe: critical), so a screen reader says what it is until it has a label
+                named.setAriaLabel(t.t("worksheet.field.unlabelled"));
+            }
             String help = field.help();
             if (field instanceof Fields.RatingScale scale && !anchors(scale).isEmpty()) {
                 help = help.isBlank() ? anchors(scale) : help + " (" + anchors(scale) + ")";

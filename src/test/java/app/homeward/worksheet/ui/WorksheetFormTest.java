@@ -253,6 +253,20 @@ class WorksheetFormTest extends ViewTest {
 
     // ------------------------------------------------------------------ text stays text
 
+    /** The builder's live preview shows a question before it has a label: its input still has a name (axe: critical). */
+    @Test
+    void a_question_without_a_label_yet_still_gives_its_input_a_name() {
+        WorksheetDocument document = doc(List.of(
+                new Fields.LongText("draft", "", "", false, null),
+                new Fields.ShortText("named", "Situation", "", false, null)));
+
+        form = render(document, null, WorksheetForm.Mode.FILL);
+
+        assertThat(input(com.vaadin.flow.component.textfield.TextArea.class, "draft").getAriaLabel())
+                .contains("Question without a label yet");
+        assertThat(input(TextField.class, "named").getAriaLabel()).as("a labelled question is named by its label").isEmpty();
+    }
+
     @Test
     void labels_with_markup_appear_as_the_characters_typed() {
         WorksheetDocument document = doc(List.of(

@@ -156,8 +156,8 @@ class ClinicOnboardingJourneyTest {
         });
 
         step(therapist, "user-menu", () -> {
-            therapist.visible(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
-            therapist.waitFor(d -> therapist.deepFindById("sign-out").isPresent());
+            therapist.visible(By.id("user-menu")).click();
+            therapist.waitFor(d -> therapist.deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
         });
 
         step(therapist, "signed-out", () -> {

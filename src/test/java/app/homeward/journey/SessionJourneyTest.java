@@ -63,8 +63,8 @@ class SessionJourneyTest {
         });
 
         dana.step("session-signed-out", () -> {
-            dana.click(dana.visible(By.cssSelector("#user-menu vaadin-menu-bar-button")));
-            dana.waitFor(d -> dana.deepFindById("sign-out").isPresent());
+            dana.click(dana.visible(By.id("user-menu")));
+            dana.waitFor(d -> dana.deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
             dana.deepFindById("sign-out").orElseThrow().click();
             dana.waitFor(d -> d.getCurrentUrl().equals(BASE_URL + "/c/sunrise"));
             assertThat(dana.visible(By.id("signin-alert")).getText()).isEqualTo("You are signed out.");

@@ -14,8 +14,12 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -78,24 +82,41 @@ public class StaffLayout extends AppLayout {
         toggle.setAriaLabel(getTranslation("nav.toggle"));
         Span spacer = new Span();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, spacer, userMenu(user));
+        addToNavbar(toggle, spacer);
+        addToNavbar(userMenu(user));
     }
 
-    private MenuBar userMenu(HomewardUser user) {
-        MenuBar menu = new MenuBar();
-        menu.setId("user-menu");
-        menu.addThemeVariants(MenuBarVariant.TERTIARY);
+    /**
+     * The person's name opens a small popover with "Account" and "Sign out". A popover (a disclosure),
+     * not a menu bar: two links are not an application menu, and Vaadin's menu bar with one top item gave
+     * screen readers a menubar role without the menu items ARIA requires (axe: critical).
+     */
+    private Component[] userMenu(HomewardUser user) {
         Avatar avatar = new Avatar(user.displayName());
         avatar.getElement().setAttribute("aria-hidden", "true");
         Span name = new Span(user.displayName());
         name.addClassName("user-menu-name");
-        Div label = new Div(avatar, name);
-        label.addClassName("user-menu-label");
-        var root = menu.addItem(label);
-        root.getElement().setAttribute("aria-label", getTranslation("nav.user-menu"));
-        root.getSubMenu().addItem(getTranslation("nav.account"), e -> e.getSource().getUI()
-                .ifPresent(ui -> ui.navigate("app/account")));
-        root.getSubMenu().addItem(getTranslation("nav.sign-out"), e -> authentication.logout()).setId("sign-out");
-        return menu;
+        Button open = new Button(avatar);
+        open.getElement().appendChild(name.getElement());
+        open.setId("user-menu");
+        open.addClassName("user-menu-label");
+        open.addThemeVariants(ButtonVariant.TERTIARY);
+        open.setAriaLabel(getTranslation("nav.user-menu") + ": " + user.displayName());
+
+        Anchor account = new Anchor("app/account", getTranslation("nav.account"));
+        account.getElement().setAttribute("router-link", true);
+        account.addClassName("user-menu-item");
+        Button signOut = new Button(getTranslation("nav.sign-out"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.TERTIARY);
+        signOut.addClassName("user-menu-item");
+        Popover popover = new Popover(account, signOut);
+        popover.setTarget(open);
+        popover.setOpenOnClick(true);
+        popover.setPosition(PopoverPosition.BOTTOM_END);
+        popover.setAriaLabel(getTranslation("nav.user-menu"));
+        popover.addClassName("user-menu-popover");
+        account.getElement().addEventListener("click", e -> popover.close());
+        return new Component[] {open, popover};
     }
 }

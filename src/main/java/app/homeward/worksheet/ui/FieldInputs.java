@@ -281,7 +281,16 @@ final class FieldInputs {
                 component.getElement().setProperty("helperText", help);
             }
             if (component instanceof HasValue<?, ?> hasValue) {
-                hasValue.setRequiredIndicatorVisible(field.required());
+                if (field.required() && component instanceof com.vaadin.flow.component.checkbox.CheckboxGroup<?>) {
+                    // Vaadin marks a required group with aria-required, which ARIA does not allow on role=group
+                    // (axe: critical). The group shows the same marker through CSS, and says what it asks.
+                    component.addClassName("required-group");
+                    String ask = t.t("worksheet.required.tick-one");
+                    component.getElement().setProperty("helperText",
+                            help.isBlank() ? ask : help + " " + ask);
+                } else {
+                    hasValue.setRequiredIndicatorVisible(field.required());
+                }
                 hasValue.setReadOnly(readOnly);
                 ((HasValue) hasValue).addValueChangeListener(e -> {
                     if (((HasValue.ValueChangeEvent<?>) e).isFromClient()) {

@@ -267,6 +267,25 @@ class WorksheetFormTest extends ViewTest {
         assertThat(input(TextField.class, "named").getAriaLabel()).as("a labelled question is named by its label").isEmpty();
     }
 
+    /**
+     * A required checklist says it is required in words and with the usual marker, but not through
+     * Vaadin's aria-required, which ARIA forbids on a group (axe: critical); leaving it empty is still refused.
+     */
+    @Test
+    void a_required_checklist_says_so_without_aria_required_and_is_still_required() {
+        WorksheetDocument document = doc(List.of(new Fields.Checklist("done", "What I did", "", true, List.of(
+                new Option("walk", "Walk", null), new Option("read", "Read", null)))));
+
+        form = render(document, null, WorksheetForm.Mode.FILL);
+
+        CheckboxGroup<String> done = checks("done");
+        assertThat(done.isRequiredIndicatorVisible()).isFalse();
+        assertThat(done.getElement().hasAttribute("required")).isFalse();
+        assertThat(done.getClassNames()).contains("required-group");
+        assertThat(done.getHelperText()).isEqualTo("(Required: tick at least one.)");
+        assertThat(form.validate(true)).as("an empty required checklist is refused on sending").isNotEmpty();
+    }
+
     @Test
     void labels_with_markup_appear_as_the_characters_typed() {
         WorksheetDocument document = doc(List.of(

@@ -19,12 +19,19 @@ import org.slf4j.LoggerFactory;
  * database is away — the promise that trying again later works (the pool reconnects by itself).
  */
 @AnonymousAllowed
-public class ErrorView extends Main implements HasErrorParameter<Exception> {
+public class ErrorView extends Main implements HasErrorParameter<Exception>, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorView.class);
 
     public ErrorView() {
         addClassName("public-page");
+    }
+
+    private String title = "Homeward";
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 
     @Override
@@ -35,6 +42,7 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
         } else {
             LOG.error("page failed", parameter.getCaughtException());
         }
+        title = getTranslation(database ? "error.database.title" : "error.unexpected.title") + " · Homeward";
         Div card = new Div(new H1(getTranslation(database ? "error.database.title" : "error.unexpected.title")),
                 new Paragraph(getTranslation(database ? "error.database" : "error.unexpected")),
                 new Anchor("", getTranslation("error.home")));

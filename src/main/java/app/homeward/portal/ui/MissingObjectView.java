@@ -12,10 +12,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * clinic's worksheet): the same calm page as an unknown address, and no stack trace in the log.
  */
 @AnonymousAllowed
-public class MissingObjectView extends Main implements HasErrorParameter<app.homeward.base.NotFoundException> {
+public class MissingObjectView extends Main implements HasErrorParameter<app.homeward.base.NotFoundException>,
+        com.vaadin.flow.router.HasDynamicTitle {
 
     public MissingObjectView() {
         addClassName("public-page");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.not-found.title") + " · Homeward";
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -14,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Any unknown address, and anything someone may not see: the same calm page. */
 @AnonymousAllowed
-public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Main implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     public NotFoundView() {
         addClassName("public-page");
@@ -24,6 +25,12 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         show(this);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /** The tab says what happened, as every page's does (axe: document-title, serious). */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.not-found.title") + " · Homeward";
     }
 
     /** Puts the "not found" card into a page (also used for objects a service reports as not found). */

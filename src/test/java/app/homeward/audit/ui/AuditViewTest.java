@@ -170,8 +170,9 @@ class AuditViewTest extends ViewTest {
         assertThat(com.vaadin.flow.server.menu.MenuConfiguration.getMenuEntries()).extracting(e -> e.title())
                 .doesNotContain("nav.audit");
 
-        navigate("app/audit", NotFoundView.class);
+        NotFoundView notFound = navigate("app/audit", NotFoundView.class);
         assertThat(find(AuditView.class).exists()).isFalse();
+        assertThat(notFound.getPageTitle()).as("the tab names what happened").isEqualTo("Page not found · Homeward");
     }
 
     @Test

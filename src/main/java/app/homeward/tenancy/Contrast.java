@@ -31,6 +31,19 @@ public final class Contrast {
         return ratio(1.0, l) >= ratio(l, luminance("#1f2933")) ? "#ffffff" : "#1f2933";
     }
 
+    /**
+     * Whether the colour reads as "something is wrong": a saturated red to red-orange or pink, the family
+     * of Lumo's error colour (hue about 3°). A focus ring in such an accent makes a focused, empty field
+     * look like a validation error, so {@code ClinicBrand} then draws focus rings in the page's ink.
+     */
+    public static boolean resemblesError(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        float[] hsb = java.awt.Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, null);
+        float degrees = hsb[0] * 360;
+        boolean reddish = degrees <= 25 || degrees >= 335;
+        return reddish && hsb[1] >= 0.45 && hsb[2] >= 0.35;
+    }
+
     static double luminance(String hex) {
         String h = hex.toLowerCase(Locale.ROOT);
         double r = channel(Integer.parseInt(h.substring(1, 3), 16));

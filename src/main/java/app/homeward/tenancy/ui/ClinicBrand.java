@@ -65,5 +65,11 @@ public final class ClinicBrand {
         style.set("--lumo-primary-color-50pct", accent + "80");
         style.set("--lumo-primary-color-10pct", accent + "1a");
         style.set("--lumo-primary-contrast-color", Contrast.textOn(accent));
+        if (Contrast.resemblesError(accent)) {
+            // a red focus ring on an empty field reads as "this is wrong": ring focus in the page's ink instead
+            style.set("--vaadin-focus-ring-color", "#1f2933b3");
+        } else {
+            style.remove("--vaadin-focus-ring-color");
+        }
     }
 }

@@ -315,6 +315,13 @@ final class Browser implements AutoCloseable {
         long acted = System.nanoTime();
         times.record(label, (acted - start) / 1e9, false);
         quietScreenshot(label);
+        try {
+            Accessibility.check(driver, label, currentUrlOrUnknown());
+        } catch (AssertionError violations) {
+            saveFailureEvidence(label + "-axe", violations);
+            throw new AssertionError("Journey step " + label + " in the " + name + " browser: " + violations.getMessage(),
+                    violations);
+        }
         System.out.printf("[e2e] %s ok in %.1f s (+%.1f s screenshot)%n",
                 label, (acted - start) / 1e9, (System.nanoTime() - acted) / 1e9);
     }
@@ -805,8 +812,8 @@ final class Browser implements AutoCloseable {
         driver.get(BASE_URL + "/app");
         visible(By.id("home-title"));
         settle();
-        click(visible(By.cssSelector("#user-menu vaadin-menu-bar-button")));
-        waitFor(d -> deepFindById("sign-out").isPresent());
+        click(visible(By.id("user-menu")));
+        waitFor(d -> deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
         deepFindById("sign-out").orElseThrow().click();
         waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/app"));
         settle();

@@ -137,7 +137,8 @@ final class Charts {
                     "pointHitRadius", 0, "fill", false, "order", 1));
         }
         Map<String, Object> y = new java.util.LinkedHashMap<>();
-        y.put("ticks", Map.of("precision", 0));
+        Integer step = min == null || max == null ? null : tickStep(max - min);
+        y.put("ticks", step == null ? Map.of("precision", 0) : Map.of("precision", 0, "stepSize", step));
         if (min != null) {
             y.put("min", min);
         }
@@ -153,6 +154,25 @@ final class Charts {
                 + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
                 + "draw();", JSON.writeValueAsString(config));
         return box;
+    }
+
+    /**
+     * A tick step that divides the scale's range into at most ten equal parts, so the top of the scale is
+     * a tick of its own: Chart.js would otherwise count 0, 5 … 25 and add 27 for a PHQ-9, two labels on
+     * top of each other. Null (Chart.js decides) when no round step divides it into three to ten parts.
+     */
+    private static final int[] NICE_STEPS = {1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 25, 30, 40, 50, 100};
+
+    static Integer tickStep(int range) {
+        if (range <= 0) {
+            return null;
+        }
+        for (int step : NICE_STEPS) {
+            if (range % step == 0 && range / step <= 10) {
+                return range / step >= 3 ? step : null;
+            }
+        }
+        return null;
     }
 
     /** A table of text values (a measure's score and band per day). */

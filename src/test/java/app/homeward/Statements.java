@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -10,19 +10,20 @@ import java.util.function.Supplier;
 
 /**
  * Counts the SQL statements one service call runs (Hibernate statistics, switched on only around the
- * call), for the tests that prove a page costs the same few statements for 10 and for 500 clients.
+ * call), for the tests that prove a page costs the same few statements for 10 and for 500 or 1,000 rows.
+ * Shared by the query-count tests of every package.
  */
-final class Statements {
+public final class Statements {
 
     private Statements() {
     }
 
     /** What a call returned, how many statements it prepared and entities it loaded, and the queries (for messages). */
-    record Counted<T>(T result, long statements, long loadedEntities, String queries) {
+    public record Counted<T>(T result, long statements, long loadedEntities, String queries) {
     }
 
     /** Runs {@code work} as whoever is signed in, counting; signs out afterwards. */
-    static <T> Counted<T> count(EntityManagerFactory factory, String who, Supplier<T> work) {
+    public static <T> Counted<T> count(EntityManagerFactory factory, String who, Supplier<T> work) {
         Statistics statistics = statistics(factory);
         statistics.setStatisticsEnabled(true);
         statistics.clear();
@@ -42,7 +43,7 @@ final class Statements {
         return new Counted<>(result, statements, loaded, queries);
     }
 
-    static void off(EntityManagerFactory factory) {
+    public static void off(EntityManagerFactory factory) {
         statistics(factory).setStatisticsEnabled(false);
     }
 

@@ -82,6 +82,7 @@ class ViewQueryBudgetTest extends ViewTest {
     @Autowired PortalService portal;
     @Autowired WorksheetService worksheets;
     @Autowired RateLimits limits;
+    @Autowired app.homeward.security.AccountService accounts;
     @Autowired JdbcTemplate jdbc;
 
     World small;
@@ -164,6 +165,23 @@ class ViewQueryBudgetTest extends ViewTest {
     @Test
     void the_team_page_runs_the_same_few_statements_for_10_and_1000_staff_accounts() {
         assertSameFewStatements("team page", w -> w.admin(), w -> "app/staff", StaffView.class);
+    }
+
+    /** The counts above compare something: the large clinic really has 1,000 of what each page lists. */
+    @Test
+    void the_large_clinic_lists_1000_of_each_thing_and_the_small_one_10() {
+        for (World w : List.of(small, large)) {
+            int rows = w == small ? SMALL : LARGE;
+            w.therapist().signIn();
+            assertThat(homework.reviewQueue()).as("unreviewed entries").hasSize(rows + 1);
+            assertThat(worksheets.library(app.homeward.worksheet.LibraryQuery.ALL))
+                    .filteredOn(e -> e.title().startsWith("Worksheet ")).as("clinic worksheets").hasSize(rows);
+            w.admin().signIn();
+            assertThat(accounts.staff()).as("staff accounts").hasSizeGreaterThanOrEqualTo(rows + 2);
+            assertThat(jdbc.queryForObject("select count(*) from entry where client_id = ? and clinic_id = ?", Integer.class,
+                    w.busyClient().toString(), w.clinic().id().toString())).as("the busy client's entries").isEqualTo(rows + 1);
+            SecurityContextHolder.clearContext();
+        }
     }
 
     // ------------------------------------------------------------------ counting

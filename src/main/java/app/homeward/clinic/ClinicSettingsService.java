@@ -74,6 +74,22 @@ public class ClinicSettingsService {
         return updated;
     }
 
+    /** What the settings page shows of the clinic itself: its branding and its homework rules. */
+    public record Page(ClinicBranding clinic, ClinicDirectory.HomeworkSettings homework) {
+    }
+
+    /**
+     * The settings page's own data in one transaction, so the clinic is read once (not once for the branding
+     * and again for the homework rules): the page keeps within its query budget (issue 15).
+     */
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional(readOnly = true)
+    public Page page() {
+        UUID clinic = myClinic();
+        return new Page(clinics.findById(clinic).orElseThrow(app.homeward.base.NotFoundException::new),
+                clinics.homeworkSettings(clinic).orElseThrow());
+    }
+
     /** The homework rules: confidence threshold (0–10) and grace period (1–168 h). */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     public app.homeward.tenancy.ClinicDirectory.HomeworkSettings homework() {

@@ -1,6 +1,7 @@
 package app.homeward.homework;
 
-import app.homeward.homework.Statements.Counted;
+import app.homeward.Statements;
+import app.homeward.Statements.Counted;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;

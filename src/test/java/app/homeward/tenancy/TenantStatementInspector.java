@@ -40,6 +40,7 @@ public final class TenantStatementInspector implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
+        app.homeward.Statements.seen(sql);
         String problem = problem(sql);
         if (problem != null && !allowed(sql)) {
             throw new UnrestrictedTenantStatement(problem + ": " + sql);

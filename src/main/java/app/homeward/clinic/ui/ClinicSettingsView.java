@@ -61,7 +61,8 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
     public ClinicSettingsView(ClinicSettingsService settings, ClinicDirectory directory,
                               List<ClinicSettingsSection> sections) {
         addClassName("page");
-        ClinicBranding clinic = settings.current();
+        ClinicSettingsService.Page page = settings.page(); // one read of the clinic for the whole form
+        ClinicBranding clinic = page.clinic();
 
         name.setLabel(getTranslation("settings.name"));
         name.setId("clinic-name");
@@ -152,14 +153,13 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings));
+        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings, page.homework()));
         sections.stream().sorted(Comparator.comparingInt(ClinicSettingsSection::order))
                 .forEach(section -> add(section.create()));
     }
 
     /** The clinic's homework rules, saved on their own: a change here should not need the branding form. */
-    private Div homeworkSection(ClinicSettingsService settings) {
-        var current = settings.homework();
+    private Div homeworkSection(ClinicSettingsService settings, ClinicDirectory.HomeworkSettings current) {
         confidence.setLabel(getTranslation("settings.confidence"));
         confidence.setHelperText(getTranslation("settings.confidence.help"));
         confidence.setMin(0);

@@ -96,10 +96,10 @@ public class StaffLayout extends AppLayout {
         avatar.getElement().setAttribute("aria-hidden", "true");
         Span name = new Span(user.displayName());
         name.addClassName("user-menu-name");
-        Button open = new Button(avatar);
-        open.getElement().appendChild(name.getElement());
+        Div label = new Div(avatar, name);
+        label.addClassName("user-menu-label");
+        Button open = new Button(label);
         open.setId("user-menu");
-        open.addClassName("user-menu-label");
         open.addThemeVariants(ButtonVariant.TERTIARY);
         open.setAriaLabel(getTranslation("nav.user-menu") + ": " + user.displayName());
 

@@ -59,6 +59,18 @@ public class StaffLayout extends AppLayout {
         ClinicBrand.apply(event.getUI(), branding);
     }
 
+    /**
+     * The page shown is the main landmark: AppLayout's content area is a plain div, so screen-reader users
+     * could not jump to the page past the navigation (axe: landmark-one-main, region).
+     */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (!"main".equals(content.getElement().getTag())) {
+            content.getElement().setAttribute("role", "main");
+        }
+    }
+
     private void build() {
         HomewardUser user = CurrentUser.require();
         branding = clinic.current();

@@ -42,6 +42,16 @@ class StaffNavigationTest extends ViewTest {
                 .doesNotContain("Team", "Audit trail", "Clinic settings", "Data rights");
     }
 
+    @Test
+    void the_page_is_the_main_landmark_beside_the_navigation() {
+        testClinics.account(testClinics.clinic(), Role.CLINIC_ADMIN).signIn();
+
+        StaffView page = navigate(StaffView.class);
+
+        assertThat(page.getElement().getTag().equals("main") || "main".equals(page.getElement().getAttribute("role")))
+                .as("a <main> or role=main").isTrue();
+    }
+
     /** A full collection clears every weakly held object; twice, as one call is only a request to the JVM. */
     private static void collectGarbage() {
         System.gc();

@@ -15,7 +15,7 @@ import static app.homeward.journey.Browser.BASE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client portal with the keyboard alone: sign in, open Today's homework, answer every question of the
+ * The client portal and the therapist's assign dialog with the keyboard alone. The client: sign in, open Today's homework, answer every question of the
  * mood log (a date from the calendar, a rating, several ticked feelings, a short and a long text), send
  * it, say how it went, sign out. Only keys are pressed (Tab, Shift+Tab, arrows, Space, Enter and typed
  * text, sent to whatever has the focus); nothing is clicked. Where the focus is, is read from the page
@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is due today and tomorrow: whatever the hour, one is open.
  */
 @Tag("e2e")
+// the therapist assigns first, so the client's Today always has a second open card to tab past
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class KeyboardJourneyTest {
 
     private static final String CLINIC = "readable";
@@ -43,13 +45,9 @@ class KeyboardJourneyTest {
             return element;
             """;
 
-    /** Whether the focused element is, or is inside, an element matching the selector (light DOM). */
+    /** Given {@code focused}: whether it is, or is inside, an element matching the selector (light DOM). */
     private static final String FOCUS_IN = """
-            let element = document.activeElement;
-            while (element && element.shadowRoot && element.shadowRoot.activeElement) {
-                element = element.shadowRoot.activeElement;
-            }
-            for (let node = element; node; node = node.parentNode || node.host) {
+            for (let node = focused; node; node = node.parentNode || node.host) {
                 if (node.matches && node.matches(arguments[0])) { return true; }
             }
             return false;
@@ -67,9 +65,10 @@ class KeyboardJourneyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void a_client_does_their_homework_and_signs_out_without_a_mouse() throws IOException {
         Browser kit = Browser.open("keyboard");
-        Browser.clearScreenshots(name -> name.startsWith("keyboard-"));
+        Browser.clearScreenshots(name -> name.matches("keyboard-\\d.*"));
         kit.resize(390, 844);
 
         kit.step("keyboard-01-sign-in", () -> {
@@ -88,9 +87,9 @@ class KeyboardJourneyTest {
         });
 
         kit.step("keyboard-02-open-homework", () -> {
-            String card = ".homework-card:has(.homework-open[theme~='primary'])";
-            kit.waitFor(d -> !d.findElements(By.cssSelector(card)).isEmpty());
-            tabTo(kit, card + " .homework-open");
+            // the mood log's open card (the therapist test may have added a sleep diary before this one)
+            kit.waitFor(d -> Boolean.TRUE.equals(js(kit, CARD_OPEN, TITLE)));
+            tabUntil(kit, FOCUS_ON_CARD_OPEN, TITLE);
             assertThat(focusedText(kit)).as("the focused card's button").isNotBlank();
             press(kit, Keys.ENTER);
             kit.waitFor(d -> d.getCurrentUrl().contains("/my/homework/"));
@@ -168,17 +167,100 @@ class KeyboardJourneyTest {
         });
     }
 
+    /**
+     * The therapist's assign dialog with keys alone: opened from the client page, a worksheet picked in the
+     * combo box by typing and Enter, the plan's words typed, confidence chosen with the arrows, assigned with
+     * Enter. Signing in (with its second step) and opening the client page by its address are not the subject.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void a_therapist_assigns_homework_from_the_keyboard() throws IOException {
+        Browser tess = Browser.open("keyboard-therapist");
+        Browser.clearScreenshots(name -> name.startsWith("keyboard-t"));
+        String email = "therapist@readable.example";
+
+        tess.step("keyboard-t01-client-page", () -> {
+            tess.fillInSignIn(CLINIC, email, "amber-field-notes-2026");
+            tess.click(tess.visible(By.id("sign-in")));
+            tess.passSecondStep(email);
+            tess.visible(By.id("home-title"));
+            tess.driver.get(BASE_URL + "/app/clients");
+            String href = tess.waitFor(d -> tess.linkByText("a.caseload-name", "Kit Keys").orElse(null)).getDomAttribute("href");
+            tess.driver.get(BASE_URL + "/" + href.replaceFirst("^/", ""));
+            tess.visible(By.id("assign-homework"));
+            tess.settle();
+        });
+
+        tess.step("keyboard-t02-dialog-open", () -> {
+            tabTo(tess, "#assign-homework");
+            press(tess, Keys.ENTER);
+            tess.visible(By.id("assign-worksheet"));
+            tess.settle();
+        });
+
+        tess.step("keyboard-t03-worksheet-picked", () -> {
+            tabTo(tess, "#assign-worksheet");
+            type(tess, "Sleep diary");
+            press(tess, Keys.ARROW_DOWN);
+            press(tess, Keys.ENTER);
+            tess.waitFor(d -> "Sleep diary".equals(tess.value("assign-title")));
+        });
+
+        tess.step("keyboard-t04-plan-typed", () -> {
+            tabTo(tess, "#assign-what");
+            type(tess, "Fill in the diary each morning");
+            tabTo(tess, "#assign-when");
+            type(tess, "After breakfast");
+            tabTo(tess, "#assign-where");
+            type(tess, "At the kitchen table");
+            tabTo(tess, "#assign-confidence");
+            for (int i = 0; i < 8; i++) {
+                press(tess, Keys.ARROW_RIGHT);
+            }
+            tess.waitFor(d -> "8".equals(String.valueOf(js(tess, CHECKED, "#assign-confidence vaadin-radio-button"))));
+        });
+
+        tess.step("keyboard-t05-assigned", () -> {
+            tabTo(tess, "#assign-submit");
+            press(tess, Keys.ENTER);
+            tess.waitFor(d -> tess.displayed(By.id("assign-title")).isEmpty());
+            tess.waitFor(d -> tess.deepText("vaadin-notification-card").contains("“Sleep diary” assigned to Kit Keys."));
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------
 
-    /** Presses Tab (at most 80 times) until the focus is on or in an element matching the selector. */
+    /** Whether the page shows a card titled arguments[0] with an open ("do it") button. */
+    private static final String CARD_OPEN = """
+            const title = arguments[0];
+            return [...document.querySelectorAll('.homework-card')].some(card =>
+                card.querySelector('.homework-open[theme~="primary"]') !== null
+                && [...card.querySelectorAll('h3')].some(h => h.textContent.trim() === title));
+            """;
+
+    /** Given {@code focused}: whether it is the open button of a card titled arguments[0]. */
+    private static final String FOCUS_ON_CARD_OPEN = """
+            const title = arguments[0];
+            const card = focused && focused.closest ? focused.closest('.homework-card') : null;
+            return card !== null && focused.matches('.homework-open[theme~="primary"]')
+                && [...card.querySelectorAll('h3')].some(h => h.textContent.trim() === title);
+            """;
+
+    /** Presses Tab (at most 150 times) until the focus is on or in an element matching the selector. */
     private static void tabTo(Browser browser, String selector) {
-        for (int presses = 0; presses < 80; presses++) {
-            if (Boolean.TRUE.equals(js(browser, FOCUS_IN, selector))) {
+        tabUntil(browser, FOCUS_IN, selector);
+    }
+
+    /** Presses Tab (at most 150 times) until the script, given {@code focused} and the argument, says true. */
+    private static void tabUntil(Browser browser, String test, String argument) {
+        String script = "const focused = (() => {" + FOCUSED + "})();\n" + test;
+        for (int presses = 0; presses < 150; presses++) {
+            if (Boolean.TRUE.equals(js(browser, script, argument))) {
                 return;
             }
             press(browser, Keys.TAB);
         }
-        throw new AssertionError("Tab never reached " + selector + "; the focus stayed on " + focusedText(browser));
+        throw new AssertionError("Tab never reached " + argument + "; the focus stayed on " + focusedText(browser));
     }
 
     private static void press(Browser browser, CharSequence... keys) {

@@ -44,7 +44,10 @@ final class Accessibility {
      */
     private static final String RUN = """
             const done = arguments[arguments.length - 1];
-            window.axe.run(document, {
+            // colours are measured as painted: let finite animations (a notification fading in) end first
+            const running = document.getAnimations({subtree: true})
+                .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity).map(a => a.finished.catch(() => null));
+            Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 3000))]).then(() => window.axe.run(document, {
                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
                 resultTypes: ['violations']
             }).then(result => {
@@ -68,7 +71,7 @@ final class Accessibility {
                         summary: (nodes[0].failureSummary || '').replace(/\s+/g, ' ').slice(0, 300)});
                 }
                 done(findings);
-            }).catch(error => done('axe failed: ' + error));
+            }).catch(error => done('axe failed: ' + error)));
             """;
 
     private Accessibility() {

@@ -47,7 +47,23 @@ public record ReliableChange(Outcome outcome, Integer first, Integer latest, Dou
      * {@code reliability}, {@code normSd} and {@code cutoff}.
      */
     public static ReliableChange of(Scoring scoring, List<Integer> totals) {
+        if (threshold(scoring.reliability(), scoring.normSd()) == null && scoring.reliableChange() != null
+                && scoring.reliableChange() > 0) {
+            return ofPublished(scoring.reliableChange(), scoring.cutoff(), totals);
+        }
         return of(scoring.reliability(), scoring.normSd(), scoring.cutoff(), totals);
+    }
+
+    /**
+     * Reliable change judged by a figure the literature publishes in whole points ({@code points}, PCL-5:
+     * 10) rather than by reliability and SD. The same rule, {@code |change| ≥ points}; the index is
+     * reported on the same scale, {@code change × 1.96 / points}, so 1.96 still marks the threshold.
+     */
+    public static ReliableChange ofPublished(int points, Integer cutoff, List<Integer> scores) {
+        if (points < 1) {
+            throw new IllegalArgumentException("A reliable-change figure is at least one point");
+        }
+        return judge(points, points / Z, cutoff, scores);
     }
 
     /** Reliable change of one subscale's scores (oldest first, nulls skipped), by the subscale's own figures. */
@@ -60,15 +76,19 @@ public record ReliableChange(Outcome outcome, Integer first, Integer latest, Dou
      * and the optional clinical {@code cutoff} (the score at or above which the measure reads as clinical).
      */
     public static ReliableChange of(Double reliability, Double normSd, Integer cutoff, List<Integer> scores) {
+        Integer threshold = threshold(reliability, normSd);
+        return judge(threshold, threshold == null ? null : seDiff(reliability, normSd), cutoff, scores);
+    }
+
+    private static ReliableChange judge(Integer threshold, Double seDiff, Integer cutoff, List<Integer> scores) {
         List<Integer> known = scores == null ? List.of() : scores.stream().filter(Objects::nonNull).toList();
         Integer first = known.isEmpty() ? null : known.getFirst();
         Integer latest = known.size() < 2 ? null : known.getLast();
-        Integer threshold = threshold(reliability, normSd);
         if (threshold == null || latest == null) {
             return new ReliableChange(Outcome.NOT_ENOUGH_DATA, first, latest, null, threshold, false);
         }
         int change = latest - first;
-        double index = change / seDiff(reliability, normSd);
+        double index = change / seDiff;
         Outcome outcome = Math.abs(change) < threshold ? Outcome.NO_RELIABLE_CHANGE
                 : change < 0 ? Outcome.RELIABLE_IMPROVEMENT : Outcome.RELIABLE_DETERIORATION;
         boolean recovered = outcome == Outcome.RELIABLE_IMPROVEMENT && cutoff != null && first >= cutoff && latest < cutoff;

@@ -16,12 +16,15 @@ import java.util.Set;
  * <p>Optional, for measurement-based care: {@code subscales} (DASS-21: depression, anxiety and
  * stress, each summed and doubled), a {@code multiplier} on the total, and the figures reliable
  * change needs ({@code reliability}, {@code normSd}, and the clinical {@code cutoff}), written in
- * the measure's file with their source. Absent fields are left out of the JSON, so a document
+ * the measure's file with their source. Where the literature publishes a reliable-change figure in points
+ * but no norm SD one can trust (PCL-5), {@code reliableChange} states that figure instead; reliability
+ * and SD win when both are given. Absent fields are left out of the JSON, so a document
  * written before they existed serialises exactly as it did (its content hash does not change).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Scoring(List<String> items, List<String> reversed, List<Band> bands, List<AlertRule> alerts,
-                      List<Subscale> subscales, Integer multiplier, Double reliability, Double normSd, Integer cutoff) {
+                      List<Subscale> subscales, Integer multiplier, Double reliability, Double normSd, Integer cutoff,
+                      Integer reliableChange) {
 
     /** The alert target meaning "the total" rather than one item. */
     public static final String TOTAL = "total";
@@ -45,17 +48,25 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
 
     /** A measure without subscales, multiplier or change statistics (the shape before issue 13). */
     public Scoring(List<String> items, List<String> reversed, List<Band> bands, List<AlertRule> alerts) {
-        this(items, reversed, bands, alerts, List.of(), null, null, null, null);
+        this(items, reversed, bands, alerts, List.of(), null, null, null, null, null);
+    }
+
+    /** A measure without a published reliable-change figure in points (judged by reliability and SD, if any). */
+    public Scoring(List<String> items, List<String> reversed, List<Band> bands, List<AlertRule> alerts,
+                   List<Subscale> subscales, Integer multiplier, Double reliability, Double normSd, Integer cutoff) {
+        this(items, reversed, bands, alerts, subscales, multiplier, reliability, normSd, cutoff, null);
     }
 
     /** The same scoring with other change statistics (reliability, norm SD, cut-off). */
     public Scoring withChange(Double newReliability, Double newNormSd, Integer newCutoff) {
-        return new Scoring(items, reversed, bands, alerts, subscales, multiplier, newReliability, newNormSd, newCutoff);
+        return new Scoring(items, reversed, bands, alerts, subscales, multiplier, newReliability, newNormSd, newCutoff,
+                reliableChange);
     }
 
     /** The same scoring with other subscales. */
     public Scoring withSubscales(List<Subscale> newSubscales) {
-        return new Scoring(items, reversed, bands, alerts, newSubscales, multiplier, reliability, normSd, cutoff);
+        return new Scoring(items, reversed, bands, alerts, newSubscales, multiplier, reliability, normSd, cutoff,
+                reliableChange);
     }
 
     /** What the summed items are multiplied by: the {@code multiplier}, or 1 when there is none. */
@@ -178,6 +189,12 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
             problems.add(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", MAX_MULTIPLIER));
         }
         changeProblems(null, reliability, normSd, cutoff, min(document), max(document), problems);
+        Integer low = min(document);
+        Integer high = max(document);
+        if (reliableChange != null && (reliableChange < 1 || low != null && high != null && reliableChange > high - low)) {
+            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-reliable-change",
+                    low == null || high == null ? 1 : high - low));
+        }
         Set<String> subscaleKeys = new HashSet<>();
         for (Subscale subscale : subscales) {
             String key = subscale.key();

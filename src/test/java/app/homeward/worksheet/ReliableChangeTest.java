@@ -113,8 +113,8 @@ class ReliableChangeTest {
 
     @Test
     void a_measure_without_reliability_or_sd_is_not_enough_data() {
-        Scoring pcl5 = load("pcl-5.yaml").scoring();
-        ReliableChange change = ReliableChange.of(pcl5, List.of(60, 20));
+        Scoring phq15 = load("phq-15.yaml").scoring();
+        ReliableChange change = ReliableChange.of(phq15, List.of(25, 5));
         assertThat(change.outcome()).isEqualTo(Outcome.NOT_ENOUGH_DATA);
         assertThat(change.threshold()).isNull();
         assertThat(change.recovered()).isFalse();
@@ -122,6 +122,43 @@ class ReliableChangeTest {
         assertThat(ReliableChange.threshold(null, 5.0)).isNull();
         assertThat(ReliableChange.threshold(1.0, 5.0)).as("r = 1 would make any change reliable").isNull();
         assertThat(ReliableChange.threshold(0.8, 0.0)).isNull();
+    }
+
+    @ParameterizedTest(name = "PCL-5 {0} → {1}: {2}, recovered {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            50 | 40 | RELIABLE_IMPROVEMENT   | false | -1.96
+            40 | 30 | RELIABLE_IMPROVEMENT   | true  | -1.96
+            40 | 31 | NO_RELIABLE_CHANGE     | false | -1.764
+            35 | 32 | NO_RELIABLE_CHANGE     | false | -0.588
+            20 | 29 | NO_RELIABLE_CHANGE     | false |  1.764
+            20 | 45 | RELIABLE_DETERIORATION | false |  4.9
+            """)
+    void pcl5_is_judged_by_the_published_ten_points(int first, int latest, Outcome outcome, boolean recovered,
+                                                     double index) {
+        // No trusted norm SD, so the file states the National Center for PTSD's figure: 10 points.
+        // RCI on the same scale = change × 1.96 / 10: −10 → −1.96, −9 → −1.764, −3 → −0.588, +25 → 4.9.
+        // Recovered: a reliable fall from the cut-off (33) or above to below it: 40 → 30 is; 35 → 32 crosses
+        // it by 3 points, which is not reliable; 50 → 40 is reliable but still above it.
+        Scoring pcl5 = load("pcl-5.yaml").scoring();
+        assertThat(pcl5.reliability()).as("the formula's inputs stay absent").isNull();
+        ReliableChange change = ReliableChange.of(pcl5, List.of(first, latest));
+        assertThat(change.threshold()).isEqualTo(10);
+        assertThat(change.outcome()).isEqualTo(outcome);
+        assertThat(change.recovered()).isEqualTo(recovered);
+        assertThat(change.index()).isCloseTo(index, within(0.0001));
+    }
+
+    @Test
+    void reliability_and_sd_win_over_a_published_figure() {
+        // PHQ-9 figures (threshold 4) with a published 6 beside them: the formula decides
+        Scoring both = new Scoring(PHQ9.items(), PHQ9.reversed(), PHQ9.bands(), PHQ9.alerts(), List.of(), null,
+                0.84, 3.52, 10, 6);
+        assertThat(ReliableChange.of(both, List.of(15, 10)).threshold()).isEqualTo(4);
+        assertThat(ReliableChange.of(both, List.of(15, 10)).outcome()).isEqualTo(Outcome.RELIABLE_IMPROVEMENT);
+        Scoring publishedOnly = new Scoring(PHQ9.items(), PHQ9.reversed(), PHQ9.bands(), PHQ9.alerts(), List.of(), null,
+                null, null, 10, 6);
+        assertThat(ReliableChange.of(publishedOnly, List.of(15, 10)).outcome()).isEqualTo(Outcome.NO_RELIABLE_CHANGE);
+        assertThat(ReliableChange.of(publishedOnly, List.of(15, 9)).outcome()).isEqualTo(Outcome.RELIABLE_IMPROVEMENT);
     }
 
     @Test

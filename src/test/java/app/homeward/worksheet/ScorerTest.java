@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -939,6 +940,20 @@ class ScorerTest {
             Scoring.Subscale half = new Scoring.Subscale("feel", "Feelings", List.of("r1"), null, List.of(), 0.8, null, null);
             assertThat(measure(valid().withSubscales(List.of(half))).problems(true))
                     .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale-change", "Feelings"));
+        }
+
+        @Test
+        void a_published_reliable_change_is_a_whole_number_of_points_within_the_range() {
+            // the total runs 2–14, so a change can be at most 12 points
+            Scoring v = valid();
+            IntFunction<Scoring> points = p -> new Scoring(v.items(), v.reversed(), v.bands(),
+                    v.alerts(), v.subscales(), v.multiplier(), null, null, null, p);
+            assertThat(measure(points.apply(1)).problems(true)).isEmpty();
+            assertThat(measure(points.apply(12)).problems(true)).isEmpty();
+            for (int p : new int[] {0, -3, 13}) {
+                assertThat(measure(points.apply(p)).problems(true)).as(p + " points")
+                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-reliable-change", 12));
+            }
         }
 
         @Test

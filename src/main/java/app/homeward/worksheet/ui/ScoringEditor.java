@@ -46,6 +46,7 @@ class ScoringEditor extends Div {
     final IntegerField cutoff = new IntegerField();
     final NumberField reliability = new NumberField();
     final NumberField normSd = new NumberField();
+    final IntegerField reliableChange = new IntegerField();
     private final List<Scoring.Subscale> subscales = new ArrayList<>();
     private final Div settings = new Div();
     private final List<BandRow> bandRows = new ArrayList<>();
@@ -99,7 +100,10 @@ class ScoringEditor extends Div {
         normSd.setLabel(t.t("builder.scoring.norm-sd"));
         normSd.setHelperText(t.t("builder.scoring.norm-sd.help"));
         normSd.setMin(0);
-        for (var number : List.of(multiplier, cutoff)) {
+        reliableChange.setLabel(t.t("builder.scoring.reliable-change"));
+        reliableChange.setHelperText(t.t("builder.scoring.reliable-change.help"));
+        reliableChange.setMin(1);
+        for (var number : List.of(multiplier, cutoff, reliableChange)) {
             number.setWidth("12em");
             number.addValueChangeListener(e -> onChange.run());
         }
@@ -107,7 +111,7 @@ class ScoringEditor extends Div {
             number.setWidth("12em");
             number.addValueChangeListener(e -> onChange.run());
         }
-        Div change = new Div(multiplier, cutoff, reliability, normSd);
+        Div change = new Div(multiplier, cutoff, reliability, normSd, reliableChange);
         change.addClassName("editor-row");
         settings.add(items, reversed, new H3(t.t("builder.scoring.bands")), bands, addBand,
                 new H3(t.t("builder.scoring.alerts")), new Paragraph(t.t("builder.scoring.alerts.help")), alerts, addAlert,
@@ -124,6 +128,7 @@ class ScoringEditor extends Div {
             cutoff.setValue(scoring.cutoff());
             reliability.setValue(scoring.reliability());
             normSd.setValue(scoring.normSd());
+            reliableChange.setValue(scoring.reliableChange());
             subscales.addAll(scoring.subscales());
         }
         showSubscales();
@@ -266,7 +271,8 @@ class ScoringEditor extends Div {
                 bandRows.stream().map(r -> new Scoring.Band(orZero(r.min()), orZero(r.max()), r.label().getValue().strip())).toList(),
                 alertRows.stream().map(r -> new Scoring.AlertRule(r.target().getValue(), orZero(r.atLeast()),
                         r.label().getValue().strip(), r.message().getValue().strip())).toList(),
-                subscales, multiplier.getValue(), reliability.getValue(), normSd.getValue(), cutoff.getValue());
+                subscales, multiplier.getValue(), reliability.getValue(), normSd.getValue(), cutoff.getValue(),
+                reliableChange.getValue());
     }
 
     private static int orZero(IntegerField field) {

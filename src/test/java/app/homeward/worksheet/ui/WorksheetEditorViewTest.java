@@ -400,6 +400,20 @@ class WorksheetEditorViewTest extends ViewTest {
     }
 
     @Test
+    void the_pcl5_published_reliable_change_shows_and_can_be_changed() {
+        UUID id = worksheets.copyBuiltIn("pcl-5");
+        view = openEditor(id);
+        ScoringEditor scoring = find(ScoringEditor.class).single();
+        assertThat(scoring.reliableChange.getValue()).isEqualTo(10);
+        assertThat(scoring.reliableChange.getLabel()).isEqualTo("Reliable change (points)");
+
+        test(scoring.reliableChange).setValue(12);
+        test(view.save).click();
+
+        assertThat(worksheets.template(id, 1).document().scoring().reliableChange()).isEqualTo(12);
+    }
+
+    @Test
     void the_new_scoring_labels_read_in_spanish_too() {
         view = openEditor(worksheets.copyBuiltIn("dass-21"));
         ScoringEditor scoring = find(ScoringEditor.class).single();

@@ -3,6 +3,7 @@ package app.homeward.client.ui;
 import app.homeward.homework.ui.ClientFormat;
 import app.homeward.base.Dates;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.PhoneColumns;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -52,6 +53,8 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
     final Checkbox mineOnly = new Checkbox();
     public final Grid<CaseloadRow> grid = new Grid<>();
     final Paragraph emptyState = new Paragraph();
+    /** The grid's phone-width folding; tests set the width the browser would report. */
+    final PhoneColumns<CaseloadRow> phone;
     private final HomeworkService homework;
     private final ClientService clients;
     private final ClinicBranding clinic;
@@ -96,24 +99,28 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
         grid.setId("caseload-grid");
         grid.addClassName("caseload-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("caseload.col.name")).setKey("name")
+        // on a phone only the name column shows, with the other columns as lines under the name
+        phone = new PhoneColumns<>(grid);
+        phone.first(this::nameCell).setHeader(getTranslation("caseload.col.name")).setKey("name")
                 .setWidth("200px").setFlexGrow(2).setFrozen(true);
-        grid.addComponentColumn(row -> ClientFormat.statusBadge(row.client().status(), this))
-                .setHeader(getTranslation("caseload.col.status")).setKey("status").setAutoWidth(true);
+        phone.folded(getTranslation("caseload.col.status"), row -> ClientFormat.statusBadge(row.client().status(), this))
+                .setKey("status").setAutoWidth(true);
         if (admin) {
-            grid.addColumn(CaseloadRow::therapistName).setHeader(getTranslation("caseload.col.therapist"))
+            phone.foldedText(getTranslation("caseload.col.therapist"), CaseloadRow::therapistName)
                     .setKey("therapist").setAutoWidth(true);
         }
-        grid.addColumn(row -> Dates.date(row.client().nextSession(), getLocale()))
-                .setHeader(getTranslation("caseload.col.next-session")).setKey("nextSession").setAutoWidth(true);
-        grid.addColumn(row -> Dates.date(row.client().lastActivityAt(), clinic.timeZone(), getLocale()))
-                .setHeader(getTranslation("caseload.col.last-activity")).setKey("lastActivity").setAutoWidth(true);
-        grid.addComponentColumn(row -> ClientFormat.adherence(row.adherence()))
-                .setHeader(getTranslation("caseload.col.adherence")).setKey("adherence").setAutoWidth(true);
-        grid.addComponentColumn(this::unreviewedCell).setHeader(getTranslation("caseload.col.unreviewed"))
+        phone.foldedText(getTranslation("caseload.col.next-session"), row -> Dates.date(row.client().nextSession(), getLocale()))
+                .setKey("nextSession").setAutoWidth(true);
+        phone.foldedText(getTranslation("caseload.col.last-activity"),
+                        row -> Dates.date(row.client().lastActivityAt(), clinic.timeZone(), getLocale()))
+                .setKey("lastActivity").setAutoWidth(true);
+        phone.folded(getTranslation("caseload.col.adherence"), row -> ClientFormat.adherence(row.adherence()))
+                .setKey("adherence").setAutoWidth(true);
+        phone.folded(getTranslation("caseload.col.unreviewed"), this::unreviewedCell)
                 .setKey("unreviewed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addComponentColumn(this::alertsCell).setHeader(getTranslation("caseload.col.alerts"))
+        phone.folded(getTranslation("caseload.col.alerts"), this::alertsCell)
                 .setKey("alerts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+
         grid.setItems(query -> homework.caseload(search.getValue(), showArchived.getValue(), mineOnly.getValue(),
                         query.getOffset(), query.getLimit()).stream(),
                 query -> (int) clients.countCaseload(search.getValue(), showArchived.getValue(), mineOnly.getValue()));

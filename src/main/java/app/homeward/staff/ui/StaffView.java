@@ -3,6 +3,7 @@ package app.homeward.staff.ui;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.PhoneColumns;
 import app.homeward.security.AccountService;
 import app.homeward.security.AccountStatus;
 import app.homeward.security.AccountSummary;
@@ -49,6 +50,8 @@ public class StaffView extends Div implements HasDynamicTitle {
     final Button invite = new Button();
     final Grid<AccountSummary> staff = new Grid<>();
     final Grid<InvitationSummary> pending = new Grid<>();
+    /** The team grid's phone-width folding; tests set the width the browser would report. */
+    final PhoneColumns<AccountSummary> staffOnPhone;
     private final Paragraph noPending = new Paragraph();
     private final Forms.FormAlert alert = new Forms.FormAlert();
     private final AccountService accounts;
@@ -104,22 +107,24 @@ public class StaffView extends Div implements HasDynamicTitle {
         staff.setId("staff-grid");
         staff.addThemeVariants(GridVariant.NO_BORDER);
         staff.setAllRowsVisible(true);
-        staff.addColumn(AccountSummary::displayName).setHeader(getTranslation("staff.col.name")).setFlexGrow(2);
-        staff.addColumn(AccountSummary::email).setHeader(getTranslation("staff.col.email")).setFlexGrow(2);
-        staff.addColumn(a -> getTranslation("role." + a.role().name())).setHeader(getTranslation("staff.col.role"));
-        staff.addColumn(a -> getTranslation("status." + a.status().name())).setHeader(getTranslation("staff.col.status"));
-        staff.addComponentColumn(this::accountActions).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
+        // on a phone the name column carries email, role, status and actions as lines under the name
+        staffOnPhone = new PhoneColumns<>(staff);
+        staffOnPhone.first(a -> new Span(a.displayName())).setHeader(getTranslation("staff.col.name")).setFlexGrow(2);
+        staffOnPhone.foldedText(getTranslation("staff.col.email"), AccountSummary::email).setFlexGrow(2);
+        staffOnPhone.foldedText(getTranslation("staff.col.role"), a -> getTranslation("role." + a.role().name()));
+        staffOnPhone.foldedText(getTranslation("staff.col.status"), a -> getTranslation("status." + a.status().name()));
+        staffOnPhone.folded(getTranslation("staff.col.actions"), this::accountActions).setAutoWidth(true);
 
         pending.setId("invitations-grid");
         pending.addThemeVariants(GridVariant.NO_BORDER);
         pending.setAllRowsVisible(true);
-        pending.addColumn(InvitationSummary::displayName).setHeader(getTranslation("staff.col.name"));
-        pending.addColumn(InvitationSummary::email).setHeader(getTranslation("staff.col.email"));
-        pending.addColumn(i -> getTranslation("role." + i.role().name())).setHeader(getTranslation("staff.col.role"));
-        pending.addColumn(i -> i.expired() ? getTranslation("staff.invitation.expired")
-                : getTranslation("staff.invitation.expires", Dates.date(i.expiresAt(), zone, getLocale())))
-                .setHeader(getTranslation("staff.col.status"));
-        pending.addComponentColumn(this::invitationActions).setHeader(getTranslation("staff.col.actions")).setAutoWidth(true);
+        PhoneColumns<InvitationSummary> pendingOnPhone = new PhoneColumns<>(pending);
+        pendingOnPhone.first(i -> new Span(i.displayName())).setHeader(getTranslation("staff.col.name"));
+        pendingOnPhone.foldedText(getTranslation("staff.col.email"), InvitationSummary::email);
+        pendingOnPhone.foldedText(getTranslation("staff.col.role"), i -> getTranslation("role." + i.role().name()));
+        pendingOnPhone.foldedText(getTranslation("staff.col.status"), i -> i.expired() ? getTranslation("staff.invitation.expired")
+                : getTranslation("staff.invitation.expires", Dates.date(i.expiresAt(), zone, getLocale())));
+        pendingOnPhone.folded(getTranslation("staff.col.actions"), this::invitationActions).setAutoWidth(true);
         noPending.setText(getTranslation("staff.invitations.empty"));
         noPending.addClassName("empty-state");
 

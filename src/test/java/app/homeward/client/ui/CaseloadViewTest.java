@@ -11,8 +11,10 @@ import app.homeward.client.NewClient;
 import app.homeward.homework.CaseloadRow;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,29 @@ class CaseloadViewTest extends ViewTest {
         assertThat(grid.getCellComponent(0, "status").getElement().getTextRecursively()).isEqualTo("Invited");
         assertThat(grid.getCellComponent(0, "adherence").getElement().getTextRecursively()).isEqualTo("–");
         assertThat(clients.caseload(null, false, false, 0, 10)).extracting(ClientProfile::email).containsExactly(email);
+    }
+
+    @Test
+    void on_a_phone_only_the_name_column_shows_and_the_others_read_as_lines_under_the_name() {
+        test(view.add).click();
+        ClientDetailsDialog dialog = find(ClientDetailsDialog.class).single();
+        test(dialog.name).setValue("Pia Phone");
+        test(dialog.email).setValue(TestClinics.randomEmail());
+        test(dialog.save).click();
+        List<String> folded = List.of("status", "nextSession", "lastActivity", "adherence", "unreviewed", "alerts");
+
+        view.phone.width(390);
+        assertThat(view.phone.narrow()).isTrue();
+        assertThat(view.grid.getColumnByKey("name").isVisible()).isTrue();
+        assertThat(folded).allSatisfy(key -> assertThat(view.grid.getColumnByKey(key).isVisible()).as(key).isFalse());
+        Component first = test(view.grid).getCellComponent(0, "name");
+        assertThat(find(Div.class, first).withClassName("phone-line").all())
+                .extracting(line -> line.getElement().getTextRecursively())
+                .containsExactly("Status:Invited", "Next session:–", "Last activity:–", "Done (4 weeks):–",
+                        "To review:0", "Alerts:–");
+
+        view.phone.width(1280);
+        assertThat(folded).allSatisfy(key -> assertThat(view.grid.getColumnByKey(key).isVisible()).as(key).isTrue());
     }
 
     @Test

@@ -189,6 +189,24 @@ class StaffViewTest extends ViewTest {
     }
 
     @Test
+    void on_a_phone_the_name_column_carries_the_rest_and_its_buttons_still_work() {
+        view.staffOnPhone.width(390);
+        int row = rowOf(view.staff, a -> a.id().equals(therapist.id()));
+        assertThat(view.staff.getColumns()).filteredOn(Grid.Column::isVisible).hasSize(1);
+
+        Component first = test(view.staff).getCellComponent(row, 0);
+        assertThat(first.getElement().getTextRecursively()).contains(therapist.displayName(), "Email:" + therapist.email(),
+                "Role:Therapist", "Status:Active");
+        assertThat(find(Button.class).withText("Deactivate").all()).as("each button exists once").hasSize(1);
+        test(find(Button.class, first).withText("Deactivate").single()).click();
+        assertThat(test(find(ConfirmDialog.class).single()).getHeader()).isEqualTo("Deactivate this account?");
+
+        view.staffOnPhone.width(1024);
+        assertThat(view.staff.getColumns()).allMatch(Grid.Column::isVisible);
+        assertThat(cell(view.staff, rowOf(view.staff, a -> a.id().equals(therapist.id())), 3)).isEqualTo("Active");
+    }
+
+    @Test
     void the_admin_cannot_deactivate_themselves() {
         int row = rowOf(view.staff, a -> a.id().equals(admin.id()));
 

@@ -12,7 +12,6 @@ import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -69,10 +68,7 @@ class ReminderDelivery {
 
     ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, SendTimeCheck check, ReminderMail composer,
                      ClinicDirectory clinics, MailIdentities identities, MailService mail,
-                     PlatformTransactionManager transactions, Clock clock,
-                     @Value("${homeward.reminders.batch-size:200}") int batchSize,
-                     @Value("${homeward.reminders.chunk-size:50}") int chunkSize,
-                     @Value("${homeward.reminders.run-budget:20s}") Duration runBudget) {
+                     PlatformTransactionManager transactions, Clock clock, ReminderProperties settings) {
         this.reminders = reminders;
         this.planner = planner;
         this.check = check;
@@ -82,9 +78,9 @@ class ReminderDelivery {
         this.mail = mail;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.chunkSize = chunkSize;
-        this.runBudget = runBudget;
+        this.batchSize = settings.batchSize();
+        this.chunkSize = settings.chunkSize();
+        this.runBudget = settings.runBudget();
     }
 
     /** Sends what is due for one clinic; answers when its next pending reminder is due (null: none). */

@@ -9,10 +9,8 @@ import app.homeward.mail.MailService;
 import app.homeward.mail.OutgoingMail;
 import app.homeward.security.AccountDirectory.Contact;
 import app.homeward.tenancy.ClinicDirectory.ReminderRules;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,10 +38,10 @@ class ReminderMail {
     private final Links links;
     private final String messageIdHost;
 
-    ReminderMail(MailService mail, Links links, @Value("${homeward.base-url}") String baseUrl) {
+    ReminderMail(MailService mail, Links links) {
         this.mail = mail;
         this.links = links;
-        String host = URI.create(baseUrl).getHost();
+        String host = links.host();
         this.messageIdHost = host == null ? "homeward.local" : host;
     }
 

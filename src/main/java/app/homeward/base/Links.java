@@ -1,7 +1,8 @@
 package app.homeward.base;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.net.URI;
 
 /** Absolute links for emails. Paths carry opaque tokens and slugs only, never anything clinical. */
 @Component
@@ -9,8 +10,14 @@ public class Links {
 
     private final String baseUrl;
 
-    public Links(@Value("${homeward.base-url}") String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    public Links(LinkProperties properties) {
+        String url = properties.baseUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The host of the public address, e.g. for Message-IDs ({@code homeward.base-url} is validated as absolute). */
+    public String host() {
+        return URI.create(baseUrl).getHost();
     }
 
     public String absolute(String path) {

@@ -1,8 +1,8 @@
 package app.homeward.mail;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -19,11 +19,16 @@ class MailConfig {
 
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, DevMailbox devMailbox,
-                                @Value("${spring.mail.host:}") String host,
-                                @Value("${homeward.mail.from}") String from) {
-        if (StringUtils.hasText(host)) {
-            return new SmtpTransport(sender.getIfAvailable(JavaMailSenderImpl::new), from);
+                                ObjectProvider<MailProperties> smtp, MailSettings settings) {
+        if (smtpConfigured(smtp)) {
+            return new SmtpTransport(sender.getIfAvailable(JavaMailSenderImpl::new), settings.from());
         }
         return devMailbox::deliver;
+    }
+
+    /** SMTP_HOST is set: Spring Boot's own {@code spring.mail.host}, read from Spring Boot's own properties. */
+    static boolean smtpConfigured(ObjectProvider<MailProperties> smtp) {
+        MailProperties properties = smtp.getIfAvailable();
+        return properties != null && StringUtils.hasText(properties.getHost());
     }
 }

@@ -4,6 +4,8 @@ import app.homeward.base.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -45,12 +47,10 @@ public class MailService {
     private final MailIdentities identities;
 
     MailService(MailTransport transport, Messages messages, MailIdentities identities,
-                @org.springframework.beans.factory.annotation.Value("${spring.mail.host:}") String smtpHost,
-                @org.springframework.beans.factory.annotation.Value("${homeward.dev-mailbox.enabled:false}") boolean devMailbox,
-                java.time.Clock clock) {
+                ObjectProvider<MailProperties> smtp, DevMailboxSettings devMailbox, java.time.Clock clock) {
         this.clock = clock;
         this.identities = identities;
-        this.capturing = devMailbox && !org.springframework.util.StringUtils.hasText(smtpHost);
+        this.capturing = devMailbox.enabled() && !MailConfig.smtpConfigured(smtp);
         this.transport = transport;
         this.messages = messages;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));

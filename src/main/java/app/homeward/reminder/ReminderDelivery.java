@@ -1,25 +1,17 @@
 package app.homeward.reminder;
 
-import app.homeward.base.Links;
-import app.homeward.client.ClientDirectory;
-import app.homeward.client.ClientDirectory.ClientContact;
-import app.homeward.homework.DueHomework;
-import app.homeward.homework.HomeworkTimes;
 import app.homeward.mail.ClinicSender;
 import app.homeward.mail.Delivery;
 import app.homeward.mail.MailIdentities;
-import app.homeward.mail.MailMessage;
 import app.homeward.mail.MailService;
 import app.homeward.mail.OutgoingMail;
-import app.homeward.security.AccountDirectory;
-import app.homeward.security.AccountDirectory.Contact;
+import app.homeward.reminder.ReminderMail.Letter;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,20 +20,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.Session;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Sends one clinic's due reminders. Runs inside the clinic's db-scheduler task (one run per clinic
@@ -49,69 +36,51 @@ import java.util.stream.Collectors;
  * <ol>
  * <li>claim: pending and due → sending (a conditional update: the planner may have moved or
  *     cancelled it a moment ago, and only pending rows are the planner's to change);</li>
- * <li>check again at send time: homework still open, client active and opted in, account active,
- *     clinic active, not in quiet hours — else cancelled or postponed;</li>
- * <li>render (a template that fails fails that message only) and send the batch over one SMTP
- *     connection with a Message-ID made from the reminder's id;</li>
+ * <li>check again at send time ({@link SendTimeCheck}): homework still open, client active and opted
+ *     in, account active, clinic active, not in quiet hours — else cancelled or postponed;</li>
+ * <li>compose ({@link ReminderMail}; a template that fails fails that message only) and send the batch
+ *     over one SMTP connection with a Message-ID made from the reminder's id;</li>
  * <li>record: sent; temporary failure → pending again after a backoff; permanent → failed.</li>
  * </ol>
  * A run that dies between 1 and 4 leaves rows "sending"; the next run of the clinic sends them again
- * with the same Message-ID, so duplicates are limited to what was in flight and recognisable.
+ * with the same Message-ID, so duplicates are limited to what was in flight and recognisable. What is
+ * due is the planner's business: each run first asks it to plan the staff digests.
  */
 @Component
 class ReminderDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
-    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
-    /** What differs between two emails of the same clinic, language and kind: filled into a template rendered once. */
-    private static final java.util.Set<String> CLIENT_FILL_INS = java.util.Set.of("recipientName", "unsubscribeLink");
-    private static final java.util.Set<String> STAFF_FILL_INS = java.util.Set.of("recipientName");
 
     private final ReminderRepository reminders;
     private final ReminderPlanner planner;
-    private final ReminderPreferenceRepository preferences;
-    private final HomeworkTimes homework;
-    private final ClientDirectory clients;
-    private final AccountDirectory accounts;
+    private final SendTimeCheck check;
+    private final ReminderMail composer;
     private final ClinicDirectory clinics;
-    private final MailService mail;
     private final MailIdentities identities;
-    private final Links links;
+    private final MailService mail;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batchSize;
-    @PersistenceContext
-    private EntityManager entityManager;
     private final int chunkSize;
     private final Duration runBudget;
-    private final String messageIdHost;
+    @PersistenceContext
+    private EntityManager entityManager;
 
-    ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, ReminderPreferenceRepository preferences,
-                     HomeworkTimes homework,
-                     ClientDirectory clients, AccountDirectory accounts, ClinicDirectory clinics, MailService mail,
-                     MailIdentities identities,
-                     Links links, PlatformTransactionManager transactions, Clock clock,
-                     @Value("${homeward.reminders.batch-size:200}") int batchSize,
-                     @Value("${homeward.reminders.chunk-size:50}") int chunkSize,
-                     @Value("${homeward.reminders.run-budget:20s}") Duration runBudget,
-                     @Value("${homeward.base-url}") String baseUrl) {
+    ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, SendTimeCheck check, ReminderMail composer,
+                     ClinicDirectory clinics, MailIdentities identities, MailService mail,
+                     PlatformTransactionManager transactions, Clock clock, ReminderProperties settings) {
         this.reminders = reminders;
         this.planner = planner;
-        this.preferences = preferences;
-        this.homework = homework;
-        this.clients = clients;
-        this.accounts = accounts;
+        this.check = check;
+        this.composer = composer;
         this.clinics = clinics;
-        this.mail = mail;
         this.identities = identities;
-        this.links = links;
+        this.mail = mail;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.chunkSize = chunkSize;
-        this.runBudget = runBudget;
-        String host = URI.create(baseUrl).getHost();
-        this.messageIdHost = host == null ? "homeward.local" : host;
+        this.batchSize = settings.batchSize();
+        this.chunkSize = settings.chunkSize();
+        this.runBudget = settings.runBudget();
     }
 
     /** Sends what is due for one clinic; answers when its next pending reminder is due (null: none). */
@@ -128,7 +97,7 @@ class ReminderDelivery {
 
     private Instant run(UUID clinicId) {
         Instant started = clock.instant();
-        tx.executeWithoutResult(s -> planDigests(clinicId));
+        tx.executeWithoutResult(s -> planner.planDigests(clinicId));
         Integer recovered = tx.execute(s -> reminders.releaseInFlight(clock.instant()));
         if (recovered != null && recovered > 0) {
             LOG.warn("reminders left in flight by a stopped run are sent again count={}", recovered);
@@ -153,42 +122,6 @@ class ReminderDelivery {
         return tx.execute(s -> reminders.nextAttempt().orElse(null));
     }
 
-    /**
-     * Each staff member who chose a digest time has exactly one pending digest, at the next such local
-     * time; a changed time moves it, a digest turned off is cancelled. Runs at the start of every
-     * clinic run, so a change shows within a minute.
-     */
-    private void planDigests(UUID clinicId) {
-        Instant now = clock.instant();
-        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
-        if (rules == null) {
-            return;
-        }
-        Map<UUID, Reminder> pending = new HashMap<>();
-        for (Reminder digest : reminders.findPendingDigests()) {
-            if (pending.putIfAbsent(digest.getAccountId(), digest) != null) {
-                digest.cancel("duplicate", now);
-            }
-        }
-        for (AccountDirectory.DigestSubscriber subscriber : accounts.digestSubscribers()) {
-            java.time.ZoneId zone = subscriber.zone() == null ? rules.clinic().timeZone()
-                    : java.time.ZoneId.of(subscriber.zone());
-            java.time.ZonedDateTime local = now.atZone(zone);
-            java.time.ZonedDateTime next = java.time.ZonedDateTime.of(local.toLocalDate(), subscriber.time(), zone);
-            if (!next.toInstant().isAfter(now)) {
-                next = java.time.ZonedDateTime.of(local.toLocalDate().plusDays(1), subscriber.time(), zone);
-            }
-            Reminder existing = pending.remove(subscriber.accountId());
-            if (existing == null) {
-                reminders.save(Reminder.forStaff(ReminderKind.DIGEST, subscriber.accountId(), next.toInstant(), now));
-            } else if (existing.getDueAt().isAfter(now) && !existing.getDueAt().equals(next.toInstant())) {
-                // a changed time moves a digest still to come; one already due goes out in this run
-                existing.reschedule(next.toInstant(), now);
-            }
-        }
-        pending.values().forEach(digest -> digest.cancel("reminders-off", now));
-    }
-
     /** Claims a batch of due reminders and decides, for each, whether it still goes out; renders those that do. */
     private Claimed claim(UUID clinicId) {
         Claimed result = tx.execute(status -> {
@@ -210,207 +143,24 @@ class ReminderDelivery {
     private record Claimed(int count, List<Outbound> outbound) {
     }
 
+    /** The claimed reminders that still go out, composed; a template that fails fails that message only. */
     private List<Outbound> decide(UUID clinicId, List<Reminder> claimed, Instant now) {
         ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
         ClinicSender sender = identities.sender(clinicId); // discreet or not: looked up once per batch
-        List<UUID> clientIds = claimed.stream().map(Reminder::getClientId).filter(java.util.Objects::nonNull).distinct().toList();
-        Map<UUID, ClientContact> contacts = clients.contacts(clientIds).stream()
-                .collect(Collectors.toMap(ClientContact::id, Function.identity()));
-        Map<UUID, ReminderPreference> prefs = preferences.findByClientIdIn(clientIds).stream()
-                .collect(Collectors.toMap(ReminderPreference::getClientId, Function.identity()));
-        Map<UUID, DueHomework> open = homework.stillOpen(claimed.stream().map(Reminder::getOccurrenceId)
-                .filter(java.util.Objects::nonNull).distinct().toList());
-        List<UUID> accountIds = contacts.values().stream().map(ClientContact::accountId)
-                .filter(java.util.Objects::nonNull).distinct().toList();
-        Map<UUID, Contact> activeAccounts = accounts.activeContacts(accountIds);
         List<Outbound> outbound = new ArrayList<>();
-        for (Reminder reminder : claimed) {
-            if (rules == null || !rules.clinic().active()) {
-                reminder.cancel("clinic-not-active", now);
-                continue;
-            }
-            if (reminder.getKind() == ReminderKind.DIGEST) {
-                digest(reminder, rules, sender, now).ifPresent(outbound::add);
-                continue;
-            }
-            if (reminder.getKind() == ReminderKind.ALERT) {
-                alert(reminder, rules, sender, now).ifPresent(outbound::add);
-                continue;
-            }
-            if (reminder.getKind() == ReminderKind.ESCALATION) {
-                escalation(reminder, rules, sender, now).ifPresent(outbound::add);
-                continue;
-            }
-            if (reminder.getClientId() == null) {
-                reminder.failed("not-a-client-reminder", now);
-                continue;
-            }
-            ClientContact client = contacts.get(reminder.getClientId());
-            ReminderPreference pref = prefs.get(reminder.getClientId());
-            if (client == null || !client.reachable()) {
-                reminder.cancel("client-not-active", now);
-                continue;
-            }
-            if (!activeAccounts.containsKey(client.accountId())) {
-                reminder.cancel("account-not-active", now);
-                continue;
-            }
-            if (pref != null && pref.getUnsubscribedAt() != null) {
-                reminder.cancel("unsubscribed", now);
-                continue;
-            }
-            if (pref != null ? !pref.isEnabled() : !rules.remindersDefaultOn()) {
-                reminder.cancel("reminders-off", now);
-                continue;
-            }
-            if (reminder.getOccurrenceId() != null && !open.containsKey(reminder.getOccurrenceId())) {
-                reminder.cancel("homework-closed", now);
-                continue;
-            }
-            QuietHours quiet = pref != null ? pref.quietHours() : new QuietHours(rules.quietStart(), rules.quietEnd());
-            if (quiet.wholeDay()) {
-                reminder.cancel("reminders-off", now);
-                continue;
-            }
-            Instant allowed = new ReminderTimes(client.zone(), null, null, quiet, 0, 0, Duration.ZERO, false)
-                    .allowedFrom(now);
-            if (allowed.isAfter(now)) {
-                reminder.postpone(allowed, now); // quiet hours began since it was planned (or the zone changed)
-                continue;
-            }
+        for (Letter letter : check.stillGoingOut(claimed, rules, now)) {
+            Reminder reminder = letter.reminder();
             try {
-                outbound.add(render(reminder, client, activeAccounts.get(client.accountId()), rules, sender));
+                outbound.add(new Outbound(reminder.getId(), reminder.getKind(), letter.clientId(),
+                        composer.compose(letter, rules, sender)));
             } catch (RuntimeException e) {
-                // a template that fails to render fails this message only, visibly in the delivery log
-                LOG.warn("reminder could not be rendered reminder={} cause={}", reminder.getId(),
-                        e.getClass().getSimpleName());
+                // visible in the delivery log; the log line names the reminder and the kind of failure only
+                LOG.warn("reminder could not be rendered reminder={} kind={} cause={}", reminder.getId(),
+                        reminder.getKind(), e.getClass().getSimpleName());
                 reminder.failed("template", now);
             }
         }
         return outbound;
-    }
-
-    /** A client's reminder, with an unsubscribe secret of its own (the row keeps only its hash). */
-    private Outbound render(Reminder reminder, ClientContact client, Contact account, ReminderRules rules,
-                            ClinicSender sender) {
-        String token = UnsubscribeTokens.newToken();
-        String language = client.language() != null ? client.language() : account.language();
-        Locale locale = Locale.forLanguageTag(language == null ? rules.clinic().defaultLanguage() : language);
-        // the unsubscribe page speaks the email's language
-        String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + token + "?lang="
-                + app.homeward.base.Messages.supported(locale).getLanguage());
-        String oneClick = links.absolute("/unsubscribe/one-click/" + rules.clinic().id() + "/" + token);
-        Map<String, Object> model = model(client.displayName(), rules);
-        model.put("link", links.clinicPage(rules.clinic().slug()));
-        model.put("unsubscribeLink", unsubscribe);
-        model.put("kind", reminder.getKind().name());
-        MailMessage message = mail.prepare(sender, account.email(), locale, "reminder", model, CLIENT_FILL_INS);
-        reminder.issueUnsubscribe(UnsubscribeTokens.hash(token));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + oneClick + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        headers.put("Auto-Submitted", "auto-generated");
-        return new Outbound(reminder.getId(), reminder.getKind(), client.id(),
-                new OutgoingMail(message, messageId(reminder.getId()), headers));
-    }
-
-    /** A therapist's digest: counts of new entries and change requests since the last one; nothing new, no email. */
-    private java.util.Optional<Outbound> digest(Reminder reminder, ReminderRules rules, ClinicSender sender,
-                                                Instant now) {
-        Contact staff = activeStaff(reminder, now);
-        if (staff == null) {
-            return java.util.Optional.empty();
-        }
-        Instant since = reminders.lastDigestSent(reminder.getAccountId())
-                .orElse(reminder.getDueAt().minus(Duration.ofDays(1)));
-        HomeworkTimes.DigestCounts counts = homework.since(clients.idsOfTherapist(reminder.getAccountId()), since);
-        if (counts.nothing()) {
-            reminder.cancel("nothing-new", now);
-            return java.util.Optional.empty();
-        }
-        return staffEmail(reminder, staff, rules, sender, now, "digest", "/app/review",
-                Map.of("entries", counts.entries(), "changeRequests", counts.changeRequests()));
-    }
-
-    /**
-     * "A client needs your attention": who or what stays in the portal, behind sign-in. It goes out
-     * whatever the client's reminder choices are; only an account that is no longer active stops it.
-     */
-    private java.util.Optional<Outbound> alert(Reminder reminder, ReminderRules rules, ClinicSender sender, Instant now) {
-        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
-        if (staff == null) {
-            // the therapist was deactivated (or left) since: a safety alert must still reach a person
-            int admins = planner.toAdmins(ReminderKind.ALERT, reminder.getAlertId(), now);
-            reminder.cancel(admins > 0 ? "sent-to-admins" : "account-not-active", now);
-            return java.util.Optional.empty();
-        }
-        return staffEmail(reminder, staff, rules, sender, now, "attention", "/app/alerts", Map.of());
-    }
-
-    /**
-     * "A client's alert is still open": nothing if someone acknowledged it meanwhile; a row for "the admins"
-     * becomes one email per admin active now; each admin's email goes out if the alert is still open then.
-     */
-    private java.util.Optional<Outbound> escalation(Reminder reminder, ReminderRules rules, ClinicSender sender,
-                                                    Instant now) {
-        if (!homework.alertStillOpen(reminder.getAlertId())) {
-            reminder.cancel("acknowledged", now);
-            return java.util.Optional.empty();
-        }
-        if (reminder.getAccountId() == null) {
-            int admins = planner.toAdmins(ReminderKind.ESCALATION, reminder.getAlertId(), now);
-            reminder.cancel(admins > 0 ? "sent-to-admins" : "no-active-admin", now);
-            return java.util.Optional.empty();
-        }
-        Contact staff = activeStaff(reminder, now);
-        return staff == null ? java.util.Optional.empty()
-                : staffEmail(reminder, staff, rules, sender, now, "escalation", "/app/alerts", Map.of());
-    }
-
-    /** The staff member a staff email is for, or null (and the reminder cancelled) when their account is not active. */
-    private Contact activeStaff(Reminder reminder, Instant now) {
-        Contact staff = accounts.activeContacts(List.of(reminder.getAccountId())).get(reminder.getAccountId());
-        if (staff == null) {
-            reminder.cancel("account-not-active", now);
-        }
-        return staff;
-    }
-
-    private java.util.Optional<Outbound> staffEmail(Reminder reminder, Contact staff, ReminderRules rules,
-                                                    ClinicSender sender, Instant now,
-                                                    String template, String path, Map<String, Object> extra) {
-        try {
-            Map<String, Object> model = model(staff.displayName(), rules);
-            model.putAll(extra);
-            model.put("link", links.absolute(path));
-            String language = staff.language() != null ? staff.language() : rules.clinic().defaultLanguage();
-            MailMessage message = mail.prepare(sender, staff.email(), Locale.forLanguageTag(language),
-                    template, model, STAFF_FILL_INS);
-            return java.util.Optional.of(new Outbound(reminder.getId(), reminder.getKind(), null, new OutgoingMail(message,
-                    messageId(reminder.getId()), Map.of("Auto-Submitted", "auto-generated"))));
-        } catch (RuntimeException e) {
-            LOG.warn("staff email could not be rendered reminder={} kind={} cause={}", reminder.getId(),
-                    reminder.getKind(), e.getClass().getSimpleName());
-            reminder.failed("template", now);
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** What every reminder email shows: whom it greets, and the clinic's name and colour. */
-    private static Map<String, Object> model(String recipientName, ReminderRules rules) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("recipientName", recipientName);
-        model.put("clinicName", rules.clinic().name());
-        model.put("clinicColor", safeColor(rules.clinic().accentColor()));
-        return model;
-    }
-
-    String messageId(UUID reminderId) {
-        return "<reminder-" + reminderId + "@" + messageIdHost + ">";
-    }
-
-    private static String safeColor(String color) {
-        return color != null && COLOR.matcher(color).matches() ? color : "#2f6f73";
     }
 
     /** Writes what happened; answers how many went out. */

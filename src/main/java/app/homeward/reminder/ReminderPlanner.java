@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +38,8 @@ import java.util.UUID;
  * client's pending reminders in line with what should be — in the same transaction, just before it
  * commits, so a reminder exists exactly when the change that causes it exists. It moves reminders
  * whose time changed, cancels the ones no longer wanted (kept as "cancelled" in the delivery log)
- * and adds new ones; a reminder that already went out is never planned again.
+ * and adds new ones; a reminder that already went out is never planned again. Staff digests are
+ * planned here too ({@link #planDigests}), and alerts for the admins when a therapist cannot be told.
  */
 @Component
 class ReminderPlanner {
@@ -114,6 +117,41 @@ class ReminderPlanner {
             LOG.warn("a safety alert has no active admin to go to kind={}", kind);
         }
         return admins.size();
+    }
+
+    /**
+     * Each staff member who chose a digest time has exactly one pending digest, at the next such local
+     * time; a changed time moves it, a digest turned off is cancelled. Delivery calls it at the start of
+     * every clinic run (in a transaction of its own), so a change shows within a minute.
+     */
+    void planDigests(UUID clinicId) {
+        Instant now = clock.instant();
+        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        if (rules == null) {
+            return;
+        }
+        Map<UUID, Reminder> pending = new HashMap<>();
+        for (Reminder digest : reminders.findPendingDigests()) {
+            if (pending.putIfAbsent(digest.getAccountId(), digest) != null) {
+                digest.cancel("duplicate", now);
+            }
+        }
+        for (AccountDirectory.DigestSubscriber subscriber : accounts.digestSubscribers()) {
+            ZoneId zone = subscriber.zone() == null ? rules.clinic().timeZone() : ZoneId.of(subscriber.zone());
+            ZonedDateTime local = now.atZone(zone);
+            ZonedDateTime next = ZonedDateTime.of(local.toLocalDate(), subscriber.time(), zone);
+            if (!next.toInstant().isAfter(now)) {
+                next = ZonedDateTime.of(local.toLocalDate().plusDays(1), subscriber.time(), zone);
+            }
+            Reminder existing = pending.remove(subscriber.accountId());
+            if (existing == null) {
+                reminders.save(Reminder.forStaff(ReminderKind.DIGEST, subscriber.accountId(), next.toInstant(), now));
+            } else if (existing.getDueAt().isAfter(now) && !existing.getDueAt().equals(next.toInstant())) {
+                // a changed time moves a digest still to come; one already due goes out in this run
+                existing.reschedule(next.toInstant(), now);
+            }
+        }
+        pending.values().forEach(digest -> digest.cancel("reminders-off", now));
     }
 
     void beforeCommit(UUID clinicId, UUID clientId) {
@@ -226,14 +264,14 @@ class ReminderPlanner {
      */
     private static Instant weeklySummary(ClientContact client, LocalTime preferred, QuietHours quiet,
                                          List<DueHomework> open, Instant now) {
-        java.time.ZoneId zone = client.zone();
+        ZoneId zone = client.zone();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
         java.time.LocalDate sunday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
         LocalTime at = preferred != null ? preferred : LocalTime.of(18, 0);
         ReminderTimes times = new ReminderTimes(zone, null, null, quiet, 0, 0, Duration.ZERO, false);
-        Instant when = times.outOfQuietHours(java.time.ZonedDateTime.of(sunday, at, zone)).toInstant();
+        Instant when = times.outOfQuietHours(ZonedDateTime.of(sunday, at, zone)).toInstant();
         if (when.isBefore(now)) {
-            when = times.outOfQuietHours(java.time.ZonedDateTime.of(sunday.plusWeeks(1), at, zone)).toInstant();
+            when = times.outOfQuietHours(ZonedDateTime.of(sunday.plusWeeks(1), at, zone)).toInstant();
         }
         Instant from = when;
         Instant to = when.plus(Duration.ofDays(7));

@@ -10,7 +10,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,16 +76,12 @@ class ReminderScheduling {
      * would treat that task's rows as unresolved.
      */
     @Bean
-    Scheduler reminderScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
-                                @Value("${homeward.reminders.threads:8}") int threads,
-                                @Value("${homeward.reminders.polling:10s}") Duration polling,
-                                @Value("${homeward.reminders.heartbeat:30s}") Duration heartbeat,
-                                @Value("${homeward.reminders.missed-heartbeats:6}") int missedHeartbeats) {
+    Scheduler reminderScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, ReminderProperties settings) {
         return Scheduler.create(dataSource, tasks)
-                .threads(threads)
-                .pollingInterval(polling)
-                .heartbeatInterval(heartbeat)
-                .missedHeartbeatsLimit(missedHeartbeats)
+                .threads(settings.threads())
+                .pollingInterval(settings.polling())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .alwaysPersistTimestampInUTC()
                 .enableImmediateExecution()
                 // the scheduler follows the application's clock, so a moved clock (tests, the dev page) moves reminders
@@ -98,9 +93,8 @@ class ReminderScheduling {
     /** Starts delivery when the database is ready (Homeward may start while it is away); stops it first on shutdown. */
     @Bean
     DeliveryLifecycle reminderDeliveryLifecycle(Scheduler scheduler, ClinicDirectory clinics, ReminderWakeUp wakeUp,
-                                                Clock clock,
-                                                @Value("${homeward.reminders.delivery.enabled:true}") boolean enabled) {
-        return new DeliveryLifecycle(scheduler, clinics, wakeUp, clock, enabled);
+                                                Clock clock, ReminderProperties settings) {
+        return new DeliveryLifecycle(scheduler, clinics, wakeUp, clock, settings.delivery().enabled());
     }
 
     static final class DeliveryLifecycle implements SmartLifecycle {

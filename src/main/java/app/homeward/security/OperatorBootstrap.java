@@ -6,7 +6,6 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import app.homeward.base.DatabaseReady;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -35,17 +34,14 @@ class OperatorBootstrap {
     private final AuditTrail audit;
 
     OperatorBootstrap(PlatformOperatorRepository operators, PasswordEncoder encoder,
-                      @Value("${homeward.operator.email:}") String email,
-                      @Value("${homeward.operator.password:}") String password, java.time.Clock clock,
-                      @Value("${homeward.operator.reset-second-factor:false}") boolean resetSecondFactor,
-                      AuditTrail audit) {
+                      OperatorProperties settings, java.time.Clock clock, AuditTrail audit) {
         this.clock = clock;
-        this.resetSecondFactor = resetSecondFactor;
+        this.resetSecondFactor = settings.resetSecondFactor();
         this.audit = audit;
         this.operators = operators;
         this.encoder = encoder;
-        this.email = email;
-        this.password = password;
+        this.email = settings.email();
+        this.password = settings.password();
     }
 
     @EventListener(DatabaseReady.class)

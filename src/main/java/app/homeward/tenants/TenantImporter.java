@@ -9,7 +9,6 @@ import app.homeward.tenancy.ClinicStatus;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import app.homeward.base.DatabaseReady;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -50,15 +49,14 @@ class TenantImporter {
 
     TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, app.homeward.client.ClientService caseload,
                    app.homeward.homework.HomeworkImport homework, TransactionTemplate tx,
-                   @Value("${homeward.tenants.import:false}") boolean enabled,
-                   @Value("${homeward.tenants.directory:tenants}") Path directory) {
+                   TenantsProperties settings) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.caseload = caseload;
         this.homework = homework;
         this.tx = tx;
-        this.enabled = enabled;
-        this.directory = directory;
+        this.enabled = settings.enabled();
+        this.directory = settings.directory();
     }
 
     @EventListener(DatabaseReady.class)

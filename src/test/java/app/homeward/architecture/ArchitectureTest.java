@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -303,5 +304,51 @@ class ArchitectureTest {
                 .because("features contribute their settings through base.ui.ClinicSettingsSection and the tenants "
                         + "import seeds them from above (decision 0011)")
                 .check(classes);
+    }
+
+    /**
+     * Settings are {@code @ConfigurationProperties} records next to their feature, validated at start-up
+     * (decision 0034): a {@code @Value} would read a property nobody documents, with a default of its own and
+     * no check, and a typo in its name would pass silently.
+     */
+    static ArchRule settingsAreConfigurationProperties() {
+        return classes().should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("not inject properties with @Value") {
+            @Override
+            public void check(JavaClass javaClass, com.tngtech.archunit.lang.ConditionEvents events) {
+                javaClass.getFields().stream().filter(field -> field.isAnnotatedWith(Value.class))
+                        .forEach(field -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(field,
+                                field.getFullName() + " is injected with @Value")));
+                for (var codeUnit : javaClass.getCodeUnits()) {
+                    boolean annotated = codeUnit.isAnnotatedWith(Value.class)
+                            || codeUnit.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(Value.class));
+                    if (annotated) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(codeUnit,
+                                codeUnit.getFullName() + " is injected with @Value"));
+                    }
+                }
+            }
+        }).because("each feature's settings are one validated @ConfigurationProperties(\"homeward.<feature>\") record");
+    }
+
+    @Test
+    void production_code_reads_settings_only_through_configuration_properties() {
+        settingsAreConfigurationProperties().check(classes);
+    }
+
+    @Test
+    void the_settings_rule_sees_a_value_on_a_field_and_on_a_constructor_parameter() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedSetting.class);
+        assertThatThrownBy(() -> settingsAreConfigurationProperties().check(planted))
+                .hasMessageContaining(PlantedSetting.class.getName() + ".limit")
+                .hasMessageContaining(PlantedSetting.class.getName() + ".<init>(int)");
+    }
+
+    static class PlantedSetting {
+        @Value("${homeward.planted.limit:1}")
+        int limit;
+
+        PlantedSetting(@Value("${homeward.planted.size:2}") int size) {
+            this.limit = size;
+        }
     }
 }

@@ -1,0 +1,17 @@
+package app.homeward.mail;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code homeward.mail.*}: Homeward's own mail settings. The SMTP server itself is Spring Boot's
+ * {@code spring.mail.*} ({@code SMTP_HOST} and friends).
+ *
+ * @param from the From address of every email ({@code SMTP_FROM}), e.g. {@code Homeward <no-reply@example.org>};
+ *             a clinic's name replaces the display name unless the clinic sends discreetly
+ */
+@ConfigurationProperties("homeward.mail")
+@Validated
+record MailSettings(@NotBlank String from) {
+}

@@ -69,6 +69,16 @@ class WorksheetLibraryViewTest extends ViewTest {
     }
 
     @Test
+    void the_language_filter_starts_at_the_viewers_language() {
+        assertThat(view.language.getValue()).as("an English UI starts with the English library").isEqualTo("en");
+        assertThat(cards()).allSatisfy(card -> assertThat(find(Span.class, card).withClassName("badge--language")
+                .single().getText()).isEqualTo("English"));
+
+        test(view.language).selectItem("Español");
+        assertEmptyState();
+    }
+
+    @Test
     void searching_thought_narrows_the_list_and_thought_record_finds_only_the_thought_record() {
         test(view.search).setValue("thought");
 
@@ -128,7 +138,7 @@ class WorksheetLibraryViewTest extends ViewTest {
         assertThat(titles()).containsExactly("Shared breathing plan");
         Div card = card("Shared breathing plan");
         assertThat(find(Span.class, card).withClassName("badge").all()).extracting(Span::getText)
-                .containsExactly("Clinic", "Shared with the clinic");
+                .containsExactly("Clinic", "English", "Shared with the clinic");
         assertThat(find(Button.class, card).withText("Edit").exists()).isTrue();
         assertThat(find(RouterLink.class, card).single().getHref()).isEqualTo("app/worksheets/" + shared);
 
@@ -240,7 +250,7 @@ class WorksheetLibraryViewTest extends ViewTest {
     private void assertEmptyState() {
         assertThat(cards()).isEmpty();
         assertThat(find(Paragraph.class, view.results).withClassName("empty-state").single().getText())
-                .isEqualTo("No worksheet matches these filters. Clear a filter, or start a new worksheet.");
+                .isEqualTo("No worksheet matches these filters. Clear a filter (the language one too), or start a new worksheet.");
         assertThat(view.count.getText()).isEqualTo("No worksheets");
     }
 

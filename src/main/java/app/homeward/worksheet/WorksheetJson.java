@@ -54,6 +54,11 @@ public final class WorksheetJson {
         }
     }
 
+    /** The value as a JSON tree, for checks that compare documents structurally. */
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /**
      * True when any text in the document (titles, labels, help, options, tags, scoring bands...) holds a control
      * character or a direction override: U+202E in a label would show the client text reversed from what the

@@ -217,6 +217,33 @@ public class WorksheetService {
         return new PublishedWorksheet(version.getId(), false, WorksheetJson.read(version.getDocument()));
     }
 
+    /**
+     * The library worksheet to offer someone who reads {@code language}: for a built-in (its original slug
+     * or any translation's), the slug of its version in that language when one ships, else the original's
+     * slug; a clinic template's id comes back unchanged, since a template is written in one language.
+     * Unknown built-ins are not found, like everywhere else.
+     */
+    @Transactional(readOnly = true)
+    public String inLanguage(String slugOrId, String language) {
+        if (asUuid(slugOrId) != null) {
+            return slugOrId;
+        }
+        builtIns.findFirstBySlugOrderByNumberDesc(slugOrId).orElseThrow(NotFoundException::new);
+        String original = ORIGINALS.get().getOrDefault(slugOrId, slugOrId);
+        String translated = original + "-" + language;
+        if (language != null && ORIGINALS.get().containsKey(translated)) {
+            return translated;
+        }
+        return original;
+    }
+
+    /** Translation slug → original slug, from the shipped files (their folders are the link, decision 0035). */
+    private static final java.util.function.Supplier<java.util.Map<String, String>> ORIGINALS =
+            org.springframework.util.function.SingletonSupplier.of(() -> BuiltInLibrary.read().stream()
+                    .filter(w -> w.translationOf() != null)
+                    .collect(java.util.stream.Collectors.toUnmodifiableMap(BuiltInLibrary.ShippedWorksheet::slug,
+                            BuiltInLibrary.ShippedWorksheet::translationOf)));
+
     /** A built-in's latest version for the tenants/ import, which runs with nobody signed in. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

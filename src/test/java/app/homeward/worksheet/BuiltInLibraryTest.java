@@ -54,7 +54,8 @@ class BuiltInLibraryTest extends IntegrationTest {
     @Test
     void every_shipped_file_is_valid() throws IOException {
         long files;
-        try (Stream<Path> list = Files.list(SHIPPED)) {
+        // the originals, and their translations one folder down (built-in/es/...)
+        try (Stream<Path> list = Files.walk(SHIPPED, 2)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).count();
         }
 
@@ -97,6 +98,65 @@ class BuiltInLibraryTest extends IntegrationTest {
             assertThat(detail.canEdit()).isFalse();
             assertThat(detail.versions()).isNotEmpty();
         }
+    }
+
+    @Test
+    void every_original_has_a_spanish_version_in_step_with_it() {
+        List<ShippedWorksheet> shipped = BuiltInLibrary.read();
+        List<ShippedWorksheet> originals = shipped.stream().filter(w -> w.translationOf() == null).toList();
+        List<ShippedWorksheet> spanish = shipped.stream().filter(w -> w.translationOf() != null).toList();
+
+        // issue 14: the whole library in Spanish, the 13 worksheets and the 8 measures
+        assertThat(originals).hasSize(21).allSatisfy(o -> assertThat(o.document().language()).isEqualTo("en"));
+        assertThat(spanish).extracting(ShippedWorksheet::slug)
+                .containsExactlyInAnyOrderElementsOf(originals.stream().map(o -> o.slug() + "-es").toList());
+        for (ShippedWorksheet translation : spanish) {
+            ShippedWorksheet original = originals.stream()
+                    .filter(o -> o.slug().equals(translation.translationOf())).findFirst().orElseThrow();
+            WorksheetDocument t = translation.document();
+            WorksheetDocument o = original.document();
+            assertThat(BuiltInLibrary.translationProblems(translation, "es", original)).as(translation.slug()).isEmpty();
+            assertThat(t.language()).as(translation.slug()).isEqualTo("es");
+            assertThat(t.fields()).extracting(Field::key).as(translation.slug())
+                    .containsExactlyElementsOf(o.fields().stream().map(Field::key).toList());
+            assertThat(t.scoring() == null ? null : t.scoring().items()).as(translation.slug() + " scoring items")
+                    .isEqualTo(o.scoring() == null ? null : o.scoring().items());
+            assertThat(t.minutes()).as(translation.slug()).isEqualTo(o.minutes());
+            assertThat(t.difficulty()).as(translation.slug()).isEqualTo(o.difficulty());
+            // really translated, not a copy
+            assertThat(t.title()).as(translation.slug()).isNotEqualTo(o.title());
+            assertThat(t.rationale()).as(translation.slug()).isNotEqualTo(o.rationale());
+            assertThat(t.description()).as(translation.slug()).isNotEqualTo(o.description());
+        }
+    }
+
+    @Test
+    void a_translation_that_asks_or_scores_differently_is_refused() {
+        ShippedWorksheet phq9 = shipped("phq-9");
+        ShippedWorksheet spanish = shipped("phq-9-es");
+        WorksheetDocument es = spanish.document();
+
+        List<Field> fewer = es.fields().subList(0, es.fields().size() - 2);
+        var otherBands = new Scoring(es.scoring().items(), List.of(), List.of(new Scoring.Band(0, 27, "Todo")),
+                es.scoring().alerts(), List.of(), null, 0.84, 3.52, 10);
+        var noAlert = new Scoring(es.scoring().items(), List.of(), es.scoring().bands(), List.of(),
+                List.of(), null, 0.84, 3.52, 10);
+
+        assertThat(BuiltInLibrary.translationProblems(spanish, "es", phq9)).isEmpty();
+        assertThat(BuiltInLibrary.translationProblems(spanish, "es", null)).isNotEmpty();
+        assertThat(BuiltInLibrary.translationProblems(spanish, "fr", phq9)).isNotEmpty();
+        assertThat(BuiltInLibrary.translationProblems(copy(spanish, es.withFields(fewer)), "es", phq9)).isNotEmpty();
+        assertThat(BuiltInLibrary.translationProblems(copy(spanish, es.withScoring(otherBands)), "es", phq9)).isNotEmpty();
+        assertThat(BuiltInLibrary.translationProblems(copy(spanish, es.withScoring(noAlert)), "es", phq9)).isNotEmpty();
+        assertThat(BuiltInLibrary.translationProblems(copy(spanish, es.withScoring(null)), "es", phq9)).isNotEmpty();
+    }
+
+    private static ShippedWorksheet shipped(String slug) {
+        return BuiltInLibrary.read().stream().filter(w -> w.slug().equals(slug)).findFirst().orElseThrow();
+    }
+
+    private static ShippedWorksheet copy(ShippedWorksheet shipped, WorksheetDocument document) {
+        return new ShippedWorksheet(shipped.slug(), document, WorksheetJson.write(document), "x", shipped.translationOf());
     }
 
     @Test

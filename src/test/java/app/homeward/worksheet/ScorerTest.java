@@ -181,6 +181,83 @@ class ScorerTest {
         }
     }
 
+    /**
+     * The Spanish PHQ-9 and GAD-7 (Pfizer's published translations) score exactly like the English ones:
+     * the same answers give the same total, the band in the same place (in Spanish words) and the same alerts.
+     */
+    @Nested
+    class SpanishVersions {
+
+        private final WorksheetDocument phq9 = load("phq-9.yaml");
+        private final WorksheetDocument phq9Es = load("es/phq-9.yaml");
+        private final WorksheetDocument gad7 = load("gad-7.yaml");
+        private final WorksheetDocument gad7Es = load("es/gad-7.yaml");
+
+        private static final Map<String, String> PHQ9_BANDS = Map.of("Minimal", "Mínima", "Mild", "Leve",
+                "Moderate", "Moderada", "Moderately severe", "Moderadamente grave", "Severe", "Grave");
+        private static final Map<String, String> GAD7_BANDS = Map.of("Minimal", "Mínima", "Mild", "Leve",
+                "Moderate", "Moderada", "Severe", "Grave");
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 0 0 0 0 0 0 0 |  0 | Mínima
+                1 1 1 1 0 0 0 0 0 |  4 | Mínima
+                2 1 1 1 0 0 0 0 0 |  5 | Leve
+                3 3 3 1 0 0 0 0 0 | 10 | Moderada
+                3 3 3 3 3 0 0 0 0 | 15 | Moderadamente grave
+                3 3 3 3 3 3 2 0 0 | 20 | Grave
+                0 1 2 3 0 1 2 3 1 | 13 | Moderada
+                """)
+        void the_spanish_phq9_gives_the_english_total_band_and_alerts(String scores, int total, String band) {
+            scoresAlike(phq9, phq9Es, PHQ9_BANDS, scores, total, band);
+        }
+
+        /** The same answers to both versions: the same total, the same band in the other words, the same alerts. */
+        private void scoresAlike(WorksheetDocument english, WorksheetDocument spanish, Map<String, String> bands,
+                                 String scores, int total, String band) {
+            Map<String, Object> answers = frequencyAnswers(scores);
+            assertThat(spanish.checkAnswers(answers, true)).isEmpty();
+            ScoreResult es = Scorer.score(spanish, answers);
+            ScoreResult en = Scorer.score(english, answers);
+
+            assertThat(es.total()).isEqualTo(total).isEqualTo(en.total());
+            assertThat(es.band()).isEqualTo(band).isEqualTo(bands.get(en.band()));
+            assertThat(es.complete()).isTrue();
+            assertThat(es.alerts()).extracting(TriggeredAlert::target, TriggeredAlert::value)
+                    .containsExactlyElementsOf(en.alerts().stream()
+                            .map(a -> org.assertj.core.groups.Tuple.tuple(a.target(), a.value())).toList());
+        }
+
+        @Test
+        void item9_raises_the_alert_in_spanish_too() {
+            ScoreResult result = Scorer.score(phq9Es, frequencyAnswers("0 0 0 0 0 0 0 0 1"));
+            assertThat(result.band()).isEqualTo("Mínima");
+            assertThat(result.alerts()).containsExactly(new TriggeredAlert("item9", 1,
+                    "Ítem 9: pensamientos de que estaría mejor muerto(a) o de hacerse daño"));
+        }
+
+        @Test
+        void the_spanish_phq9_keeps_pfizers_wording() {
+            assertThat(phq9Es.language()).isEqualTo("es");
+            assertThat(phq9Es.field("item1").label()).isEqualTo("Poco interés o placer en hacer cosas");
+            assertThat(((SingleChoice) phq9Es.field("item1")).options()).extracting(Option::label)
+                    .containsExactly("Ningún día", "Varios días", "Más de la mitad de los días", "Casi todos los días");
+            assertThat(gad7Es.field("item1").label()).isEqualTo("Sentirse nervioso(a), ansioso(a) o con los nervios de punta");
+        }
+
+        @ParameterizedTest(name = "{0} → {1} {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                0 0 0 0 0 0 0 |  0 | Mínima
+                1 1 1 1 1 0 0 |  5 | Leve
+                2 2 2 2 2 0 0 | 10 | Moderada
+                3 3 3 3 3 0 0 | 15 | Grave
+                3 3 3 3 3 3 3 | 21 | Grave
+                """)
+        void the_spanish_gad7_gives_the_english_total_and_band(String scores, int total, String band) {
+            scoresAlike(gad7, gad7Es, GAD7_BANDS, scores, total, band);
+        }
+    }
+
     @Nested
     class Gad7 {
 

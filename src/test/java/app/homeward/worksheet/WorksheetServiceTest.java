@@ -663,6 +663,23 @@ class WorksheetServiceTest extends IntegrationTest {
     }
 
     @Test
+    void in_language_offers_the_built_in_in_the_readers_language_else_the_original() {
+        owner.signIn();
+
+        assertThat(worksheets.inLanguage("phq-9", "es")).isEqualTo("phq-9-es");
+        assertThat(worksheets.inLanguage("thought-record", "es")).isEqualTo("thought-record-es");
+        assertThat(worksheets.inLanguage("phq-9-es", "en")).as("from a translation back to the original").isEqualTo("phq-9");
+        assertThat(worksheets.inLanguage("phq-9-es", "es")).isEqualTo("phq-9-es");
+        assertThat(worksheets.inLanguage("phq-9", "en")).isEqualTo("phq-9");
+        assertThat(worksheets.inLanguage("phq-9", "fr")).as("no French version: the original").isEqualTo("phq-9");
+        assertThat(worksheets.latestPublished(worksheets.inLanguage("gad-7", "es")).document().language()).isEqualTo("es");
+        UUID template = worksheets.create("My own worksheet");
+        assertThat(worksheets.inLanguage(template.toString(), "es")).as("templates are not translated")
+                .isEqualTo(template.toString());
+        assertNotFound(() -> worksheets.inLanguage("no-such-worksheet", "es"));
+    }
+
+    @Test
     void built_ins_are_visible_to_every_clinic_and_never_editable() {
         ClinicBranding elsewhere = testClinics.clinic();
         List<String> slugs = BuiltInLibrary.read().stream().map(BuiltInLibrary.ShippedWorksheet::slug).toList();
@@ -954,6 +971,7 @@ class WorksheetServiceTest extends IntegrationTest {
                 () -> worksheets.library(LibraryQuery.ALL),
                 () -> worksheets.tags(),
                 () -> worksheets.builtIn("thought-record", null),
+                () -> worksheets.inLanguage("thought-record", "es"),
                 () -> worksheets.template(id, null),
                 () -> worksheets.compare(id.toString(), 1, 1),
                 () -> worksheets.compare("thought-record", 1, 1),

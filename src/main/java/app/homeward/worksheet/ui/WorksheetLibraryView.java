@@ -1,5 +1,6 @@
 package app.homeward.worksheet.ui;
 
+import app.homeward.base.Messages;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
@@ -37,6 +38,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,8 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
     final ComboBox<String> tag = new ComboBox<>();
     final Select<Integer> difficulty = new Select<>();
     final Select<Source> source = new Select<>();
+    /** A language code, or null for all languages. */
+    final Select<String> language = new Select<>();
     final Checkbox archived = new Checkbox();
     final Select<app.homeward.worksheet.Pack> pack = new Select<>();
     private final Paragraph packNote = new Paragraph();
@@ -102,6 +106,16 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         source.setEmptySelectionCaption(getTranslation("library.any"));
         source.setItems(Source.values());
         source.setItemLabelGenerator(s -> s == null ? getTranslation("library.any") : getTranslation("library.source." + s.name().toLowerCase()));
+        language.setLabel(getTranslation("library.language"));
+        language.setId("library-language");
+        language.setEmptySelectionAllowed(true);
+        language.setEmptySelectionCaption(getTranslation("library.language.all"));
+        language.setItems(Messages.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        language.setItemLabelGenerator(l -> l == null ? getTranslation("library.language.all") : getTranslation("language." + l));
+        // the built-ins ship in every supported language: start with the one the viewer reads
+        String uiLanguage = getLocale() == null ? null : getLocale().getLanguage();
+        language.setValue(Messages.SUPPORTED.stream().map(Locale::getLanguage).filter(l -> l.equals(uiLanguage))
+                .findFirst().orElse(null));
         archived.setLabel(getTranslation("library.archived"));
         pack.setLabel(getTranslation("library.pack"));
         pack.setId("library-pack");
@@ -116,8 +130,9 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         tag.addValueChangeListener(e -> refresh());
         difficulty.addValueChangeListener(e -> refresh());
         source.addValueChangeListener(e -> refresh());
+        language.addValueChangeListener(e -> refresh());
         archived.addValueChangeListener(e -> refresh());
-        Div filters = new Div(search, pack, category, tag, difficulty, source, archived);
+        Div filters = new Div(search, pack, language, category, tag, difficulty, source, archived);
         filters.addClassName("library-filters");
 
         count.addClassName("library-count");
@@ -136,13 +151,18 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
     private void refresh() {
         List<LibraryEntry> entries = worksheets.library(new LibraryQuery(search.getValue(), category.getValue(),
                 tag.getValue(), difficulty.getValue(), source.getValue(), archived.getValue()));
+        String chosenLanguage = language.getValue();
+        if (chosenLanguage != null) {
+            entries = entries.stream().filter(e -> chosenLanguage.equals(e.language())).toList();
+        }
         var chosenPack = pack.getValue();
         packNote.setVisible(chosenPack != null);
         if (chosenPack != null) {
             // a pack is a curated list of built-ins, shown in the pack's own order
             packNote.setText(getTranslation(chosenPack.descriptionKey()));
-            entries = entries.stream().filter(e -> e.builtIn() && chosenPack.worksheets().contains(e.id()))
-                    .sorted(java.util.Comparator.comparingInt(e -> chosenPack.worksheets().indexOf(e.id()))).toList();
+            // a pack names the originals; their translations (slug "<original>-<language>") belong to it too
+            entries = entries.stream().filter(e -> e.builtIn() && packIndex(chosenPack, e) >= 0)
+                    .sorted(java.util.Comparator.comparingInt(e -> packIndex(chosenPack, e))).toList();
         }
         results.removeAll();
         count.setText(getTranslation("library.count", entries.size()));
@@ -155,6 +175,13 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         entries.forEach(entry -> results.add(card(entry)));
     }
 
+    private static int packIndex(app.homeward.worksheet.Pack pack, LibraryEntry entry) {
+        String suffix = "-" + entry.language();
+        String original = entry.id().endsWith(suffix) && !pack.worksheets().contains(entry.id())
+                ? entry.id().substring(0, entry.id().length() - suffix.length()) : entry.id();
+        return pack.worksheets().indexOf(original);
+    }
+
     private Div card(LibraryEntry entry) {
         Div card = new Div();
         card.addClassName("library-card");
@@ -163,6 +190,12 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         H2 heading = new H2(title);
         Div badges = new Div(Badges.badge(getTranslation("library.source." + entry.source().name().toLowerCase()),
                 entry.builtIn() ? "builtin" : null));
+        // every card says its language, so an English and a Spanish thought record are told apart at a glance
+        boolean known = Messages.SUPPORTED.stream().anyMatch(l -> l.getLanguage().equals(entry.language()));
+        Span languageBadge = Badges.badge(known ? getTranslation("language." + entry.language())
+                : entry.language().toUpperCase(Locale.ROOT), "language");
+        languageBadge.getElement().setAttribute("lang", entry.language());
+        badges.add(languageBadge);
         if (!entry.builtIn()) {
             if (entry.hasDraft()) {
                 badges.add(Badges.badge(getTranslation("worksheet.state.draft"), "draft"));

@@ -69,6 +69,47 @@ class WorksheetLibraryViewTest extends ViewTest {
     }
 
     @Test
+    void the_language_filter_starts_at_the_viewers_language_and_can_show_both() {
+        assertThat(view.language.getValue()).as("an English UI starts with the English library").isEqualTo("en");
+        assertThat(cards()).allSatisfy(card -> assertThat(find(Span.class, card).withClassName("badge--language")
+                .single().getText()).isEqualTo("English"));
+
+        test(view.language).selectItem("Español");
+        assertThat(titles()).hasSize(21).contains("Registro de pensamientos", "PHQ-9, cuestionario de depresión",
+                "GAD-7, cuestionario de ansiedad").doesNotContainAnyElementsOf(BUILT_INS);
+        assertThat(cards()).allSatisfy(card -> assertThat(find(Span.class, card).withClassName("badge--language")
+                .single().getText()).isEqualTo("Español"));
+        assertThat(find(RouterLink.class, card("Registro de pensamientos")).single().getHref())
+                .isEqualTo("app/worksheets/thought-record-es");
+
+        view.language.clear();
+        assertThat(titles()).as("all languages").hasSize(42).containsAll(BUILT_INS).contains("Registro de pensamientos");
+        assertThat(view.count.getText()).isEqualTo("42 worksheets");
+    }
+
+    @Test
+    void a_spanish_speaking_therapist_starts_with_the_spanish_library_and_packs_in_spanish() {
+        UI.getCurrent().setLocale(app.homeward.base.Messages.SPANISH);
+        navigate("app/worksheets/thought-record", WorksheetView.class);
+        view = navigate(WorksheetLibraryView.class);
+
+        assertThat(view.language.getValue()).isEqualTo("es");
+        assertThat(view.count.getText()).isEqualTo("21 hojas de trabajo");
+        assertThat(titles()).contains("Registro de pensamientos", "Diario de sueño").doesNotContain("Thought record");
+
+        test(view.pack).selectItem(view.getTranslation("pack.worry.title"));
+        assertThat(titles()).as("a pack shows the versions in the chosen language, in the pack's order")
+                .containsExactly("GAD-7, cuestionario de ansiedad",
+                        "Registro de preocupaciones y tiempo para preocuparse", "Registro de práctica de relajación",
+                        "Registro de pensamientos", "Resolución de problemas");
+
+        test(view.search).setValue("zzqx nada parecido");
+        assertThat(find(Paragraph.class, view.results).withClassName("empty-state").single().getText())
+                .isEqualTo("Ninguna hoja de trabajo coincide con estos filtros. Quita algún filtro (también el de idioma) "
+                        + "o crea una hoja de trabajo nueva.");
+    }
+
+    @Test
     void searching_thought_narrows_the_list_and_thought_record_finds_only_the_thought_record() {
         test(view.search).setValue("thought");
 
@@ -128,7 +169,7 @@ class WorksheetLibraryViewTest extends ViewTest {
         assertThat(titles()).containsExactly("Shared breathing plan");
         Div card = card("Shared breathing plan");
         assertThat(find(Span.class, card).withClassName("badge").all()).extracting(Span::getText)
-                .containsExactly("Clinic", "Shared with the clinic");
+                .containsExactly("Clinic", "English", "Shared with the clinic");
         assertThat(find(Button.class, card).withText("Edit").exists()).isTrue();
         assertThat(find(RouterLink.class, card).single().getHref()).isEqualTo("app/worksheets/" + shared);
 
@@ -240,7 +281,7 @@ class WorksheetLibraryViewTest extends ViewTest {
     private void assertEmptyState() {
         assertThat(cards()).isEmpty();
         assertThat(find(Paragraph.class, view.results).withClassName("empty-state").single().getText())
-                .isEqualTo("No worksheet matches these filters. Clear a filter, or start a new worksheet.");
+                .isEqualTo("No worksheet matches these filters. Clear a filter (the language one too), or start a new worksheet.");
         assertThat(view.count.getText()).isEqualTo("No worksheets");
     }
 

@@ -7,10 +7,10 @@ import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
-import app.homeward.mail.MailIdentities;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.mail.MailIdentities;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
 import app.homeward.security.CurrentUser;
@@ -242,7 +242,7 @@ public class PortalService {
         return new OpenEntry(card, document, WorksheetJson.readAnswers(entry.getAnswers()), entry.getLockVersion(),
                 entry.getState(), entry.getSavedAt(), me.simplified(), reflection,
                 entry.getReviewedAt() == null ? null : entry.getFeedback(),
-                entry.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(entry.getAnswerFeedback()),
+                entry.getReviewedAt() == null ? Map.of() : entry.feedbackOnAnswers(),
                 clinicName, crisisText);
     }
 

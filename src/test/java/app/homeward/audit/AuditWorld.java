@@ -1,7 +1,7 @@
 package app.homeward.audit;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AlertView;
@@ -9,6 +9,8 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.PortalService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +44,8 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
     static final String ANSWER = "several-days";
 
     static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkService homework,
-                             PortalService portal, JdbcTemplate jdbc, LocalDate today) {
+                             ReviewService reviews, SafetyAlerts safetyAlerts, PortalService portal, JdbcTemplate jdbc,
+                             LocalDate today) {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
@@ -63,8 +66,8 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
         UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
         assertThat(portal.submit(occurrence, phq9(ANSWER), null).alerted()).isTrue();
         therapist.signIn();
-        UUID entry = homework.entriesOf(clientId).getFirst().entryId();
-        AlertView alert = homework.alertsOf(clientId).getFirst();
+        UUID entry = reviews.entriesOf(clientId).getFirst().entryId();
+        AlertView alert = safetyAlerts.alertsOf(clientId).getFirst();
         SecurityContextHolder.clearContext();
         return new AuditWorld(clinic, admin, therapist, otherTherapist, client, clientId, name, email, assignment,
                 occurrence, entry, alert.id());

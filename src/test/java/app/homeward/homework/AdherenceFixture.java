@@ -1,8 +1,8 @@
 package app.homeward.homework;
 
+import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.TestTime;
-import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -113,7 +113,7 @@ public final class AdherenceFixture {
         return HomeworkLoopTest.phq9(item9);
     }
 
-    static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
+    public static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
         return new AssignmentPlan(title, "Numbers instead of guesses.", "", "", "", schedule, Set.of(), "", "",
                 confidence, confidence < 7, false, 1, null);
     }

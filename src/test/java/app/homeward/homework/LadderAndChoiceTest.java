@@ -2,13 +2,14 @@ package app.homeward.homework;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentSummary.StepState;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
@@ -55,6 +56,7 @@ class LadderAndChoiceTest extends IntegrationTest {
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
     @Autowired HomeworkService homework;
+    @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired AssignmentOptionRepository optionRepository;
     @Autowired AssignmentRepository assignmentRepository;
@@ -325,7 +327,7 @@ class LadderAndChoiceTest extends IntegrationTest {
             assertThat(s.done()).isEqualTo(1);
             assertThat(s.schedule().start()).isEqualTo(today(ZONE));
         });
-        assertThat(homework.entriesOf(clientId)).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Mood log"));
+        assertThat(reviews.entriesOf(clientId)).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Mood log"));
     }
 
     @Test

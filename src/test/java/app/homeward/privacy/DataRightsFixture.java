@@ -1,7 +1,7 @@
 package app.homeward.privacy;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.TestTime;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -13,10 +13,11 @@ import app.homeward.homework.PortalService;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.Today;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.AlertEscalation;
-import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderService;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
@@ -56,6 +57,7 @@ public class DataRightsFixture {
     final ReminderFixture reminders;
     final ClientService clientService;
     final HomeworkService homework;
+    final ReviewService reviews;
     final PortalService portal;
     final ReminderService reminderService;
     final WorksheetService worksheets;
@@ -71,7 +73,8 @@ public class DataRightsFixture {
                       HomeworkService homework, PortalService portal, ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
-                      app.homeward.safety.ClinicSafety clinicSafety) {
+                      app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews) {
+        this.reviews = reviews;
         this.alertEscalation = alertEscalation;
         this.clinicSafety = clinicSafety;
         this.sessionLimits = sessionLimits;
@@ -147,9 +150,9 @@ public class DataRightsFixture {
         reminderService.updatePlan(record, false, null);
 
         w.therapist().signIn();
-        UUID entry = homework.entriesOf(w.clientId()).stream().filter(e -> e.title().equals("Secret title Zq"))
+        UUID entry = reviews.entriesOf(w.clientId()).stream().filter(e -> e.title().equals("Secret title Zq"))
                 .findFirst().orElseThrow().entryId();
-        homework.review(entry, "Well spotted Qz", Map.of("records", "Good balance Qz"));
+        reviews.review(entry, "Well spotted Qz", Map.of("records", "Good balance Qz"));
     }
 
     /** Everything else the clinic's tables hold: a pending invitation, a reset token, retention, an erasure request. */

@@ -9,10 +9,11 @@ import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.PortalService;
-import app.homeward.reminder.ReminderFixture;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
-import app.homeward.security.AccountStatus;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.security.AccountService;
+import app.homeward.security.AccountStatus;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -43,6 +44,7 @@ class TeamServiceTest extends IntegrationTest {
     @Autowired ClientService clients;
     @Autowired AccountService accounts;
     @Autowired HomeworkService homework;
+    @Autowired SafetyAlerts safetyAlerts;
     @Autowired PortalService portal;
 
     World world;
@@ -77,7 +79,7 @@ class TeamServiceTest extends IntegrationTest {
         assertThat(accounts.staff()).filteredOn(a -> a.id().equals(world.therapist().id()))
                 .extracting(a -> a.status()).containsExactly(AccountStatus.DEACTIVATED);
         colleague.signIn();
-        assertThat(homework.openAlerts()).extracting(AlertView::clientId).containsExactly(world.clientId());
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::clientId).containsExactly(world.clientId());
     }
 
     @Test

@@ -6,8 +6,9 @@ import app.homeward.base.Messages;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.PortalService;
-import app.homeward.reminder.ReminderFixture;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.safety.ClinicSafety;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -43,6 +44,7 @@ class CrisisViewsTest extends ViewTest {
     @Autowired ReminderFixture fixture;
     @Autowired PortalService portal;
     @Autowired HomeworkService homework;
+    @Autowired SafetyAlerts safetyAlerts;
     @Autowired ClinicSafety safety;
 
     @Test
@@ -68,7 +70,7 @@ class CrisisViewsTest extends ViewTest {
         assertThat(banner.getElement().getTextRecursively()).contains("Nadie vigila este portal a todas horas");
 
         world.therapist().signIn();
-        homework.acknowledge(homework.openAlerts().getFirst().id(), "Llamé; está a salvo.");
+        safetyAlerts.acknowledge(safetyAlerts.openAlerts().getFirst().id(), "Llamé; está a salvo.");
         TestUsers.signInAs(world.client());
         navigate(TodayView.class);
         assertThat(find(Div.class).withId("crisis-banner").exists()).as("gone once acknowledged").isFalse();
@@ -183,7 +185,7 @@ class CrisisViewsTest extends ViewTest {
         navigate(TodayView.class);
         assertThat(find(Div.class).withId("crisis-banner").exists()).as("no crisis banner for a non-crisis rule").isFalse();
         world.therapist().signIn();
-        assertThat(homework.openAlerts()).as("the therapist still sees the alert").hasSize(1);
+        assertThat(safetyAlerts.openAlerts()).as("the therapist still sees the alert").hasSize(1);
     }
 
     private String crisisLineInTheForm() {

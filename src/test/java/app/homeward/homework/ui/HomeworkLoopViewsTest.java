@@ -1,23 +1,26 @@
 package app.homeward.homework.ui;
 
-import app.homeward.client.ui.ClientDetailsDialog;
-import app.homeward.client.ui.BeforeSessionView;
-import app.homeward.client.ui.ClientView;
-import app.homeward.client.ui.CaseloadView;
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientStatus;
+import app.homeward.client.ui.BeforeSessionView;
+import app.homeward.client.ui.CaseloadView;
+import app.homeward.client.ui.ClientDetailsDialog;
+import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.AssignmentSummary;
-import app.homeward.homework.CaseloadRow;
 import app.homeward.homework.ChangeReason;
-import app.homeward.homework.EntryDetail;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
+import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.review.EntryDetail;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.ui.EntryReviewView;
+import app.homeward.homework.review.ui.ReviewQueueView;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -78,6 +81,8 @@ class HomeworkLoopViewsTest extends ViewTest {
     static final String FEEDBACK = "You did half of it in a hard week, and that counts. Thank you.";
 
     @Autowired HomeworkService homework;
+
+    @Autowired ReviewService reviews;
 
     @Test
     void a_client_is_invited_does_the_homework_planned_in_session_and_it_is_reviewed_and_carried_over() {
@@ -241,7 +246,7 @@ class HomeworkLoopViewsTest extends ViewTest {
 
         assertThat(notificationTexts()).contains("Marked reviewed. " + name + " can now see your feedback.");
         assertThat(rows(((ReviewQueueView) getCurrentView()).grid)).isEmpty();
-        EntryDetail reviewed = homework.entry(review.detail.entryId());
+        EntryDetail reviewed = reviews.entry(review.detail.entryId());
         assertThat(reviewed.reviewedAt()).isNotNull();
         assertThat(reviewed.reflection()).isEqualTo(new Reflection(50, 6, 8, java.util.Set.of(Obstacle.FORGETTING),
                 "I remembered only in the morning."));

@@ -67,18 +67,6 @@ public class HomeworkRules {
         return made;
     }
 
-    public HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
-        ZoneId zone = a.schedule().zone();
-        AssignmentPlan plan = a.plan();
-        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
-        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
-                && a.getLadderStep() < a.getLadderSize();
-        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
-                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
-                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
-                nextWaiting);
-    }
-
     // ---------------------------------------------------------------- step ladders
 
     /** A step is done when every one of its occurrences is finished (done or partly done) or skipped. */

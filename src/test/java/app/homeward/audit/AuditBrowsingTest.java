@@ -7,7 +7,7 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.platform.PlatformService;

@@ -3,7 +3,7 @@ package app.homeward.audit;
 import app.homeward.IntegrationTest;
 import app.homeward.client.ClientService;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import jakarta.persistence.EntityManagerFactory;

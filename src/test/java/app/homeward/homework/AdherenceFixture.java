@@ -6,6 +6,7 @@ import app.homeward.TestTime;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;

@@ -16,6 +16,8 @@ import app.homeward.client.GoalStatus;
 import app.homeward.client.NewClient;
 import app.homeward.homework.adherence.CaseloadOverview;
 import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.portal.HomeworkCard;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;

@@ -8,7 +8,7 @@ import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderFixture;

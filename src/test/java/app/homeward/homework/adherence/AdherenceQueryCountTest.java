@@ -7,7 +7,7 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;

@@ -1,20 +1,21 @@
 package app.homeward.homework.ui;
 
-import app.homeward.client.ui.ClientView;
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.AssignmentSummary.StepState;
+import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ui.TodayView;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;

@@ -6,7 +6,7 @@ import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.adherence.AdherenceService;
-import app.homeward.homework.ui.ProgressView;
+import app.homeward.homework.portal.ui.ProgressView;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
 import app.homeward.security.Role;
@@ -29,7 +29,7 @@ class MeasuresViewTest extends ViewTest {
 
     @Autowired app.homeward.client.ClientService clientService;
     @Autowired app.homeward.homework.HomeworkService homework;
-    @Autowired app.homeward.homework.PortalService portal;
+    @Autowired app.homeward.homework.portal.PortalService portal;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     AdherenceFixture fixture;
     @Autowired AdherenceService adherence;

@@ -1,11 +1,11 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.base.Messages;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderFixture;

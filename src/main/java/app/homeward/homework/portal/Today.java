@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -1,7 +1,7 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -9,9 +9,9 @@ import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.HomeworkService;
-import app.homeward.homework.OpenEntry;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.portal.OpenEntry;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;

@@ -1,5 +1,6 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
+import app.homeward.homework.Schedule;
 import java.util.List;
 import java.util.UUID;
 

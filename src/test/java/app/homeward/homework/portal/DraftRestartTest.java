@@ -1,13 +1,17 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import app.homeward.Application;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.TestTime;
 import app.homeward.base.AppClock;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.EntryState;
+import app.homeward.homework.HomeworkService;
+import app.homeward.homework.Schedule;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;

@@ -1,9 +1,9 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
 import app.homeward.base.Dates;
-import app.homeward.homework.HomeworkCard;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.OccurrenceState;
+import app.homeward.homework.portal.HomeworkCard;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;

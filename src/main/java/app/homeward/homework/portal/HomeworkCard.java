@@ -1,5 +1,8 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
+import app.homeward.homework.EntryState;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.OccurrenceState;
 import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.UUID;

@@ -1,8 +1,9 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
 import app.homeward.base.Dates;
-import app.homeward.homework.PortalService;
-import app.homeward.homework.PortalService.PastEntry;
+import app.homeward.homework.portal.PortalService.PastEntry;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.ui.Charts;
 import app.homeward.safety.ClientScores;
 import app.homeward.security.Role;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import app.homeward.base.DomainException;
 import app.homeward.worksheet.AnswerProblem;

@@ -1,6 +1,7 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import app.homeward.base.Dates;
+import app.homeward.homework.Obstacle;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;

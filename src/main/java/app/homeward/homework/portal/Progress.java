@@ -1,5 +1,6 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
+import app.homeward.homework.MeasureHistory;
 import app.homeward.safety.ClientScores;
 
 import java.time.LocalDate;

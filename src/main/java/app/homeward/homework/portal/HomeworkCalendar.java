@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;

@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
@@ -10,6 +10,30 @@ import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.homework.Assignment;
+import app.homeward.homework.AssignmentOption;
+import app.homeward.homework.AssignmentOptionRepository;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.AssignmentRepository;
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.ChangeReason;
+import app.homeward.homework.ChangeRequest;
+import app.homeward.homework.ChangeRequestRepository;
+import app.homeward.homework.Entry;
+import app.homeward.homework.EntryRepository;
+import app.homeward.homework.EntryState;
+import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.MeasureHistories;
+import app.homeward.homework.MeasureHistory;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.Occurrence;
+import app.homeward.homework.OccurrenceRepository;
+import app.homeward.homework.OccurrenceState;
+import app.homeward.homework.Reflection;
+import app.homeward.homework.SafetyAlert;
+import app.homeward.homework.SafetyAlertRaised;
+import app.homeward.homework.SafetyAlertRepository;
+import app.homeward.homework.Schedule;
 import app.homeward.mail.MailIdentities;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
@@ -134,7 +158,7 @@ public class PortalService {
                 continue;
             }
             Entry entry = started.get(o.getId());
-            HomeworkCard card = rules.card(a, o, entry == null ? null : entry.getState(), now, grace);
+            HomeworkCard card = card(a, o, entry == null ? null : entry.getState(), now, grace);
             LocalDate day = o.getLocalDate();
             if (day.equals(today)) {
                 dueNow.add(card);
@@ -209,7 +233,7 @@ public class PortalService {
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         UUID clinicId = CurrentUser.require().clinicId();
-        HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
+        HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
                 rules.grace(clinicId));
         String clinicName = clinics.findById(clinicId).map(ClinicBranding::name).orElse("");
         audit.record(AuditEntry.of(AuditAction.HOMEWORK_CARD_DOWNLOADED).client(me.id())
@@ -226,7 +250,7 @@ public class PortalService {
         WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         Instant now = clock.instant();
-        HomeworkCard card = rules.card(assignment, occurrence, entry == null ? null : entry.getState(), now,
+        HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), now,
                 rules.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         boolean showsCrisisLine = document.fields().stream()
@@ -462,6 +486,19 @@ public class PortalService {
      * to an ended or skipped one is refused first), the answers checked against the version's document
      * (complete when submitting), and the entry as the page last saw it, not yet submitted.
      */
+    /** The card of one occurrence as the client sees it: the plan, when it is due, and how it stands. */
+    private static HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
+        ZoneId zone = a.schedule().zone();
+        AssignmentPlan plan = a.plan();
+        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
+        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
+                && a.getLadderStep() < a.getLadderSize();
+        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
+                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
+                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
+                nextWaiting);
+    }
+
     private Answering answering(UUID occurrenceId, Map<String, Object> answers, Long lock, boolean submitting) {
         ClientProfile me = clients.me();
         Occurrence occurrence = mine(occurrenceId, me);

@@ -1,17 +1,17 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
-import app.homeward.homework.AnswerProblems;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.Obstacle;
-import app.homeward.homework.OpenEntry;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Reflection;
-import app.homeward.homework.SavedDraft;
-import app.homeward.homework.Submitted;
+import app.homeward.homework.portal.AnswerProblems;
+import app.homeward.homework.portal.OpenEntry;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.SavedDraft;
+import app.homeward.homework.portal.Submitted;
 import app.homeward.security.Role;
 import app.homeward.worksheet.ui.WorksheetForm;
 import com.vaadin.flow.component.UI;
@@ -56,9 +56,10 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     private UUID occurrenceId;
     private OpenEntry entry;
     private Long lock;
-    WorksheetForm form;
-    final Span saveStatus = new Span();
-    final Button submit = new Button();
+    // public: the homework loop's view test (homework.ui) fills in the homework it assigned on the client page
+    public WorksheetForm form;
+    public final Span saveStatus = new Span();
+    public final Button submit = new Button();
 
     private final Clock clock;
 
@@ -102,7 +103,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     private Div downloads() {
         var card = entry.card();
         Map<String, String> labels = new java.util.HashMap<>();
-        app.homeward.homework.HomeworkCardPdf.LABEL_KEYS.forEach(k -> labels.put(k, getTranslation(k)));
+        app.homeward.homework.portal.HomeworkCardPdf.LABEL_KEYS.forEach(k -> labels.put(k, getTranslation(k)));
         Map<Obstacle, String> obstacleNames = new java.util.EnumMap<>(Obstacle.class);
         for (Obstacle o : Obstacle.values()) {
             obstacleNames.put(o, getTranslation(o.messageKey()));

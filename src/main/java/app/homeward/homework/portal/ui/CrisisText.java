@@ -1,4 +1,4 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.portal.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;

@@ -1,5 +1,7 @@
-package app.homeward.homework;
+package app.homeward.homework.portal;
 
+import app.homeward.homework.EntryState;
+import app.homeward.homework.Reflection;
 import app.homeward.worksheet.WorksheetDocument;
 
 import java.time.Instant;

@@ -8,8 +8,8 @@ import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
@@ -79,7 +79,7 @@ class ViewQueryBudgetTest extends ViewTest {
 
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired WorksheetService worksheets;

@@ -1,7 +1,6 @@
 package app.homeward.homework;
 
 import app.homeward.base.DomainException;
-import app.homeward.base.Text;
 import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
 import app.homeward.tenancy.ClinicDirectory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,7 +13,11 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Shared pieces of the homework services: clinic settings, text checks, occurrence generation and cards. */
+/**
+ * What the plan (homework.plan) and the client's side (homework.portal) both do to a plan's occurrences: make
+ * them from the schedule, open a ladder's next step, and tell the reminder outbox that homework changed; and
+ * the clinic's homework settings (grace period) that every part reads.
+ */
 @Component
 public class HomeworkRules {
 
@@ -125,36 +128,5 @@ public class HomeworkRules {
             LOG.info("ladder step opened clinic={} ladder={} assignment={}", step.getClinicId(), step.getLadderId(),
                     next.getId());
         });
-    }
-
-    /** Fields written in paragraphs keep their line breaks (shown with pre-line); the rest are one line. */
-    public static final java.util.Set<String> MULTILINE = java.util.Set.of("rationale", "what", "backupPlan", "feedback",
-            "answerFeedback", "note");
-
-    public static String text(String field, String input, int max, boolean required) {
-        String clean = MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
-        if (clean == null || clean.isBlank()) {
-            if (required) {
-                throw new DomainException(field, "validation.required");
-            }
-            return "";
-        }
-        if (clean.length() > max) {
-            throw new DomainException(field, "validation.too-long", max);
-        }
-        return clean;
-    }
-
-    public static Integer rating(String field, Integer value, int min, int max, boolean required) {
-        if (value == null) {
-            if (required) {
-                throw new DomainException(field, "validation.required");
-            }
-            return null;
-        }
-        if (value < min || value > max) {
-            throw new DomainException(field, "homework.range", min, max);
-        }
-        return value;
     }
 }

@@ -6,7 +6,7 @@ import app.homeward.TestClinics;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -48,7 +48,7 @@ class AuditBrowsingTest extends IntegrationTest {
     @Autowired AuditService audit;
     @Autowired JdbcTemplate jdbc;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;

@@ -6,8 +6,8 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.clinic.ClinicSettingsService;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -52,7 +52,7 @@ class AuditRecordingTest extends IntegrationTest {
     @Autowired SignInService signIn;
     @Autowired SignInThrottle throttle;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;

@@ -2,7 +2,7 @@ package app.homeward.audit;
 
 import app.homeward.IntegrationTest;
 import app.homeward.client.ClientService;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -38,7 +38,7 @@ class AuditStatementsTest extends IntegrationTest {
     @Autowired AuditTrail trail;
     @Autowired AuditService audit;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;

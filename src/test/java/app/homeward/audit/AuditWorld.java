@@ -6,8 +6,8 @@ import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -43,7 +43,7 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
     /** What the client answers: text that must never reach the trail. */
     static final String ANSWER = "several-days";
 
-    static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkService homework,
+    static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkPlans homework,
                              ReviewService reviews, SafetyAlerts safetyAlerts, PortalService portal, JdbcTemplate jdbc,
                              LocalDate today) {
         ClinicBranding clinic = testClinics.clinic();

@@ -6,6 +6,7 @@ import app.homeward.TestTime;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -34,13 +35,13 @@ public final class AdherenceFixture {
     public static final String TITLE = "Mood check-in";
 
     private final ClientService clients;
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
     private final PortalService portal;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<UUID, HomewardUser> clientUsers = new HashMap<>();
 
-    public AdherenceFixture(ClientService clients, HomeworkService homework, PortalService portal, JdbcTemplate jdbc,
+    public AdherenceFixture(ClientService clients, HomeworkPlans homework, PortalService portal, JdbcTemplate jdbc,
                             Clock clock) {
         this.clock = clock;
         this.clients = clients;

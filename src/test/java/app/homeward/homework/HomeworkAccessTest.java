@@ -16,6 +16,8 @@ import app.homeward.client.GoalStatus;
 import app.homeward.client.NewClient;
 import app.homeward.homework.adherence.CaseloadOverview;
 import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.ReviewItem;
@@ -81,7 +83,7 @@ class HomeworkAccessTest extends IntegrationTest {
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;
@@ -643,7 +645,7 @@ class HomeworkAccessTest extends IntegrationTest {
         }
         String stored = readBack.apply(result);
         // texts written in paragraphs keep their line breaks; one-line fields lose them
-        String expected = HomeworkRules.MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
+        String expected = HomeworkTexts.MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
         if (!expected.equals(stored)) {
             problems.add(what + ": stored as «" + abbreviate(stored) + "» instead of «" + abbreviate(expected) + "»");
         }

@@ -10,6 +10,7 @@ import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.NewClient;
 import app.homeward.homework.adherence.CaseloadOverview;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.AnswerProblems;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.OpenEntry;
@@ -67,7 +68,7 @@ public class HomeworkLoopTest extends IntegrationTest {
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;

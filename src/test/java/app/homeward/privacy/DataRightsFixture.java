@@ -7,10 +7,10 @@ import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.Today;
 import app.homeward.homework.review.ReviewService;
@@ -56,7 +56,7 @@ public class DataRightsFixture {
     final TestClinics clinics;
     final ReminderFixture reminders;
     final ClientService clientService;
-    final HomeworkService homework;
+    final HomeworkPlans homework;
     final ReviewService reviews;
     final PortalService portal;
     final ReminderService reminderService;
@@ -70,7 +70,7 @@ public class DataRightsFixture {
     final app.homeward.safety.ClinicSafety clinicSafety;
 
     DataRightsFixture(TestClinics clinics, ReminderFixture reminders, ClientService clientService,
-                      HomeworkService homework, PortalService portal, ReminderService reminderService,
+                      HomeworkPlans homework, PortalService portal, ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
                       app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews) {

@@ -12,8 +12,8 @@ import app.homeward.clinic.ui.ClinicPageView;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.clinic.ui.SignupView;
 import app.homeward.clinic.ui.VerifyClinicView;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.adherence.ui.AdherenceView;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.homework.portal.ui.ProgressView;
@@ -174,7 +174,7 @@ class RouteMatrixTest extends ViewTest {
 
     @Autowired ReminderFixture reminders;
     @Autowired PortalService portal;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
     @Autowired WorksheetService worksheets;
     @Autowired JdbcTemplate jdbc;

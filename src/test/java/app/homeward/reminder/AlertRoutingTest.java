@@ -6,7 +6,7 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
@@ -53,7 +53,7 @@ class AlertRoutingTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired PortalService portal;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired AccountService accounts;
     @Autowired AlertEscalation escalation;

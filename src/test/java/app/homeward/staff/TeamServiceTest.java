@@ -7,7 +7,7 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
@@ -43,7 +43,7 @@ class TeamServiceTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ClientService clients;
     @Autowired AccountService accounts;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired PortalService portal;
 

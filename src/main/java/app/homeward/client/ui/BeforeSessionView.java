@@ -7,10 +7,10 @@ import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.ChangeRequestView;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ui.ClientAdherencePanel;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.review.BeforeSession;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.security.Role;
@@ -49,14 +49,14 @@ import java.util.UUID;
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
 public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
     private final ReviewService reviews;
     private final java.time.Clock clock;
     private final AdherenceService adherence;
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
-    public BeforeSessionView(HomeworkService homework, ReviewService reviews, AdherenceService adherence,
+    public BeforeSessionView(HomeworkPlans homework, ReviewService reviews, AdherenceService adherence,
                              java.time.Clock clock) {
         this.clock = clock;
         this.homework = homework;

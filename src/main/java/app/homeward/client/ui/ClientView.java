@@ -13,21 +13,21 @@ import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.ChangeRequestView;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ProgressReports;
 import app.homeward.homework.adherence.ui.ClientAdherencePanel;
 import app.homeward.homework.adherence.ui.ClientMeasuresPanel;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.plan.ui.AssignDialog;
+import app.homeward.homework.plan.ui.ScheduleText;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.homework.review.ui.AlertAcknowledgeDialog;
 import app.homeward.homework.review.ui.EntryReviewView;
-import app.homeward.homework.ui.AssignDialog;
 import app.homeward.homework.ui.ClientFormat;
-import app.homeward.homework.ui.ScheduleText;
 import app.homeward.security.AccountService.StaffMember;
 import app.homeward.security.AccountService;
 import app.homeward.security.CurrentUser;
@@ -103,7 +103,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     ClientProfile client;
 
     private final ClientService clients;
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
     private final ReviewService reviews;
     private final SafetyAlerts safetyAlerts;
     private final WorksheetService worksheets;
@@ -114,7 +114,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final ZoneId clinicZone;
     private final Clock clock;
 
-    public ClientView(ClientService clients, HomeworkService homework, WorksheetService worksheets,
+    public ClientView(ClientService clients, HomeworkPlans homework, WorksheetService worksheets,
                       AccountService accounts, ClinicDirectory clinics, AdherenceService adherence, Clock clock,
                       AuditService audit, ProgressReports reports, ReviewService reviews, SafetyAlerts safetyAlerts) {
         this.adherence = adherence;

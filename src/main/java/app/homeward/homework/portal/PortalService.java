@@ -23,6 +23,7 @@ import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.MeasureHistories;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.Obstacle;
@@ -64,7 +65,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -343,10 +343,10 @@ public class PortalService {
         Occurrence occurrence = mine(occurrenceId, me);
         Entry entry = entries.findByOccurrenceId(occurrenceId).filter(Entry::isSubmitted)
                 .orElseThrow(() -> new DomainException("entry.not-submitted"));
-        int percent = Objects.requireNonNull(HomeworkRules.rating("percentDone", reflection.percentDone(), 0, 100, true));
-        entry.reflect(percent, HomeworkRules.rating("difficulty", reflection.difficulty(), 0, 10, false),
-                HomeworkRules.rating("helpful", reflection.helpful(), 0, 10, false), reflection.obstacles(),
-                HomeworkRules.text("note", reflection.note(), 2000, false));
+        int percent = Objects.requireNonNull(HomeworkTexts.rating("percentDone", reflection.percentDone(), 0, 100, true));
+        entry.reflect(percent, HomeworkTexts.rating("difficulty", reflection.difficulty(), 0, 10, false),
+                HomeworkTexts.rating("helpful", reflection.helpful(), 0, 10, false), reflection.obstacles(),
+                HomeworkTexts.text("note", reflection.note(), 2000, false));
         occurrence.reported(percent, clock.instant());
         audit.record(AuditEntry.of(AuditAction.ENTRY_REFLECTED).client(me.id()).object(AuditObject.ENTRY, entry.getId()));
     }
@@ -361,7 +361,7 @@ public class PortalService {
             throw new DomainException("reason", "validation.choose");
         }
         ChangeRequest request = changeRequests.save(new ChangeRequest(assignment.getId(), me.id(), reason,
-                HomeworkRules.text("note", note, 1000, reason == ChangeReason.OTHER), clock.instant()));
+                HomeworkTexts.text("note", note, 1000, reason == ChangeReason.OTHER), clock.instant()));
         audit.record(AuditEntry.of(AuditAction.CHANGE_REQUESTED).client(me.id())
                 .object(AuditObject.CHANGE_REQUEST, request.getId()));
         clients.touched(me.id());

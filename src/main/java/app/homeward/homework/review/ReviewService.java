@@ -19,6 +19,7 @@ import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Occurrence;
 import app.homeward.homework.OccurrenceRepository;
@@ -38,8 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +136,11 @@ public class ReviewService {
         HomewardUser me = CurrentUser.require();
         Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElseThrow(NotFoundException::new);
         clients.profile(entry.getClientId());
-        String text = HomeworkRules.text("feedback", feedback, 4000, false);
+        String text = HomeworkTexts.text("feedback", feedback, 4000, false);
         Map<String, String> perAnswer = new LinkedHashMap<>();
         if (answerFeedback != null) {
             for (Map.Entry<String, String> item : answerFeedback.entrySet()) {
-                String clean = HomeworkRules.text("answerFeedback", item.getValue(), 1000, false);
+                String clean = HomeworkTexts.text("answerFeedback", item.getValue(), 1000, false);
                 if (!clean.isEmpty() && item.getKey() != null && item.getKey().length() <= 40) {
                     perAnswer.put(item.getKey(), clean);
                 }

@@ -10,7 +10,7 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AlertNotices;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.SafetyAlert;
 import app.homeward.homework.SafetyAlertRepository;
 import app.homeward.security.CurrentUser;
@@ -22,17 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Safety alerts for the therapist: the caseload's open alerts with who was told of them, a client's alerts,
@@ -95,7 +89,7 @@ public class SafetyAlerts {
         if (alert.getAcknowledgedAt() != null) {
             throw new DomainException("alert.already-acknowledged");
         }
-        alert.acknowledge(me.accountId(), HomeworkRules.text("note", note, 1000, true), clock.instant());
+        alert.acknowledge(me.accountId(), HomeworkTexts.text("note", note, 1000, true), clock.instant());
         audit.record(AuditEntry.of(AuditAction.ALERT_ACKNOWLEDGED).client(alert.getClientId())
                 .object(AuditObject.ALERT, alertId));
         LOG.info("safety alert acknowledged clinic={} alert={}", me.clinicId(), alertId);

@@ -7,8 +7,8 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.Today;
@@ -57,7 +57,7 @@ class AdherenceAtAnyHourTest extends IntegrationTest {
     static final LocalDate WEDNESDAY = LocalDate.of(2026, 11, 18);
 
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired CaseloadOverview caseloads;
     @Autowired AdherenceService adherence;
     @Autowired PortalService portal;

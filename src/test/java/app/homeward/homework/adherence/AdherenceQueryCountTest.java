@@ -6,7 +6,7 @@ import app.homeward.Statements;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
@@ -43,7 +43,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired AdherenceService adherence;
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
     @Autowired RateLimits limits;
     @Autowired JdbcTemplate jdbc;

@@ -6,7 +6,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -36,7 +36,7 @@ class AdherenceServiceTest extends IntegrationTest {
 
     @Autowired AdherenceService adherence;
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;
 

@@ -12,10 +12,10 @@ import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
 import app.homeward.homework.HomeworkLoopTest;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.BeforeSession;
@@ -65,7 +65,7 @@ class CaseloadQueryCountTest extends IntegrationTest {
 
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;

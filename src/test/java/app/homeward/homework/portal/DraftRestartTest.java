@@ -10,8 +10,8 @@ import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.EntryState;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -80,7 +80,7 @@ class DraftRestartTest {
         therapist.signIn();
         ClientProfile profile = running.getBean(ClientService.class).add(new NewClient("Dario Restrepo",
                 TestClinics.randomEmail(), ZONE.getId(), "en", null, false));
-        UUID assignment = running.getBean(HomeworkService.class).assign(profile.id(), "mood-log",
+        UUID assignment = running.getBean(HomeworkPlans.class).assign(profile.id(), "mood-log",
                 new AssignmentPlan("Mood log", "To see what lifts the mood.", null, null, null,
                         Schedule.once(today, LocalTime.of(23, 45), ZONE), null, null, null, 8, false,
                         false, 1, null));

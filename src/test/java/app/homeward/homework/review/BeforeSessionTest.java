@@ -7,9 +7,9 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BeforeSessionTest extends IntegrationTest {
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;

@@ -5,8 +5,8 @@ import app.homeward.ViewTest;
 import app.homeward.client.ClientService;
 import app.homeward.client.ui.BeforeSessionView;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.adherence.AdherenceReport;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdherenceViewTest extends ViewTest {
 
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;
 

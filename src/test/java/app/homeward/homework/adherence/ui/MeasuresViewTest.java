@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MeasuresViewTest extends ViewTest {
 
     @Autowired app.homeward.client.ClientService clientService;
-    @Autowired app.homeward.homework.HomeworkService homework;
+    @Autowired app.homeward.homework.plan.HomeworkPlans homework;
     @Autowired app.homeward.homework.portal.PortalService portal;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     AdherenceFixture fixture;

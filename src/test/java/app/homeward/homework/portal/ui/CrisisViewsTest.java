@@ -4,7 +4,7 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.base.Messages;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
@@ -43,7 +43,7 @@ class CrisisViewsTest extends ViewTest {
 
     @Autowired ReminderFixture fixture;
     @Autowired PortalService portal;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ClinicSafety safety;
 

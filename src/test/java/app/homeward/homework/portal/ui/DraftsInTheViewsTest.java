@@ -8,8 +8,8 @@ import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.EntryState;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.OpenEntry;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
@@ -46,7 +46,7 @@ class DraftsInTheViewsTest extends ViewTest {
     static final ZoneId ZONE = ZoneId.of("Europe/Dublin");
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;
 

@@ -9,10 +9,10 @@ import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.EntryDetail;
 import app.homeward.homework.review.ReviewItem;
@@ -64,7 +64,7 @@ class ReviewViewsTest extends ViewTest {
     static final ZoneId ZONE = ZoneId.of("Europe/Lisbon");
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;

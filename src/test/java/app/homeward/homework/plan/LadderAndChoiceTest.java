@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.plan;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
@@ -8,7 +8,17 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.AssignmentSummary.StepState;
+import app.homeward.homework.AssignmentOption;
+import app.homeward.homework.AssignmentOptionRepository;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.AssignmentRepository;
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.OccurrenceRepository;
+import app.homeward.homework.OccurrenceState;
+import app.homeward.homework.Reflection;
+import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.AssignmentSummary.StepState;
 import app.homeward.homework.portal.ChoiceCard;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
@@ -59,7 +69,7 @@ class LadderAndChoiceTest extends IntegrationTest {
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired AssignmentOptionRepository optionRepository;

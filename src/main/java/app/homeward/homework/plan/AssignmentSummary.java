@@ -1,5 +1,7 @@
-package app.homeward.homework;
+package app.homeward.homework.plan;
 
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.Schedule;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

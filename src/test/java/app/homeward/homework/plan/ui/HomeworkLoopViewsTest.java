@@ -1,4 +1,4 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
 import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
@@ -11,12 +11,12 @@ import app.homeward.client.ui.ClientDetailsDialog;
 import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.ChangeReason;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.homework.portal.ui.ProgressView;
 import app.homeward.homework.portal.ui.TodayView;
@@ -83,7 +83,7 @@ class HomeworkLoopViewsTest extends ViewTest {
     static final String RATIONALE = "Naming the mood each day shows us what lifts it and what pulls it down.";
     static final String FEEDBACK = "You did half of it in a hard week, and that counts. Thank you.";
 
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
 
     @Autowired ReviewService reviews;
 

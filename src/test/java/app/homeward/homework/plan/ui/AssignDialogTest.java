@@ -1,21 +1,17 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
 import app.homeward.client.ui.ClientView;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
-import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
-import app.homeward.client.ClientStatus;
-import app.homeward.client.GoalStatus;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.AssignmentSummary;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
-import app.homeward.portal.ui.MissingObjectView;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.WorksheetService;
@@ -47,7 +43,7 @@ class AssignDialogTest extends ViewTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired WorksheetService worksheets;
 
     ClinicBranding clinic;

@@ -1,4 +1,4 @@
-package app.homeward.homework;
+package app.homeward.homework.plan;
 
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
@@ -9,7 +9,22 @@ import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
-import app.homeward.security.AccountService;
+import app.homeward.homework.Assignment;
+import app.homeward.homework.AssignmentOption;
+import app.homeward.homework.AssignmentOptionRepository;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.AssignmentRepository;
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.ChangeRequest;
+import app.homeward.homework.ChangeRequestRepository;
+import app.homeward.homework.Entry;
+import app.homeward.homework.EntryRepository;
+import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkTexts;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.Occurrence;
+import app.homeward.homework.OccurrenceRepository;
+import app.homeward.homework.Schedule;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.worksheet.PublishedWorksheet;
@@ -25,9 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,15 +48,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The therapist's side of the homework loop: plans (assign, end), the caseload with adherence at a
- * glance, the review queue, reviewing entries with feedback, change requests and safety alerts.
- * Every client is checked through {@link ClientService}: outside one's caseload means not found.
+ * The therapist's homework plans for a client: assigning a worksheet with a plan made in session, changing
+ * the plan from now on, ending it, step ladders, a choice of tasks, carrying unfinished homework over, and the
+ * client's plans with how each has gone. Every client is checked through {@link ClientService}: outside one's
+ * caseload means not found.
  */
 @Service
 @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
-public class HomeworkService {
+public class HomeworkPlans {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HomeworkService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HomeworkPlans.class);
 
     /** A step ladder has 2 to 30 steps, each a short text the client reads as the step's title. */
     public static final int MIN_STEPS = 2;
@@ -58,36 +72,28 @@ public class HomeworkService {
     private final OccurrenceRepository occurrences;
     private final EntryRepository entries;
     private final ChangeRequestRepository changeRequests;
-    private final SafetyAlertRepository alerts;
     private final ClientService clients;
     private final WorksheetService worksheets;
     private final WorksheetVersions versions;
-    private final AccountService accounts;
     private final HomeworkRules rules;
     private final Clock clock;
     private final AuditTrail audit;
 
-    private final AlertNotices notices;
-
-    HomeworkService(AssignmentRepository assignments, AssignmentOptionRepository options,
-                    OccurrenceRepository occurrences, EntryRepository entries,
-                    ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
-                    WorksheetService worksheets, WorksheetVersions versions, AccountService accounts,
-                    HomeworkRules rules, Clock clock, AuditTrail audit, AlertNotices notices) {
-        this.audit = audit;
-        this.notices = notices;
+    HomeworkPlans(AssignmentRepository assignments, AssignmentOptionRepository options, OccurrenceRepository occurrences,
+                  EntryRepository entries, ChangeRequestRepository changeRequests, ClientService clients,
+                  WorksheetService worksheets, WorksheetVersions versions, HomeworkRules rules, Clock clock,
+                  AuditTrail audit) {
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;
         this.entries = entries;
         this.changeRequests = changeRequests;
-        this.alerts = alerts;
         this.clients = clients;
         this.worksheets = worksheets;
         this.versions = versions;
-        this.accounts = accounts;
         this.rules = rules;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---------------------------------------------------------------- plans
@@ -226,7 +232,7 @@ public class HomeworkService {
         }
         List<String> clean = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            clean.add(HomeworkRules.text("step." + (i + 1), texts.get(i), MAX_STEP_LENGTH, true));
+            clean.add(HomeworkTexts.text("step." + (i + 1), texts.get(i), MAX_STEP_LENGTH, true));
         }
         PublishedWorksheet worksheet = worksheets.latestPublished(worksheetId);
         AssignmentPlan checked = check(plan, clientId);
@@ -439,19 +445,19 @@ public class HomeworkService {
     }
 
     private AssignmentPlan check(AssignmentPlan plan, UUID clientId) {
-        String title = HomeworkRules.text("title", plan.title(), 120, true);
-        String rationale = HomeworkRules.text("rationale", plan.rationale(), 2000, true);
-        String what = HomeworkRules.text("what", plan.what(), 1000, false);
-        String when = HomeworkRules.text("when", plan.when(), 300, false);
-        String where = HomeworkRules.text("where", plan.where(), 300, false);
-        String other = HomeworkRules.text("obstacleOther", plan.obstacleOther(), 300, false);
-        String backup = HomeworkRules.text("backupPlan", plan.backupPlan(), 1000, false);
+        String title = HomeworkTexts.text("title", plan.title(), 120, true);
+        String rationale = HomeworkTexts.text("rationale", plan.rationale(), 2000, true);
+        String what = HomeworkTexts.text("what", plan.what(), 1000, false);
+        String when = HomeworkTexts.text("when", plan.when(), 300, false);
+        String where = HomeworkTexts.text("where", plan.where(), 300, false);
+        String other = HomeworkTexts.text("obstacleOther", plan.obstacleOther(), 300, false);
+        String backup = HomeworkTexts.text("backupPlan", plan.backupPlan(), 1000, false);
         if (plan.schedule() == null) {
             throw new DomainException("schedule", "validation.choose");
         }
         plan.schedule().occurrences(); // throws with the field when impossible
-        HomeworkRules.rating("confidence", plan.confidence(), 0, 10, true);
-        HomeworkRules.rating("difficulty", plan.difficulty(), 1, 3, true);
+        HomeworkTexts.rating("confidence", plan.confidence(), 0, 10, true);
+        HomeworkTexts.rating("difficulty", plan.difficulty(), 1, 3, true);
         if (plan.goalId() != null && clients.goals(clientId).stream().noneMatch(g -> g.id().equals(plan.goalId()))) {
             throw new DomainException("goal", "validation.choose");
         }
@@ -477,9 +483,9 @@ public class HomeworkService {
         if (gotInTheWay != null) {
             obstacles.addAll(gotInTheWay);
         }
-        String extra = HomeworkRules.text("note", note, 300, false);
+        String extra = HomeworkTexts.text("note", note, 300, false);
         String backup = extra.isEmpty() ? plan.backupPlan()
-                : HomeworkRules.text("backupPlan", (plan.backupPlan() + " " + extra).strip(), 1000, false);
+                : HomeworkTexts.text("backupPlan", (plan.backupPlan() + " " + extra).strip(), 1000, false);
         AssignmentPlan carried = new AssignmentPlan(plan.title(), plan.rationale(), plan.what(), plan.when(),
                 plan.where(), next, obstacles, plan.obstacleOther(), backup, plan.confidence(), plan.confidencePrompted(),
                 plan.planChanged(), plan.difficulty(), plan.goalId());

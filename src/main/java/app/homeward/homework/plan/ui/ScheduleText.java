@@ -1,7 +1,8 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.ui.ClientFormat;
 import com.vaadin.flow.component.Component;
 
 import java.time.Clock;

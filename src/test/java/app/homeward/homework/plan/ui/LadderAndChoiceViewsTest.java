@@ -1,4 +1,4 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
 import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
@@ -9,11 +9,11 @@ import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.AssignmentSummary.StepState;
-import app.homeward.homework.AssignmentSummary;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.AssignmentSummary.StepState;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.TodayView;
 import app.homeward.security.HomewardUser;
@@ -60,7 +60,7 @@ class LadderAndChoiceViewsTest extends ViewTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
     @Autowired InvitationService invitations;
 

@@ -1,7 +1,7 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;

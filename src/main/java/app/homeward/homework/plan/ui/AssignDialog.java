@@ -1,4 +1,4 @@
-package app.homeward.homework.ui;
+package app.homeward.homework.plan.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
@@ -8,11 +8,12 @@ import app.homeward.client.ClientService;
 import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.HomeworkService.AssignStart;
-import app.homeward.homework.HomeworkService.ReplanStart;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans.AssignStart;
+import app.homeward.homework.plan.HomeworkPlans.ReplanStart;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.ui.ClientFormat;
 import app.homeward.worksheet.LibraryEntry;
 import app.homeward.worksheet.LibraryQuery;
 import app.homeward.worksheet.WorksheetDocument;
@@ -120,7 +121,7 @@ public final class AssignDialog extends Dialog {
     boolean confidencePrompted;
 
     private final ClientProfile client;
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
     private final Runnable onAssigned;
     private final Clock clock;
     private AssignStart started;
@@ -130,13 +131,13 @@ public final class AssignDialog extends Dialog {
 
     /** Changing the plan of an active assignment: prefilled, worksheet fixed, from now on. */
     public static AssignDialog changing(ClientProfile client, ReplanStart start, WorksheetService worksheets,
-                                 HomeworkService homework, ClientService clients, Clock clock, Runnable onSaved) {
+                                 HomeworkPlans homework, ClientService clients, Clock clock, Runnable onSaved) {
         AssignDialog dialog = new AssignDialog(client, worksheets, homework, clients, clock, onSaved);
         dialog.prefill(start);
         return dialog;
     }
 
-    public AssignDialog(ClientProfile client, WorksheetService worksheets, HomeworkService homework, ClientService clients,
+    public AssignDialog(ClientProfile client, WorksheetService worksheets, HomeworkPlans homework, ClientService clients,
                  Clock clock, Runnable onAssigned) {
         this.client = client;
         this.clock = clock;
@@ -402,7 +403,7 @@ public final class AssignDialog extends Dialog {
 
     private TextField stepField() {
         TextField field = new TextField();
-        field.setMaxLength(HomeworkService.MAX_STEP_LENGTH);
+        field.setMaxLength(HomeworkPlans.MAX_STEP_LENGTH);
         field.setWidthFull();
         field.addValueChangeListener(e -> field.setInvalid(false));
         return field;
@@ -422,7 +423,7 @@ public final class AssignDialog extends Dialog {
             Button down = stepButton(VaadinIcon.ARROW_DOWN, "assign.ladder.down", number, index < count - 1,
                     () -> swap(index, index + 1));
             Button remove = stepButton(VaadinIcon.TRASH, "assign.ladder.remove", number,
-                    count > HomeworkService.MIN_STEPS, () -> {
+                    count > HomeworkPlans.MIN_STEPS, () -> {
                         stepFields.remove(index);
                         renderSteps();
                     });
@@ -433,7 +434,7 @@ public final class AssignDialog extends Dialog {
             row.getElement().setAttribute("role", "listitem");
             steps.add(row);
         }
-        addStep.setEnabled(count < HomeworkService.MAX_STEPS);
+        addStep.setEnabled(count < HomeworkPlans.MAX_STEPS);
     }
 
     private Button stepButton(VaadinIcon icon, String labelKey, int number, boolean enabled, Runnable action) {

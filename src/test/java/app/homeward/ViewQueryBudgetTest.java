@@ -8,13 +8,14 @@ import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkCard;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Schedule;
-import app.homeward.homework.ui.DoHomeworkView;
-import app.homeward.homework.ui.ReviewQueueView;
-import app.homeward.homework.ui.TodayView;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.HomeworkCard;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ui.DoHomeworkView;
+import app.homeward.homework.portal.ui.TodayView;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.ui.ReviewQueueView;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -78,7 +79,8 @@ class ViewQueryBudgetTest extends ViewTest {
 
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired ClientService clientService;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired WorksheetService worksheets;
     @Autowired RateLimits limits;
@@ -173,7 +175,7 @@ class ViewQueryBudgetTest extends ViewTest {
         for (World w : List.of(small, large)) {
             int rows = w == small ? SMALL : LARGE;
             w.therapist().signIn();
-            assertThat(homework.reviewQueue()).as("unreviewed entries").hasSize(rows + 1);
+            assertThat(reviews.reviewQueue()).as("unreviewed entries").hasSize(rows + 1);
             assertThat(worksheets.library(app.homeward.worksheet.LibraryQuery.ALL))
                     .filteredOn(e -> e.title().startsWith("Worksheet ")).as("clinic worksheets").hasSize(rows);
             w.admin().signIn();

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "assignment")
-class Assignment extends TenantScopedEntity {
+public class Assignment extends TenantScopedEntity {
 
     @Column(name = "client_id", nullable = false, updatable = false, length = 36)
     private UUID clientId;
@@ -146,7 +146,7 @@ class Assignment extends TenantScopedEntity {
     protected Assignment() {
     }
 
-    Assignment(UUID clientId, UUID therapistId, UUID worksheetVersionId, boolean worksheetBuiltIn, AssignmentPlan plan,
+    public Assignment(UUID clientId, UUID therapistId, UUID worksheetVersionId, boolean worksheetBuiltIn, AssignmentPlan plan,
                Instant now) {
         this.clientId = clientId;
         this.therapistId = therapistId;
@@ -156,7 +156,7 @@ class Assignment extends TenantScopedEntity {
         apply(plan);
     }
 
-    void apply(AssignmentPlan plan) {
+    public void apply(AssignmentPlan plan) {
         this.title = plan.title();
         this.rationale = plan.rationale();
         this.planWhat = plan.what();
@@ -173,13 +173,13 @@ class Assignment extends TenantScopedEntity {
         this.goalId = plan.goalId();
     }
 
-    void end(Instant now) {
+    public void end(Instant now) {
         this.status = AssignmentStatus.ENDED;
         this.endedAt = now;
     }
 
     /** Makes this assignment step {@code step} of {@code size} of a ladder; steps after the first wait. */
-    void inLadder(UUID ladder, String name, int step, int size) {
+    public void inLadder(UUID ladder, String name, int step, int size) {
         this.ladderId = ladder;
         this.ladderTitle = name;
         this.ladderStep = step;
@@ -190,7 +190,7 @@ class Assignment extends TenantScopedEntity {
     }
 
     /** A carried-over step stays the same step of the same ladder. */
-    void sameStepAs(Assignment other) {
+    public void sameStepAs(Assignment other) {
         if (other.ladderId != null) {
             inLadder(other.ladderId, other.ladderTitle, other.ladderStep, other.ladderSize);
             this.status = AssignmentStatus.ACTIVE;
@@ -199,19 +199,19 @@ class Assignment extends TenantScopedEntity {
     }
 
     /** Offered as a choice: no occurrences until the client chooses. */
-    void offerAsChoice() {
+    public void offerAsChoice() {
         this.status = AssignmentStatus.CHOOSING;
     }
 
     /** A waiting step opens with its schedule moved to start on {@code today}. */
-    void open(Schedule moved, Instant now) {
+    public void open(Schedule moved, Instant now) {
         applySchedule(moved);
         this.status = AssignmentStatus.ACTIVE;
         this.openedAt = now;
     }
 
     /** The client chose: this worksheet version and title from now on, the schedule moved to start today. */
-    void choose(AssignmentOption option, String rationaleIfNone, Schedule moved, Instant now) {
+    public void choose(AssignmentOption option, String rationaleIfNone, Schedule moved, Instant now) {
         this.worksheetVersionId = option.getWorksheetVersionId();
         this.worksheetBuiltIn = option.isWorksheetBuiltIn();
         this.title = option.getTitle();
@@ -233,37 +233,37 @@ class Assignment extends TenantScopedEntity {
         this.timeZone = schedule.zone().getId();
     }
 
-    Schedule schedule() {
+    public Schedule schedule() {
         Set<DayOfWeek> days = weekdays == null || weekdays.isBlank() ? Set.of()
                 : Arrays.stream(weekdays.split(",")).map(DayOfWeek::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         return new Schedule(scheduleKind, startDate, endDate, times, timeOfDay, days, everyDays, ZoneId.of(timeZone));
     }
 
-    AssignmentPlan plan() {
+    public AssignmentPlan plan() {
         return new AssignmentPlan(title, rationale, planWhat, planWhen, planWhere, schedule(), Obstacle.split(obstacles),
                 obstacleOther, backupPlan, confidence, confidencePrompted, planChanged, difficulty, goalId);
     }
 
-    UUID getClientId() { return clientId; }
-    UUID getTherapistId() { return therapistId; }
-    UUID getWorksheetVersionId() { return worksheetVersionId; }
-    boolean isWorksheetBuiltIn() { return worksheetBuiltIn; }
-    String getTitle() { return title; }
-    String getRationale() { return rationale; }
-    AssignmentStatus getStatus() { return status; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getEndedAt() { return endedAt; }
-    int getConfidence() { return confidence; }
-    int getDifficulty() { return difficulty; }
-    UUID getLadderId() { return ladderId; }
-    String getLadderTitle() { return ladderTitle; }
-    Integer getLadderStep() { return ladderStep; }
-    Integer getLadderSize() { return ladderSize; }
-    Instant getOpenedAt() { return openedAt; }
-    Instant getChosenAt() { return chosenAt; }
+    public UUID getClientId() { return clientId; }
+    public UUID getTherapistId() { return therapistId; }
+    public UUID getWorksheetVersionId() { return worksheetVersionId; }
+    public boolean isWorksheetBuiltIn() { return worksheetBuiltIn; }
+    public String getTitle() { return title; }
+    public String getRationale() { return rationale; }
+    public AssignmentStatus getStatus() { return status; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getEndedAt() { return endedAt; }
+    public int getConfidence() { return confidence; }
+    public int getDifficulty() { return difficulty; }
+    public UUID getLadderId() { return ladderId; }
+    public String getLadderTitle() { return ladderTitle; }
+    public Integer getLadderStep() { return ladderStep; }
+    public Integer getLadderSize() { return ladderSize; }
+    public Instant getOpenedAt() { return openedAt; }
+    public Instant getChosenAt() { return chosenAt; }
 
-    boolean inALadder() {
+    public boolean inALadder() {
         return ladderId != null;
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "assignment_option")
-class AssignmentOption extends TenantScopedEntity {
+public class AssignmentOption extends TenantScopedEntity {
 
     @Column(name = "assignment_id", nullable = false, updatable = false, length = 36)
     private UUID assignmentId;
@@ -37,7 +37,7 @@ class AssignmentOption extends TenantScopedEntity {
     protected AssignmentOption() {
     }
 
-    AssignmentOption(UUID assignmentId, int position, UUID worksheetVersionId, boolean worksheetBuiltIn, String title,
+    public AssignmentOption(UUID assignmentId, int position, UUID worksheetVersionId, boolean worksheetBuiltIn, String title,
                      String rationale) {
         this.assignmentId = assignmentId;
         this.position = position;
@@ -47,10 +47,10 @@ class AssignmentOption extends TenantScopedEntity {
         this.rationale = rationale;
     }
 
-    UUID getAssignmentId() { return assignmentId; }
-    int getPosition() { return position; }
-    UUID getWorksheetVersionId() { return worksheetVersionId; }
-    boolean isWorksheetBuiltIn() { return worksheetBuiltIn; }
-    String getTitle() { return title; }
-    String getRationale() { return rationale; }
+    public UUID getAssignmentId() { return assignmentId; }
+    public int getPosition() { return position; }
+    public UUID getWorksheetVersionId() { return worksheetVersionId; }
+    public boolean isWorksheetBuiltIn() { return worksheetBuiltIn; }
+    public String getTitle() { return title; }
+    public String getRationale() { return rationale; }
 }

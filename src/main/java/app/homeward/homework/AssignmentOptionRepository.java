@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface AssignmentOptionRepository extends JpaRepository<AssignmentOption, UUID> {
+public interface AssignmentOptionRepository extends JpaRepository<AssignmentOption, UUID> {
 
-    List<AssignmentOption> findByAssignmentIdInOrderByPosition(Collection<UUID> assignmentIds);
+    public List<AssignmentOption> findByAssignmentIdInOrderByPosition(Collection<UUID> assignmentIds);
 }

@@ -6,14 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface AssignmentRepository extends JpaRepository<Assignment, UUID> {
+public interface AssignmentRepository extends JpaRepository<Assignment, UUID> {
 
-    List<Assignment> findByClientIdOrderByCreatedAtDesc(UUID clientId);
+    public List<Assignment> findByClientIdOrderByCreatedAtDesc(UUID clientId);
 
-    List<Assignment> findByIdIn(Collection<UUID> ids);
+    public List<Assignment> findByIdIn(Collection<UUID> ids);
 
     /** The steps of a step ladder, first step first (a carried-over step appears twice, oldest first). */
-    List<Assignment> findByLadderIdOrderByLadderStepAscCreatedAtAsc(UUID ladderId);
+    public List<Assignment> findByLadderIdOrderByLadderStepAscCreatedAtAsc(UUID ladderId);
 
-    List<Assignment> findByClientIdAndStatusOrderByCreatedAt(UUID clientId, AssignmentStatus status);
+    public List<Assignment> findByClientIdAndStatusOrderByCreatedAt(UUID clientId, AssignmentStatus status);
 }

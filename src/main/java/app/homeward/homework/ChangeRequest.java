@@ -15,7 +15,7 @@ import java.util.UUID;
 /** "Ask for a change" from the client on an assignment; open until the therapist resolves it. */
 @Entity
 @Table(name = "change_request")
-class ChangeRequest extends TenantScopedEntity {
+public class ChangeRequest extends TenantScopedEntity {
 
     @Column(name = "assignment_id", nullable = false, updatable = false, length = 36)
     private UUID assignmentId;
@@ -40,7 +40,7 @@ class ChangeRequest extends TenantScopedEntity {
     protected ChangeRequest() {
     }
 
-    ChangeRequest(UUID assignmentId, UUID clientId, ChangeReason reason, String note, Instant now) {
+    public ChangeRequest(UUID assignmentId, UUID clientId, ChangeReason reason, String note, Instant now) {
         this.assignmentId = assignmentId;
         this.clientId = clientId;
         this.reason = reason;
@@ -48,12 +48,12 @@ class ChangeRequest extends TenantScopedEntity {
         this.createdAt = now;
     }
 
-    void resolve(Instant now) { this.resolvedAt = now; }
+    public void resolve(Instant now) { this.resolvedAt = now; }
 
-    UUID getAssignmentId() { return assignmentId; }
-    UUID getClientId() { return clientId; }
-    ChangeReason getReason() { return reason; }
-    String getNote() { return note; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getResolvedAt() { return resolvedAt; }
+    public UUID getAssignmentId() { return assignmentId; }
+    public UUID getClientId() { return clientId; }
+    public ChangeReason getReason() { return reason; }
+    public String getNote() { return note; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getResolvedAt() { return resolvedAt; }
 }

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.List;
 import java.util.UUID;
 
-interface ChangeRequestRepository extends JpaRepository<ChangeRequest, UUID> {
+public interface ChangeRequestRepository extends JpaRepository<ChangeRequest, UUID> {
 
-    List<ChangeRequest> findByClientIdOrderByCreatedAtDesc(UUID clientId);
+    public List<ChangeRequest> findByClientIdOrderByCreatedAtDesc(UUID clientId);
 }

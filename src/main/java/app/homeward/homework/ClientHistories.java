@@ -94,7 +94,7 @@ class ClientHistories {
                             e.getSavedAt(), e.getSubmittedAt(), WorksheetJson.readAnswers(e.getAnswers()),
                             e.getScoreTotal(), e.getScoreBand(), reflection,
                             e.getReviewedAt() == null ? null : e.getFeedback(),
-                            e.getReviewedAt() == null ? Map.of() : HomeworkService.feedbackMap(e.getAnswerFeedback()),
+                            e.getReviewedAt() == null ? Map.of() : e.feedbackOnAnswers(),
                             e.getReviewedAt());
                 }).toList();
 

@@ -1,6 +1,7 @@
 package app.homeward.homework;
 
 import app.homeward.base.TenantScopedEntity;
+import app.homeward.worksheet.WorksheetJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "entry")
-class Entry extends TenantScopedEntity {
+public class Entry extends TenantScopedEntity {
 
     @Column(name = "occurrence_id", nullable = false, updatable = false, length = 36)
     private UUID occurrenceId;
@@ -86,7 +89,7 @@ class Entry extends TenantScopedEntity {
     protected Entry() {
     }
 
-    Entry(UUID occurrenceId, UUID assignmentId, UUID clientId, String answers, Instant now) {
+    public Entry(UUID occurrenceId, UUID assignmentId, UUID clientId, String answers, Instant now) {
         this.occurrenceId = occurrenceId;
         this.assignmentId = assignmentId;
         this.clientId = clientId;
@@ -94,12 +97,12 @@ class Entry extends TenantScopedEntity {
         this.savedAt = now;
     }
 
-    void saveDraft(String newAnswers, Instant now) {
+    public void saveDraft(String newAnswers, Instant now) {
         this.answers = newAnswers;
         this.savedAt = now;
     }
 
-    void submit(String newAnswers, Integer total, String band, int alerts, Instant now) {
+    public void submit(String newAnswers, Integer total, String band, int alerts, Instant now) {
         this.answers = newAnswers;
         this.savedAt = now;
         this.submittedAt = now;
@@ -109,7 +112,7 @@ class Entry extends TenantScopedEntity {
         this.alertCount = alerts;
     }
 
-    void reflect(int percent, Integer difficulty, Integer helpful, Set<Obstacle> obstacles, String note) {
+    public void reflect(int percent, Integer difficulty, Integer helpful, Set<Obstacle> obstacles, String note) {
         this.percentDone = percent;
         this.reflectionDifficulty = difficulty;
         this.reflectionHelpful = helpful;
@@ -117,34 +120,43 @@ class Entry extends TenantScopedEntity {
         this.reflectionNote = note;
     }
 
-    void review(UUID by, String text, String perAnswer, Instant now) {
+    public void review(UUID by, String text, String perAnswer, Instant now) {
         this.reviewedBy = by;
         this.reviewedAt = now;
         this.feedback = text;
         this.answerFeedback = perAnswer;
     }
 
-    boolean isSubmitted() {
+    public boolean isSubmitted() {
         return state == EntryState.SUBMITTED;
     }
 
-    UUID getOccurrenceId() { return occurrenceId; }
-    UUID getAssignmentId() { return assignmentId; }
-    UUID getClientId() { return clientId; }
-    String getAnswers() { return answers; }
-    EntryState getState() { return state; }
-    Instant getSavedAt() { return savedAt; }
-    Instant getSubmittedAt() { return submittedAt; }
-    Integer getScoreTotal() { return scoreTotal; }
-    String getScoreBand() { return scoreBand; }
-    int getAlertCount() { return alertCount; }
-    Integer getPercentDone() { return percentDone; }
-    Integer getReflectionDifficulty() { return reflectionDifficulty; }
-    Integer getReflectionHelpful() { return reflectionHelpful; }
-    Set<Obstacle> getReflectionObstacles() { return Obstacle.split(reflectionObstacles); }
-    String getReflectionNote() { return reflectionNote; }
-    Instant getReviewedAt() { return reviewedAt; }
-    UUID getReviewedBy() { return reviewedBy; }
-    String getFeedback() { return feedback; }
-    String getAnswerFeedback() { return answerFeedback; }
+    public UUID getOccurrenceId() { return occurrenceId; }
+    public UUID getAssignmentId() { return assignmentId; }
+    public UUID getClientId() { return clientId; }
+    public String getAnswers() { return answers; }
+    public EntryState getState() { return state; }
+    public Instant getSavedAt() { return savedAt; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public Integer getScoreTotal() { return scoreTotal; }
+    public String getScoreBand() { return scoreBand; }
+    public int getAlertCount() { return alertCount; }
+    public Integer getPercentDone() { return percentDone; }
+    public Integer getReflectionDifficulty() { return reflectionDifficulty; }
+    public Integer getReflectionHelpful() { return reflectionHelpful; }
+    public Set<Obstacle> getReflectionObstacles() { return Obstacle.split(reflectionObstacles); }
+    public String getReflectionNote() { return reflectionNote; }
+    public Instant getReviewedAt() { return reviewedAt; }
+    public UUID getReviewedBy() { return reviewedBy; }
+    public String getFeedback() { return feedback; }
+    public String getAnswerFeedback() { return answerFeedback; }
+
+    /** The therapist's feedback on single answers, by answer key (empty before the review). */
+    public Map<String, String> feedbackOnAnswers() {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (answerFeedback != null) {
+            WorksheetJson.readAnswers(answerFeedback).forEach((k, v) -> result.put(k, String.valueOf(v)));
+        }
+        return result;
+    }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-interface EntryRepository extends JpaRepository<Entry, UUID> {
+public interface EntryRepository extends JpaRepository<Entry, UUID> {
 
-    Optional<Entry> findByOccurrenceId(UUID occurrenceId);
+    public Optional<Entry> findByOccurrenceId(UUID occurrenceId);
 
-    List<Entry> findByOccurrenceIdIn(Collection<UUID> occurrenceIds);
+    public List<Entry> findByOccurrenceIdIn(Collection<UUID> occurrenceIds);
 
-    List<Entry> findByClientIdAndStateOrderBySubmittedAtDesc(UUID clientId, EntryState state);
+    public List<Entry> findByClientIdAndStateOrderBySubmittedAtDesc(UUID clientId, EntryState state);
 
     /** Submitted, not yet reviewed, oldest first: the review queue (clients filtered by the caller). */
     @Query("""
@@ -22,13 +22,13 @@ interface EntryRepository extends JpaRepository<Entry, UUID> {
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null
               and (:clients is null or e.clientId in :clients)
             order by e.submittedAt""")
-    List<Entry> findUnreviewed(Collection<UUID> clients);
+    public List<Entry> findUnreviewed(Collection<UUID> clients);
 
     @Query("""
             select e.clientId, count(e) from Entry e
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null and e.clientId in :clients
             group by e.clientId""")
-    List<Object[]> countUnreviewed(Collection<UUID> clients);
+    public List<Object[]> countUnreviewed(Collection<UUID> clients);
 
     /** Measures: every scored, submitted entry of the given clients, oldest first, in one query. */
     @Query("""
@@ -36,12 +36,12 @@ interface EntryRepository extends JpaRepository<Entry, UUID> {
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.scoreTotal is not null
               and e.clientId in :clients
             order by e.submittedAt""")
-    List<Entry> findScoredFor(Collection<UUID> clients);
+    public List<Entry> findScoredFor(Collection<UUID> clients);
 
     /** Adherence: entries submitted in a window, for the given clients or (null) the whole clinic, in one query. */
     @Query("""
             select e from Entry e
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.submittedAt between :from and :to
               and (:clients is null or e.clientId in :clients)""")
-    List<Entry> findSubmittedForAdherence(Collection<UUID> clients, java.time.Instant from, java.time.Instant to);
+    public List<Entry> findSubmittedForAdherence(Collection<UUID> clients, java.time.Instant from, java.time.Instant to);
 }

@@ -1,9 +1,8 @@
 package app.homeward.homework;
 
 import app.homeward.base.DomainException;
-import app.homeward.base.Text;
-import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
+import app.homeward.tenancy.ClinicDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +13,13 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Shared pieces of the homework services: clinic settings, text checks, occurrence generation and cards. */
+/**
+ * What the plan (homework.plan) and the client's side (homework.portal) both do to a plan's occurrences: make
+ * them from the schedule, open a ladder's next step, and tell the reminder outbox that homework changed; and
+ * the clinic's homework settings (grace period) that every part reads.
+ */
 @Component
-class HomeworkRules {
+public class HomeworkRules {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HomeworkRules.class);
 
@@ -25,7 +28,7 @@ class HomeworkRules {
     private final AssignmentRepository assignments;
     private final ApplicationEventPublisher events;
 
-    HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, AssignmentRepository assignments,
+    public HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, AssignmentRepository assignments,
                   ApplicationEventPublisher events) {
         this.clinics = clinics;
         this.occurrences = occurrences;
@@ -34,23 +37,23 @@ class HomeworkRules {
     }
 
     /** Tells listeners in this transaction (the reminder outbox) that the client's homework changed. */
-    void changed(Assignment assignment) {
+    public void changed(Assignment assignment) {
         // the current clinic, not assignment.getClinicId(): a plan saved in this transaction may not have it yet
         events.publishEvent(new HomeworkChanged(app.homeward.tenancy.CurrentClinic.id().orElseThrow(),
                 assignment.getClientId()));
     }
 
-    HomeworkSettings settings(UUID clinicId) {
+    public HomeworkSettings settings(UUID clinicId) {
         return clinics.homeworkSettings(clinicId)
                 .orElse(new HomeworkSettings(7, 24, ZoneId.of("UTC")));
     }
 
-    Duration grace(UUID clinicId) {
+    public Duration grace(UUID clinicId) {
         return Duration.ofHours(settings(clinicId).graceHours());
     }
 
     /** Creates the occurrences of a schedule that are due after {@code from} (all of them for a new plan). */
-    int generate(Assignment assignment, Instant from) {
+    public int generate(Assignment assignment, Instant from) {
         List<ZonedDateTime> due = assignment.schedule().occurrences();
         // days that still have an occurrence (one the client started is kept through a replan)
         java.util.Set<java.time.LocalDate> kept = new java.util.HashSet<>();
@@ -67,28 +70,16 @@ class HomeworkRules {
         return made;
     }
 
-    HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
-        ZoneId zone = a.schedule().zone();
-        AssignmentPlan plan = a.plan();
-        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
-        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
-                && a.getLadderStep() < a.getLadderSize();
-        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
-                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
-                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
-                nextWaiting);
-    }
-
     // ---------------------------------------------------------------- step ladders
 
     /** A step is done when every one of its occurrences is finished (done or partly done) or skipped. */
-    boolean stepFinished(Assignment step) {
+    public boolean stepFinished(Assignment step) {
         List<Occurrence> list = occurrences.findByAssignmentIdOrderByDueAt(step.getId());
         return !list.isEmpty() && list.stream().noneMatch(Occurrence::isOpen);
     }
 
     /** The first waiting step of the ladder after {@code step}, if any. */
-    java.util.Optional<Assignment> nextWaiting(Assignment step) {
+    public java.util.Optional<Assignment> nextWaiting(Assignment step) {
         return assignments.findByLadderIdOrderByLadderStepAscCreatedAtAsc(step.getLadderId()).stream()
                 .filter(s -> s.getStatus() == AssignmentStatus.WAITING && s.getLadderStep() > step.getLadderStep())
                 .findFirst();
@@ -100,7 +91,7 @@ class HomeworkRules {
      *
      * @throws app.homeward.base.DomainException when the moved schedule is impossible
      */
-    Schedule movedToToday(Assignment assignment, Instant now) {
+    public Schedule movedToToday(Assignment assignment, Instant now) {
         Schedule planned = assignment.schedule();
         Schedule moved = planned.startingOn(java.time.LocalDate.ofInstant(now, planned.zone()));
         moved.occurrences();
@@ -108,7 +99,7 @@ class HomeworkRules {
     }
 
     /** Opens a waiting step now: its schedule starts today and its occurrences are created. */
-    void open(Assignment waiting, Schedule moved, Instant now) {
+    public void open(Assignment waiting, Schedule moved, Instant now) {
         waiting.open(moved, now);
         generate(waiting, Instant.MIN);
     }
@@ -118,7 +109,7 @@ class HomeworkRules {
      * is finished, the step is done and the next waiting step opens today. Never fails the client's
      * submission: a next step that cannot open (its schedule has no date) stays waiting for the therapist.
      */
-    void advanceIfStepFinished(Assignment step, Instant now) {
+    public void advanceIfStepFinished(Assignment step, Instant now) {
         if (!step.inALadder() || step.getStatus() != AssignmentStatus.ACTIVE || !stepFinished(step)) {
             return;
         }
@@ -137,36 +128,5 @@ class HomeworkRules {
             LOG.info("ladder step opened clinic={} ladder={} assignment={}", step.getClinicId(), step.getLadderId(),
                     next.getId());
         });
-    }
-
-    /** Fields written in paragraphs keep their line breaks (shown with pre-line); the rest are one line. */
-    static final java.util.Set<String> MULTILINE = java.util.Set.of("rationale", "what", "backupPlan", "feedback",
-            "answerFeedback", "note");
-
-    static String text(String field, String input, int max, boolean required) {
-        String clean = MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
-        if (clean == null || clean.isBlank()) {
-            if (required) {
-                throw new DomainException(field, "validation.required");
-            }
-            return "";
-        }
-        if (clean.length() > max) {
-            throw new DomainException(field, "validation.too-long", max);
-        }
-        return clean;
-    }
-
-    static Integer rating(String field, Integer value, int min, int max, boolean required) {
-        if (value == null) {
-            if (required) {
-                throw new DomainException(field, "validation.required");
-            }
-            return null;
-        }
-        if (value < min || value > max) {
-            throw new DomainException(field, "homework.range", min, max);
-        }
-        return value;
     }
 }

@@ -28,24 +28,24 @@ import java.util.stream.Collectors;
  * are not stored, so they are computed again from the answers with the entry's own version.
  */
 @Component
-class MeasureHistories {
+public class MeasureHistories {
 
     private final EntryRepository entries;
     private final AssignmentRepository assignments;
     private final WorksheetVersions versions;
 
-    MeasureHistories(EntryRepository entries, AssignmentRepository assignments, WorksheetVersions versions) {
+    public MeasureHistories(EntryRepository entries, AssignmentRepository assignments, WorksheetVersions versions) {
         this.entries = entries;
         this.assignments = assignments;
         this.versions = versions;
     }
 
-    List<MeasureHistory> of(UUID clientId, ZoneId zone) {
+    public List<MeasureHistory> of(UUID clientId, ZoneId zone) {
         return of(Map.of(clientId, zone)).getOrDefault(clientId, List.of());
     }
 
     /** Every given client's histories (client → zone), from two queries whatever the number of clients. */
-    Map<UUID, List<MeasureHistory>> of(Map<UUID, ZoneId> clients) {
+    public Map<UUID, List<MeasureHistory>> of(Map<UUID, ZoneId> clients) {
         if (clients.isEmpty()) {
             return Map.of();
         }

@@ -14,11 +14,11 @@ import java.util.UUID;
 /** One expected completion of an assignment, due at an instant computed in the client's time zone. */
 @Entity
 @Table(name = "occurrence")
-class Occurrence extends TenantScopedEntity {
+public class Occurrence extends TenantScopedEntity {
 
     /** Stored outcomes; "upcoming", "due" and "missed" follow from the clock (see {@link #state}). */
     /** NOT_DONE: the client sent the entry and said they did 0 % of it (issue 14, decision 0019). */
-    enum Outcome { OPEN, DONE, PARTIAL, NOT_DONE, SKIPPED }
+    public enum Outcome { OPEN, DONE, PARTIAL, NOT_DONE, SKIPPED }
 
     @Column(name = "assignment_id", nullable = false, updatable = false, length = 36)
     private UUID assignmentId;
@@ -43,7 +43,7 @@ class Occurrence extends TenantScopedEntity {
     protected Occurrence() {
     }
 
-    Occurrence(UUID assignmentId, UUID clientId, Instant dueAt, LocalDate localDate) {
+    public Occurrence(UUID assignmentId, UUID clientId, Instant dueAt, LocalDate localDate) {
         this.assignmentId = assignmentId;
         this.clientId = clientId;
         this.dueAt = dueAt;
@@ -51,7 +51,7 @@ class Occurrence extends TenantScopedEntity {
     }
 
     /** What this occurrence is at {@code now}: due from the start of its day, missed after the grace period. */
-    OccurrenceState state(Instant now, Duration grace, ZoneId zone) {
+    public OccurrenceState state(Instant now, Duration grace, ZoneId zone) {
         return switch (status) {
             case DONE -> OccurrenceState.DONE;
             case PARTIAL -> OccurrenceState.PARTIAL;
@@ -67,7 +67,7 @@ class Occurrence extends TenantScopedEntity {
         };
     }
 
-    void complete(boolean partial, Instant now) {
+    public void complete(boolean partial, Instant now) {
         this.status = partial ? Outcome.PARTIAL : Outcome.DONE;
         this.completedAt = now;
     }
@@ -76,7 +76,7 @@ class Occurrence extends TenantScopedEntity {
      * The client's own "how much did you do": 100 % done, 1–99 % partly done, 0 % not done (settled, so it
      * is counted and no longer reminded, but as missed: attempting counts, reporting nothing done does not).
      */
-    void reported(int percentDone, Instant now) {
+    public void reported(int percentDone, Instant now) {
         if (percentDone <= 0) {
             // the time the entry was sent is kept, so a later "I did half after all" is on time as before
             this.status = Outcome.NOT_DONE;
@@ -86,18 +86,18 @@ class Occurrence extends TenantScopedEntity {
         }
     }
 
-    void skip() {
+    public void skip() {
         this.status = Outcome.SKIPPED;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == Outcome.OPEN;
     }
 
-    UUID getAssignmentId() { return assignmentId; }
-    UUID getClientId() { return clientId; }
-    Instant getDueAt() { return dueAt; }
-    LocalDate getLocalDate() { return localDate; }
-    Outcome getStatus() { return status; }
-    Instant getCompletedAt() { return completedAt; }
+    public UUID getAssignmentId() { return assignmentId; }
+    public UUID getClientId() { return clientId; }
+    public Instant getDueAt() { return dueAt; }
+    public LocalDate getLocalDate() { return localDate; }
+    public Outcome getStatus() { return status; }
+    public Instant getCompletedAt() { return completedAt; }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "safety_alert")
-class SafetyAlert extends TenantScopedEntity {
+public class SafetyAlert extends TenantScopedEntity {
 
     @Column(name = "entry_id", nullable = false, updatable = false, length = 36)
     private UUID entryId;
@@ -51,7 +51,7 @@ class SafetyAlert extends TenantScopedEntity {
     protected SafetyAlert() {
     }
 
-    SafetyAlert(UUID entryId, UUID clientId, UUID therapistId, String label, int value, String clientMessage,
+    public SafetyAlert(UUID entryId, UUID clientId, UUID therapistId, String label, int value, String clientMessage,
                 Instant now) {
         this.clientMessage = clientMessage == null || clientMessage.isBlank() ? null : clientMessage;
         this.entryId = entryId;
@@ -62,23 +62,23 @@ class SafetyAlert extends TenantScopedEntity {
         this.raisedAt = now;
     }
 
-    void acknowledge(UUID by, String text, Instant now) {
+    public void acknowledge(UUID by, String text, Instant now) {
         this.acknowledgedBy = by;
         this.acknowledgedAt = now;
         this.note = text;
     }
 
-    UUID getEntryId() { return entryId; }
-    UUID getClientId() { return clientId; }
-    UUID getTherapistId() { return therapistId; }
-    String getLabel() { return label; }
-    int getValue() { return value; }
-    Instant getRaisedAt() { return raisedAt; }
-    Instant getAcknowledgedAt() { return acknowledgedAt; }
-    UUID getAcknowledgedBy() { return acknowledgedBy; }
-    String getNote() { return note; }
-    String getClientMessage() { return clientMessage; }
+    public UUID getEntryId() { return entryId; }
+    public UUID getClientId() { return clientId; }
+    public UUID getTherapistId() { return therapistId; }
+    public String getLabel() { return label; }
+    public int getValue() { return value; }
+    public Instant getRaisedAt() { return raisedAt; }
+    public Instant getAcknowledgedAt() { return acknowledgedAt; }
+    public UUID getAcknowledgedBy() { return acknowledgedBy; }
+    public String getNote() { return note; }
+    public String getClientMessage() { return clientMessage; }
 
     /** A crisis alert: the client was given the clinic's crisis text (self-harm, or a rule without its own message). */
-    boolean isCrisis() { return clientMessage == null; }
+    public boolean isCrisis() { return clientMessage == null; }
 }

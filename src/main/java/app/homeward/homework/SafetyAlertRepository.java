@@ -8,29 +8,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
+public interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
 
-    List<SafetyAlert> findByAcknowledgedAtIsNullOrderByRaisedAt();
+    public List<SafetyAlert> findByAcknowledgedAtIsNullOrderByRaisedAt();
 
     /** Whether the entry that raised this alert still has an alert nobody acknowledged. */
     @Query("""
             select count(o) > 0 from SafetyAlert a, SafetyAlert o
             where a.id = :alertId and o.entryId = a.entryId and o.acknowledgedAt is null""")
-    boolean stillOpen(@Param("alertId") UUID alertId);
+    public boolean stillOpen(@Param("alertId") UUID alertId);
 
-    List<SafetyAlert> findByClientIdOrderByRaisedAtDesc(UUID clientId);
+    public List<SafetyAlert> findByClientIdOrderByRaisedAtDesc(UUID clientId);
 
     @Query("select a from SafetyAlert a where a.acknowledgedAt is null and a.clientId in :clients order by a.raisedAt")
-    List<SafetyAlert> findOpenFor(Collection<UUID> clients);
+    public List<SafetyAlert> findOpenFor(Collection<UUID> clients);
 
     @Query("""
             select a.clientId, count(a) from SafetyAlert a
             where a.acknowledgedAt is null and a.clientId in :clients group by a.clientId""")
-    List<Object[]> countOpen(Collection<UUID> clients);
+    public List<Object[]> countOpen(Collection<UUID> clients);
 
     /** Adherence: open alerts per client, for the given clients or (null) the whole clinic, in one query. */
     @Query("""
             select a.clientId, count(a) from SafetyAlert a
             where a.acknowledgedAt is null and (:clients is null or a.clientId in :clients) group by a.clientId""")
-    List<Object[]> countOpenForAdherence(Collection<UUID> clients);
+    public List<Object[]> countOpenForAdherence(Collection<UUID> clients);
 }

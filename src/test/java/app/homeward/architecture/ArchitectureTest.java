@@ -1,14 +1,19 @@
 package app.homeward.architecture;
 
 import app.homeward.Application;
+import app.homeward.architecture.planted.PlantedParts;
 import app.homeward.client.ui.ClientView;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.vaadin.flow.router.RouteParameters;
@@ -106,6 +111,120 @@ class ArchitectureTest {
         RouterLink link(UUID clientId) {
             return new RouterLink("client", ClientView.class, new RouteParameters("id", clientId.toString()));
         }
+    }
+
+    /**
+     * A module's entities and repositories are its own: other modules go through its services and records.
+     * Java cannot say "public inside the module only", and homework's parts (plan, portal, review, adherence)
+     * share one model in sub-packages, so its entities and repositories are public: this rule keeps them in.
+     */
+    static ArchRule modelStaysInItsModule() {
+        return classes().that().resideInAPackage("app.homeward..").should(new ArchCondition<>(
+                "use the entities and repositories of their own module only") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String module = topLevelModule(origin);
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass().getBaseComponentType();
+                    boolean model = target.isAnnotatedWith(jakarta.persistence.Entity.class)
+                            || (target.isAssignableTo(Repository.class) && !target.getPackageName().startsWith("org.springframework"));
+                    if (model && target.getPackageName().startsWith("app.homeward.") && !topLevelModule(target).equals(module)
+                            && !STILL_SHARED.contains(target.getName())) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        }).because("a module's data is reached through its services; its tables are nobody else's business");
+    }
+
+    /**
+     * The tenant row, still changed by clinic, platform, reminder and tenants through
+     * {@code ClinicDirectory.update(Consumer<Clinic>)}: issue 12 removes that method and moves the features'
+     * settings to their own tables; remove this exception with it.
+     */
+    static final java.util.Set<String> STILL_SHARED = java.util.Set.of("app.homeward.tenancy.Clinic");
+
+    private static String topLevelModule(JavaClass type) {
+        String name = type.getPackageName();
+        return name.startsWith("app.homeward.") ? name.substring("app.homeward.".length()).split("\\.")[0] : name;
+    }
+
+    @Test
+    void entities_and_repositories_stay_in_their_module() {
+        modelStaysInItsModule().check(classes);
+    }
+
+    @Test
+    void the_model_rule_sees_another_module_reading_homework_tables() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedModelUse.class);
+        assertThatThrownBy(() -> modelStaysInItsModule().check(planted))
+                .hasMessageContaining("app.homeward.homework.OccurrenceRepository")
+                .hasMessageContaining("app.homeward.homework.Occurrence.getDueAt()");
+    }
+
+    /** A feature outside homework reading its occurrences straight from the repository, the way the layout forbids. */
+    @SuppressWarnings("unused")
+    static final class PlantedModelUse {
+        java.time.Instant firstDue(app.homeward.homework.OccurrenceRepository occurrences, UUID assignment) {
+            return occurrences.findByAssignmentIdOrderByDueAt(assignment).getFirst().getDueAt();
+        }
+    }
+
+    /**
+     * The parts of homework (decision 0011): each sub-package of one concern ({@code plan}, {@code portal},
+     * {@code review}, {@code adherence}, each with its {@code ui}) builds on the shared model in the root
+     * ({@code homework}, {@code homework.ui}); the root knows none of them, and a part uses another only where
+     * {@link #HOMEWORK_PARTS_MAY_USE} says so.
+     */
+    static final java.util.Map<String, java.util.Set<String>> HOMEWORK_PARTS_MAY_USE = java.util.Map.of();
+
+    static ArchRule partsOf(String module, java.util.Map<String, java.util.Set<String>> allowed) {
+        return classes().that().resideInAPackage(module + "..").should(new ArchCondition<>(
+                "use the shared model and only the parts of " + module + " they are allowed to") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String from = part(module, origin);
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass().getBaseComponentType();
+                    if (!target.getPackageName().startsWith(module + ".") && !target.getPackageName().equals(module)) {
+                        continue;
+                    }
+                    String to = part(module, target);
+                    if (to.isEmpty() || to.equals(from)) {
+                        continue; // the shared model, or inside one part
+                    }
+                    if (from.isEmpty() || !allowed.getOrDefault(from, java.util.Set.of()).contains(to)) {
+                        events.add(SimpleConditionEvent.violated(d, (from.isEmpty() ? "the shared model" : from)
+                                + " uses " + to + ": " + d.getDescription()));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The part a class belongs to: the first package below the module, "" for the shared model (root and root ui). */
+    private static String part(String module, JavaClass type) {
+        String rest = type.getPackageName().equals(module) ? "" : type.getPackageName().substring(module.length() + 1);
+        String first = rest.split("\\.")[0];
+        return first.equals("ui") ? "" : first;
+    }
+
+    @Test
+    void the_parts_of_homework_use_the_shared_model_and_not_each_other() {
+        partsOf("app.homeward.homework", HOMEWORK_PARTS_MAY_USE).check(classes);
+    }
+
+    @Test
+    void the_parts_rule_sees_a_part_using_another_and_the_model_using_a_part() {
+        String module = PlantedParts.class.getPackageName();
+        JavaClasses planted = new ClassFileImporter().importPackages(module);
+        assertThatThrownBy(() -> partsOf(module, java.util.Map.of()).check(planted))
+                .hasMessageContaining("portal uses review")
+                .hasMessageContaining("the shared model uses portal")
+                .hasMessageNotContaining("review uses");
+        // declared, the same use passes
+        partsOf(module, java.util.Map.of("portal", java.util.Set.of("review"))).check(
+                new ClassFileImporter().importPackages(module + ".portal", module + ".review"));
     }
 
     @Test

@@ -1,13 +1,15 @@
 package app.homeward.audit;
 
 import app.homeward.IntegrationTest;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.platform.PlatformService;
 import app.homeward.security.Role;
 import app.homeward.security.SignInService;
@@ -46,7 +48,9 @@ class AuditBrowsingTest extends IntegrationTest {
     @Autowired AuditService audit;
     @Autowired JdbcTemplate jdbc;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
+    @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired SignInService signIn;
     @Autowired PlatformService platform;
@@ -56,16 +60,16 @@ class AuditBrowsingTest extends IntegrationTest {
 
     @BeforeAll
     void twoClinics() {
-        a = AuditWorld.create(testClinics, clients, homework, portal, jdbc, today(AuditWorld.ZONE));
-        b = AuditWorld.create(testClinics, clients, homework, portal, jdbc, today(AuditWorld.ZONE));
+        a = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
+        b = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
         a.therapist().signIn();
         clients.open(a.clientId());
         a.admin().signIn();
-        homework.entry(a.entryId());
+        reviews.entry(a.entryId());
         b.therapist().signIn();
         clients.open(b.clientId());
         b.admin().signIn();
-        homework.entry(b.entryId());
+        reviews.entry(b.entryId());
         trail.flush();
     }
 
@@ -214,7 +218,7 @@ class AuditBrowsingTest extends IntegrationTest {
             // not their client: a refusal, which the list shows too
         }
         a.admin().signIn();
-        homework.beforeSession(a.clientId(), clock.instant().minus(Duration.ofDays(28)));
+        reviews.beforeSession(a.clientId(), clock.instant().minus(Duration.ofDays(28)));
         trail.flush();
 
         AuditService.RecordAccess access = audit.recentViews(a.clientId(), 10);

@@ -6,9 +6,11 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.clinic.ClinicSettingsService;
-import app.homeward.homework.AdherenceService;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderService;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
@@ -50,7 +52,9 @@ class AuditRecordingTest extends IntegrationTest {
     @Autowired SignInService signIn;
     @Autowired SignInThrottle throttle;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
+    @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired AdherenceService adherence;
     @Autowired ReminderService reminders;
@@ -66,7 +70,7 @@ class AuditRecordingTest extends IntegrationTest {
 
     @BeforeAll
     void aClinicWithAClientWhoAnsweredOnce() {
-        world = AuditWorld.create(testClinics, clients, homework, portal, jdbc, today(AuditWorld.ZONE));
+        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
     }
 
     @BeforeEach
@@ -195,7 +199,7 @@ class AuditRecordingTest extends IntegrationTest {
         clients.open(world.clientId());
         clients.profile(world.clientId());
         homework.assignments(world.clientId());
-        homework.entriesOf(world.clientId());
+        reviews.entriesOf(world.clientId());
         clients.goals(world.clientId());
 
         List<Map<String, Object>> records = records();
@@ -207,7 +211,7 @@ class AuditRecordingTest extends IntegrationTest {
     void opening_an_entry_records_a_view_of_that_entry() {
         world.admin().signIn();
 
-        homework.entry(world.entryId());
+        reviews.entry(world.entryId());
 
         assertView(of(records(), AuditAction.ENTRY_VIEWED).getFirst(), AuditAction.ENTRY_VIEWED, world.admin().id(),
                 "CLINIC_ADMIN", "ENTRY", world.entryId());
@@ -217,7 +221,7 @@ class AuditRecordingTest extends IntegrationTest {
     void the_before_session_review_records_a_view() {
         world.therapist().signIn();
 
-        homework.beforeSession(world.clientId(), clock.instant().minus(Duration.ofDays(28)));
+        reviews.beforeSession(world.clientId(), clock.instant().minus(Duration.ofDays(28)));
 
         assertView(of(records(), AuditAction.BEFORE_SESSION_VIEWED).getFirst(), AuditAction.BEFORE_SESSION_VIEWED,
                 world.therapist().id(), "THERAPIST", "CLIENT", world.clientId());
@@ -248,7 +252,7 @@ class AuditRecordingTest extends IntegrationTest {
         world.otherTherapist().signIn();
 
         assertThatThrownBy(() -> clients.open(world.clientId())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> homework.entry(world.entryId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> reviews.entry(world.entryId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> adherence.client(world.clientId(), 4)).isInstanceOf(NotFoundException.class);
 
         List<Map<String, Object>> records = records();
@@ -319,7 +323,7 @@ class AuditRecordingTest extends IntegrationTest {
     void a_change_that_fails_leaves_no_record() {
         world.therapist().signIn();
 
-        assertThatThrownBy(() -> homework.review(world.entryId(), "x".repeat(5000), Map.of()))
+        assertThatThrownBy(() -> reviews.review(world.entryId(), "x".repeat(5000), Map.of()))
                 .isInstanceOf(DomainException.class);
 
         assertThat(of(records(), AuditAction.ENTRY_REVIEWED)).isEmpty();
@@ -328,8 +332,8 @@ class AuditRecordingTest extends IntegrationTest {
     @Test
     void reviewing_an_entry_acknowledging_an_alert_and_the_clients_own_submission_are_recorded() {
         world.therapist().signIn();
-        homework.review(world.entryId(), "Thank you for doing this honestly.", Map.of("item9", "Let us talk about this."));
-        homework.acknowledge(world.alertId(), "Called the client; safe, plan agreed.");
+        reviews.review(world.entryId(), "Thank you for doing this honestly.", Map.of("item9", "Let us talk about this."));
+        safetyAlerts.acknowledge(world.alertId(), "Called the client; safe, plan agreed.");
 
         List<Map<String, Object>> records = records();
         assertThat(of(records, AuditAction.ENTRY_REVIEWED)).singleElement().satisfies(r -> {

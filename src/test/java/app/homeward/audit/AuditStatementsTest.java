@@ -2,8 +2,10 @@ package app.homeward.audit;
 
 import app.homeward.IntegrationTest;
 import app.homeward.client.ClientService;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -36,7 +38,9 @@ class AuditStatementsTest extends IntegrationTest {
     @Autowired AuditTrail trail;
     @Autowired AuditService audit;
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
+    @Autowired ReviewService reviews;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
@@ -45,7 +49,7 @@ class AuditStatementsTest extends IntegrationTest {
 
     @BeforeAll
     void aClinic() {
-        world = AuditWorld.create(testClinics, clients, homework, portal, jdbc, today(AuditWorld.ZONE));
+        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
         trail.flush();
     }
 
@@ -106,7 +110,7 @@ class AuditStatementsTest extends IntegrationTest {
     @Test
     void a_page_of_the_trail_runs_the_same_few_statements_for_10_and_300_records() {
         AuditWorld small = world;
-        AuditWorld large = AuditWorld.create(testClinics, clients, homework, portal, jdbc, today(AuditWorld.ZONE));
+        AuditWorld large = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
         large.therapist().signIn();
         for (int i = 0; i < 300; i++) {
             trail.record(AuditEntry.of(AuditAction.CLIENT_VIEWED).client(large.clientId())

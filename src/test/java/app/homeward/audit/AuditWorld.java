@@ -1,14 +1,16 @@
 package app.homeward.audit;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,8 +43,9 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
     /** What the client answers: text that must never reach the trail. */
     static final String ANSWER = "several-days";
 
-    static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkService homework,
-                             PortalService portal, JdbcTemplate jdbc, LocalDate today) {
+    static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkPlans homework,
+                             ReviewService reviews, SafetyAlerts safetyAlerts, PortalService portal, JdbcTemplate jdbc,
+                             LocalDate today) {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
@@ -63,8 +66,8 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
         UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
         assertThat(portal.submit(occurrence, phq9(ANSWER), null).alerted()).isTrue();
         therapist.signIn();
-        UUID entry = homework.entriesOf(clientId).getFirst().entryId();
-        AlertView alert = homework.alertsOf(clientId).getFirst();
+        UUID entry = reviews.entriesOf(clientId).getFirst().entryId();
+        AlertView alert = safetyAlerts.alertsOf(clientId).getFirst();
         SecurityContextHolder.clearContext();
         return new AuditWorld(clinic, admin, therapist, otherTherapist, client, clientId, name, email, assignment,
                 occurrence, entry, alert.id());

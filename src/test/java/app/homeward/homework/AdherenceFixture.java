@@ -1,11 +1,13 @@
 package app.homeward.homework;
 
+import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.TestTime;
-import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -33,13 +35,13 @@ public final class AdherenceFixture {
     public static final String TITLE = "Mood check-in";
 
     private final ClientService clients;
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
     private final PortalService portal;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<UUID, HomewardUser> clientUsers = new HashMap<>();
 
-    public AdherenceFixture(ClientService clients, HomeworkService homework, PortalService portal, JdbcTemplate jdbc,
+    public AdherenceFixture(ClientService clients, HomeworkPlans homework, PortalService portal, JdbcTemplate jdbc,
                             Clock clock) {
         this.clock = clock;
         this.clients = clients;
@@ -113,7 +115,7 @@ public final class AdherenceFixture {
         return HomeworkLoopTest.phq9(item9);
     }
 
-    static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
+    public static AssignmentPlan plan(String title, Schedule schedule, int confidence) {
         return new AssignmentPlan(title, "Numbers instead of guesses.", "", "", "", schedule, Set.of(), "", "",
                 confidence, confidence < 7, false, 1, null);
     }

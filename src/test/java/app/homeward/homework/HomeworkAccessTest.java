@@ -2,9 +2,9 @@ package app.homeward.homework;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
+import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.TestTime;
-import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
@@ -14,6 +14,15 @@ import app.homeward.client.ClientStatus;
 import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
 import app.homeward.client.NewClient;
+import app.homeward.homework.adherence.CaseloadOverview;
+import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.HomeworkCard;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewItem;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
@@ -74,7 +83,10 @@ class HomeworkAccessTest extends IntegrationTest {
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
+    @Autowired ReviewService reviews;
+    @Autowired CaseloadOverview caseloads;
     @Autowired PortalService portal;
     @Autowired AssignmentRepository assignmentRepository;
     @Autowired OccurrenceRepository occurrenceRepository;
@@ -113,11 +125,11 @@ class HomeworkAccessTest extends IntegrationTest {
         for (ThrowingCallable call : everyStaffCallOn(a)) {
             assertThatThrownBy(call).isInstanceOf(NotFoundException.class);
         }
-        assertThat(homework.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id()).doesNotContain(a.clientId);
+        assertThat(caseloads.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id()).doesNotContain(a.clientId);
         assertThat(clientService.caseload(null, true, false, 0, 500)).extracting(ClientProfile::id).doesNotContain(a.clientId);
         assertThat(clientService.accessibleAmong(List.of(a.clientId))).isEmpty();
-        assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
-        assertThat(homework.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
+        assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
         assertUntouched(therapist1, a);
     }
 
@@ -128,14 +140,14 @@ class HomeworkAccessTest extends IntegrationTest {
 
         assertThat(clientService.profile(a.clientId).therapistId()).isEqualTo(therapist1.id());
         assertThat(homework.assignments(a.clientId)).extracting(AssignmentSummary::id).containsExactly(a.assignmentId);
-        assertThat(homework.entry(a.entryId).clientId()).isEqualTo(a.clientId);
-        assertThat(homework.alertsOf(a.clientId)).extracting(AlertView::id).containsExactly(a.alertId);
-        assertThat(homework.changeRequests(a.clientId)).extracting(ChangeRequestView::id).containsExactly(a.changeRequestId);
-        assertThat(homework.caseload(null, false, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
-        assertThat(homework.caseload(null, false, true, 0, 500)).as("the admin's own caseload only")
+        assertThat(reviews.entry(a.entryId).clientId()).isEqualTo(a.clientId);
+        assertThat(safetyAlerts.alertsOf(a.clientId)).extracting(AlertView::id).containsExactly(a.alertId);
+        assertThat(reviews.changeRequests(a.clientId)).extracting(ChangeRequestView::id).containsExactly(a.changeRequestId);
+        assertThat(caseloads.caseload(null, false, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
+        assertThat(caseloads.caseload(null, false, true, 0, 500)).as("the admin's own caseload only")
                 .extracting(r -> r.client().id()).doesNotContain(a.clientId);
-        assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
-        assertThat(homework.openAlerts()).extracting(AlertView::id).contains(a.alertId);
+        assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(a.alertId);
 
         therapist1.signIn();
         assertThatThrownBy(() -> clientService.reassign(a.clientId, therapist2.id())).isInstanceOf(AccessDeniedException.class);
@@ -150,14 +162,14 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(moved.therapistId()).isEqualTo(therapist2.id());
         therapist2.signIn();
         assertThat(clientService.profile(a.clientId).therapistId()).isEqualTo(therapist2.id());
-        assertThat(homework.entry(a.entryId).clientId()).isEqualTo(a.clientId);
-        assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
-        assertThat(homework.openAlerts()).extracting(AlertView::id).contains(a.alertId);
+        assertThat(reviews.entry(a.entryId).clientId()).isEqualTo(a.clientId);
+        assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(a.alertId);
         therapist1.signIn();
         assertThatThrownBy(() -> clientService.profile(a.clientId)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> homework.entry(a.entryId)).isInstanceOf(NotFoundException.class);
-        assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
-        assertThat(homework.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
+        assertThatThrownBy(() -> reviews.entry(a.entryId)).isInstanceOf(NotFoundException.class);
+        assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
     }
 
     // ------------------------------------------------------------------ clients
@@ -187,7 +199,7 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(portal.open(a.occurrenceId).reflection()).isNull();
         assertThat(portal.open(unsubmitted).lock()).isNull();
         therapist1.signIn();
-        assertThat(homework.changeRequests(a.clientId)).hasSize(1);
+        assertThat(reviews.changeRequests(a.clientId)).hasSize(1);
     }
 
     @Test
@@ -196,8 +208,8 @@ class HomeworkAccessTest extends IntegrationTest {
         TestUsers.signInAs(a.client);
 
         assertThatThrownBy(() -> homework.assignments(a.clientId)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> homework.entry(a.entryId)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> homework.reviewQueue()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.entry(a.entryId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.reviewQueue()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> clientService.profile(a.clientId)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> clientService.caseload(null, false, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
 
@@ -207,7 +219,7 @@ class HomeworkAccessTest extends IntegrationTest {
 
         TestUsers.signOut();
         assertThatThrownBy(() -> portal.today()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> homework.openAlerts()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> safetyAlerts.openAlerts()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     // ------------------------------------------------------------------ another clinic
@@ -223,10 +235,10 @@ class HomeworkAccessTest extends IntegrationTest {
             for (ThrowingCallable call : everyStaffCallOn(a)) {
                 assertThatThrownBy(call).as(staffB.role().name()).isInstanceOf(NotFoundException.class);
             }
-            assertThat(homework.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id())
+            assertThat(caseloads.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id())
                     .contains(b.clientId).doesNotContain(a.clientId);
-            assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).contains(b.entryId).doesNotContain(a.entryId);
-            assertThat(homework.openAlerts()).extracting(AlertView::id).contains(b.alertId).doesNotContain(a.alertId);
+            assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(b.entryId).doesNotContain(a.entryId);
+            assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(b.alertId).doesNotContain(a.alertId);
             assertThat(clientService.accessibleAmong(List.of(a.clientId, b.clientId))).extracting(ClientProfile::id)
                     .containsExactly(b.clientId);
         }
@@ -344,8 +356,8 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(homework.assignments(a.clientId)).singleElement()
                 .satisfies(s -> assertThat(s.title()).isEqualTo("Mood check-in"));
         assertThat(clientService.goals(a.clientId)).extracting(Goal::text).containsExactly("Sleep before midnight");
-        assertThat(homework.caseload(null, false, false, 0, 500)).extracting(r -> r.client().id()).doesNotContain(a.clientId);
-        assertThat(homework.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
+        assertThat(caseloads.caseload(null, false, false, 0, 500)).extracting(r -> r.client().id()).doesNotContain(a.clientId);
+        assertThat(caseloads.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
 
         assertThat(clientService.restore(a.clientId).status()).isEqualTo(ClientStatus.ACTIVE);
         UUID again = homework.assign(a.clientId, "thought-record", plan("Thought record", onceToday()));
@@ -392,22 +404,22 @@ class HomeworkAccessTest extends IntegrationTest {
         }
         storedOrRefused(problems, "review feedback", hostile, "feedback",
                 () -> {
-                    homework.review(a.entryId, hostile, Map.of());
+                    reviews.review(a.entryId, hostile, Map.of());
                     return a.entryId;
                 },
-                id -> homework.entry(id).feedback());
+                id -> reviews.entry(id).feedback());
         storedOrRefused(problems, "feedback on an answer", hostile, "answerFeedback",
                 () -> {
-                    homework.review(a.entryId, "fine", Map.of("item9", hostile));
+                    reviews.review(a.entryId, "fine", Map.of("item9", hostile));
                     return a.entryId;
                 },
-                id -> homework.entry(id).answerFeedback().getOrDefault("item9", ""));
+                id -> reviews.entry(id).answerFeedback().getOrDefault("item9", ""));
         storedOrRefused(problems, "acknowledgement note", hostile, "note",
                 () -> {
-                    homework.acknowledge(a.alertId, hostile);
+                    safetyAlerts.acknowledge(a.alertId, hostile);
                     return a.alertId;
                 },
-                id -> homework.alertsOf(a.clientId).getFirst().note());
+                id -> safetyAlerts.alertsOf(a.clientId).getFirst().note());
 
         TestUsers.signInAs(a.client);
         storedOrRefused(problems, "change request note", hostile, "note",
@@ -418,7 +430,7 @@ class HomeworkAccessTest extends IntegrationTest {
                 id -> {
                     therapist1.signIn();
                     try {
-                        return homework.changeRequests(a.clientId).getFirst().note();
+                        return reviews.changeRequests(a.clientId).getFirst().note();
                     } finally {
                         TestUsers.signInAs(a.client);
                     }
@@ -442,7 +454,7 @@ class HomeworkAccessTest extends IntegrationTest {
 
         Map<String, List<String>> found = new java.util.LinkedHashMap<>();
         for (String search : List.of("%", "_", "\\", "PLAIN", "' or 1=1 --")) {
-            found.put(search, names(homework.caseload(search, false, false, 0, 50)));
+            found.put(search, names(caseloads.caseload(search, false, false, 0, 50)));
         }
 
         assertThat(found).containsExactly(
@@ -535,9 +547,9 @@ class HomeworkAccessTest extends IntegrationTest {
         portal.requestChange(assignmentId, ChangeReason.NOT_NOW, "Busy week");
         HomeworkLoopTest.pause(); // later requests must be newer even where timestamps have whole seconds
         therapist.signIn();
-        UUID entryId = homework.entriesOf(clientId).getFirst().entryId();
-        UUID alertId = homework.alertsOf(clientId).getFirst().id();
-        UUID changeRequestId = homework.changeRequests(clientId).getFirst().id();
+        UUID entryId = reviews.entriesOf(clientId).getFirst().entryId();
+        UUID alertId = safetyAlerts.alertsOf(clientId).getFirst().id();
+        UUID changeRequestId = reviews.changeRequests(clientId).getFirst().id();
         TestUsers.signOut();
         return new Homework(clientId, client, assignmentId, occurrenceId, entryId, alertId, changeRequestId);
     }
@@ -569,13 +581,13 @@ class HomeworkAccessTest extends IntegrationTest {
                 () -> homework.replan(a.assignmentId, plan),
                 () -> homework.plan(a.assignmentId),
                 () -> homework.end(a.assignmentId),
-                () -> homework.entriesOf(a.clientId),
-                () -> homework.entry(a.entryId),
-                () -> homework.review(a.entryId, "Looks fine", Map.of()),
-                () -> homework.changeRequests(a.clientId),
-                () -> homework.resolveChangeRequest(a.changeRequestId),
-                () -> homework.alertsOf(a.clientId),
-                () -> homework.acknowledge(a.alertId, "Seen by someone else"));
+                () -> reviews.entriesOf(a.clientId),
+                () -> reviews.entry(a.entryId),
+                () -> reviews.review(a.entryId, "Looks fine", Map.of()),
+                () -> reviews.changeRequests(a.clientId),
+                () -> reviews.resolveChangeRequest(a.changeRequestId),
+                () -> safetyAlerts.alertsOf(a.clientId),
+                () -> safetyAlerts.acknowledge(a.alertId, "Seen by someone else"));
     }
 
     /** Clinic A's therapist still sees everything exactly as it was. */
@@ -591,13 +603,13 @@ class HomeworkAccessTest extends IntegrationTest {
                     assertThat(s.title()).isEqualTo("Mood check-in");
                     assertThat(s.done()).isEqualTo(1);
                 });
-        assertThat(homework.entry(a.entryId).reviewedAt()).isNull();
-        assertThat(homework.entry(a.entryId).feedback()).isNull();
-        assertThat(homework.alertsOf(a.clientId)).singleElement().satisfies(alert -> {
+        assertThat(reviews.entry(a.entryId).reviewedAt()).isNull();
+        assertThat(reviews.entry(a.entryId).feedback()).isNull();
+        assertThat(safetyAlerts.alertsOf(a.clientId)).singleElement().satisfies(alert -> {
             assertThat(alert.acknowledgedAt()).isNull();
             assertThat(alert.note()).isNull();
         });
-        assertThat(homework.changeRequests(a.clientId)).singleElement().satisfies(r -> {
+        assertThat(reviews.changeRequests(a.clientId)).singleElement().satisfies(r -> {
             assertThat(r.resolvedAt()).isNull();
             assertThat(r.note()).isEqualTo("Busy week");
         });
@@ -633,7 +645,7 @@ class HomeworkAccessTest extends IntegrationTest {
         }
         String stored = readBack.apply(result);
         // texts written in paragraphs keep their line breaks; one-line fields lose them
-        String expected = HomeworkRules.MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
+        String expected = HomeworkTexts.MULTILINE.contains(field) ? Text.cleanMultiline(input) : Text.clean(input);
         if (!expected.equals(stored)) {
             problems.add(what + ": stored as «" + abbreviate(stored) + "» instead of «" + abbreviate(expected) + "»");
         }

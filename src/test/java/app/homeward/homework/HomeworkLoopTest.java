@@ -2,14 +2,27 @@ package app.homeward.homework;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.base.DomainException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.NewClient;
-import app.homeward.homework.PortalService.PastEntry;
+import app.homeward.homework.adherence.CaseloadOverview;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.AnswerProblems;
+import app.homeward.homework.portal.HomeworkCard;
+import app.homeward.homework.portal.OpenEntry;
+import app.homeward.homework.portal.PortalService.PastEntry;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.SavedDraft;
+import app.homeward.homework.portal.Submitted;
+import app.homeward.homework.portal.Today;
+import app.homeward.homework.review.EntryDetail;
+import app.homeward.homework.review.ReviewItem;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
@@ -44,7 +57,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * day, drafts with their lock chain, submitting, reflecting, asking for a change, the review queue
  * and feedback, and a PHQ-9 safety alert with its discreet email and noted acknowledgement.
  */
-class HomeworkLoopTest extends IntegrationTest {
+public class HomeworkLoopTest extends IntegrationTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
@@ -55,7 +68,10 @@ class HomeworkLoopTest extends IntegrationTest {
 
     @Autowired ClientService clientService;
     @Autowired InvitationService invitations;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
+    @Autowired ReviewService reviews;
+    @Autowired CaseloadOverview caseloads;
     @Autowired PortalService portal;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -277,7 +293,7 @@ class HomeworkLoopTest extends IntegrationTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("note"));
 
         therapist.signIn();
-        assertThat(homework.changeRequests(clientId)).singleElement().satisfies(r -> {
+        assertThat(reviews.changeRequests(clientId)).singleElement().satisfies(r -> {
             assertThat(r.assignmentId()).isEqualTo(assignment);
             assertThat(r.assignmentTitle()).isEqualTo("Thought record");
             assertThat(r.reason()).isEqualTo(ChangeReason.TOO_HARD);
@@ -287,8 +303,8 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(homework.assignments(clientId)).singleElement()
                 .satisfies(a -> assertThat(a.openChangeRequests()).isEqualTo(1));
 
-        homework.resolveChangeRequest(homework.changeRequests(clientId).getFirst().id());
-        assertThat(homework.changeRequests(clientId).getFirst().resolvedAt()).isNotNull();
+        reviews.resolveChangeRequest(reviews.changeRequests(clientId).getFirst().id());
+        assertThat(reviews.changeRequests(clientId).getFirst().resolvedAt()).isNotNull();
         assertThat(homework.assignments(clientId).getFirst().openChangeRequests()).isZero();
     }
 
@@ -307,7 +323,7 @@ class HomeworkLoopTest extends IntegrationTest {
         portal.submit(moodOccurrence, Map.of("date", today(ZONE).toString(), "mood", 6), null);
 
         therapist.signIn();
-        List<ReviewItem> queue = homework.reviewQueue();
+        List<ReviewItem> queue = reviews.reviewQueue();
 
         assertThat(queue).extracting(ReviewItem::title).containsExactly("Thought record", "Mood log");
         assertThat(queue).allSatisfy(item -> {
@@ -316,15 +332,15 @@ class HomeworkLoopTest extends IntegrationTest {
         });
         assertThat(queue.getFirst().submittedAt()).isBefore(queue.getLast().submittedAt());
         assertThat(queue.getFirst().percentDone()).isEqualTo(50);
-        assertThat(homework.entriesOf(clientId)).extracting(ReviewItem::title).containsExactly("Mood log", "Thought record");
-        assertThat(homework.caseload(null, false, false, 0, 50)).filteredOn(r -> r.client().id().equals(clientId))
+        assertThat(reviews.entriesOf(clientId)).extracting(ReviewItem::title).containsExactly("Mood log", "Thought record");
+        assertThat(caseloads.caseload(null, false, false, 0, 50)).filteredOn(r -> r.client().id().equals(clientId))
                 .singleElement().satisfies(row -> {
                     assertThat(row.unreviewed()).isEqualTo(2);
                     assertThat(row.openAlerts()).isZero();
                 });
 
         UUID entryId = queue.getFirst().entryId();
-        EntryDetail detail = homework.entry(entryId);
+        EntryDetail detail = reviews.entry(entryId);
         assertThat(detail.clientId()).isEqualTo(clientId);
         assertThat(detail.title()).isEqualTo("Thought record");
         assertThat(detail.answers()).isEqualTo(fullRecord());
@@ -332,11 +348,11 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(detail.reviewedAt()).isNull();
         assertThat(detail.document().title()).isEqualTo("Thought record");
 
-        homework.review(entryId, "Lovely balanced thought.", Map.of("records", "Great evidence column"));
+        reviews.review(entryId, "Lovely balanced thought.", Map.of("records", "Great evidence column"));
 
-        assertThat(homework.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(entryId)
+        assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(entryId)
                 .hasSize(1);
-        EntryDetail reviewed = homework.entry(entryId);
+        EntryDetail reviewed = reviews.entry(entryId);
         assertThat(reviewed.reviewedAt()).isNotNull();
         assertThat(reviewed.feedback()).isEqualTo("Lovely balanced thought.");
         assertThat(reviewed.answerFeedback()).containsExactly(Map.entry("records", "Great evidence column"));
@@ -359,9 +375,9 @@ class HomeworkLoopTest extends IntegrationTest {
         portal.submit(occurrence, fullRecord(), null);
         portal.reflect(occurrence, new Reflection(100, null, null, null, "It went well.\nI felt calmer after."));
         therapist.signIn();
-        UUID entryId = homework.entriesOf(clientId).getFirst().entryId();
+        UUID entryId = reviews.entriesOf(clientId).getFirst().entryId();
 
-        homework.review(entryId, "Well done.\nNext time, add the evidence against.", Map.of());
+        reviews.review(entryId, "Well done.\nNext time, add the evidence against.", Map.of());
 
         TestUsers.signInAs(client);
         OpenEntry opened = portal.open(occurrence);
@@ -386,19 +402,19 @@ class HomeworkLoopTest extends IntegrationTest {
 
         assertThat(submitted.alerted()).isTrue();
         therapist.signIn();
-        List<AlertView> open = homework.openAlerts();
+        List<AlertView> open = safetyAlerts.openAlerts();
         assertThat(open).singleElement().satisfies(alert -> {
             assertThat(alert.clientId()).isEqualTo(clientId);
             assertThat(alert.clientName()).isEqualTo(clientName);
             assertThat(alert.value()).isEqualTo(1);
             assertThat(alert.acknowledgedAt()).isNull();
         });
-        assertThat(homework.reviewQueue()).singleElement().satisfies(item -> {
+        assertThat(reviews.reviewQueue()).singleElement().satisfies(item -> {
             assertThat(item.alerts()).isEqualTo(1);
             assertThat(item.score()).isEqualTo(1);
             assertThat(item.band()).isEqualTo("Minimal");
         });
-        assertThat(homework.caseload(null, false, false, 0, 50)).filteredOn(r -> r.client().id().equals(clientId))
+        assertThat(caseloads.caseload(null, false, false, 0, 50)).filteredOn(r -> r.client().id().equals(clientId))
                 .singleElement().satisfies(row -> assertThat(row.openAlerts()).isEqualTo(1));
 
         // "a client needs your attention" is in the outbox, written with the alert; its delivery and its
@@ -407,21 +423,21 @@ class HomeworkLoopTest extends IntegrationTest {
                 String.class, clinic.id().toString(), therapist.id().toString())).containsExactly("ALERT");
 
         UUID alertId = open.getFirst().id();
-        assertThatThrownBy(() -> homework.acknowledge(alertId, "  "))
+        assertThatThrownBy(() -> safetyAlerts.acknowledge(alertId, "  "))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.field()).isEqualTo("note");
                     assertThat(e.messageKey()).isEqualTo("validation.required");
                 });
-        assertThat(homework.openAlerts()).extracting(AlertView::id).contains(alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(alertId);
 
-        homework.acknowledge(alertId, "Called the client; safety plan reviewed.");
+        safetyAlerts.acknowledge(alertId, "Called the client; safety plan reviewed.");
 
-        assertThat(homework.openAlerts()).extracting(AlertView::id).doesNotContain(alertId);
-        assertThat(homework.alertsOf(clientId)).singleElement().satisfies(alert -> {
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(alertId);
+        assertThat(safetyAlerts.alertsOf(clientId)).singleElement().satisfies(alert -> {
             assertThat(alert.acknowledgedAt()).isNotNull();
             assertThat(alert.note()).isEqualTo("Called the client; safety plan reviewed.");
         });
-        assertThatThrownBy(() -> homework.acknowledge(alertId, "again"))
+        assertThatThrownBy(() -> safetyAlerts.acknowledge(alertId, "again"))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("alert.already-acknowledged"));
     }
@@ -436,7 +452,7 @@ class HomeworkLoopTest extends IntegrationTest {
         assertThat(submitted.alerted()).isFalse();
         assertThat(submitted.crisisMessage()).isNull();
         therapist.signIn();
-        assertThat(homework.alertsOf(clientId)).isEmpty();
+        assertThat(safetyAlerts.alertsOf(clientId)).isEmpty();
     }
 
     // ------------------------------------------------------------------ changing and ending plans
@@ -527,7 +543,7 @@ class HomeworkLoopTest extends IntegrationTest {
         return Map.of("records", List.of(row));
     }
 
-    static Map<String, Object> phq9(String item9) {
+    public static Map<String, Object> phq9(String item9) {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (int i = 1; i <= 8; i++) {
             answers.put("item" + i, "not-at-all");

@@ -1,22 +1,23 @@
 package app.homeward.privacy;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.TestTime;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
-import app.homeward.homework.PortalService;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
-import app.homeward.homework.Today;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.Today;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.AlertEscalation;
-import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderService;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
@@ -55,7 +56,8 @@ public class DataRightsFixture {
     final TestClinics clinics;
     final ReminderFixture reminders;
     final ClientService clientService;
-    final HomeworkService homework;
+    final HomeworkPlans homework;
+    final ReviewService reviews;
     final PortalService portal;
     final ReminderService reminderService;
     final WorksheetService worksheets;
@@ -68,10 +70,11 @@ public class DataRightsFixture {
     final app.homeward.safety.ClinicSafety clinicSafety;
 
     DataRightsFixture(TestClinics clinics, ReminderFixture reminders, ClientService clientService,
-                      HomeworkService homework, PortalService portal, ReminderService reminderService,
+                      HomeworkPlans homework, PortalService portal, ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
-                      app.homeward.safety.ClinicSafety clinicSafety) {
+                      app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews) {
+        this.reviews = reviews;
         this.alertEscalation = alertEscalation;
         this.clinicSafety = clinicSafety;
         this.sessionLimits = sessionLimits;
@@ -147,9 +150,9 @@ public class DataRightsFixture {
         reminderService.updatePlan(record, false, null);
 
         w.therapist().signIn();
-        UUID entry = homework.entriesOf(w.clientId()).stream().filter(e -> e.title().equals("Secret title Zq"))
+        UUID entry = reviews.entriesOf(w.clientId()).stream().filter(e -> e.title().equals("Secret title Zq"))
                 .findFirst().orElseThrow().entryId();
-        homework.review(entry, "Well spotted Qz", Map.of("records", "Good balance Qz"));
+        reviews.review(entry, "Well spotted Qz", Map.of("records", "Good balance Qz"));
     }
 
     /** Everything else the clinic's tables hold: a pending invitation, a reset token, retention, an erasure request. */

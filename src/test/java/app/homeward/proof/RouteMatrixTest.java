@@ -1,7 +1,7 @@
 package app.homeward.proof;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.audit.AuditTrail;
 import app.homeward.audit.ui.AuditView;
@@ -12,15 +12,16 @@ import app.homeward.clinic.ui.ClinicPageView;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.clinic.ui.SignupView;
 import app.homeward.clinic.ui.VerifyClinicView;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
-import app.homeward.homework.ui.AdherenceView;
-import app.homeward.homework.ui.AlertsView;
-import app.homeward.homework.ui.DoHomeworkView;
-import app.homeward.homework.ui.EntryReviewView;
-import app.homeward.homework.ui.ProgressView;
-import app.homeward.homework.ui.ReviewQueueView;
-import app.homeward.homework.ui.TodayView;
+import app.homeward.homework.adherence.ui.AdherenceView;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ui.DoHomeworkView;
+import app.homeward.homework.portal.ui.ProgressView;
+import app.homeward.homework.portal.ui.TodayView;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.ui.AlertsView;
+import app.homeward.homework.review.ui.EntryReviewView;
+import app.homeward.homework.review.ui.ReviewQueueView;
 import app.homeward.mail.ui.DevMailboxView;
 import app.homeward.platform.ui.OperatorSignInView;
 import app.homeward.platform.ui.PlatformView;
@@ -31,8 +32,8 @@ import app.homeward.portal.ui.StaffHomeView;
 import app.homeward.privacy.ui.ClientDataView;
 import app.homeward.privacy.ui.ClientRecordView;
 import app.homeward.privacy.ui.DataRightsView;
-import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ui.ClientRemindersView;
 import app.homeward.reminder.ui.DevClockView;
 import app.homeward.reminder.ui.ReminderSettingsView;
@@ -173,7 +174,8 @@ class RouteMatrixTest extends ViewTest {
 
     @Autowired ReminderFixture reminders;
     @Autowired PortalService portal;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired ReviewService reviews;
     @Autowired WorksheetService worksheets;
     @Autowired JdbcTemplate jdbc;
     @Autowired AuditTrail auditTrail;
@@ -233,7 +235,7 @@ class RouteMatrixTest extends ViewTest {
         UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
         portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
         owner.therapist().signIn();
-        UUID entry = homework.entriesOf(owner.clientId()).getFirst().entryId();
+        UUID entry = reviews.entriesOf(owner.clientId()).getFirst().entryId();
         UUID worksheet = worksheets.create("Private worksheet " + TestClinics.random(4));
         signOutOfThisBrowser();
         ids = Map.of("{slug}", owner.clinic().slug(), "{clinic}", owner.clinic().id().toString(),

@@ -6,8 +6,9 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.AccountService;
 import app.homeward.security.Role;
@@ -52,7 +53,8 @@ class AlertRoutingTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired PortalService portal;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
     @Autowired AccountService accounts;
     @Autowired AlertEscalation escalation;
 
@@ -96,7 +98,7 @@ class AlertRoutingTest extends IntegrationTest {
             assertThat(r.getLastError()).isEqualTo("sent-to-admins");
         });
         admin.signIn();
-        assertThat(homework.openAlerts()).as("the alerts page says who was emailed").allSatisfy(alert ->
+        assertThat(safetyAlerts.openAlerts()).as("the alerts page says who was emailed").allSatisfy(alert ->
                 assertThat(alert.told()).extracting(AlertView.Told::name, AlertView.Told::stillOpen)
                         .containsExactlyInAnyOrder(tuple(admin.displayName(), false), tuple(secondAdmin.displayName(), false)));
         TestUsers.signOut();
@@ -124,7 +126,7 @@ class AlertRoutingTest extends IntegrationTest {
         assertThat(stillOpenMailsTo(formerAdmin)).isEmpty();
         assertThat(stillOpenMailsTo(world.therapist())).isEmpty();
         admin.signIn();
-        assertThat(homework.openAlerts().getFirst().told()).extracting(AlertView.Told::name, AlertView.Told::stillOpen)
+        assertThat(safetyAlerts.openAlerts().getFirst().told()).extracting(AlertView.Told::name, AlertView.Told::stillOpen)
                 .containsExactlyInAnyOrder(tuple(world.therapist().displayName(), false),
                         tuple(admin.displayName(), true), tuple(secondAdmin.displayName(), true));
         TestUsers.signOut();
@@ -139,7 +141,7 @@ class AlertRoutingTest extends IntegrationTest {
         raiseAlert();
         deliver();
         world.therapist().signIn();
-        homework.acknowledge(homework.openAlerts().getFirst().id(), "Called the client; safe, plan agreed.");
+        safetyAlerts.acknowledge(safetyAlerts.openAlerts().getFirst().id(), "Called the client; safe, plan agreed.");
         TestUsers.signOut();
 
         clock.moveBy(Duration.ofHours(5));

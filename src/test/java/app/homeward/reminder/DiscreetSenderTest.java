@@ -2,10 +2,10 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.base.DomainException;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.AccountService;

@@ -2,7 +2,7 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.homework.PortalService;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

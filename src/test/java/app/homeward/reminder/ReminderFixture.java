@@ -1,14 +1,14 @@
 package app.homeward.reminder;
 
 import app.homeward.Mails;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
@@ -39,7 +39,7 @@ public class ReminderFixture {
     public final TestClinics clinics;
     final ClientService clientService;
     final InvitationService invitations;
-    final HomeworkService homework;
+    final HomeworkPlans homework;
     final ReminderRepository reminders;
     final ReminderPreferenceRepository preferences;
     final app.homeward.tenancy.ClinicDirectory clinicDirectory;
@@ -48,7 +48,7 @@ public class ReminderFixture {
     final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
-                    HomeworkService homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
+                    HomeworkPlans homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     app.homeward.tenancy.ClinicDirectory clinicDirectory, PlatformTransactionManager transactions,
                     java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;

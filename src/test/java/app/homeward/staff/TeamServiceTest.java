@@ -7,12 +7,13 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.PortalService;
-import app.homeward.reminder.ReminderFixture;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
-import app.homeward.security.AccountStatus;
+import app.homeward.reminder.ReminderFixture;
 import app.homeward.security.AccountService;
+import app.homeward.security.AccountStatus;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -42,7 +43,8 @@ class TeamServiceTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ClientService clients;
     @Autowired AccountService accounts;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
+    @Autowired SafetyAlerts safetyAlerts;
     @Autowired PortalService portal;
 
     World world;
@@ -77,7 +79,7 @@ class TeamServiceTest extends IntegrationTest {
         assertThat(accounts.staff()).filteredOn(a -> a.id().equals(world.therapist().id()))
                 .extracting(a -> a.status()).containsExactly(AccountStatus.DEACTIVATED);
         colleague.signIn();
-        assertThat(homework.openAlerts()).extracting(AlertView::clientId).containsExactly(world.clientId());
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::clientId).containsExactly(world.clientId());
     }
 
     @Test

@@ -23,7 +23,7 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired TenantImporter importer;
     @Autowired ClinicDirectory clinics;
     @Autowired SignInService signIn;
-    @Autowired app.homeward.homework.PortalService portal;
+    @Autowired app.homeward.homework.portal.PortalService portal;
 
     @TempDir Path directory;
 

@@ -1,17 +1,18 @@
 package app.homeward.client.ui;
 
-import app.homeward.base.ui.ButtonNames;
-import app.homeward.homework.ui.ClientAdherencePanel;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
-import app.homeward.homework.AdherenceService;
 import app.homeward.homework.AlertView;
-import app.homeward.homework.BeforeSession;
 import app.homeward.homework.ChangeRequestView;
-import app.homeward.homework.HomeworkService;
 import app.homeward.homework.Obstacle;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.adherence.ui.ClientAdherencePanel;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.review.BeforeSession;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -48,15 +49,18 @@ import java.util.UUID;
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
 public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
+    private final ReviewService reviews;
     private final java.time.Clock clock;
     private final AdherenceService adherence;
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
-    public BeforeSessionView(HomeworkService homework, AdherenceService adherence, java.time.Clock clock) {
+    public BeforeSessionView(HomeworkPlans homework, ReviewService reviews, AdherenceService adherence,
+                             java.time.Clock clock) {
         this.clock = clock;
         this.homework = homework;
+        this.reviews = reviews;
         this.adherence = adherence;
         addClassName("page");
         addClassName("before-session-page");
@@ -79,7 +83,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
 
     void render() {
         Instant since = clock.instant().minus(Duration.ofDays(period.getValue()));
-        BeforeSession review = homework.beforeSession(clientId, since);
+        BeforeSession review = reviews.beforeSession(clientId, since);
         removeAll();
         add(new H1(getTranslation("before.title", review.client().displayName())), period);
         add(new Paragraph(getTranslation("before.intro")));

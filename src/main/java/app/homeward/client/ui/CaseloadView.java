@@ -1,14 +1,14 @@
 package app.homeward.client.ui;
 
-import app.homeward.homework.ui.ClientFormat;
 import app.homeward.base.Dates;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PhoneColumns;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.CaseloadRow;
-import app.homeward.homework.HomeworkService;
+import app.homeward.homework.adherence.CaseloadOverview;
+import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.ui.ClientFormat;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -55,12 +55,12 @@ public class CaseloadView extends Div implements HasDynamicTitle, BeforeEnterObs
     final Paragraph emptyState = new Paragraph();
     /** The grid's phone-width folding; tests set the width the browser would report. */
     final PhoneColumns<CaseloadRow> phone;
-    private final HomeworkService homework;
+    private final CaseloadOverview homework;
     private final ClientService clients;
     private final ClinicBranding clinic;
     private final boolean admin;
 
-    public CaseloadView(HomeworkService homework, ClientService clients, ClinicDirectory clinics) {
+    public CaseloadView(CaseloadOverview homework, ClientService clients, ClinicDirectory clinics) {
         this.homework = homework;
         this.clients = clients;
         this.clinic = ClientFormat.currentClinic(clinics);

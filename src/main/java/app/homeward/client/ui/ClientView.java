@@ -1,18 +1,10 @@
 package app.homeward.client.ui;
 
-import app.homeward.base.ui.ButtonNames;
-import app.homeward.homework.ui.EntryReviewView;
-import app.homeward.homework.ui.ScheduleText;
-import app.homeward.homework.ui.ClientAdherencePanel;
-import app.homeward.homework.ui.ClientMeasuresPanel;
-import app.homeward.homework.ProgressReports;
-import app.homeward.homework.ui.AlertAcknowledgeDialog;
-import app.homeward.homework.ui.AssignDialog;
-import app.homeward.homework.ui.ClientFormat;
 import app.homeward.audit.AuditService;
 import app.homeward.audit.ui.RecordAccessPanel;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
+import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -21,17 +13,27 @@ import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.AssignmentSummary;
 import app.homeward.homework.ChangeRequestView;
-import app.homeward.homework.AdherenceService;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.ReviewItem;
-import app.homeward.security.AccountService;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.adherence.ProgressReports;
+import app.homeward.homework.adherence.ui.ClientAdherencePanel;
+import app.homeward.homework.adherence.ui.ClientMeasuresPanel;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.plan.ui.AssignDialog;
+import app.homeward.homework.plan.ui.ScheduleText;
+import app.homeward.homework.review.ReviewItem;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
+import app.homeward.homework.review.ui.AlertAcknowledgeDialog;
+import app.homeward.homework.review.ui.EntryReviewView;
+import app.homeward.homework.ui.ClientFormat;
 import app.homeward.security.AccountService.StaffMember;
+import app.homeward.security.AccountService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
-import app.homeward.worksheet.WorksheetService;
 import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.worksheet.WorksheetService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -101,7 +103,9 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     ClientProfile client;
 
     private final ClientService clients;
-    private final HomeworkService homework;
+    private final HomeworkPlans homework;
+    private final ReviewService reviews;
+    private final SafetyAlerts safetyAlerts;
     private final WorksheetService worksheets;
     private final AccountService accounts;
     private final AdherenceService adherence;
@@ -110,15 +114,17 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final ZoneId clinicZone;
     private final Clock clock;
 
-    public ClientView(ClientService clients, HomeworkService homework, WorksheetService worksheets,
+    public ClientView(ClientService clients, HomeworkPlans homework, WorksheetService worksheets,
                       AccountService accounts, ClinicDirectory clinics, AdherenceService adherence, Clock clock,
-                      AuditService audit, ProgressReports reports) {
+                      AuditService audit, ProgressReports reports, ReviewService reviews, SafetyAlerts safetyAlerts) {
         this.adherence = adherence;
         this.reports = reports;
         this.audit = audit;
         this.clock = clock;
         this.clients = clients;
         this.homework = homework;
+        this.reviews = reviews;
+        this.safetyAlerts = safetyAlerts;
         this.worksheets = worksheets;
         this.accounts = accounts;
         this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
@@ -349,7 +355,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderAlerts() {
         alerts.removeAll();
-        List<AlertView> open = homework.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
+        List<AlertView> open = safetyAlerts.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
         if (open.isEmpty()) {
             alerts.add(empty("client.alerts.empty"));
             return;
@@ -366,7 +372,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             RouterLink answers = new RouterLink(getTranslation("client.alerts.answers"), EntryReviewView.class,
                     new RouteParameters("id", alert.entryId().toString()));
             Button acknowledge = new Button(getTranslation("alerts.acknowledge"),
-                    e -> new AlertAcknowledgeDialog(alert, homework, this::reload).open());
+                    e -> new AlertAcknowledgeDialog(alert, safetyAlerts, this::reload).open());
             acknowledge.addThemeVariants(ButtonVariant.SMALL);
             ButtonNames.of(acknowledge, alert.label());
             HorizontalLayout row = new HorizontalLayout(answers, acknowledge);
@@ -379,7 +385,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderChangeRequests() {
         changeRequests.removeAll();
-        List<ChangeRequestView> open = homework.changeRequests(client.id()).stream()
+        List<ChangeRequestView> open = reviews.changeRequests(client.id()).stream()
                 .filter(r -> r.resolvedAt() == null).toList();
         if (open.isEmpty()) {
             changeRequests.add(empty("client.changes.empty"));
@@ -400,7 +406,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             Paragraph when = new Paragraph(ClientFormat.dateTime(request.createdAt(), clinicZone, getLocale()));
             when.addClassName("client-card-meta");
             Button resolved = new Button(getTranslation("client.changes.resolve"), VaadinIcon.CHECK.create(), e -> run(
-                    () -> homework.resolveChangeRequest(request.id()), getTranslation("client.changes.resolved")));
+                    () -> reviews.resolveChangeRequest(request.id()), getTranslation("client.changes.resolved")));
             resolved.addThemeVariants(ButtonVariant.SMALL);
             ButtonNames.of(resolved, request.assignmentTitle());
             card.add(when, resolved);
@@ -694,7 +700,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderEntries() {
         entries.removeAll();
-        List<ReviewItem> list = homework.entriesOf(client.id());
+        List<ReviewItem> list = reviews.entriesOf(client.id());
         if (list.isEmpty()) {
             entries.add(empty("client.entries.empty"));
             return;

@@ -13,10 +13,10 @@ import java.util.Map;
  * the same numbers as a table for screen readers and for anyone who prefers numbers. The chart is
  * decoration ({@code aria-hidden}); the table is the content.
  */
-final class Charts {
+public final class Charts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String SCRIPT = "/webjars/chart.js/dist/chart.umd.min.js";
+    public static final String SCRIPT = "/webjars/chart.js/dist/chart.umd.min.js";
 
     private Charts() {
     }
@@ -25,7 +25,7 @@ final class Charts {
      * A chart of {@code type} ("bar" or "line") over {@code labels}, with one dataset per entry of
      * {@code series} (label → values), and the table underneath.
      */
-    static Component chart(String type, String caption, List<String> labels, Map<String, List<Integer>> series,
+    public static Component chart(String type, String caption, List<String> labels, Map<String, List<Integer>> series,
                            boolean stacked) {
         Div box = new Div();
         box.addClassName("chart-box");
@@ -59,7 +59,7 @@ final class Charts {
     }
 
     /** The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–". */
-    static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
+    public static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
         Element table = new Element("table");
         table.getClassList().add("chart-table");
         table.appendChild(new Element("caption").setText(caption));
@@ -90,7 +90,7 @@ final class Charts {
      * flat line filled down to the one before it), so no plugin is loaded. The table underneath carries the
      * same scores with their band, for screen readers and for exact values.
      */
-    static Component measureChart(String caption, List<String> labels, String scoreLabel, List<Integer> scores,
+    public static Component measureChart(String caption, List<String> labels, String scoreLabel, List<Integer> scores,
                                   List<String> bandOfEach, Integer min, Integer max,
                                   List<app.homeward.worksheet.Scoring.Band> bands, Integer cutoff,
                                   String bandLabel, String cutoffLabel) {
@@ -163,7 +163,7 @@ final class Charts {
      */
     private static final int[] NICE_STEPS = {1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 25, 30, 40, 50, 100};
 
-    static Integer tickStep(int range) {
+    public static Integer tickStep(int range) {
         if (range <= 0) {
             return null;
         }
@@ -176,7 +176,7 @@ final class Charts {
     }
 
     /** A table of text values (a measure's score and band per day). */
-    static Element textTable(String caption, List<String> labels, Map<String, List<String>> columns) {
+    public static Element textTable(String caption, List<String> labels, Map<String, List<String>> columns) {
         Element table = new Element("table");
         table.getClassList().add("chart-table");
         table.appendChild(new Element("caption").setText(caption));

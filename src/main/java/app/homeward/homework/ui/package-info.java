@@ -1,6 +1,7 @@
 /**
- * Homework screens: the therapist's plans and review; the client's today, homework and progress. The
- * pieces the client pages embed (the assign dialog, the adherence panel, formatting) are its named interface.
+ * Screen pieces the parts of homework share, and the client pages embed: formatting of clients, dates and
+ * badges ({@code ClientFormat}) and charts ({@code Charts}, used by the adherence pages and the client's
+ * progress page). Each part's own screens live in its {@code ui} package (plan, portal, review, adherence).
  */
 @org.springframework.modulith.NamedInterface("ui")
 package app.homeward.homework.ui;

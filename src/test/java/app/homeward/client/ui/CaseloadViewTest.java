@@ -1,14 +1,14 @@
 package app.homeward.client.ui;
 
-import app.homeward.homework.ui.ReviewQueueView;
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.NewClient;
-import app.homeward.homework.CaseloadRow;
+import app.homeward.homework.adherence.CaseloadRow;
+import app.homeward.homework.review.ui.ReviewQueueView;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import com.vaadin.flow.component.Component;

@@ -1,7 +1,7 @@
 package app.homeward.client.ui;
 
-import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -9,10 +9,8 @@ import app.homeward.client.ClientStatus;
 import app.homeward.client.GoalStatus;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
-import app.homeward.homework.AssignmentSummary;
-import app.homeward.homework.HomeworkService;
-import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.portal.ui.MissingObjectView;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -45,7 +43,7 @@ class ClientViewTest extends ViewTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Autowired ClientService clients;
-    @Autowired HomeworkService homework;
+    @Autowired HomeworkPlans homework;
     @Autowired WorksheetService worksheets;
 
     ClinicBranding clinic;

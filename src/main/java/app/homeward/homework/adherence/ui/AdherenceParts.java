@@ -1,0 +1,179 @@
+package app.homeward.homework.adherence.ui;
+
+import app.homeward.homework.adherence.AdherenceReport;
+import app.homeward.homework.adherence.AdherenceStats;
+import app.homeward.homework.adherence.ClientAdherence;
+import app.homeward.homework.ui.Charts;
+import app.homeward.homework.ui.ClientFormat;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pieces the adherence page and the client's adherence panel share: the figures, the reasons a
+ * client needs attention in words, the help text that defines the rates, the window choice, and the
+ * charts (Chart.js from its WebJar, as {@link Charts}), each followed by its numbers as a table.
+ */
+final class AdherenceParts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AdherenceParts() {
+    }
+
+    /** "Last 4 / 8 / 12 weeks". */
+    static Select<Integer> windowChoice(Component t, int initial) {
+        Select<Integer> window = new Select<>();
+        window.setLabel(t.getTranslation("adherence.window"));
+        window.setItems(app.homeward.homework.adherence.AdherenceService.WINDOWS);
+        window.setItemLabelGenerator(weeks -> t.getTranslation("adherence.window.weeks", weeks));
+        window.setValue(initial);
+        return window;
+    }
+
+    /** The numbers as labelled facts; "–" where there is nothing to average. */
+    static Div figures(AdherenceStats stats, Component t) {
+        Locale locale = ClientFormat.locale(t);
+        Div facts = new Div();
+        facts.addClassName("client-facts");
+        facts.addClassName("adherence-figures");
+        facts.add(fact(t.getTranslation("adherence.completion"), percent(stats.completionPercent(), t)));
+        facts.add(fact(t.getTranslation("adherence.on-time"), percent(stats.onTimePercent(), t)));
+        facts.add(fact(t.getTranslation("adherence.split"),
+                t.getTranslation("adherence.split.value", stats.done(), stats.partial(), stats.missed())));
+        facts.add(fact(t.getTranslation("adherence.counted"), String.valueOf(stats.counted())));
+        facts.add(fact(t.getTranslation("adherence.missed-run"),
+                t.getTranslation("adherence.missed-run.value", stats.longestMissedRun(), stats.currentMissedRun())));
+        facts.add(fact(t.getTranslation("adherence.difficulty"), rating(stats.averageDifficulty(), locale, t)));
+        facts.add(fact(t.getTranslation("adherence.helpful"), rating(stats.averageHelpful(), locale, t)));
+        facts.add(fact(t.getTranslation("adherence.percent-done"), stats.averagePercentDone() == null ? ClientFormat.NONE
+                : t.getTranslation("adherence.percent", decimal(stats.averagePercentDone(), locale))));
+        return facts;
+    }
+
+    private static Div fact(String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("client-fact-label");
+        Span v = new Span(value);
+        v.addClassName("client-fact-value");
+        Div fact = new Div(l, v);
+        fact.addClassName("client-fact");
+        return fact;
+    }
+
+    static String percent(Integer value, Component t) {
+        return value == null ? ClientFormat.NONE : t.getTranslation("adherence.percent", value);
+    }
+
+    private static String rating(Double value, Locale locale, Component t) {
+        return value == null ? ClientFormat.NONE : t.getTranslation("adherence.rating", decimal(value, locale));
+    }
+
+    private static String decimal(double value, Locale locale) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(locale, "%.1f", value);
+    }
+
+    /** A reason a client needs attention, in words. */
+    static String reason(AdherenceReport.Reason reason, Component t) {
+        return t.getTranslation(reason.messageKey(), reason.count(), reason.from(), reason.to(), reason.measure());
+    }
+
+    /** How the numbers are worked out, folded away under a summary. */
+    static Details help(Component t) {
+        Div body = new Div();
+        for (String key : List.of("counted", "completion", "on-time", "reflections", "missed-run", "attention", "example")) {
+            body.add(new Paragraph(t.getTranslation("adherence.help." + key)));
+        }
+        Details help = new Details(t.getTranslation("adherence.help"), body);
+        help.addClassName("adherence-help");
+        return help;
+    }
+
+    private static List<String> weekLabels(List<AdherenceReport.Week> weeks, Component t) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", ClientFormat.locale(t));
+        return weeks.stream().map(w -> w.start().format(day)).toList();
+    }
+
+    /** Completions per week as stacked bars (done, partly done, missed), with the table. */
+    static Component weeklyChart(List<AdherenceReport.Week> weeks, Component t) {
+        Map<String, List<Integer>> series = new LinkedHashMap<>();
+        series.put(t.getTranslation("occurrence.done"), weeks.stream().map(AdherenceReport.Week::done).toList());
+        series.put(t.getTranslation("occurrence.partial"), weeks.stream().map(AdherenceReport.Week::partial).toList());
+        series.put(t.getTranslation("occurrence.missed"), weeks.stream().map(AdherenceReport.Week::missed).toList());
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM", ClientFormat.locale(t));
+        Component chart = Charts.chart("bar", t.getTranslation("adherence.weeks.caption",
+                weeks.getFirst().start().format(date)), weekLabels(weeks, t), series, true);
+        chart.addClassName("adherence-weeks");
+        return chart;
+    }
+
+    /**
+     * One measure's latest score per week (left axis) beside the week's homework completion in
+     * percent (right axis, dashed), as lines with gaps where there is no value, and the table.
+     */
+    static Component measureChart(ClientAdherence.MeasureTrend measure, List<AdherenceReport.Week> weeks, Component t) {
+        List<String> labels = weekLabels(weeks, t);
+        List<Integer> completion = weeks.stream().map(AdherenceReport.Week::completionPercent).toList();
+        String scoreLabel = t.getTranslation("adherence.measures.score", measure.title());
+        String completionLabel = t.getTranslation("adherence.measures.completion");
+
+        Div box = new Div();
+        box.addClassName("chart-box");
+        box.addClassName("adherence-measure");
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("aria-hidden", "true");
+        Div frame = new Div();
+        frame.addClassName("chart-frame");
+        frame.getElement().appendChild(canvas);
+        box.add(frame);
+
+        Map<String, List<Integer>> series = new LinkedHashMap<>();
+        series.put(scoreLabel, measure.scores());
+        series.put(completionLabel, completion);
+        box.getElement().appendChild(Charts.table(t.getTranslation("adherence.measures.caption", measure.title()), labels, series));
+
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        datasets.add(dataset(scoreLabel, measure.scores(), "#2f6f73", "y", false));
+        datasets.add(dataset(completionLabel, completion, "#c98a00", "y1", true));
+        Map<String, Object> config = Map.of("type", "line",
+                "data", Map.of("labels", labels, "datasets", datasets),
+                "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
+                        "spanGaps", true,
+                        "scales", Map.of(
+                                "y", Map.of("beginAtZero", true, "position", "left", "ticks", Map.of("precision", 0),
+                                        "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.score"))),
+                                "y1", Map.of("min", 0, "max", 100, "position", "right", "grid", Map.of("drawOnChartArea", false),
+                                        "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.completion"))))));
+        canvas.executeJs("const el = this; const config = JSON.parse($0);"
+                + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
+                + "draw();", JSON.writeValueAsString(config));
+        return box;
+    }
+
+    private static Map<String, Object> dataset(String label, List<Integer> values, String colour, String axis,
+                                               boolean dashed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("label", label);
+        data.put("data", values); // nulls are gaps
+        data.put("borderColor", colour);
+        data.put("backgroundColor", colour);
+        data.put("yAxisID", axis);
+        data.put("tension", 0.2);
+        if (dashed) {
+            data.put("borderDash", List.of(6, 4));
+        }
+        return data;
+    }
+}

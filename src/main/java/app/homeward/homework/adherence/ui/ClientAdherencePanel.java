@@ -1,0 +1,87 @@
+package app.homeward.homework.adherence.ui;
+
+import app.homeward.homework.adherence.AdherenceReport;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.adherence.ClientAdherence;
+import app.homeward.homework.ui.Charts;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+
+import java.util.UUID;
+
+/**
+ * One client's adherence, for the client page and the before-session view: why they need attention
+ * (if they do), the figures, completions per week, and each scored measure per week beside the
+ * week's homework completion; every chart with its table. Loads when shown, and again when the
+ * window changes (one service call each time).
+ * <p>
+ * Add it to a page with {@code add(new ClientAdherencePanel(adherence, clientId));}.
+ */
+public class ClientAdherencePanel extends Div {
+
+    private final AdherenceService adherence;
+    private final UUID clientId;
+    final Select<Integer> window;
+    final Div content = new Div();
+    ClientAdherence shown;
+
+    public ClientAdherencePanel(AdherenceService adherence, UUID clientId) {
+        this.adherence = adherence;
+        this.clientId = clientId;
+        addClassName("form-section");
+        addClassName("client-adherence");
+        setId("client-adherence");
+        window = AdherenceParts.windowChoice(this, 8);
+        window.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                refresh();
+            }
+        });
+        content.getElement().setAttribute("aria-live", "polite");
+        add(new H2(getTranslation("adherence.panel.title")), window, content);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().getPage().addJavaScript(Charts.SCRIPT);
+        refresh();
+    }
+
+    void refresh() {
+        shown = adherence.client(clientId, window.getValue());
+        content.removeAll();
+        if (!shown.attention().isEmpty()) {
+            UnorderedList reasons = new UnorderedList();
+            shown.attention().forEach(r -> reasons.add(new ListItem(AdherenceParts.reason(r, this))));
+            Div attention = new Div(new Paragraph(getTranslation("adherence.panel.attention")), reasons);
+            attention.addClassName("client-card");
+            attention.addClassName("client-card--alert");
+            attention.addClassName("adherence-attention");
+            content.add(attention);
+        }
+        if (shown.stats().counted() == 0) {
+            Paragraph empty = new Paragraph(getTranslation("adherence.panel.empty"));
+            empty.addClassName("empty-state");
+            content.add(empty);
+        } else {
+            content.add(AdherenceParts.figures(shown.stats(), this));
+            content.add(new H3(getTranslation("adherence.weeks")), AdherenceParts.weeklyChart(shown.perWeek(), this));
+        }
+        for (ClientAdherence.MeasureTrend measure : shown.measures()) {
+            content.add(new H3(getTranslation("adherence.measures", measure.title())),
+                    AdherenceParts.measureChart(measure, shown.perWeek(), this));
+        }
+        content.add(AdherenceParts.help(this));
+    }
+
+    /** The reasons shown, for tests. */
+    java.util.List<AdherenceReport.Reason> reasons() {
+        return shown == null ? java.util.List.of() : shown.attention();
+    }
+}

@@ -1,0 +1,247 @@
+package app.homeward.homework.review;
+
+import app.homeward.audit.AuditAction;
+import app.homeward.audit.AuditEntry;
+import app.homeward.audit.AuditObject;
+import app.homeward.audit.AuditOutcome;
+import app.homeward.audit.AuditTrail;
+import app.homeward.base.NotFoundException;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.homework.AlertView;
+import app.homeward.homework.Assignment;
+import app.homeward.homework.AssignmentRepository;
+import app.homeward.homework.AssignmentStatus;
+import app.homeward.homework.ChangeRequest;
+import app.homeward.homework.ChangeRequestRepository;
+import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.Entry;
+import app.homeward.homework.EntryRepository;
+import app.homeward.homework.EntryState;
+import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkTexts;
+import app.homeward.homework.Obstacle;
+import app.homeward.homework.Occurrence;
+import app.homeward.homework.OccurrenceRepository;
+import app.homeward.homework.Reflection;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
+import app.homeward.worksheet.Scorer;
+import app.homeward.worksheet.WorksheetJson;
+import app.homeward.worksheet.WorksheetVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The therapist's review of what happened between sessions: the queue of entries to review, a client's
+ * entries, reviewing one with feedback, the client's change requests, and everything since the last
+ * session. Every client is checked through {@link ClientService}: outside one's caseload means not found.
+ */
+@Service
+@PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+public class ReviewService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+
+    private final AssignmentRepository assignments;
+    private final OccurrenceRepository occurrences;
+    private final EntryRepository entries;
+    private final ChangeRequestRepository changeRequests;
+    private final ClientService clients;
+    private final WorksheetVersions versions;
+    private final HomeworkRules rules;
+    private final SafetyAlerts safetyAlerts;
+    private final Clock clock;
+    private final AuditTrail audit;
+
+    ReviewService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
+                  ChangeRequestRepository changeRequests, ClientService clients, WorksheetVersions versions,
+                  HomeworkRules rules, SafetyAlerts safetyAlerts, Clock clock, AuditTrail audit) {
+        this.assignments = assignments;
+        this.occurrences = occurrences;
+        this.entries = entries;
+        this.changeRequests = changeRequests;
+        this.clients = clients;
+        this.versions = versions;
+        this.rules = rules;
+        this.safetyAlerts = safetyAlerts;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Submitted entries not yet reviewed, oldest first, across the caseload (the clinic, for admins). */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewQueue() {
+        List<Entry> waiting = entries.findUnreviewed(CaseloadScope.filter(clients));
+        Map<UUID, ClientProfile> visible = CaseloadScope.byId(clients, waiting.stream().map(Entry::getClientId).distinct().toList());
+        Map<UUID, Assignment> plans = assignments.findByIdIn(waiting.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        return waiting.stream().filter(e -> visible.containsKey(e.getClientId()))
+                .map(e -> new ReviewItem(e.getId(), e.getClientId(), visible.get(e.getClientId()).displayName(),
+                        plans.get(e.getAssignmentId()).getTitle(), e.getSubmittedAt(), e.getScoreTotal(),
+                        e.getScoreBand(), e.getAlertCount(), e.getPercentDone()))
+                .toList();
+    }
+
+    /** Submitted entries of one client, newest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> entriesOf(UUID clientId) {
+        ClientProfile client = clients.profile(clientId);
+        List<Entry> list = entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED);
+        Map<UUID, Assignment> plans = assignments.findByIdIn(list.stream().map(Entry::getAssignmentId).distinct().toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
+        return list.stream().map(e -> new ReviewItem(e.getId(), clientId, client.displayName(),
+                plans.get(e.getAssignmentId()).getTitle(), e.getSubmittedAt(), e.getScoreTotal(), e.getScoreBand(),
+                e.getAlertCount(), e.getPercentDone())).toList();
+    }
+
+    /** A submitted entry, for its page: the audit trail records who opened it (or that they were refused). */
+    @Transactional(readOnly = true)
+    public EntryDetail entry(UUID entryId) {
+        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElse(null);
+        if (entry == null) {
+            audit.record(AuditEntry.of(AuditAction.ENTRY_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
+                    .object(AuditObject.ENTRY, entryId));
+            throw new NotFoundException();
+        }
+        ClientProfile client = viewed(AuditAction.ENTRY_VIEWED, entry.getClientId(), AuditObject.ENTRY, entryId);
+        Assignment assignment = assignments.findById(entry.getAssignmentId()).orElseThrow(NotFoundException::new);
+        var document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
+        Map<String, Object> answers = WorksheetJson.readAnswers(entry.getAnswers());
+        Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
+                entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),
+                entry.getReflectionNote());
+        return new EntryDetail(entry.getId(), client.id(), client.displayName(), assignment.getTitle(), document,
+                answers, Scorer.score(document, answers), reflection, entry.getSubmittedAt(), entry.getFeedback(),
+                entry.feedbackOnAnswers(), entry.getReviewedAt());
+    }
+
+    /** Marks an entry reviewed with feedback overall and on single answers; the client sees it. */
+    @Transactional
+    public void review(UUID entryId, String feedback, Map<String, String> answerFeedback) {
+        HomewardUser me = CurrentUser.require();
+        Entry entry = entries.findById(entryId).filter(Entry::isSubmitted).orElseThrow(NotFoundException::new);
+        clients.profile(entry.getClientId());
+        String text = HomeworkTexts.text("feedback", feedback, 4000, false);
+        Map<String, String> perAnswer = new LinkedHashMap<>();
+        if (answerFeedback != null) {
+            for (Map.Entry<String, String> item : answerFeedback.entrySet()) {
+                String clean = HomeworkTexts.text("answerFeedback", item.getValue(), 1000, false);
+                if (!clean.isEmpty() && item.getKey() != null && item.getKey().length() <= 40) {
+                    perAnswer.put(item.getKey(), clean);
+                }
+            }
+        }
+        Map<String, Object> asJson = new LinkedHashMap<>(perAnswer);
+        entry.review(me.accountId(), text, WorksheetJson.writeAnswers(asJson), clock.instant());
+        audit.record(AuditEntry.of(AuditAction.ENTRY_REVIEWED).client(entry.getClientId())
+                .object(AuditObject.ENTRY, entryId));
+        LOG.info("entry reviewed clinic={} entry={}", me.clinicId(), entryId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChangeRequestView> changeRequests(UUID clientId) {
+        clients.profile(clientId);
+        List<ChangeRequest> list = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<UUID, String> titles = assignments.findByIdIn(list.stream().map(ChangeRequest::getAssignmentId).toList())
+                .stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
+        return list.stream().map(r -> new ChangeRequestView(r.getId(), r.getAssignmentId(),
+                titles.getOrDefault(r.getAssignmentId(), ""), r.getReason(), r.getNote(), r.getCreatedAt(),
+                r.getResolvedAt())).toList();
+    }
+
+    @Transactional
+    public void resolveChangeRequest(UUID requestId) {
+        ChangeRequest request = changeRequests.findById(requestId).orElseThrow(NotFoundException::new);
+        clients.profile(request.getClientId());
+        request.resolve(clock.instant());
+        audit.record(AuditEntry.of(AuditAction.CHANGE_REQUEST_RESOLVED).client(request.getClientId())
+                .object(AuditObject.CHANGE_REQUEST, requestId));
+    }
+
+    // ---------------------------------------------------------------- before the session
+
+    /** Everything since {@code since} (e.g. the last session), in a fixed number of queries. */
+    @Transactional(readOnly = true)
+    public BeforeSession beforeSession(UUID clientId, Instant since) {
+        ClientProfile client = viewed(AuditAction.BEFORE_SESSION_VIEWED, clientId);
+        Instant now = clock.instant();
+        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
+        List<Occurrence> window = occurrences.findForReview(clientId, since, now);
+        Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
+        List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
+        for (Assignment a : plans) {
+            List<Occurrence> list = byPlan.getOrDefault(a.getId(), List.of());
+            if (list.isEmpty() && a.getStatus() != AssignmentStatus.ACTIVE) {
+                continue;
+            }
+            int done = 0;
+            int partial = 0;
+            int missed = 0;
+            int open = 0;
+            for (Occurrence o : list) {
+                switch (o.state(now, grace, a.schedule().zone())) {
+                    case DONE -> done++;
+                    case PARTIAL -> partial++;
+                    case MISSED -> missed++;
+                    case DUE, UPCOMING -> open++;
+                    default -> { }
+                }
+            }
+            outcomes.add(new BeforeSession.AssignmentOutcome(a.getId(), a.getTitle(), a.getStatus(), done, partial,
+                    missed, open, a.getStatus() == AssignmentStatus.ACTIVE && (missed > 0 || partial > 0 || open > 0)));
+        }
+        Map<UUID, String> titles = plans.stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
+        List<BeforeSession.ReflectionItem> reflections = new ArrayList<>();
+        Map<Obstacle, Integer> met = new java.util.EnumMap<>(Obstacle.class);
+        for (Entry e : entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED)) {
+            if (e.getSubmittedAt().isBefore(since) || e.getPercentDone() == null) {
+                continue;
+            }
+            Reflection r = new Reflection(e.getPercentDone(), e.getReflectionDifficulty(), e.getReflectionHelpful(),
+                    e.getReflectionObstacles(), e.getReflectionNote());
+            reflections.add(new BeforeSession.ReflectionItem(e.getId(), titles.getOrDefault(e.getAssignmentId(), ""),
+                    e.getSubmittedAt(), r));
+            r.obstacles().forEach(o -> met.merge(o, 1, Integer::sum));
+        }
+        List<ChangeRequestView> requests = changeRequests(clientId).stream()
+                .filter(r -> r.resolvedAt() == null || !r.createdAt().isBefore(since)).toList();
+        List<AlertView> alertList = safetyAlerts.alertsOf(clientId).stream()
+                .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
+        return new BeforeSession(client, since, outcomes, reflections, met, requests, alertList);
+    }
+
+    /**
+     * A client's record opened for a page: the client if the staff member may see them (else not found), and
+     * the view recorded in the audit trail, refused ones too. One record per page load, queued (no statement).
+     */
+    private ClientProfile viewed(AuditAction action, UUID clientId) {
+        return viewed(action, clientId, AuditObject.CLIENT, clientId);
+    }
+
+    private ClientProfile viewed(AuditAction action, UUID clientId, AuditObject type, UUID objectId) {
+        try {
+            ClientProfile client = clients.profile(clientId);
+            audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
+            return client;
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload").object(type, objectId));
+            throw refused;
+        }
+    }
+}

@@ -13,6 +13,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +21,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The worksheet library of a clinic: built-ins for everyone, the clinic's shared templates, and a
@@ -238,10 +242,10 @@ public class WorksheetService {
     }
 
     /** Translation slug → original slug, from the shipped files (their folders are the link, decision 0035). */
-    private static final java.util.function.Supplier<java.util.Map<String, String>> ORIGINALS =
-            org.springframework.util.function.SingletonSupplier.of(() -> BuiltInLibrary.read().stream()
+    private static final Supplier<Map<String, String>> ORIGINALS =
+            SingletonSupplier.of(() -> BuiltInLibrary.read().stream()
                     .filter(w -> w.translationOf() != null)
-                    .collect(java.util.stream.Collectors.toUnmodifiableMap(BuiltInLibrary.ShippedWorksheet::slug,
+                    .collect(Collectors.toUnmodifiableMap(BuiltInLibrary.ShippedWorksheet::slug,
                             BuiltInLibrary.ShippedWorksheet::translationOf)));
 
     /** A built-in's latest version for the tenants/ import, which runs with nobody signed in. */

@@ -50,6 +50,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,8 +157,13 @@ public final class AssignDialog extends Dialog {
         close.setAriaLabel(getTranslation("assign.close"));
         getHeader().add(close);
 
+        // the worksheets in the client's own language first (a Spanish client is offered the Spanish
+        // built-ins, whose titles are Spanish, before the English ones), so the title and "why this helps"
+        // the plan is prefilled from are in the words the client reads
         List<LibraryEntry> assignable = worksheets.library(LibraryQuery.ALL).stream()
-                .filter(e -> e.builtIn() || e.published() && !e.archived()).toList();
+                .filter(e -> e.builtIn() || e.published() && !e.archived())
+                .sorted(Comparator.comparing((LibraryEntry e) -> !e.language().equals(client.language())))
+                .toList();
         List<Goal> activeGoals = clients.goals(client.id()).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList();
 
         worksheet.setLabel(getTranslation("assign.worksheet"));

@@ -136,6 +136,24 @@ class AssignDialogTest extends ViewTest {
     }
 
     @Test
+    void a_spanish_client_is_offered_the_spanish_built_ins_first_and_the_plan_is_prefilled_in_spanish() {
+        UUID lucia = clients.add(new NewClient("Lucía Ortega", TestClinics.randomEmail(), BERLIN.getId(), "es", null, false)).id();
+        view = navigate("app/clients/" + lucia, ClientView.class);
+        test(view.assign).click();
+        AssignDialog dialog = find(AssignDialog.class).single();
+
+        List<String> offered = test(dialog.worksheet).getSuggestionItems().stream().map(e -> e.language()).toList();
+        int firstEnglish = offered.indexOf("en");
+        assertThat(offered.subList(0, firstEnglish)).as("Spanish first").isNotEmpty().containsOnly("es");
+        assertThat(offered.subList(firstEnglish, offered.size())).doesNotContain("es");
+
+        test(dialog.worksheet).selectItem("Registro de pensamientos · Built-in");
+        assertThat(dialog.title.getValue()).isEqualTo("Registro de pensamientos");
+        assertThat(dialog.rationale.getValue())
+                .isEqualTo(worksheets.builtIn(worksheets.inLanguage("thought-record", "es"), null).document().rationale());
+    }
+
+    @Test
     void what_the_service_refuses_is_shown_at_the_field_and_the_dialog_stays_open() {
         test(view.assign).click();
         AssignDialog dialog = find(AssignDialog.class).single();

@@ -393,7 +393,8 @@ class HomeworkJourneyTest {
 
         step(dana, "review-feedback-written", () -> {
             dana.type("review-feedback", FEEDBACK);
-            String praise = t(DANA_LANGUAGE, "review.praise.effort");
+            // the phrase is offered in the client's language, since the client reads it
+            String praise = t(CLIENT_LANGUAGE, "review.praise.effort");
             WebElement button = dana.waitFor(d -> d.findElements(By.cssSelector("#praise vaadin-button.praise-button")).stream()
                     .filter(b -> praise.equals(b.getText().strip())).findFirst().orElse(null));
             dana.click(button);
@@ -443,7 +444,7 @@ class HomeworkJourneyTest {
             riley.waitFor(ExpectedConditions.urlMatches(
                     "^" + Pattern.quote(BASE_URL + "/my/homework/" + occurrenceId[0]) + "/?$"));
             WebElement feedback = riley.visible(By.id("therapist-feedback"));
-            assertThat(feedback.getText()).contains(FEEDBACK, t(DANA_LANGUAGE, "review.praise.effort"));
+            assertThat(feedback.getText()).contains(FEEDBACK, t(CLIENT_LANGUAGE, "review.praise.effort"));
             language(riley, "the feedback heading", feedback.findElement(By.tagName("h2")).getText(),
                     t(CLIENT_LANGUAGE, "portal.feedback"));
             assertThat(riley.driver.findElements(By.id("reflection"))).as("the reflection is not asked twice").isEmpty();

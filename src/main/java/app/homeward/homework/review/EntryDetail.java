@@ -11,5 +11,6 @@ import java.util.UUID;
 /** A submitted entry as the therapist reviews it: answers, score and severity, reflection, feedback. */
 public record EntryDetail(UUID entryId, UUID clientId, String clientName, String title, WorksheetDocument document,
                           Map<String, Object> answers, ScoreResult score, Reflection reflection, Instant submittedAt,
-                          String feedback, Map<String, String> answerFeedback, Instant reviewedAt) {
+                          String feedback, Map<String, String> answerFeedback, Instant reviewedAt,
+                          String clientLanguage) {
 }

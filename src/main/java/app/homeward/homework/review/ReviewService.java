@@ -127,7 +127,7 @@ public class ReviewService {
                 entry.getReflectionNote());
         return new EntryDetail(entry.getId(), client.id(), client.displayName(), assignment.getTitle(), document,
                 answers, Scorer.score(document, answers), reflection, entry.getSubmittedAt(), entry.getFeedback(),
-                entry.feedbackOnAnswers(), entry.getReviewedAt());
+                entry.feedbackOnAnswers(), entry.getReviewedAt(), client.language());
     }
 
     /** Marks an entry reviewed with feedback overall and on single answers; the client sees it. */

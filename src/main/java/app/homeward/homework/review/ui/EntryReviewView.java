@@ -40,6 +40,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -178,13 +179,19 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
         praise.addClassName("praise-buttons");
         praise.setId("praise");
         praise.getElement().setAttribute("role", "group");
-        Span praiseLabel = new Span(getTranslation("review.praise.label"));
+        // the phrases go into feedback the client reads, so they are in the client's language, and the
+        // label says so when that is not the therapist's own
+        Locale clientLanguage = Locale.forLanguageTag(detail.clientLanguage());
+        boolean otherLanguage = !clientLanguage.getLanguage().equals(getLocale().getLanguage());
+        Span praiseLabel = new Span(otherLanguage
+                ? getTranslation("review.praise.label.in", getTranslation("language." + clientLanguage.getLanguage()))
+                : getTranslation("review.praise.label"));
         praiseLabel.setId("praise-label");
         praiseLabel.addClassName("praise-label");
         praise.getElement().setAttribute("aria-labelledby", "praise-label");
         praise.add(praiseLabel);
         for (String key : PRAISE_KEYS) {
-            String phrase = getTranslation(key);
+            String phrase = getTranslation(clientLanguage, key);
             Button add = new Button(phrase, VaadinIcon.PLUS.create(), e -> addPhrase(phrase));
             add.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
             add.addClassName("praise-button");

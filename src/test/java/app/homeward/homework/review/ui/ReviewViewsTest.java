@@ -4,6 +4,7 @@ import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
+import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
@@ -28,6 +29,7 @@ import app.homeward.worksheet.ui.WorksheetForm;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.H1;
@@ -125,6 +127,19 @@ class ReviewViewsTest extends ViewTest {
         String reflection = find(com.vaadin.flow.component.html.Div.class).id("entry-reflection").getElement().getTextRecursively();
         assertThat(reflection).contains("80 %").contains("6 out of 10").contains("8 out of 10")
                 .contains("Forgetting").contains("Low mood or energy").contains("A hard week.");
+    }
+
+    @Test
+    void praise_phrases_come_in_the_clients_language_and_the_label_says_so() {
+        ClientProfile profile = clients.profile(clientId);
+        clients.update(clientId, profile.displayName(), profile.timeZone().getId(), "es", profile.nextSession(),
+                profile.simplified());
+        EntryReviewView view = navigate("app/entries/" + entryId, EntryReviewView.class);
+
+        assertThat(find(Span.class, view.praise).id("praise-label").getText())
+                .isEqualTo("Add a phrase in the client's language (Español):");
+        test(find(Button.class, view.praise).withText("Seguiste adelante aunque era difícil.").single()).click();
+        assertThat(view.feedback.getValue()).isEqualTo("Seguiste adelante aunque era difícil.");
     }
 
     @Test

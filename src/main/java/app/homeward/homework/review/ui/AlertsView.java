@@ -3,6 +3,7 @@ package app.homeward.homework.review.ui;
 import app.homeward.base.Dates;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.PageLinks;
+import app.homeward.base.ui.PhoneColumns;
 import app.homeward.homework.AlertView;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
@@ -50,18 +51,19 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         grid.setId("alerts-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(a -> PageLinks.to(a.clientName(), "app/clients/" + a.clientId()))
+        // on a phone the client column carries the others as lines (base.ui.PhoneColumns)
+        PhoneColumns<AlertView> phone = new PhoneColumns<>(grid);
+        phone.first(a -> PageLinks.to(a.clientName(), "app/clients/" + a.clientId()))
                 .setHeader(getTranslation("alerts.col.client")).setKey("client").setFlexGrow(1).setFrozen(true);
-        grid.addColumn(AlertView::label).setHeader(getTranslation("alerts.col.what")).setKey("what").setFlexGrow(3);
-        grid.addColumn(AlertView::value).setHeader(getTranslation("alerts.col.value")).setKey("value").setAutoWidth(true);
-        grid.addColumn(a -> Dates.dateTime(a.raisedAt(), clinicZone, getLocale()))
-                .setHeader(getTranslation("alerts.col.raised")).setKey("raised").setAutoWidth(true);
-        grid.addComponentColumn(this::told).setHeader(getTranslation("alerts.col.told")).setKey("told").setFlexGrow(2);
-        grid.addComponentColumn(a -> new RouterLink(getTranslation("alerts.answers"), EntryReviewView.class,
+        phone.foldedText(getTranslation("alerts.col.what"), AlertView::label).setKey("what").setFlexGrow(3);
+        phone.foldedText(getTranslation("alerts.col.value"), a -> String.valueOf(a.value())).setKey("value").setAutoWidth(true);
+        phone.foldedText(getTranslation("alerts.col.raised"), a -> Dates.dateTime(a.raisedAt(), clinicZone, getLocale()))
+                .setKey("raised").setAutoWidth(true);
+        phone.folded(getTranslation("alerts.col.told"), this::told).setKey("told").setFlexGrow(2);
+        phone.folded(getTranslation("alerts.col.entry"), a -> new RouterLink(getTranslation("alerts.answers"), EntryReviewView.class,
                         new RouteParameters("id", a.entryId().toString())))
-                .setHeader(getTranslation("alerts.col.entry")).setKey("entry").setAutoWidth(true);
-        grid.addComponentColumn(this::acknowledgeButton).setHeader(getTranslation("alerts.col.actions"))
-                .setKey("actions").setAutoWidth(true);
+                .setKey("entry").setAutoWidth(true);
+        phone.folded(getTranslation("alerts.col.actions"), this::acknowledgeButton).setKey("actions").setAutoWidth(true);
 
         emptyState.setText(getTranslation("alerts.empty"));
         emptyState.addClassName("empty-state");

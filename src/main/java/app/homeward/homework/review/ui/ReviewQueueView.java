@@ -2,6 +2,7 @@ package app.homeward.homework.review.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.ui.PageLinks;
+import app.homeward.base.ui.PhoneColumns;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.ui.ClientFormat;
@@ -51,18 +52,20 @@ public class ReviewQueueView extends Div implements HasDynamicTitle, BeforeEnter
         grid.setId("review-grid");
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(this::titleCell).setHeader(getTranslation("review.col.homework")).setKey("homework")
+        // on a phone the homework column carries the others as lines (base.ui.PhoneColumns)
+        PhoneColumns<ReviewItem> phone = new PhoneColumns<>(grid);
+        phone.first(this::titleCell).setHeader(getTranslation("review.col.homework")).setKey("homework")
                 .setFlexGrow(2).setFrozen(true);
-        grid.addComponentColumn(item -> PageLinks.to(item.clientName(), "app/clients/" + item.clientId()))
-                .setHeader(getTranslation("review.col.client")).setKey("client").setFlexGrow(1);
-        grid.addColumn(item -> Dates.dateTime(item.submittedAt(), clinicZone, getLocale()))
-                .setHeader(getTranslation("review.col.sent")).setKey("sent").setAutoWidth(true);
-        grid.addColumn(item -> ClientFormat.score(item.score(), item.band(), this))
-                .setHeader(getTranslation("review.col.score")).setKey("score").setAutoWidth(true);
-        grid.addColumn(item -> item.percentDone() == null ? ClientFormat.NONE : item.percentDone() + " %")
-                .setHeader(getTranslation("review.col.done")).setKey("done").setAutoWidth(true);
-        grid.addComponentColumn(this::attentionCell).setHeader(getTranslation("review.col.attention"))
-                .setKey("attention").setAutoWidth(true);
+        phone.folded(getTranslation("review.col.client"), item -> PageLinks.to(item.clientName(), "app/clients/" + item.clientId()))
+                .setKey("client").setFlexGrow(1);
+        phone.foldedText(getTranslation("review.col.sent"), item -> Dates.dateTime(item.submittedAt(), clinicZone, getLocale()))
+                .setKey("sent").setAutoWidth(true);
+        phone.foldedText(getTranslation("review.col.score"), item -> ClientFormat.score(item.score(), item.band(), this))
+                .setKey("score").setAutoWidth(true);
+        phone.foldedText(getTranslation("review.col.done"),
+                        item -> item.percentDone() == null ? ClientFormat.NONE : item.percentDone() + " %")
+                .setKey("done").setAutoWidth(true);
+        phone.folded(getTranslation("review.col.attention"), this::attentionCell).setKey("attention").setAutoWidth(true);
 
         count.addClassName("library-count");
         count.getElement().setAttribute("aria-live", "polite");

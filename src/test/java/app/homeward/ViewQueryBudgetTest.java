@@ -23,7 +23,7 @@ import app.homeward.staff.ui.StaffView;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetService;
@@ -334,7 +334,7 @@ class ViewQueryBudgetTest extends ViewTest {
 
     private static List<Field> fields(int count) {
         List<Field> fields = new ArrayList<>();
-        IntStream.range(0, count).forEach(i -> fields.add(new Fields.ShortText("f" + i, "Question " + i, "", false, null)));
+        IntStream.range(0, count).forEach(i -> fields.add(new FieldTypes.ShortText("f" + i, "Question " + i, "", false, null)));
         return fields;
     }
 

@@ -14,5 +14,5 @@ import java.util.UUID;
 public interface AlertNotices {
 
     /** The emails that went out about these alerts, by alert id, oldest first; alerts with none are left out. */
-    Map<UUID, List<AlertView.Told>> told(Collection<UUID> alertIds);
+    Map<UUID, List<AlertSummary.Told>> told(Collection<UUID> alertIds);
 }

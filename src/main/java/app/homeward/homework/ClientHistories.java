@@ -100,11 +100,11 @@ class ClientHistories {
 
         Map<UUID, String> titles = new HashMap<>();
         plans.forEach(a -> titles.put(a.getId(), a.getTitle()));
-        List<ChangeRequestView> requests = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId).reversed().stream()
-                .map(r -> new ChangeRequestView(r.getId(), r.getAssignmentId(), titles.getOrDefault(r.getAssignmentId(), ""),
+        List<ChangeRequestSummary> requests = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId).reversed().stream()
+                .map(r -> new ChangeRequestSummary(r.getId(), r.getAssignmentId(), titles.getOrDefault(r.getAssignmentId(), ""),
                         r.getReason(), r.getNote(), r.getCreatedAt(), r.getResolvedAt())).toList();
-        List<AlertView> alertViews = alerts.findByClientIdOrderByRaisedAtDesc(clientId).reversed().stream()
-                .map(a -> new AlertView(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
+        List<AlertSummary> alertViews = alerts.findByClientIdOrderByRaisedAtDesc(clientId).reversed().stream()
+                .map(a -> new AlertSummary(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
                         a.getRaisedAt(), a.getAcknowledgedAt(), a.getNote())).toList();
         return new ClientHistory(planRecords, occurrenceRecords, entryRecords, requests, alertViews);
     }

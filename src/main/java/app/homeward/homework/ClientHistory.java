@@ -15,7 +15,7 @@ import java.util.UUID;
  * version it was answered on, score, reflection and feedback, the change requests and the safety alerts.
  */
 public record ClientHistory(List<Plan> plans, List<OccurrenceRecord> occurrences, List<EntryRecord> entries,
-                            List<ChangeRequestView> changeRequests, List<AlertView> alerts) {
+                            List<ChangeRequestSummary> changeRequests, List<AlertSummary> alerts) {
 
     public record Plan(UUID id, String title, String rationale, String what, String when, String where,
                        Schedule schedule, Set<Obstacle> obstacles, String obstacleOther, String backupPlan,

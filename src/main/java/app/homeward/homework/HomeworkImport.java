@@ -111,14 +111,14 @@ public class HomeworkImport {
     static java.util.Map<String, Object> answersScoring(app.homeward.worksheet.WorksheetDocument document, int target) {
         java.util.Map<String, Object> answers = new java.util.LinkedHashMap<>();
         var choices = document.fields().stream()
-                .filter(f -> f instanceof app.homeward.worksheet.Fields.SingleChoice)
-                .map(f -> (app.homeward.worksheet.Fields.SingleChoice) f).toList();
+                .filter(f -> f instanceof app.homeward.worksheet.FieldTypes.SingleChoice)
+                .map(f -> (app.homeward.worksheet.FieldTypes.SingleChoice) f).toList();
         var scored = choices.stream().filter(c -> c.options().stream().allMatch(o -> o.score() != null)).toList();
         int left = target;
         for (int i = 0; i < scored.size(); i++) {
             var item = scored.get(i);
             var options = item.options().stream()
-                    .sorted(java.util.Comparator.comparing(app.homeward.worksheet.Fields.Option::score)).toList();
+                    .sorted(java.util.Comparator.comparing(app.homeward.worksheet.FieldTypes.Option::score)).toList();
             boolean last = i == scored.size() - 1; // PHQ-9 item 9 raises an alert above 0: never in a demo
             var pick = options.getFirst();
             for (var option : options) {

@@ -1,7 +1,7 @@
 package app.homeward.privacy;
 
 import app.homeward.worksheet.Field;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,23 +32,23 @@ final class AnswerText {
             return "";
         }
         return switch (field) {
-            case Fields.SingleChoice choice -> label(choice.options(), value);
-            case Fields.MultipleChoice choice -> labels(choice.options(), value);
-            case Fields.Checklist checklist -> labels(checklist.items(), value);
-            case Fields.YesNo ignored -> value instanceof Boolean b ? texts.yesNo(b) : String.valueOf(value);
-            case Fields.NumberInput number -> (plain(value) + " " + number.unit()).strip();
-            case Fields.RatingScale scale -> texts.t("privacy.answer.rating", plain(value), scale.min(), scale.max());
-            case Fields.DurationInput ignored -> duration(value, texts);
-            case Fields.DateInput ignored -> value instanceof String s ? dateText(s, texts) : String.valueOf(value);
-            case Fields.Table table -> grid(table, value, texts).rows().size() + "";
-            case Fields.StepLadder ladder -> grid(ladder, value, texts).rows().size() + "";
+            case FieldTypes.SingleChoice choice -> label(choice.options(), value);
+            case FieldTypes.MultipleChoice choice -> labels(choice.options(), value);
+            case FieldTypes.Checklist checklist -> labels(checklist.items(), value);
+            case FieldTypes.YesNo ignored -> value instanceof Boolean b ? texts.yesNo(b) : String.valueOf(value);
+            case FieldTypes.NumberInput number -> (plain(value) + " " + number.unit()).strip();
+            case FieldTypes.RatingScale scale -> texts.t("privacy.answer.rating", plain(value), scale.min(), scale.max());
+            case FieldTypes.DurationInput ignored -> duration(value, texts);
+            case FieldTypes.DateInput ignored -> value instanceof String s ? dateText(s, texts) : String.valueOf(value);
+            case FieldTypes.Table table -> grid(table, value, texts).rows().size() + "";
+            case FieldTypes.StepLadder ladder -> grid(ladder, value, texts).rows().size() + "";
             default -> String.valueOf(value);
         };
     }
 
     static Grid grid(Field field, Object value, Texts texts) {
         List<List<String>> rows = new ArrayList<>();
-        if (field instanceof Fields.Table table) {
+        if (field instanceof FieldTypes.Table table) {
             List<String> headings = table.columns().stream().map(Field::label).toList();
             if (value instanceof List<?> list) {
                 for (Object item : list) {
@@ -59,7 +59,7 @@ final class AnswerText {
             }
             return new Grid(headings, rows);
         }
-        if (field instanceof Fields.StepLadder ladder) {
+        if (field instanceof FieldTypes.StepLadder ladder) {
             List<String> headings = List.of(
                     ladder.stepLabel().isBlank() ? texts.t("worksheet.ladder.step") : ladder.stepLabel(),
                     ladder.ratingLabel().isBlank() ? texts.t("worksheet.ladder.rating") : ladder.ratingLabel());
@@ -77,15 +77,15 @@ final class AnswerText {
     }
 
     static boolean isGrid(Field field) {
-        return field instanceof Fields.Table || field instanceof Fields.StepLadder;
+        return field instanceof FieldTypes.Table || field instanceof FieldTypes.StepLadder;
     }
 
-    private static String label(List<Fields.Option> options, Object value) {
-        return options.stream().filter(o -> o.value().equals(value)).map(Fields.Option::label).findFirst()
+    private static String label(List<FieldTypes.Option> options, Object value) {
+        return options.stream().filter(o -> o.value().equals(value)).map(FieldTypes.Option::label).findFirst()
                 .orElse(String.valueOf(value));
     }
 
-    private static String labels(List<Fields.Option> options, Object value) {
+    private static String labels(List<FieldTypes.Option> options, Object value) {
         if (!(value instanceof List<?> picks)) {
             return String.valueOf(value);
         }

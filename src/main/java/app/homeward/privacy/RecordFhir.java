@@ -2,7 +2,7 @@ package app.homeward.privacy;
 
 import app.homeward.homework.ClientHistory;
 import app.homeward.worksheet.Field;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.WorksheetDocument;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -89,21 +89,21 @@ final class RecordFhir {
         item.setLinkId(linkId);
         String text = field.label().isBlank() ? linkId : field.label();
         switch (field) {
-            case Fields.Instructions instructions -> {
+            case FieldTypes.Instructions instructions -> {
                 item.setType(QuestionnaireItemType.DISPLAY);
                 String body = instructions.text().strip();
                 item.setText(field.label().isBlank() ? body : (body.isEmpty() ? field.label() : field.label() + "\n\n" + body));
                 return item;
             }
-            case Fields.ShortText t -> {
+            case FieldTypes.ShortText t -> {
                 item.setType(QuestionnaireItemType.STRING);
                 item.setMaxLength(t.limit());
             }
-            case Fields.LongText t -> {
+            case FieldTypes.LongText t -> {
                 item.setType(QuestionnaireItemType.TEXT);
                 item.setMaxLength(t.limit());
             }
-            case Fields.NumberInput n -> {
+            case FieldTypes.NumberInput n -> {
                 item.setType(QuestionnaireItemType.DECIMAL);
                 if (!n.unit().isBlank()) {
                     text = text + " (" + n.unit() + ")";
@@ -115,42 +115,42 @@ final class RecordFhir {
                     item.addExtension(MAXIMUM, new DecimalType(n.max()));
                 }
             }
-            case Fields.RatingScale r -> {
+            case FieldTypes.RatingScale r -> {
                 item.setType(QuestionnaireItemType.INTEGER);
                 item.addExtension(MINIMUM, new IntegerType(r.min()));
                 item.addExtension(MAXIMUM, new IntegerType(r.max()));
             }
-            case Fields.SingleChoice c -> {
+            case FieldTypes.SingleChoice c -> {
                 item.setType(QuestionnaireItemType.CHOICE);
                 options(item, c.options());
             }
-            case Fields.MultipleChoice c -> {
+            case FieldTypes.MultipleChoice c -> {
                 item.setType(QuestionnaireItemType.CHOICE);
                 item.setRepeats(true);
                 options(item, c.options());
             }
-            case Fields.Checklist c -> {
+            case FieldTypes.Checklist c -> {
                 item.setType(QuestionnaireItemType.CHOICE);
                 item.setRepeats(true);
                 options(item, c.items());
             }
-            case Fields.YesNo ignored -> item.setType(QuestionnaireItemType.BOOLEAN);
-            case Fields.DateInput ignored -> item.setType(QuestionnaireItemType.DATE);
-            case Fields.TimeInput ignored -> item.setType(QuestionnaireItemType.TIME);
-            case Fields.DurationInput ignored -> item.setType(QuestionnaireItemType.QUANTITY);
-            case Fields.Table table -> {
+            case FieldTypes.YesNo ignored -> item.setType(QuestionnaireItemType.BOOLEAN);
+            case FieldTypes.DateInput ignored -> item.setType(QuestionnaireItemType.DATE);
+            case FieldTypes.TimeInput ignored -> item.setType(QuestionnaireItemType.TIME);
+            case FieldTypes.DurationInput ignored -> item.setType(QuestionnaireItemType.QUANTITY);
+            case FieldTypes.Table table -> {
                 item.setType(QuestionnaireItemType.GROUP);
                 item.setRepeats(true);
                 for (Field column : table.columns()) {
                     item.addItem(item(column, linkId + "." + column.key()));
                 }
             }
-            case Fields.StepLadder ladder -> {
+            case FieldTypes.StepLadder ladder -> {
                 item.setType(QuestionnaireItemType.GROUP);
                 item.setRepeats(true);
                 item.addItem().setLinkId(linkId + ".step").setType(QuestionnaireItemType.STRING)
                         .setText(ladder.stepLabel().isBlank() ? "Step" : ladder.stepLabel())
-                        .setMaxLength(Fields.SHORT_TEXT_DEFAULT);
+                        .setMaxLength(FieldTypes.SHORT_TEXT_DEFAULT);
                 QuestionnaireItemComponent rating = item.addItem().setLinkId(linkId + ".rating")
                         .setType(QuestionnaireItemType.INTEGER)
                         .setText(ladder.ratingLabel().isBlank() ? "Rating" : ladder.ratingLabel());
@@ -165,8 +165,8 @@ final class RecordFhir {
         return item;
     }
 
-    private static void options(QuestionnaireItemComponent item, List<Fields.Option> options) {
-        for (Fields.Option option : options) {
+    private static void options(QuestionnaireItemComponent item, List<FieldTypes.Option> options) {
+        for (FieldTypes.Option option : options) {
             var answer = item.addAnswerOption().setValue(new Coding().setCode(option.value()).setDisplay(option.label()));
             if (option.score() != null) {
                 answer.addExtension(ORDINAL, new DecimalType(option.score()));
@@ -199,11 +199,11 @@ final class RecordFhir {
             return items;
         }
         String text = field.label().isBlank() ? linkId : field.label();
-        if (field instanceof Fields.NumberInput n && !n.unit().isBlank()) {
+        if (field instanceof FieldTypes.NumberInput n && !n.unit().isBlank()) {
             text = text + " (" + n.unit() + ")";
         }
         switch (field) {
-            case Fields.Table table -> {
+            case FieldTypes.Table table -> {
                 if (value instanceof List<?> rows) {
                     for (Object row : rows) {
                         if (!(row instanceof Map<?, ?> cells)) {
@@ -220,7 +220,7 @@ final class RecordFhir {
                     }
                 }
             }
-            case Fields.StepLadder ladder -> {
+            case FieldTypes.StepLadder ladder -> {
                 if (value instanceof List<?> steps) {
                     for (Object s : steps) {
                         if (!(s instanceof Map<?, ?> step)) {
@@ -260,30 +260,30 @@ final class RecordFhir {
 
     private static List<Type> answers(Field field, Object value) {
         return switch (field) {
-            case Fields.ShortText ignored -> List.of(new StringType(String.valueOf(value)));
-            case Fields.LongText ignored -> List.of(new StringType(String.valueOf(value)));
-            case Fields.NumberInput ignored -> List.of(new DecimalType(decimal(value)));
-            case Fields.RatingScale ignored -> List.of(new IntegerType(((Number) value).intValue()));
-            case Fields.SingleChoice c -> List.of(coding(c.options(), value));
-            case Fields.MultipleChoice c -> codings(c.options(), value);
-            case Fields.Checklist c -> codings(c.items(), value);
-            case Fields.YesNo ignored -> List.of(new BooleanType((Boolean) value));
-            case Fields.DateInput ignored -> List.of(new DateType(String.valueOf(value)));
-            case Fields.TimeInput ignored -> List.of(new TimeType(time(String.valueOf(value))));
-            case Fields.DurationInput ignored -> List.of(new Quantity().setValue(((Number) value).longValue())
+            case FieldTypes.ShortText ignored -> List.of(new StringType(String.valueOf(value)));
+            case FieldTypes.LongText ignored -> List.of(new StringType(String.valueOf(value)));
+            case FieldTypes.NumberInput ignored -> List.of(new DecimalType(decimal(value)));
+            case FieldTypes.RatingScale ignored -> List.of(new IntegerType(((Number) value).intValue()));
+            case FieldTypes.SingleChoice c -> List.of(coding(c.options(), value));
+            case FieldTypes.MultipleChoice c -> codings(c.options(), value);
+            case FieldTypes.Checklist c -> codings(c.items(), value);
+            case FieldTypes.YesNo ignored -> List.of(new BooleanType((Boolean) value));
+            case FieldTypes.DateInput ignored -> List.of(new DateType(String.valueOf(value)));
+            case FieldTypes.TimeInput ignored -> List.of(new TimeType(time(String.valueOf(value))));
+            case FieldTypes.DurationInput ignored -> List.of(new Quantity().setValue(((Number) value).longValue())
                     .setUnit("min").setSystem(UCUM).setCode("min"));
             default -> List.of();
         };
     }
 
-    private static Coding coding(List<Fields.Option> options, Object value) {
+    private static Coding coding(List<FieldTypes.Option> options, Object value) {
         String code = String.valueOf(value);
-        String display = options.stream().filter(o -> o.value().equals(code)).map(Fields.Option::label).findFirst()
+        String display = options.stream().filter(o -> o.value().equals(code)).map(FieldTypes.Option::label).findFirst()
                 .orElse(null);
         return new Coding().setCode(code).setDisplay(display);
     }
 
-    private static List<Type> codings(List<Fields.Option> options, Object value) {
+    private static List<Type> codings(List<FieldTypes.Option> options, Object value) {
         List<Type> result = new ArrayList<>();
         if (value instanceof List<?> picks) {
             picks.forEach(p -> result.add(coding(options, p)));

@@ -1,7 +1,7 @@
 package app.homeward.reminder;
 
 import app.homeward.homework.AlertNotices;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.security.AccountDirectory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +27,14 @@ class ReminderAlertNotices implements AlertNotices {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, List<AlertView.Told>> told(Collection<UUID> alertIds) {
+    public Map<UUID, List<AlertSummary.Told>> told(Collection<UUID> alertIds) {
         if (alertIds.isEmpty()) {
             return Map.of();
         }
         List<Reminder> sent = reminders.findSentAboutAlerts(alertIds);
         Map<UUID, String> names = accounts.names(sent.stream().map(Reminder::getAccountId).distinct().toList());
         return sent.stream().collect(Collectors.groupingBy(Reminder::getAlertId, LinkedHashMap::new,
-                Collectors.mapping(r -> new AlertView.Told(names.get(r.getAccountId()), r.getSentAt(),
+                Collectors.mapping(r -> new AlertSummary.Told(names.get(r.getAccountId()), r.getSentAt(),
                         r.getKind() == ReminderKind.ESCALATION), Collectors.toList())));
     }
 }

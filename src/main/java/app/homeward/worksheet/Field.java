@@ -13,24 +13,24 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = Fields.Instructions.class, name = "instructions"),
-        @JsonSubTypes.Type(value = Fields.ShortText.class, name = "short-text"),
-        @JsonSubTypes.Type(value = Fields.LongText.class, name = "long-text"),
-        @JsonSubTypes.Type(value = Fields.NumberInput.class, name = "number"),
-        @JsonSubTypes.Type(value = Fields.RatingScale.class, name = "rating"),
-        @JsonSubTypes.Type(value = Fields.SingleChoice.class, name = "single-choice"),
-        @JsonSubTypes.Type(value = Fields.MultipleChoice.class, name = "multiple-choice"),
-        @JsonSubTypes.Type(value = Fields.YesNo.class, name = "yes-no"),
-        @JsonSubTypes.Type(value = Fields.DateInput.class, name = "date"),
-        @JsonSubTypes.Type(value = Fields.TimeInput.class, name = "time"),
-        @JsonSubTypes.Type(value = Fields.DurationInput.class, name = "duration"),
-        @JsonSubTypes.Type(value = Fields.Checklist.class, name = "checklist"),
-        @JsonSubTypes.Type(value = Fields.Table.class, name = "table"),
-        @JsonSubTypes.Type(value = Fields.StepLadder.class, name = "step-ladder")
+        @JsonSubTypes.Type(value = FieldTypes.Instructions.class, name = "instructions"),
+        @JsonSubTypes.Type(value = FieldTypes.ShortText.class, name = "short-text"),
+        @JsonSubTypes.Type(value = FieldTypes.LongText.class, name = "long-text"),
+        @JsonSubTypes.Type(value = FieldTypes.NumberInput.class, name = "number"),
+        @JsonSubTypes.Type(value = FieldTypes.RatingScale.class, name = "rating"),
+        @JsonSubTypes.Type(value = FieldTypes.SingleChoice.class, name = "single-choice"),
+        @JsonSubTypes.Type(value = FieldTypes.MultipleChoice.class, name = "multiple-choice"),
+        @JsonSubTypes.Type(value = FieldTypes.YesNo.class, name = "yes-no"),
+        @JsonSubTypes.Type(value = FieldTypes.DateInput.class, name = "date"),
+        @JsonSubTypes.Type(value = FieldTypes.TimeInput.class, name = "time"),
+        @JsonSubTypes.Type(value = FieldTypes.DurationInput.class, name = "duration"),
+        @JsonSubTypes.Type(value = FieldTypes.Checklist.class, name = "checklist"),
+        @JsonSubTypes.Type(value = FieldTypes.Table.class, name = "table"),
+        @JsonSubTypes.Type(value = FieldTypes.StepLadder.class, name = "step-ladder")
 })
-public sealed interface Field permits Fields.Instructions, Fields.ShortText, Fields.LongText, Fields.NumberInput,
-        Fields.RatingScale, Fields.SingleChoice, Fields.MultipleChoice, Fields.YesNo, Fields.DateInput,
-        Fields.TimeInput, Fields.DurationInput, Fields.Checklist, Fields.Table, Fields.StepLadder {
+public sealed interface Field permits FieldTypes.Instructions, FieldTypes.ShortText, FieldTypes.LongText, FieldTypes.NumberInput,
+        FieldTypes.RatingScale, FieldTypes.SingleChoice, FieldTypes.MultipleChoice, FieldTypes.YesNo, FieldTypes.DateInput,
+        FieldTypes.TimeInput, FieldTypes.DurationInput, FieldTypes.Checklist, FieldTypes.Table, FieldTypes.StepLadder {
 
     String key();
 

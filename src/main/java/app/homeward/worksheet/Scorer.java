@@ -103,16 +103,16 @@ public final class Scorer {
     // an item's lowest and highest score, or null when it has none (unscored choice, unbounded number)
     private static int[] span(Field field) {
         return switch (field) {
-            case Fields.SingleChoice choice -> {
+            case FieldTypes.SingleChoice choice -> {
                 if (!scorable(choice)) {
                     yield null;
                 }
-                yield new int[] {choice.options().stream().mapToInt(Fields.Option::score).min().orElse(0),
-                        choice.options().stream().mapToInt(Fields.Option::score).max().orElse(0)};
+                yield new int[] {choice.options().stream().mapToInt(FieldTypes.Option::score).min().orElse(0),
+                        choice.options().stream().mapToInt(FieldTypes.Option::score).max().orElse(0)};
             }
-            case Fields.RatingScale scale -> new int[] {scale.min(), scale.max()};
-            case Fields.YesNo ignored -> new int[] {0, 1};
-            case Fields.NumberInput number -> {
+            case FieldTypes.RatingScale scale -> new int[] {scale.min(), scale.max()};
+            case FieldTypes.YesNo ignored -> new int[] {0, 1};
+            case FieldTypes.NumberInput number -> {
                 if (number.min() == null || number.max() == null
                         || number.min().abs().compareTo(ITEM_LIMIT) > 0 || number.max().abs().compareTo(ITEM_LIMIT) > 0) {
                     yield null;
@@ -127,11 +127,11 @@ public final class Scorer {
     /** Whether a field can be a scored item. */
     public static boolean scorable(Field field) {
         return switch (field) {
-            case Fields.SingleChoice choice -> !choice.options().isEmpty()
+            case FieldTypes.SingleChoice choice -> !choice.options().isEmpty()
                     && choice.options().stream().allMatch(o -> o.score() != null);
-            case Fields.RatingScale ignored -> true;
-            case Fields.YesNo ignored -> true;
-            case Fields.NumberInput ignored -> true;
+            case FieldTypes.RatingScale ignored -> true;
+            case FieldTypes.YesNo ignored -> true;
+            case FieldTypes.NumberInput ignored -> true;
             default -> false;
         };
     }
@@ -141,8 +141,8 @@ public final class Scorer {
             return null;
         }
         return switch (field) {
-            case Fields.SingleChoice choice -> {
-                Fields.Option option = choice.option((String) answer);
+            case FieldTypes.SingleChoice choice -> {
+                FieldTypes.Option option = choice.option((String) answer);
                 if (option == null || option.score() == null) {
                     yield null;
                 }
@@ -150,16 +150,16 @@ public final class Scorer {
                 int high = choice.options().stream().mapToInt(o -> o.score() == null ? 0 : o.score()).max().orElse(0);
                 yield reversed ? low + high - option.score() : option.score();
             }
-            case Fields.RatingScale scale -> {
-                int value = Fields.whole(answer);
+            case FieldTypes.RatingScale scale -> {
+                int value = FieldTypes.whole(answer);
                 yield reversed ? scale.min() + scale.max() - value : value;
             }
-            case Fields.YesNo ignored -> {
+            case FieldTypes.YesNo ignored -> {
                 int value = Boolean.TRUE.equals(answer) ? 1 : 0;
                 yield reversed ? 1 - value : value;
             }
-            case Fields.NumberInput number -> {
-                BigDecimal value = Fields.decimal(answer);
+            case FieldTypes.NumberInput number -> {
+                BigDecimal value = FieldTypes.decimal(answer);
                 // a scored number is a count or a rating: beyond ±1,000,000 it is not counted, so 100 items never overflow
                 if (value == null || value.abs().compareTo(ITEM_LIMIT) > 0) {
                     yield null;

@@ -150,7 +150,7 @@ public record WorksheetDocument(String title, String description, String rationa
         tags.forEach(t -> text.append(' ').append(t));
         for (Field field : fields) {
             text.append(' ').append(field.label());
-            if (field instanceof Fields.Table table) {
+            if (field instanceof FieldTypes.Table table) {
                 table.columns().forEach(c -> text.append(' ').append(c.label()));
             }
         }

@@ -72,26 +72,26 @@ public final class WorksheetPdf {
             pdf.add(new Paragraph(field.help(), HELP));
         }
         switch (field) {
-            case Fields.Instructions instructions -> {
+            case FieldTypes.Instructions instructions -> {
                 for (String block : instructions.text().strip().split("\\R\\s*\\R")) {
                     pdf.add(spaced(new Paragraph(block.replaceAll("(?m)^\\s*[-*] ", "• "), BODY), 6));
                 }
             }
-            case Fields.ShortText ignored -> lines(pdf, 1);
-            case Fields.LongText ignored -> lines(pdf, 4);
-            case Fields.NumberInput number -> pdf.add(new Paragraph("________ " + number.unit(), BODY));
-            case Fields.RatingScale scale -> pdf.add(scale(scale));
-            case Fields.SingleChoice choice -> boxes(pdf, choice.options());
-            case Fields.MultipleChoice choice -> boxes(pdf, choice.options());
-            case Fields.Checklist checklist -> boxes(pdf, checklist.items());
-            case Fields.YesNo ignored -> pdf.add(new Paragraph("[  ] " + label(labels, "worksheet.yes") + "      [  ] "
+            case FieldTypes.ShortText ignored -> lines(pdf, 1);
+            case FieldTypes.LongText ignored -> lines(pdf, 4);
+            case FieldTypes.NumberInput number -> pdf.add(new Paragraph("________ " + number.unit(), BODY));
+            case FieldTypes.RatingScale scale -> pdf.add(scale(scale));
+            case FieldTypes.SingleChoice choice -> boxes(pdf, choice.options());
+            case FieldTypes.MultipleChoice choice -> boxes(pdf, choice.options());
+            case FieldTypes.Checklist checklist -> boxes(pdf, checklist.items());
+            case FieldTypes.YesNo ignored -> pdf.add(new Paragraph("[  ] " + label(labels, "worksheet.yes") + "      [  ] "
                     + label(labels, "worksheet.no"), BODY));
-            case Fields.DateInput ignored -> pdf.add(new Paragraph("____ / ____ / ________", BODY));
-            case Fields.TimeInput ignored -> pdf.add(new Paragraph("____ : ____", BODY));
-            case Fields.DurationInput ignored -> pdf.add(new Paragraph("____ " + label(labels, "worksheet.duration.hours-short")
+            case FieldTypes.DateInput ignored -> pdf.add(new Paragraph("____ / ____ / ________", BODY));
+            case FieldTypes.TimeInput ignored -> pdf.add(new Paragraph("____ : ____", BODY));
+            case FieldTypes.DurationInput ignored -> pdf.add(new Paragraph("____ " + label(labels, "worksheet.duration.hours-short")
                     + "  ____ " + label(labels, "worksheet.duration.minutes-short"), BODY));
-            case Fields.Table table -> pdf.add(grid(table.columns().stream().map(Field::label).toList(), BLANK_ROWS));
-            case Fields.StepLadder ladder -> pdf.add(grid(List.of(
+            case FieldTypes.Table table -> pdf.add(grid(table.columns().stream().map(Field::label).toList(), BLANK_ROWS));
+            case FieldTypes.StepLadder ladder -> pdf.add(grid(List.of(
                     ladder.stepLabel().isBlank() ? label(labels, "worksheet.ladder.step") : ladder.stepLabel(),
                     (ladder.ratingLabel().isBlank() ? label(labels, "worksheet.ladder.rating") : ladder.ratingLabel())
                             + " (" + ladder.ratingMin() + "–" + ladder.ratingMax() + ")"), 10));
@@ -111,13 +111,13 @@ public final class WorksheetPdf {
         }
     }
 
-    private static void boxes(Document pdf, List<Fields.Option> options) throws DocumentException {
-        for (Fields.Option option : options) {
+    private static void boxes(Document pdf, List<FieldTypes.Option> options) throws DocumentException {
+        for (FieldTypes.Option option : options) {
             pdf.add(new Paragraph("[  ]  " + option.label(), BODY));
         }
     }
 
-    private static PdfPTable scale(Fields.RatingScale scale) {
+    private static PdfPTable scale(FieldTypes.RatingScale scale) {
         int points = scale.max() - scale.min() + 1;
         if (points > 11) {
             PdfPTable table = new PdfPTable(1);

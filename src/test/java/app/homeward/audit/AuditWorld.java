@@ -4,7 +4,7 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
@@ -67,7 +67,7 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
         assertThat(portal.submit(occurrence, phq9(ANSWER), null).alerted()).isTrue();
         therapist.signIn();
         UUID entry = reviews.entriesOf(clientId).getFirst().entryId();
-        AlertView alert = safetyAlerts.alertsOf(clientId).getFirst();
+        AlertSummary alert = safetyAlerts.alertsOf(clientId).getFirst();
         SecurityContextHolder.clearContext();
         return new AuditWorld(clinic, admin, therapist, otherTherapist, client, clientId, name, email, assignment,
                 occurrence, entry, alert.id());

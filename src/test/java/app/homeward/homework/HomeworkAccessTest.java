@@ -129,7 +129,7 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(clientService.caseload(null, true, false, 0, 500)).extracting(ClientProfile::id).doesNotContain(a.clientId);
         assertThat(clientService.accessibleAmong(List.of(a.clientId))).isEmpty();
         assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).doesNotContain(a.alertId);
         assertUntouched(therapist1, a);
     }
 
@@ -141,13 +141,13 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(clientService.profile(a.clientId).therapistId()).isEqualTo(therapist1.id());
         assertThat(homework.assignments(a.clientId)).extracting(AssignmentSummary::id).containsExactly(a.assignmentId);
         assertThat(reviews.entry(a.entryId).clientId()).isEqualTo(a.clientId);
-        assertThat(safetyAlerts.alertsOf(a.clientId)).extracting(AlertView::id).containsExactly(a.alertId);
-        assertThat(reviews.changeRequests(a.clientId)).extracting(ChangeRequestView::id).containsExactly(a.changeRequestId);
+        assertThat(safetyAlerts.alertsOf(a.clientId)).extracting(AlertSummary::id).containsExactly(a.alertId);
+        assertThat(reviews.changeRequests(a.clientId)).extracting(ChangeRequestSummary::id).containsExactly(a.changeRequestId);
         assertThat(caseloads.caseload(null, false, false, 0, 500)).extracting(r -> r.client().id()).contains(a.clientId);
         assertThat(caseloads.caseload(null, false, true, 0, 500)).as("the admin's own caseload only")
                 .extracting(r -> r.client().id()).doesNotContain(a.clientId);
         assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(a.alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).contains(a.alertId);
 
         therapist1.signIn();
         assertThatThrownBy(() -> clientService.reassign(a.clientId, therapist2.id())).isInstanceOf(AccessDeniedException.class);
@@ -164,12 +164,12 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThat(clientService.profile(a.clientId).therapistId()).isEqualTo(therapist2.id());
         assertThat(reviews.entry(a.entryId).clientId()).isEqualTo(a.clientId);
         assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(a.entryId);
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(a.alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).contains(a.alertId);
         therapist1.signIn();
         assertThatThrownBy(() -> clientService.profile(a.clientId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> reviews.entry(a.entryId)).isInstanceOf(NotFoundException.class);
         assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).doesNotContain(a.entryId);
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(a.alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).doesNotContain(a.alertId);
     }
 
     // ------------------------------------------------------------------ clients
@@ -238,7 +238,7 @@ class HomeworkAccessTest extends IntegrationTest {
             assertThat(caseloads.caseload(null, true, false, 0, 500)).extracting(r -> r.client().id())
                     .contains(b.clientId).doesNotContain(a.clientId);
             assertThat(reviews.reviewQueue()).extracting(ReviewItem::entryId).contains(b.entryId).doesNotContain(a.entryId);
-            assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(b.alertId).doesNotContain(a.alertId);
+            assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).contains(b.alertId).doesNotContain(a.alertId);
             assertThat(clientService.accessibleAmong(List.of(a.clientId, b.clientId))).extracting(ClientProfile::id)
                     .containsExactly(b.clientId);
         }

@@ -402,7 +402,7 @@ public class HomeworkLoopTest extends IntegrationTest {
 
         assertThat(submitted.alerted()).isTrue();
         therapist.signIn();
-        List<AlertView> open = safetyAlerts.openAlerts();
+        List<AlertSummary> open = safetyAlerts.openAlerts();
         assertThat(open).singleElement().satisfies(alert -> {
             assertThat(alert.clientId()).isEqualTo(clientId);
             assertThat(alert.clientName()).isEqualTo(clientName);
@@ -428,11 +428,11 @@ public class HomeworkLoopTest extends IntegrationTest {
                     assertThat(e.field()).isEqualTo("note");
                     assertThat(e.messageKey()).isEqualTo("validation.required");
                 });
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).contains(alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).contains(alertId);
 
         safetyAlerts.acknowledge(alertId, "Called the client; safety plan reviewed.");
 
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::id).doesNotContain(alertId);
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::id).doesNotContain(alertId);
         assertThat(safetyAlerts.alertsOf(clientId)).singleElement().satisfies(alert -> {
             assertThat(alert.acknowledgedAt()).isNotNull();
             assertThat(alert.note()).isEqualTo("Called the client; safety plan reviewed.");

@@ -5,7 +5,7 @@ import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -99,7 +99,7 @@ class AlertRoutingTest extends IntegrationTest {
         });
         admin.signIn();
         assertThat(safetyAlerts.openAlerts()).as("the alerts page says who was emailed").allSatisfy(alert ->
-                assertThat(alert.told()).extracting(AlertView.Told::name, AlertView.Told::stillOpen)
+                assertThat(alert.told()).extracting(AlertSummary.Told::name, AlertSummary.Told::stillOpen)
                         .containsExactlyInAnyOrder(tuple(admin.displayName(), false), tuple(secondAdmin.displayName(), false)));
         TestUsers.signOut();
     }
@@ -126,7 +126,7 @@ class AlertRoutingTest extends IntegrationTest {
         assertThat(stillOpenMailsTo(formerAdmin)).isEmpty();
         assertThat(stillOpenMailsTo(world.therapist())).isEmpty();
         admin.signIn();
-        assertThat(safetyAlerts.openAlerts().getFirst().told()).extracting(AlertView.Told::name, AlertView.Told::stillOpen)
+        assertThat(safetyAlerts.openAlerts().getFirst().told()).extracting(AlertSummary.Told::name, AlertSummary.Told::stillOpen)
                 .containsExactlyInAnyOrder(tuple(world.therapist().displayName(), false),
                         tuple(admin.displayName(), true), tuple(secondAdmin.displayName(), true));
         TestUsers.signOut();

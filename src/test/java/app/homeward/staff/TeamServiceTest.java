@@ -6,7 +6,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -79,7 +79,7 @@ class TeamServiceTest extends IntegrationTest {
         assertThat(accounts.staff()).filteredOn(a -> a.id().equals(world.therapist().id()))
                 .extracting(a -> a.status()).containsExactly(AccountStatus.DEACTIVATED);
         colleague.signIn();
-        assertThat(safetyAlerts.openAlerts()).extracting(AlertView::clientId).containsExactly(world.clientId());
+        assertThat(safetyAlerts.openAlerts()).extracting(AlertSummary::clientId).containsExactly(world.clientId());
     }
 
     @Test

@@ -78,7 +78,7 @@ class BuiltInLibraryTest extends IntegrationTest {
             assertThat(document.rationale()).as(shipped.slug() + " rationale").isNotBlank();
             assertThat(document.fields()).as(shipped.slug() + " fields").isNotEmpty();
             assertThat(document.fields().getFirst()).as(shipped.slug() + " starts with instructions")
-                    .isInstanceOf(Fields.Instructions.class);
+                    .isInstanceOf(FieldTypes.Instructions.class);
             assertThat(document.difficulty()).as(shipped.slug() + " difficulty").isBetween(1, 3);
             assertThat(document.minutes()).as(shipped.slug() + " minutes").isPositive();
         }

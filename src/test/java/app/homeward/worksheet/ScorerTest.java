@@ -1,11 +1,11 @@
 package app.homeward.worksheet;
 
-import app.homeward.worksheet.Fields.NumberInput;
-import app.homeward.worksheet.Fields.Option;
-import app.homeward.worksheet.Fields.RatingScale;
-import app.homeward.worksheet.Fields.ShortText;
-import app.homeward.worksheet.Fields.SingleChoice;
-import app.homeward.worksheet.Fields.YesNo;
+import app.homeward.worksheet.FieldTypes.NumberInput;
+import app.homeward.worksheet.FieldTypes.Option;
+import app.homeward.worksheet.FieldTypes.RatingScale;
+import app.homeward.worksheet.FieldTypes.ShortText;
+import app.homeward.worksheet.FieldTypes.SingleChoice;
+import app.homeward.worksheet.FieldTypes.YesNo;
 import app.homeward.worksheet.ScoreResult.TriggeredAlert;
 import app.homeward.worksheet.Scoring.AlertRule;
 import app.homeward.worksheet.Scoring.Band;

@@ -1,11 +1,11 @@
 package app.homeward.worksheet;
 
-import app.homeward.worksheet.Fields.Instructions;
-import app.homeward.worksheet.Fields.Option;
-import app.homeward.worksheet.Fields.RatingScale;
-import app.homeward.worksheet.Fields.ShortText;
-import app.homeward.worksheet.Fields.SingleChoice;
-import app.homeward.worksheet.Fields.YesNo;
+import app.homeward.worksheet.FieldTypes.Instructions;
+import app.homeward.worksheet.FieldTypes.Option;
+import app.homeward.worksheet.FieldTypes.RatingScale;
+import app.homeward.worksheet.FieldTypes.ShortText;
+import app.homeward.worksheet.FieldTypes.SingleChoice;
+import app.homeward.worksheet.FieldTypes.YesNo;
 import app.homeward.worksheet.VersionDiff.Change;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -261,7 +261,7 @@ class WorksheetDocumentTest {
 
         @Test
         void a_table_cell_problem_is_reported_with_its_cell_key() {
-            Fields.Table table = new Fields.Table("record", "Record", "", false,
+            FieldTypes.Table table = new FieldTypes.Table("record", "Record", "", false,
                     List.of(new ShortText("situation", "Situation", "", true, null)), null);
             WorksheetDocument doc = document(List.of(table));
             Map<String, Object> answers = answers("record", List.of(Map.of("situation", "bus"), Map.of("situation", 1)));

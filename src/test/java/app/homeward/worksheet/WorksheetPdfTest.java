@@ -1,6 +1,6 @@
 package app.homeward.worksheet;
 
-import app.homeward.worksheet.Fields.Option;
+import app.homeward.worksheet.FieldTypes.Option;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
@@ -54,24 +54,24 @@ class WorksheetPdfTest {
     void every_field_type_is_printed_with_room_to_write() throws IOException {
         WorksheetDocument document = new WorksheetDocument("All the fields", "", "It helps to write it down.",
                 WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(
-                new Fields.Instructions("intro", "Start here", "Read this.\n\n- first\n- second"),
-                new Fields.ShortText("name", "Short answer", "", true, null),
-                new Fields.LongText("story", "Long answer", "Some help", false, null),
-                new Fields.NumberInput("glasses", "Water", "", false, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ONE, "glasses"),
-                new Fields.RatingScale("mood", "Mood", "", false, 0, 10, "awful", "", "great"),
-                new Fields.RatingScale("suds", "Distress", "", false, 0, 100, "calm", "", "panic"),
-                new Fields.SingleChoice("one", "Pick one", "", false, List.of(new Option("a", "Apple", null), new Option("b", "Pear", null))),
-                new Fields.MultipleChoice("many", "Pick some", "", false, List.of(new Option("x", "Xylophone", null), new Option("y", "Yodel", null)), null),
-                new Fields.YesNo("nap", "Napped", "", false),
-                new Fields.DateInput("day", "Day", "", false),
-                new Fields.TimeInput("bed", "Bedtime", "", false),
-                new Fields.DurationInput("took", "Took", "", false, null),
-                new Fields.Checklist("done", "Done", "", false, List.of(new Option("walk", "Walked", null))),
-                new Fields.Table("rows", "Table", "", false, List.of(
-                        new Fields.ShortText("sit", "Situation", "", false, null),
-                        new Fields.ShortText("feel", "Feeling", "", false, null),
-                        new Fields.ShortText("thought", "Thought", "", false, null)), null),
-                new Fields.StepLadder("ladder", "Ladder", "", false, "", "Fear", 0, 100, null)), null);
+                new FieldTypes.Instructions("intro", "Start here", "Read this.\n\n- first\n- second"),
+                new FieldTypes.ShortText("name", "Short answer", "", true, null),
+                new FieldTypes.LongText("story", "Long answer", "Some help", false, null),
+                new FieldTypes.NumberInput("glasses", "Water", "", false, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ONE, "glasses"),
+                new FieldTypes.RatingScale("mood", "Mood", "", false, 0, 10, "awful", "", "great"),
+                new FieldTypes.RatingScale("suds", "Distress", "", false, 0, 100, "calm", "", "panic"),
+                new FieldTypes.SingleChoice("one", "Pick one", "", false, List.of(new Option("a", "Apple", null), new Option("b", "Pear", null))),
+                new FieldTypes.MultipleChoice("many", "Pick some", "", false, List.of(new Option("x", "Xylophone", null), new Option("y", "Yodel", null)), null),
+                new FieldTypes.YesNo("nap", "Napped", "", false),
+                new FieldTypes.DateInput("day", "Day", "", false),
+                new FieldTypes.TimeInput("bed", "Bedtime", "", false),
+                new FieldTypes.DurationInput("took", "Took", "", false, null),
+                new FieldTypes.Checklist("done", "Done", "", false, List.of(new Option("walk", "Walked", null))),
+                new FieldTypes.Table("rows", "Table", "", false, List.of(
+                        new FieldTypes.ShortText("sit", "Situation", "", false, null),
+                        new FieldTypes.ShortText("feel", "Feeling", "", false, null),
+                        new FieldTypes.ShortText("thought", "Thought", "", false, null)), null),
+                new FieldTypes.StepLadder("ladder", "Ladder", "", false, "", "Fear", 0, 100, null)), null);
 
         byte[] pdf = WorksheetPdf.blank(document, LABELS);
 
@@ -84,7 +84,7 @@ class WorksheetPdfTest {
     @Test
     void a_label_with_markup_is_printed_as_the_characters_typed() throws IOException {
         WorksheetDocument document = new WorksheetDocument("<i>Title</i>", "", "", WorksheetCategory.OTHER, List.of(), 10, 1,
-                "en", List.of(new Fields.ShortText("name", "<b>Bold?</b> & <script>x</script>", "", false, null)), null);
+                "en", List.of(new FieldTypes.ShortText("name", "<b>Bold?</b> & <script>x</script>", "", false, null)), null);
 
         byte[] pdf = WorksheetPdf.blank(document, LABELS);
 

@@ -5,8 +5,8 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
-import app.homeward.homework.AlertView;
-import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.AlertSummary;
+import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ui.ClientAdherencePanel;
@@ -131,7 +131,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         if (review.changeRequests().isEmpty()) {
             requests.add(quiet("before.requests.empty"));
         }
-        for (ChangeRequestView request : review.changeRequests()) {
+        for (ChangeRequestSummary request : review.changeRequests()) {
             requests.add(new Paragraph(request.assignmentTitle() + ": "
                     + getTranslation("portal.change.reason." + request.reason().name().toLowerCase(java.util.Locale.ROOT))
                     + (request.note().isBlank() ? "" : " \u2014 " + request.note())));
@@ -140,7 +140,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         if (review.alerts().isEmpty()) {
             alerts.add(quiet("before.alerts.empty"));
         }
-        for (AlertView alert : review.alerts()) {
+        for (AlertSummary alert : review.alerts()) {
             Paragraph line = new Paragraph(alert.label() + " (" + alert.value() + ") · " + Dates.dateTime(alert.raisedAt(), review.client().timeZone(), getLocale())
                     + (alert.acknowledgedAt() == null ? " · " + getTranslation("before.alert.open") : ""));
             line.addClassName(alert.acknowledgedAt() == null ? "worksheet-alert" : "quiet");

@@ -1,7 +1,7 @@
 package app.homeward.client.ui;
 
 import app.homeward.homework.ui.ClientFormat;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
@@ -71,7 +71,7 @@ public final class ClientDetailsDialog extends Dialog {
         email.setHelperText(getTranslation("client.field.email.help"));
         timeZone.setLabel(getTranslation("client.field.time-zone"));
         timeZone.setId("client-time-zone");
-        timeZone.setItems(Fields.TIME_ZONES);
+        timeZone.setItems(FormFields.TIME_ZONES);
         timeZone.setHelperText(getTranslation("client.field.time-zone.help"));
         timeZone.setWidthFull();
         language.setLabel(getTranslation("client.field.language"));

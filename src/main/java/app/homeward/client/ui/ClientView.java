@@ -11,9 +11,9 @@ import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ProgressReports;
 import app.homeward.homework.adherence.ui.ClientAdherencePanel;
@@ -355,12 +355,12 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderAlerts() {
         alerts.removeAll();
-        List<AlertView> open = safetyAlerts.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
+        List<AlertSummary> open = safetyAlerts.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
         if (open.isEmpty()) {
             alerts.add(empty("client.alerts.empty"));
             return;
         }
-        for (AlertView alert : open) {
+        for (AlertSummary alert : open) {
             Div card = new Div();
             card.addClassName("client-card");
             card.addClassName("client-card--alert");
@@ -385,13 +385,13 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderChangeRequests() {
         changeRequests.removeAll();
-        List<ChangeRequestView> open = reviews.changeRequests(client.id()).stream()
+        List<ChangeRequestSummary> open = reviews.changeRequests(client.id()).stream()
                 .filter(r -> r.resolvedAt() == null).toList();
         if (open.isEmpty()) {
             changeRequests.add(empty("client.changes.empty"));
             return;
         }
-        for (ChangeRequestView request : open) {
+        for (ChangeRequestSummary request : open) {
             Div card = new Div();
             card.addClassName("client-card");
             Paragraph what = new Paragraph(getTranslation("client.changes.item", request.assignmentTitle(),

@@ -1,7 +1,7 @@
 package app.homeward.clinic.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.SessionSignIn;
 import app.homeward.security.SignedOutNotice;
@@ -37,9 +37,9 @@ public class ClinicPageView extends ClinicPublicPage {
 
     @Override
     protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
-        EmailField email = Fields.email(getTranslation("signin.email"), "email");
+        EmailField email = FormFields.email(getTranslation("signin.email"), "email");
         email.setAutofocus(true);
-        PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
+        PasswordField password = FormFields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
         alert.setId("signin-alert");
         // just signed out (idle or time limit, sessions ended elsewhere, or "Sign out"): say so, calmly

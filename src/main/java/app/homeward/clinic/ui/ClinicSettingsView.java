@@ -1,6 +1,6 @@
 package app.homeward.clinic.ui;
 
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.ClinicSettingsSection;
@@ -84,7 +84,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("signup.time-zone"));
         timeZone.setId("time-zone");
-        timeZone.setItems(Fields.TIME_ZONES);
+        timeZone.setItems(FormFields.TIME_ZONES);
         timeZone.setValue(clinic.timeZone().getId());
         language.setLabel(getTranslation("settings.language"));
         language.setId("default-language");

@@ -1,6 +1,6 @@
 package app.homeward.clinic.ui;
 
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
@@ -91,7 +91,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("signup.time-zone"));
         timeZone.setId("time-zone");
-        timeZone.setItems(Fields.TIME_ZONES);
+        timeZone.setItems(FormFields.TIME_ZONES);
         timeZone.setValue("UTC");
         language.setLabel(getTranslation("signup.language"));
         language.setId("language");

@@ -254,7 +254,7 @@ public class PortalService {
                 rules.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         boolean showsCrisisLine = document.fields().stream()
-                .anyMatch(f -> f instanceof app.homeward.worksheet.Fields.Instructions i && i.showsCrisisLine());
+                .anyMatch(f -> f instanceof app.homeward.worksheet.FieldTypes.Instructions i && i.showsCrisisLine());
         String crisisText = showsCrisisLine ? crisisText(me) : null;
         if (entry == null) {
             return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of(),

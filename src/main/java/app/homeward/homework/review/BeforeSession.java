@@ -1,9 +1,9 @@
 package app.homeward.homework.review;
 
 import app.homeward.client.ClientProfile;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentStatus;
-import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 
@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public record BeforeSession(ClientProfile client, Instant since, List<AssignmentOutcome> assignments,
                             List<ReflectionItem> reflections, Map<Obstacle, Integer> obstaclesMet,
-                            List<ChangeRequestView> changeRequests, List<AlertView> alerts) {
+                            List<ChangeRequestSummary> changeRequests, List<AlertSummary> alerts) {
 
     /** One assignment over the period; {@code unfinished} when something was missed or is still open. */
     public record AssignmentOutcome(UUID assignmentId, String title, AssignmentStatus status, int done, int partial,

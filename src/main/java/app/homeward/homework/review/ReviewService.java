@@ -8,13 +8,13 @@ import app.homeward.audit.AuditTrail;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.Assignment;
 import app.homeward.homework.AssignmentRepository;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.ChangeRequest;
 import app.homeward.homework.ChangeRequestRepository;
-import app.homeward.homework.ChangeRequestView;
+import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
@@ -154,12 +154,12 @@ public class ReviewService {
     }
 
     @Transactional(readOnly = true)
-    public List<ChangeRequestView> changeRequests(UUID clientId) {
+    public List<ChangeRequestSummary> changeRequests(UUID clientId) {
         clients.profile(clientId);
         List<ChangeRequest> list = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId);
         Map<UUID, String> titles = assignments.findByIdIn(list.stream().map(ChangeRequest::getAssignmentId).toList())
                 .stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
-        return list.stream().map(r -> new ChangeRequestView(r.getId(), r.getAssignmentId(),
+        return list.stream().map(r -> new ChangeRequestSummary(r.getId(), r.getAssignmentId(),
                 titles.getOrDefault(r.getAssignmentId(), ""), r.getReason(), r.getNote(), r.getCreatedAt(),
                 r.getResolvedAt())).toList();
     }
@@ -219,9 +219,9 @@ public class ReviewService {
                     e.getSubmittedAt(), r));
             r.obstacles().forEach(o -> met.merge(o, 1, Integer::sum));
         }
-        List<ChangeRequestView> requests = changeRequests(clientId).stream()
+        List<ChangeRequestSummary> requests = changeRequests(clientId).stream()
                 .filter(r -> r.resolvedAt() == null || !r.createdAt().isBefore(since)).toList();
-        List<AlertView> alertList = safetyAlerts.alertsOf(clientId).stream()
+        List<AlertSummary> alertList = safetyAlerts.alertsOf(clientId).stream()
                 .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
         return new BeforeSession(client, since, outcomes, reflections, met, requests, alertList);
     }

@@ -9,7 +9,7 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AlertNotices;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.SafetyAlert;
 import app.homeward.homework.SafetyAlertRepository;
@@ -55,27 +55,27 @@ public class SafetyAlerts {
 
     /** Open safety alerts of the caseload (all clients, for admins), oldest first. */
     @Transactional(readOnly = true)
-    public List<AlertView> openAlerts() {
+    public List<AlertSummary> openAlerts() {
         Collection<UUID> mine = CaseloadScope.filter(clients);
         List<SafetyAlert> open = mine == null ? alerts.findByAcknowledgedAtIsNullOrderByRaisedAt()
                 : alerts.findOpenFor(mine);
         Map<UUID, ClientProfile> visible = CaseloadScope.byId(clients, open.stream().map(SafetyAlert::getClientId).distinct().toList());
         List<SafetyAlert> shown = open.stream().filter(a -> visible.containsKey(a.getClientId())).toList();
         // the emails name one alert of a submission; every alert of that entry was told by them
-        Map<UUID, List<AlertView.Told>> byAlert = notices.told(shown.stream().map(SafetyAlert::getId).toList());
-        Map<UUID, List<AlertView.Told>> byEntry = new HashMap<>();
+        Map<UUID, List<AlertSummary.Told>> byAlert = notices.told(shown.stream().map(SafetyAlert::getId).toList());
+        Map<UUID, List<AlertSummary.Told>> byEntry = new HashMap<>();
         shown.forEach(a -> byEntry.merge(a.getEntryId(), byAlert.getOrDefault(a.getId(), List.of()),
                 (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
         return shown.stream().map(a -> {
-            AlertView plain = view(a, visible.get(a.getClientId()).displayName());
-            return new AlertView(plain.id(), plain.clientId(), plain.clientName(), plain.entryId(), plain.label(),
+            AlertSummary plain = view(a, visible.get(a.getClientId()).displayName());
+            return new AlertSummary(plain.id(), plain.clientId(), plain.clientName(), plain.entryId(), plain.label(),
                     plain.value(), plain.raisedAt(), plain.acknowledgedAt(), plain.note(),
                     byEntry.getOrDefault(a.getEntryId(), List.of()));
         }).toList();
     }
 
     @Transactional(readOnly = true)
-    public List<AlertView> alertsOf(UUID clientId) {
+    public List<AlertSummary> alertsOf(UUID clientId) {
         ClientProfile client = clients.profile(clientId);
         return alerts.findByClientIdOrderByRaisedAtDesc(clientId).stream().map(a -> view(a, client.displayName())).toList();
     }
@@ -95,8 +95,8 @@ public class SafetyAlerts {
         LOG.info("safety alert acknowledged clinic={} alert={}", me.clinicId(), alertId);
     }
 
-    private static AlertView view(SafetyAlert a, String clientName) {
-        return new AlertView(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
+    private static AlertSummary view(SafetyAlert a, String clientName) {
+        return new AlertSummary(a.getId(), a.getClientId(), clientName, a.getEntryId(), a.getLabel(), a.getValue(),
                 a.getRaisedAt(), a.getAcknowledgedAt(), a.getNote());
     }
 }

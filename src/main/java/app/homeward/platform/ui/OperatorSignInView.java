@@ -1,7 +1,7 @@
 package app.homeward.platform.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.SessionSignIn;
@@ -23,8 +23,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class OperatorSignInView extends PublicPage implements HasDynamicTitle {
 
     public OperatorSignInView(SignInService signIn, SessionSignIn sessions) {
-        EmailField email = Fields.email(getTranslation("signin.email"), "email");
-        PasswordField password = Fields.currentPassword(getTranslation("signin.password"), "password");
+        EmailField email = FormFields.email(getTranslation("signin.email"), "email");
+        PasswordField password = FormFields.currentPassword(getTranslation("signin.password"), "password");
         Forms.FormAlert alert = new Forms.FormAlert();
         alert.setId("signin-alert");
         SignedOutNotice.take().ifPresent(notice -> alert.info(getTranslation(notice.messageKey(), notice.arguments())));

@@ -1,6 +1,6 @@
 package app.homeward.reminder.ui;
 
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
@@ -87,7 +87,7 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
 
         timeZone.setLabel(getTranslation("reminders.time-zone"));
         timeZone.setId("reminders-time-zone");
-        timeZone.setItems(Fields.TIME_ZONES);
+        timeZone.setItems(FormFields.TIME_ZONES);
         timeZone.setValue(choices.zone().getId());
         timeZone.setHelperText(getTranslation("reminders.time-zone.help"));
         language.setLabel(getTranslation("reminders.language"));

@@ -1,7 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
@@ -53,7 +53,7 @@ public class AcceptInvitationView extends ClinicPublicPage {
         name.setWidthFull();
         name.setMaxLength(120);
         name.setValue(invitation.displayName());
-        PasswordField password = Fields.newPassword(getTranslation("invite.password"), "password",
+        PasswordField password = FormFields.newPassword(getTranslation("invite.password"), "password",
                 getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
         Forms.FormAlert alert = new Forms.FormAlert();
         Map<String, HasValidation> fields = Map.of("name", name, "password", password);

@@ -1,7 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
 import app.homeward.security.AccountSummary;
@@ -30,9 +30,9 @@ public class AccountSettingsForm extends Div {
 
     private static final String CLINIC_DEFAULT = "default";
 
-    final EmailField newEmail = Fields.email("", "new-email");
+    final EmailField newEmail = FormFields.email("", "new-email");
     final Button changeEmail = new Button();
-    final PasswordField newPassword = Fields.newPassword(getTranslation("account.password.new"), "new-password",
+    final PasswordField newPassword = FormFields.newPassword(getTranslation("account.password.new"), "new-password",
             getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
     final Button changePassword = new Button();
     final Button signOutElsewhere = new Button();

@@ -1,6 +1,6 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
@@ -36,7 +36,7 @@ class DigestSection extends Div {
         zone.setHelperText(getTranslation("account.digest.zone.help"));
         zone.setId("digest-zone");
         zone.setClearButtonVisible(true);
-        zone.setItems(Fields.TIME_ZONES);
+        zone.setItems(FormFields.TIME_ZONES);
         zone.setValue(digest.zone());
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("account.digest.save"), e -> {

@@ -2,7 +2,7 @@ package app.homeward.security.ui;
 
 import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.PasswordResetService;
 import app.homeward.tenancy.ClinicBranding;
@@ -33,7 +33,7 @@ public class ForgotPasswordView extends ClinicPublicPage {
 
     @Override
     protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
-        EmailField email = Fields.email(getTranslation("signin.email"), "email");
+        EmailField email = FormFields.email(getTranslation("signin.email"), "email");
         Forms.FormAlert alert = new Forms.FormAlert();
         Button send = new Button(getTranslation("forgot.submit"));
         send.setId("send-reset");

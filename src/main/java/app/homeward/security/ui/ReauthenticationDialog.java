@@ -2,7 +2,7 @@ package app.homeward.security.ui;
 
 import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.Reauthentication;
 import com.vaadin.flow.component.HasValidation;
@@ -51,7 +51,7 @@ public class ReauthenticationDialog extends Dialog {
         setId("reauth-dialog");
         setHeaderTitle(getTranslation("reauth.title"));
         setCloseOnOutsideClick(false);
-        password = Fields.currentPassword(getTranslation("reauth.password"), "reauth-password");
+        password = FormFields.currentPassword(getTranslation("reauth.password"), "reauth-password");
         password.setAutofocus(true);
         Map<String, HasValidation> fields = new LinkedHashMap<>();
         fields.put("password", password);

@@ -1,7 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
-import app.homeward.base.ui.Fields;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.PasswordPolicy;
 import app.homeward.security.PasswordResetService;
@@ -40,7 +40,7 @@ public class ResetPasswordView extends ClinicPublicPage {
                     new Anchor("c/" + clinic.slug() + "/forgot", getTranslation("reset.again")), back);
             return;
         }
-        PasswordField password = Fields.newPassword(getTranslation("account.password.new"), "new-password",
+        PasswordField password = FormFields.newPassword(getTranslation("account.password.new"), "new-password",
                 getTranslation("password.help", PasswordPolicy.MIN_LENGTH), PasswordPolicy.MAX_LENGTH);
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("reset.submit"));

@@ -2,7 +2,7 @@ package app.homeward.worksheet.ui;
 
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -141,7 +141,7 @@ class FieldEditor extends Div {
 
     private void typeSpecific(Field field, Div body) {
         switch (field) {
-            case Fields.Instructions f -> {
+            case FieldTypes.Instructions f -> {
                 text = new TextArea(t.t("builder.text"));
                 text.setHelperText(t.t("builder.text.help"));
                 text.setValue(f.text());
@@ -154,9 +154,9 @@ class FieldEditor extends Div {
                 body.add(text, crisisLine);
                 watch(text, crisisLine);
             }
-            case Fields.ShortText f -> body.add(maxLengthInput(f.maxLength()));
-            case Fields.LongText f -> body.add(maxLengthInput(f.maxLength()));
-            case Fields.NumberInput f -> {
+            case FieldTypes.ShortText f -> body.add(maxLengthInput(f.maxLength()));
+            case FieldTypes.LongText f -> body.add(maxLengthInput(f.maxLength()));
+            case FieldTypes.NumberInput f -> {
                 min = decimal("builder.min", f.min());
                 max = decimal("builder.max", f.max());
                 step = decimal("builder.step", f.step());
@@ -166,7 +166,7 @@ class FieldEditor extends Div {
                 body.add(row(min, max, step, unit));
                 watch(unit);
             }
-            case Fields.RatingScale f -> {
+            case FieldTypes.RatingScale f -> {
                 scaleMin = integer("builder.min", f.min());
                 scaleMax = integer("builder.max", f.max());
                 minLabel = text("builder.min-label", f.minLabel());
@@ -179,29 +179,29 @@ class FieldEditor extends Div {
                 presets.addClassName("presets");
                 body.add(presets, row(scaleMin, scaleMax), row(minLabel, midLabel, maxLabel));
             }
-            case Fields.SingleChoice f -> {
+            case FieldTypes.SingleChoice f -> {
                 options = new OptionsEditor(f.options(), true, onChange, t);
                 body.add(new Paragraph(t.t("builder.choices")), options);
             }
-            case Fields.MultipleChoice f -> {
+            case FieldTypes.MultipleChoice f -> {
                 options = new OptionsEditor(f.options(), false, onChange, t);
                 limit = integer("builder.max-selected", f.maxSelected());
                 body.add(new Paragraph(t.t("builder.choices")), options, limit);
             }
-            case Fields.Checklist f -> {
+            case FieldTypes.Checklist f -> {
                 options = new OptionsEditor(f.items(), false, onChange, t);
                 body.add(new Paragraph(t.t("builder.items")), options);
             }
-            case Fields.DurationInput f -> {
+            case FieldTypes.DurationInput f -> {
                 limit = integer("builder.max-minutes", f.maxMinutes());
                 body.add(limit);
             }
-            case Fields.Table f -> {
+            case FieldTypes.Table f -> {
                 columns = new ColumnsEditor(f.columns(), onChange, t);
                 limit = integer("builder.max-rows", f.maxRows());
                 body.add(new Paragraph(t.t("builder.columns")), columns, limit);
             }
-            case Fields.StepLadder f -> {
+            case FieldTypes.StepLadder f -> {
                 stepLabel = text("builder.step-label", f.stepLabel());
                 ratingLabel = text("builder.rating-label", f.ratingLabel());
                 scaleMin = integer("builder.min", f.ratingMin());
@@ -209,9 +209,9 @@ class FieldEditor extends Div {
                 limit = integer("builder.max-steps", f.maxSteps());
                 body.add(row(stepLabel, ratingLabel), row(scaleMin, scaleMax, limit));
             }
-            case Fields.YesNo ignored -> { }
-            case Fields.DateInput ignored -> { }
-            case Fields.TimeInput ignored -> { }
+            case FieldTypes.YesNo ignored -> { }
+            case FieldTypes.DateInput ignored -> { }
+            case FieldTypes.TimeInput ignored -> { }
         }
     }
 
@@ -330,21 +330,21 @@ class FieldEditor extends Div {
         String h = help.getValue().strip();
         boolean r = required.getValue();
         return switch (type) {
-            case INSTRUCTIONS -> new Fields.Instructions(k, l, text.getValue(), crisisLine.getValue());
-            case SHORT_TEXT -> new Fields.ShortText(k, l, h, r, maxLength.getValue());
-            case LONG_TEXT -> new Fields.LongText(k, l, h, r, maxLength.getValue());
-            case NUMBER -> new Fields.NumberInput(k, l, h, r, min.getValue(), max.getValue(), step.getValue(), unit.getValue().strip());
-            case RATING -> new Fields.RatingScale(k, l, h, r, orZero(scaleMin), orZero(scaleMax), minLabel.getValue().strip(),
+            case INSTRUCTIONS -> new FieldTypes.Instructions(k, l, text.getValue(), crisisLine.getValue());
+            case SHORT_TEXT -> new FieldTypes.ShortText(k, l, h, r, maxLength.getValue());
+            case LONG_TEXT -> new FieldTypes.LongText(k, l, h, r, maxLength.getValue());
+            case NUMBER -> new FieldTypes.NumberInput(k, l, h, r, min.getValue(), max.getValue(), step.getValue(), unit.getValue().strip());
+            case RATING -> new FieldTypes.RatingScale(k, l, h, r, orZero(scaleMin), orZero(scaleMax), minLabel.getValue().strip(),
                     midLabel.getValue().strip(), maxLabel.getValue().strip());
-            case SINGLE_CHOICE -> new Fields.SingleChoice(k, l, h, r, options.value());
-            case MULTIPLE_CHOICE -> new Fields.MultipleChoice(k, l, h, r, options.value(), limit.getValue());
-            case YES_NO -> new Fields.YesNo(k, l, h, r);
-            case DATE -> new Fields.DateInput(k, l, h, r);
-            case TIME -> new Fields.TimeInput(k, l, h, r);
-            case DURATION -> new Fields.DurationInput(k, l, h, r, limit.getValue());
-            case CHECKLIST -> new Fields.Checklist(k, l, h, r, options.value());
-            case TABLE -> new Fields.Table(k, l, h, r, columns.value(), limit.getValue());
-            case STEP_LADDER -> new Fields.StepLadder(k, l, h, r, stepLabel.getValue().strip(), ratingLabel.getValue().strip(),
+            case SINGLE_CHOICE -> new FieldTypes.SingleChoice(k, l, h, r, options.value());
+            case MULTIPLE_CHOICE -> new FieldTypes.MultipleChoice(k, l, h, r, options.value(), limit.getValue());
+            case YES_NO -> new FieldTypes.YesNo(k, l, h, r);
+            case DATE -> new FieldTypes.DateInput(k, l, h, r);
+            case TIME -> new FieldTypes.TimeInput(k, l, h, r);
+            case DURATION -> new FieldTypes.DurationInput(k, l, h, r, limit.getValue());
+            case CHECKLIST -> new FieldTypes.Checklist(k, l, h, r, options.value());
+            case TABLE -> new FieldTypes.Table(k, l, h, r, columns.value(), limit.getValue());
+            case STEP_LADDER -> new FieldTypes.StepLadder(k, l, h, r, stepLabel.getValue().strip(), ratingLabel.getValue().strip(),
                     orZero(scaleMin), orZero(scaleMax), limit.getValue());
         };
     }
@@ -356,27 +356,27 @@ class FieldEditor extends Div {
     /** A new field of a type, with sensible starting settings. */
     static Field blank(FieldType type, String key, FieldInput.Translator t) {
         return switch (type) {
-            case INSTRUCTIONS -> new Fields.Instructions(key, "", "");
-            case SHORT_TEXT -> new Fields.ShortText(key, "", "", false, null);
-            case LONG_TEXT -> new Fields.LongText(key, "", "", false, null);
-            case NUMBER -> new Fields.NumberInput(key, "", "", false, null, null, null, "");
-            case RATING -> new Fields.RatingScale(key, "", "", false, 0, 10, t.t("builder.default.min-label"), "",
+            case INSTRUCTIONS -> new FieldTypes.Instructions(key, "", "");
+            case SHORT_TEXT -> new FieldTypes.ShortText(key, "", "", false, null);
+            case LONG_TEXT -> new FieldTypes.LongText(key, "", "", false, null);
+            case NUMBER -> new FieldTypes.NumberInput(key, "", "", false, null, null, null, "");
+            case RATING -> new FieldTypes.RatingScale(key, "", "", false, 0, 10, t.t("builder.default.min-label"), "",
                     t.t("builder.default.max-label"));
-            case SINGLE_CHOICE -> new Fields.SingleChoice(key, "", "", false, List.of(
-                    new Fields.Option("o1", t.t("builder.default.option", 1), null),
-                    new Fields.Option("o2", t.t("builder.default.option", 2), null)));
-            case MULTIPLE_CHOICE -> new Fields.MultipleChoice(key, "", "", false, List.of(
-                    new Fields.Option("o1", t.t("builder.default.option", 1), null),
-                    new Fields.Option("o2", t.t("builder.default.option", 2), null)), null);
-            case YES_NO -> new Fields.YesNo(key, "", "", false);
-            case DATE -> new Fields.DateInput(key, "", "", false);
-            case TIME -> new Fields.TimeInput(key, "", "", false);
-            case DURATION -> new Fields.DurationInput(key, "", "", false, null);
-            case CHECKLIST -> new Fields.Checklist(key, "", "", false, List.of(
-                    new Fields.Option("o1", t.t("builder.default.item", 1), null)));
-            case TABLE -> new Fields.Table(key, "", "", false, List.of(
-                    new Fields.ShortText("c1", t.t("builder.default.column", 1), "", false, null)), null);
-            case STEP_LADDER -> new Fields.StepLadder(key, "", "", false, "", "", 0, 100, null);
+            case SINGLE_CHOICE -> new FieldTypes.SingleChoice(key, "", "", false, List.of(
+                    new FieldTypes.Option("o1", t.t("builder.default.option", 1), null),
+                    new FieldTypes.Option("o2", t.t("builder.default.option", 2), null)));
+            case MULTIPLE_CHOICE -> new FieldTypes.MultipleChoice(key, "", "", false, List.of(
+                    new FieldTypes.Option("o1", t.t("builder.default.option", 1), null),
+                    new FieldTypes.Option("o2", t.t("builder.default.option", 2), null)), null);
+            case YES_NO -> new FieldTypes.YesNo(key, "", "", false);
+            case DATE -> new FieldTypes.DateInput(key, "", "", false);
+            case TIME -> new FieldTypes.TimeInput(key, "", "", false);
+            case DURATION -> new FieldTypes.DurationInput(key, "", "", false, null);
+            case CHECKLIST -> new FieldTypes.Checklist(key, "", "", false, List.of(
+                    new FieldTypes.Option("o1", t.t("builder.default.item", 1), null)));
+            case TABLE -> new FieldTypes.Table(key, "", "", false, List.of(
+                    new FieldTypes.ShortText("c1", t.t("builder.default.column", 1), "", false, null)), null);
+            case STEP_LADDER -> new FieldTypes.StepLadder(key, "", "", false, "", "", 0, 100, null);
         };
     }
 

@@ -1,7 +1,7 @@
 package app.homeward.worksheet.ui;
 
 import app.homeward.worksheet.Field;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
@@ -53,14 +53,14 @@ final class FieldInputs {
 
     static FieldInput create(Field field, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
         return switch (field) {
-            case Fields.Instructions instructions -> instructions(instructions, t);
-            case Fields.Table table -> new TableInput(table, value, readOnly, onChange, t);
-            case Fields.StepLadder ladder -> new LadderInput(ladder, value, readOnly, onChange, t);
+            case FieldTypes.Instructions instructions -> instructions(instructions, t);
+            case FieldTypes.Table table -> new TableInput(table, value, readOnly, onChange, t);
+            case FieldTypes.StepLadder ladder -> new LadderInput(ladder, value, readOnly, onChange, t);
             default -> simple(field, value, readOnly, onChange, t);
         };
     }
 
-    private static FieldInput instructions(Fields.Instructions field, FieldInput.Translator t) {
+    private static FieldInput instructions(FieldTypes.Instructions field, FieldInput.Translator t) {
         Div box = new Div();
         box.addClassName("worksheet-instructions");
         if (!field.label().isBlank()) {
@@ -87,7 +87,7 @@ final class FieldInputs {
         Component component;
         Supplier<Object> reader;
         switch (field) {
-            case Fields.ShortText text -> {
+            case FieldTypes.ShortText text -> {
                 TextField input = new TextField();
                 input.setMaxLength(text.limit());
                 input.setValue(value instanceof String s ? s : "");
@@ -95,7 +95,7 @@ final class FieldInputs {
                 component = input;
                 reader = () -> blankToNull(input.getValue());
             }
-            case Fields.LongText text -> {
+            case FieldTypes.LongText text -> {
                 TextArea input = new TextArea();
                 input.setMaxLength(text.limit());
                 input.setValue(value instanceof String s ? s : "");
@@ -104,7 +104,7 @@ final class FieldInputs {
                 component = input;
                 reader = () -> blankToNull(input.getValue());
             }
-            case Fields.NumberInput number -> {
+            case FieldTypes.NumberInput number -> {
                 NumberField input = new NumberField();
                 if (number.min() != null) {
                     input.setMin(number.min().doubleValue());
@@ -124,7 +124,7 @@ final class FieldInputs {
                 reader = () -> input.getValue() == null ? null
                         : new BigDecimal(Double.toString(input.getValue())).stripTrailingZeros();
             }
-            case Fields.RatingScale scale -> {
+            case FieldTypes.RatingScale scale -> {
                 if (scale.max() - scale.min() + 1 <= RADIO_POINTS) {
                     RadioButtonGroup<Integer> input = new RadioButtonGroup<>();
                     List<Integer> points = new ArrayList<>();
@@ -147,26 +147,26 @@ final class FieldInputs {
                     reader = input::getValue;
                 }
             }
-            case Fields.SingleChoice choice -> {
+            case FieldTypes.SingleChoice choice -> {
                 RadioButtonGroup<String> input = new RadioButtonGroup<>();
-                input.setItems(choice.options().stream().map(Fields.Option::value).toList());
+                input.setItems(choice.options().stream().map(FieldTypes.Option::value).toList());
                 input.setItemLabelGenerator(v -> label(choice.options(), v));
                 input.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
                 input.setValue(value instanceof String s && choice.option(s) != null ? s : null);
                 component = input;
                 reader = input::getValue;
             }
-            case Fields.MultipleChoice choice -> {
+            case FieldTypes.MultipleChoice choice -> {
                 CheckboxGroup<String> input = picks(choice.options(), value);
                 component = input;
                 reader = () -> ordered(choice.options(), input.getValue());
             }
-            case Fields.Checklist checklist -> {
+            case FieldTypes.Checklist checklist -> {
                 CheckboxGroup<String> input = picks(checklist.items(), value);
                 component = input;
                 reader = () -> ordered(checklist.items(), input.getValue());
             }
-            case Fields.YesNo ignored -> {
+            case FieldTypes.YesNo ignored -> {
                 RadioButtonGroup<Boolean> input = new RadioButtonGroup<>();
                 input.setItems(true, false);
                 input.setItemLabelGenerator(b -> t.t(b ? "worksheet.yes" : "worksheet.no"));
@@ -174,21 +174,21 @@ final class FieldInputs {
                 component = input;
                 reader = input::getValue;
             }
-            case Fields.DateInput ignored -> {
+            case FieldTypes.DateInput ignored -> {
                 DatePicker input = new DatePicker();
                 input.setLocale(viewerFormat());
                 input.setValue(parseDate(value));
                 component = input;
                 reader = () -> input.getValue() == null ? null : input.getValue().toString();
             }
-            case Fields.TimeInput ignored -> {
+            case FieldTypes.TimeInput ignored -> {
                 TimePicker input = new TimePicker();
                 input.setLocale(viewerFormat());
                 input.setValue(parseTime(value));
                 component = input;
                 reader = () -> input.getValue() == null ? null : input.getValue().toString();
             }
-            case Fields.DurationInput duration -> {
+            case FieldTypes.DurationInput duration -> {
                 DurationField input = new DurationField(duration.limit(), t);
                 input.setValue(value instanceof Number n ? n.intValue() : null);
                 component = input;
@@ -199,9 +199,9 @@ final class FieldInputs {
         return new ValueInput(field, component, reader, readOnly, onChange, t);
     }
 
-    private static CheckboxGroup<String> picks(List<Fields.Option> options, Object value) {
+    private static CheckboxGroup<String> picks(List<FieldTypes.Option> options, Object value) {
         CheckboxGroup<String> input = new CheckboxGroup<>();
-        input.setItems(options.stream().map(Fields.Option::value).toList());
+        input.setItems(options.stream().map(FieldTypes.Option::value).toList());
         input.setItemLabelGenerator(v -> label(options, v));
         input.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         Set<String> chosen = new LinkedHashSet<>();
@@ -213,13 +213,13 @@ final class FieldInputs {
         return input;
     }
 
-    private static List<String> ordered(List<Fields.Option> options, Set<String> chosen) {
-        List<String> picked = options.stream().map(Fields.Option::value).filter(chosen::contains).toList();
+    private static List<String> ordered(List<FieldTypes.Option> options, Set<String> chosen) {
+        List<String> picked = options.stream().map(FieldTypes.Option::value).filter(chosen::contains).toList();
         return picked.isEmpty() ? null : picked;
     }
 
-    private static String label(List<Fields.Option> options, String value) {
-        return options.stream().filter(o -> o.value().equals(value)).map(Fields.Option::label).findFirst().orElse(value);
+    private static String label(List<FieldTypes.Option> options, String value) {
+        return options.stream().filter(o -> o.value().equals(value)).map(FieldTypes.Option::label).findFirst().orElse(value);
     }
 
     private static String blankToNull(String value) {
@@ -243,7 +243,7 @@ final class FieldInputs {
     }
 
     /** Text shown under a rating label: the words at its ends (and middle), e.g. "0 = not at all · 10 = the most". */
-    static String anchors(Fields.RatingScale scale) {
+    static String anchors(FieldTypes.RatingScale scale) {
         List<String> parts = new ArrayList<>();
         if (!scale.minLabel().isBlank()) {
             parts.add(scale.min() + " = " + scale.minLabel());
@@ -274,7 +274,7 @@ final class FieldInputs {
                 named.setAriaLabel(t.t("worksheet.field.unlabelled"));
             }
             String help = field.help();
-            if (field instanceof Fields.RatingScale scale && !anchors(scale).isEmpty()) {
+            if (field instanceof FieldTypes.RatingScale scale && !anchors(scale).isEmpty()) {
                 help = help.isBlank() ? anchors(scale) : help + " (" + anchors(scale) + ")";
             }
             if (!help.isBlank()) {
@@ -376,7 +376,7 @@ final class FieldInputs {
 
     /** Rows the client adds; each row is a card of the column inputs, so seven columns still fit a phone. */
     static final class TableInput implements FieldInput {
-        private final Fields.Table table;
+        private final FieldTypes.Table table;
         private final boolean readOnly;
         private final Runnable onChange;
         private final FieldInput.Translator t;
@@ -386,7 +386,7 @@ final class FieldInputs {
         private final Button add = new Button();
         private final List<Map<String, FieldInput>> rows = new ArrayList<>();
 
-        TableInput(Fields.Table table, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
+        TableInput(FieldTypes.Table table, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
             this.table = table;
             this.readOnly = readOnly;
             this.onChange = onChange;
@@ -529,7 +529,7 @@ final class FieldInputs {
 
     /** Ordered steps with a rating each; the client adds, removes and reorders them. */
     static final class LadderInput implements FieldInput {
-        private final Fields.StepLadder ladder;
+        private final FieldTypes.StepLadder ladder;
         private final boolean readOnly;
         private final Runnable onChange;
         private final FieldInput.Translator t;
@@ -542,7 +542,7 @@ final class FieldInputs {
         private record Step(Div row, TextField text, IntegerField rating) {
         }
 
-        LadderInput(Fields.StepLadder ladder, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
+        LadderInput(FieldTypes.StepLadder ladder, Object value, boolean readOnly, Runnable onChange, FieldInput.Translator t) {
             this.ladder = ladder;
             this.readOnly = readOnly;
             this.onChange = onChange;
@@ -587,7 +587,7 @@ final class FieldInputs {
                 return;
             }
             TextField stepText = new TextField();
-            stepText.setMaxLength(Fields.SHORT_TEXT_DEFAULT);
+            stepText.setMaxLength(FieldTypes.SHORT_TEXT_DEFAULT);
             stepText.setValue(text == null ? "" : text);
             stepText.setReadOnly(readOnly);
             stepText.setValueChangeMode(ValueChangeMode.LAZY);

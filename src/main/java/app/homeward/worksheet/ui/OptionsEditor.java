@@ -1,6 +1,6 @@
 package app.homeward.worksheet.ui;
 
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -28,13 +28,13 @@ class OptionsEditor extends Div {
     private record Row(Div box, String value, TextField label, IntegerField score) {
     }
 
-    OptionsEditor(List<Fields.Option> initial, boolean scores, Runnable onChange, FieldInput.Translator t) {
+    OptionsEditor(List<FieldTypes.Option> initial, boolean scores, Runnable onChange, FieldInput.Translator t) {
         this.scores = scores;
         this.onChange = onChange;
         this.t = t;
         addClassName("options-editor");
         Button add = new Button(t.t("builder.option.add"), VaadinIcon.PLUS.create(), e -> {
-            addRow(new Fields.Option(nextValue(), "", null));
+            addRow(new FieldTypes.Option(nextValue(), "", null));
             options.getLast().label().focus();
             onChange.run();
         });
@@ -43,7 +43,7 @@ class OptionsEditor extends Div {
         initial.forEach(this::addRow);
     }
 
-    private void addRow(Fields.Option option) {
+    private void addRow(FieldTypes.Option option) {
         TextField label = new TextField();
         label.setValue(option.label());
         label.setMaxLength(300);
@@ -118,8 +118,8 @@ class OptionsEditor extends Div {
         }
     }
 
-    List<Fields.Option> value() {
-        return options.stream().map(r -> new Fields.Option(r.value(), r.label().getValue().strip(),
+    List<FieldTypes.Option> value() {
+        return options.stream().map(r -> new FieldTypes.Option(r.value(), r.label().getValue().strip(),
                 scores ? r.score().getValue() : null)).toList();
     }
 }

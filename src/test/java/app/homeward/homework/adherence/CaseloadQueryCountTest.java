@@ -8,7 +8,7 @@ import app.homeward.TestClinics;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
 import app.homeward.homework.HomeworkLoopTest;
@@ -154,7 +154,7 @@ class CaseloadQueryCountTest extends IntegrationTest {
         TestAccount newcomer = testClinics.account(large.clinic(), Role.THERAPIST);
 
         Counted<List<ReviewItem>> queue = counted(signIn(newcomer), () -> reviews.reviewQueue());
-        Counted<List<AlertView>> alerts = counted(signIn(newcomer), () -> safetyAlerts.openAlerts());
+        Counted<List<AlertSummary>> alerts = counted(signIn(newcomer), () -> safetyAlerts.openAlerts());
         Counted<List<CaseloadRow>> caseload = counted(signIn(newcomer), () -> caseloads.caseload(null, false, false, 0, 500));
 
         assertThat(queue.result()).isEmpty();
@@ -167,8 +167,8 @@ class CaseloadQueryCountTest extends IntegrationTest {
 
     @Test
     void the_open_alerts_list_runs_the_same_few_statements_for_10_and_500_clients() {
-        Counted<List<AlertView>> ten = counted(signIn(small, false), () -> safetyAlerts.openAlerts());
-        Counted<List<AlertView>> fiveHundred = counted(signIn(large, false), () -> safetyAlerts.openAlerts());
+        Counted<List<AlertSummary>> ten = counted(signIn(small, false), () -> safetyAlerts.openAlerts());
+        Counted<List<AlertSummary>> fiveHundred = counted(signIn(large, false), () -> safetyAlerts.openAlerts());
 
         assertThat(ten.result()).hasSize(10);
         assertThat(fiveHundred.result()).hasSize(500);

@@ -7,7 +7,7 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.Scoring;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.VersionState;
@@ -109,7 +109,7 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(saved.title()).isEqualTo("Weekly check-in (long)");
         assertThat(saved.fields()).extracting(Field::type).containsExactly(FieldType.values());
         assertThat(saved.fields()).extracting(Field::label).contains(label(FieldType.STEP_LADDER)).contains("");
-        assertThat(((Fields.Instructions) saved.fields().getFirst()).text()).isEqualTo("Take ten minutes somewhere quiet.");
+        assertThat(((FieldTypes.Instructions) saved.fields().getFirst()).text()).isEqualTo("Take ten minutes somewhere quiet.");
 
         // publishing with empty labels (and no "why") shows each problem where it is and publishes nothing
         test(view.publish).click();
@@ -244,10 +244,10 @@ class WorksheetEditorViewTest extends ViewTest {
     void deleting_a_table_column_asks_first_and_cancel_keeps_it() {
         UUID id = worksheets.create("Worksheet with a table");
         Draft draft = worksheets.openDraft(id);
-        Field table = new Fields.Table("moments", "Moments", "", false, List.of(
-                new Fields.ShortText("c1", "Situation", "", false, null),
-                new Fields.ShortText("c2", "Feelings", "", false, null),
-                new Fields.ShortText("c3", "Thought", "", false, null)), null);
+        Field table = new FieldTypes.Table("moments", "Moments", "", false, List.of(
+                new FieldTypes.ShortText("c1", "Situation", "", false, null),
+                new FieldTypes.ShortText("c2", "Feelings", "", false, null),
+                new FieldTypes.ShortText("c3", "Thought", "", false, null)), null);
         worksheets.saveDraft(id, draft.lock(), new WorksheetDocument("Worksheet with a table", "", "It helps.",
                 WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(table), null));
         view = openEditor(id);
@@ -269,7 +269,7 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(columns.value()).extracting(Field::key).containsExactly("c1", "c3");
         assertThat(view.isDirty()).isTrue();
         test(view.save).click();
-        Fields.Table saved = (Fields.Table) worksheets.template(id, 1).document().fields().getFirst();
+        FieldTypes.Table saved = (FieldTypes.Table) worksheets.template(id, 1).document().fields().getFirst();
         assertThat(saved.columns()).extracting(Field::key).containsExactly("c1", "c3");
     }
 
@@ -324,9 +324,9 @@ class WorksheetEditorViewTest extends ViewTest {
 
         assertThat(getCurrentView()).isInstanceOf(WorksheetView.class);
         WorksheetDocument published = worksheets.template(id, null).document();
-        Fields.SingleChoice choice = (Fields.SingleChoice) published.fields().getFirst();
-        assertThat(choice.options()).containsExactly(new Fields.Option("o3", "Very often", 2),
-                new Fields.Option("o2", "Choice 2", 0));
+        FieldTypes.SingleChoice choice = (FieldTypes.SingleChoice) published.fields().getFirst();
+        assertThat(choice.options()).containsExactly(new FieldTypes.Option("o3", "Very often", 2),
+                new FieldTypes.Option("o2", "Choice 2", 0));
         assertThat(published.scoring().items()).containsExactly(often.key(), worry.key());
         assertThat(published.scoring().bands()).containsExactly(new app.homeward.worksheet.Scoring.Band(0, 5, "Low"),
                 new app.homeward.worksheet.Scoring.Band(6, 12, "High"));
@@ -551,7 +551,7 @@ class WorksheetEditorViewTest extends ViewTest {
         UUID id = worksheets.create("Worksheet with fields");
         Draft draft = worksheets.openDraft(id);
         List<Field> fields = Arrays.stream(keys)
-                .<Field>map(k -> new Fields.ShortText(k, "Question " + k, "", false, null)).toList();
+                .<Field>map(k -> new FieldTypes.ShortText(k, "Question " + k, "", false, null)).toList();
         WorksheetDocument document = new WorksheetDocument("Worksheet with fields", "", "It helps.",
                 WorksheetCategory.OTHER, List.of(), 10, 1, "en", fields, null);
         worksheets.saveDraft(id, draft.lock(), document);

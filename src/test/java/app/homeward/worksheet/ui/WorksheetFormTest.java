@@ -4,8 +4,8 @@ import app.homeward.ViewTest;
 import app.homeward.security.Role;
 import app.homeward.worksheet.AnswerProblem;
 import app.homeward.worksheet.Field;
-import app.homeward.worksheet.Fields;
-import app.homeward.worksheet.Fields.Option;
+import app.homeward.worksheet.FieldTypes;
+import app.homeward.worksheet.FieldTypes.Option;
 import app.homeward.worksheet.ScoreResult;
 import app.homeward.worksheet.Scorer;
 import app.homeward.worksheet.WorksheetCategory;
@@ -257,8 +257,8 @@ class WorksheetFormTest extends ViewTest {
     @Test
     void a_question_without_a_label_yet_still_gives_its_input_a_name() {
         WorksheetDocument document = doc(List.of(
-                new Fields.LongText("draft", "", "", false, null),
-                new Fields.ShortText("named", "Situation", "", false, null)));
+                new FieldTypes.LongText("draft", "", "", false, null),
+                new FieldTypes.ShortText("named", "Situation", "", false, null)));
 
         form = render(document, null, WorksheetForm.Mode.FILL);
 
@@ -273,7 +273,7 @@ class WorksheetFormTest extends ViewTest {
      */
     @Test
     void a_required_checklist_says_so_without_aria_required_and_is_still_required() {
-        WorksheetDocument document = doc(List.of(new Fields.Checklist("done", "What I did", "", true, List.of(
+        WorksheetDocument document = doc(List.of(new FieldTypes.Checklist("done", "What I did", "", true, List.of(
                 new Option("walk", "Walk", null), new Option("read", "Read", null)))));
 
         form = render(document, null, WorksheetForm.Mode.FILL);
@@ -289,13 +289,13 @@ class WorksheetFormTest extends ViewTest {
     @Test
     void labels_with_markup_appear_as_the_characters_typed() {
         WorksheetDocument document = doc(List.of(
-                new Fields.Instructions("intro", "<h1>Heading</h1>", "<b>not bold</b>\n\n- <script>alert(1)</script>"),
-                new Fields.ShortText("name", "<b>markup</b>", "<i>help</i>", true, null),
-                new Fields.SingleChoice("choice", "<u>pick</u>", "", false, List.of(
+                new FieldTypes.Instructions("intro", "<h1>Heading</h1>", "<b>not bold</b>\n\n- <script>alert(1)</script>"),
+                new FieldTypes.ShortText("name", "<b>markup</b>", "<i>help</i>", true, null),
+                new FieldTypes.SingleChoice("choice", "<u>pick</u>", "", false, List.of(
                         new Option("a", "<img src=x onerror=alert(1)>", null), new Option("b", "plain", null))),
-                new Fields.Table("record", "<em>table</em>", "", false, List.of(
-                        new Fields.ShortText("situation", "<s>column</s>", "", false, null)), null),
-                new Fields.StepLadder("ladder", "<mark>ladder</mark>", "", false, "<b>step</b>", "", 0, 10, null)));
+                new FieldTypes.Table("record", "<em>table</em>", "", false, List.of(
+                        new FieldTypes.ShortText("situation", "<s>column</s>", "", false, null)), null),
+                new FieldTypes.StepLadder("ladder", "<mark>ladder</mark>", "", false, "<b>step</b>", "", 0, 10, null)));
 
         form = render(document, null, WorksheetForm.Mode.FILL);
 
@@ -442,7 +442,7 @@ class WorksheetFormTest extends ViewTest {
 
     @Test
     void a_worksheet_without_questions_says_so() {
-        form = render(doc(List.of(new Fields.Instructions("intro", "", "Just read this."))), null, WorksheetForm.Mode.FILL);
+        form = render(doc(List.of(new FieldTypes.Instructions("intro", "", "Just read this."))), null, WorksheetForm.Mode.FILL);
 
         assertThat(find(Paragraph.class, form).withClassName("empty-state").single().getText())
                 .isEqualTo("This worksheet has no questions yet.");
@@ -453,28 +453,28 @@ class WorksheetFormTest extends ViewTest {
     /** All 14 field types, in the builder's order. */
     static WorksheetDocument everyType() {
         return doc(List.of(
-                new Fields.Instructions("intro", "Before you start", "Take your time.\n\n- one\n- two"),
-                new Fields.ShortText("name", "Your name", "", true, 60),
-                new Fields.LongText("story", "What happened", "A few sentences are enough.", true, null),
-                new Fields.NumberInput("sleep", "Hours slept", "", false, BigDecimal.ZERO, new BigDecimal("24"),
+                new FieldTypes.Instructions("intro", "Before you start", "Take your time.\n\n- one\n- two"),
+                new FieldTypes.ShortText("name", "Your name", "", true, 60),
+                new FieldTypes.LongText("story", "What happened", "A few sentences are enough.", true, null),
+                new FieldTypes.NumberInput("sleep", "Hours slept", "", false, BigDecimal.ZERO, new BigDecimal("24"),
                         new BigDecimal("0.5"), "hours"),
-                new Fields.RatingScale("mood", "Mood today", "", true, 0, 10, "awful", "", "great"),
-                new Fields.RatingScale("suds", "Distress (SUDS)", "", false, 0, 100, "calm", "", "panic"),
-                new Fields.SingleChoice("choice", "Which option", "", true, List.of(
+                new FieldTypes.RatingScale("mood", "Mood today", "", true, 0, 10, "awful", "", "great"),
+                new FieldTypes.RatingScale("suds", "Distress (SUDS)", "", false, 0, 100, "calm", "", "panic"),
+                new FieldTypes.SingleChoice("choice", "Which option", "", true, List.of(
                         new Option("a", "Option A", null), new Option("b", "Option B", null), new Option("c", "Option C", null))),
-                new Fields.MultipleChoice("feelings", "Feelings", "", false, List.of(
+                new FieldTypes.MultipleChoice("feelings", "Feelings", "", false, List.of(
                         new Option("sad", "Sad", null), new Option("anxious", "Anxious", null), new Option("angry", "Angry", null)), 2),
-                new Fields.YesNo("slept", "Did you nap?", "", false),
-                new Fields.DateInput("day", "Day", "", false),
-                new Fields.TimeInput("when", "Bedtime", "", false),
-                new Fields.DurationInput("took", "Time to fall asleep", "", false, 600),
-                new Fields.Checklist("done", "What I did", "", false, List.of(
+                new FieldTypes.YesNo("slept", "Did you nap?", "", false),
+                new FieldTypes.DateInput("day", "Day", "", false),
+                new FieldTypes.TimeInput("when", "Bedtime", "", false),
+                new FieldTypes.DurationInput("took", "Time to fall asleep", "", false, 600),
+                new FieldTypes.Checklist("done", "What I did", "", false, List.of(
                         new Option("walk", "Walk", null), new Option("read", "Read", null), new Option("call", "Call a friend", null))),
-                new Fields.Table("record", "Thought record", "", false, List.<Field>of(
-                        new Fields.ShortText("situation", "Situation", "", true, null),
-                        new Fields.RatingScale("intensity", "Intensity", "", false, 0, 100, "", "", ""),
-                        new Fields.LongText("thought", "Thought", "", false, null)), 10),
-                new Fields.StepLadder("ladder", "Exposure ladder", "", true, "Step to try", "Fear", 0, 100, 10)));
+                new FieldTypes.Table("record", "Thought record", "", false, List.<Field>of(
+                        new FieldTypes.ShortText("situation", "Situation", "", true, null),
+                        new FieldTypes.RatingScale("intensity", "Intensity", "", false, 0, 100, "", "", ""),
+                        new FieldTypes.LongText("thought", "Thought", "", false, null)), 10),
+                new FieldTypes.StepLadder("ladder", "Exposure ladder", "", true, "Step to try", "Fear", 0, 100, 10)));
     }
 
     static WorksheetDocument doc(List<Field> fields) {

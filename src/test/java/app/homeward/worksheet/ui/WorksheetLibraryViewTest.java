@@ -5,7 +5,7 @@ import app.homeward.ViewTest;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.LibraryQuery.Source;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.VersionState;
@@ -260,7 +260,7 @@ class WorksheetLibraryViewTest extends ViewTest {
         Draft draft = worksheets.openDraft(id);
         var document = draft.document();
         document = new app.homeward.worksheet.WorksheetDocument(title, "", "It helps.", document.category(),
-                List.of(), 5, 1, "en", List.of(new Fields.ShortText("q", "A question", "", false, null)), null);
+                List.of(), 5, 1, "en", List.of(new FieldTypes.ShortText("q", "A question", "", false, null)), null);
         worksheets.publish(id, draft.lock(), document, sharing);
         return id;
     }

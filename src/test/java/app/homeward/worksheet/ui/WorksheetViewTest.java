@@ -6,7 +6,7 @@ import app.homeward.portal.ui.MissingObjectView;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
-import app.homeward.worksheet.Fields;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.WorksheetCategory;
 import app.homeward.worksheet.WorksheetDocument;
@@ -186,8 +186,8 @@ class WorksheetViewTest extends ViewTest {
         UUID id = published(therapist, "First title", Sharing.PRIVATE);
         Draft second = worksheets.openDraft(id);
         worksheets.publish(id, second.lock(), document("Second title",
-                new Fields.ShortText("q", "A question", "", false, null),
-                new Fields.YesNo("extra", "A new question", "", false)), Sharing.PRIVATE);
+                new FieldTypes.ShortText("q", "A question", "", false, null),
+                new FieldTypes.YesNo("extra", "A new question", "", false)), Sharing.PRIVATE);
 
         UI.getCurrent().navigate(WorksheetView.class, new RouteParameters("id", id.toString()),
                 QueryParameters.of("v", "1"));
@@ -227,7 +227,7 @@ class WorksheetViewTest extends ViewTest {
     private UUID published(TestAccount author, String title, Sharing sharing) {
         UUID id = worksheets.create(title);
         Draft draft = worksheets.openDraft(id);
-        worksheets.publish(id, draft.lock(), document(title, new Fields.ShortText("q", "A question", "", false, null)),
+        worksheets.publish(id, draft.lock(), document(title, new FieldTypes.ShortText("q", "A question", "", false, null)),
                 sharing);
         return id;
     }

@@ -2,7 +2,7 @@ package app.homeward.homework.review.ui;
 
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.review.SafetyAlerts;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +24,7 @@ public final class AlertAcknowledgeDialog extends Dialog {
     final Button acknowledge = new Button();
     final Forms.FormAlert alert = new Forms.FormAlert();
 
-    public AlertAcknowledgeDialog(AlertView safetyAlert, SafetyAlerts safetyAlerts, Runnable done) {
+    public AlertAcknowledgeDialog(AlertSummary safetyAlert, SafetyAlerts safetyAlerts, Runnable done) {
         setId("acknowledge-dialog");
         addClassName("acknowledge-dialog");
         setHeaderTitle(getTranslation("alerts.acknowledge.title"));

@@ -4,7 +4,7 @@ import app.homeward.base.Dates;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.PageLinks;
 import app.homeward.base.ui.PhoneColumns;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicDirectory;
@@ -37,7 +37,7 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
 public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
-    final Grid<AlertView> grid = new Grid<>();
+    final Grid<AlertSummary> grid = new Grid<>();
     final Paragraph emptyState = new Paragraph();
     private final SafetyAlerts safetyAlerts;
     private final ZoneId clinicZone;
@@ -52,10 +52,10 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         grid.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         // on a phone the client column carries the others as lines (base.ui.PhoneColumns)
-        PhoneColumns<AlertView> phone = new PhoneColumns<>(grid);
+        PhoneColumns<AlertSummary> phone = new PhoneColumns<>(grid);
         phone.first(a -> PageLinks.to(a.clientName(), "app/clients/" + a.clientId()))
                 .setHeader(getTranslation("alerts.col.client")).setKey("client").setFlexGrow(1).setFrozen(true);
-        phone.foldedText(getTranslation("alerts.col.what"), AlertView::label).setKey("what").setFlexGrow(3);
+        phone.foldedText(getTranslation("alerts.col.what"), AlertSummary::label).setKey("what").setFlexGrow(3);
         phone.foldedText(getTranslation("alerts.col.value"), a -> String.valueOf(a.value())).setKey("value").setAutoWidth(true);
         phone.foldedText(getTranslation("alerts.col.raised"), a -> Dates.dateTime(a.raisedAt(), clinicZone, getLocale()))
                 .setKey("raised").setAutoWidth(true);
@@ -79,7 +79,7 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
         refresh();
     }
 
-    private Button acknowledgeButton(AlertView alert) {
+    private Button acknowledgeButton(AlertSummary alert) {
         Button button = new Button(getTranslation("alerts.acknowledge"),
                 e -> new AlertAcknowledgeDialog(alert, safetyAlerts, this::refresh).open());
         button.addThemeVariants(ButtonVariant.SMALL);
@@ -88,13 +88,13 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     /** Who was emailed and when: the therapist, or the admins, and the admins again if it stayed open. */
-    private Div told(AlertView alert) {
+    private Div told(AlertSummary alert) {
         Div lines = new Div();
         lines.addClassName("alert-told");
         if (alert.told().isEmpty()) {
             lines.add(new Span(getTranslation("alerts.told.none")));
         }
-        for (AlertView.Told told : alert.told()) {
+        for (AlertSummary.Told told : alert.told()) {
             String name = told.name() == null ? getTranslation("audit.who.former-staff") : told.name();
             String when = Dates.dateTime(told.at(), clinicZone, getLocale());
             lines.add(new Div(new Span(getTranslation(told.stillOpen() ? "alerts.told.still-open" : "alerts.told.line",
@@ -104,7 +104,7 @@ public class AlertsView extends Div implements HasDynamicTitle, BeforeEnterObser
     }
 
     private void refresh() {
-        List<AlertView> open = safetyAlerts.openAlerts();
+        List<AlertSummary> open = safetyAlerts.openAlerts();
         grid.setItems(open);
     }
 

@@ -8,7 +8,7 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.client.ui.ClientView;
-import app.homeward.homework.AlertView;
+import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
@@ -191,14 +191,14 @@ class ReviewViewsTest extends ViewTest {
     @Test
     void an_alert_is_acknowledged_only_with_a_note_and_then_leaves_the_list() {
         AlertsView view = navigate(AlertsView.class);
-        List<AlertView> open = rows(view.grid);
+        List<AlertSummary> open = rows(view.grid);
         assertThat(open).singleElement().satisfies(a -> {
             assertThat(a.clientName()).isEqualTo(clientName);
             assertThat(a.label()).startsWith("Item 9");
             assertThat(a.value()).isEqualTo(1);
             assertThat(a.entryId()).isEqualTo(entryId);
         });
-        GridTester<Grid<AlertView>, AlertView> grid = test(view.grid);
+        GridTester<Grid<AlertSummary>, AlertSummary> grid = test(view.grid);
         assertThat(find(RouterLink.class, grid.getCellComponent(0, "entry")).single().getHref()).isEqualTo("app/entries/" + entryId);
 
         test(find(Button.class, grid.getCellComponent(0, "actions")).single()).click();

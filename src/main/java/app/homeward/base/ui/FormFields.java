@@ -8,11 +8,11 @@ import com.vaadin.flow.component.textfield.PasswordField;
  * the right {@code autocomplete} hint for password managers, and the same length limits as the services;
  * and the one list of time zones every zone picker offers.
  */
-public final class Fields {
+public final class FormFields {
 
     public static final int MAX_EMAIL = 254;
 
-    private Fields() {
+    private FormFields() {
     }
 
     /** The time zones people pick from: region/city ids and UTC, sorted (no legacy abbreviations like "EST"). */

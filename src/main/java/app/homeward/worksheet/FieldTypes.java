@@ -29,12 +29,12 @@ import static app.homeward.worksheet.WorksheetLimits.TEXT;
  * The field types. Each is an immutable record that serialises to one JSON object with a
  * {@code type} property; answers are JSON-shaped values (see each type's {@code check}).
  */
-public final class Fields {
+public final class FieldTypes {
 
     /** Short texts (a table cell, a step) default to this many characters. */
     public static final int SHORT_TEXT_DEFAULT = 500;
 
-    private Fields() {
+    private FieldTypes() {
     }
 
     /** A choice: a stable value (stored in answers), the label shown, and an optional score. */
@@ -519,7 +519,7 @@ public final class Fields {
                 if (!known.containsAll(row.keySet())) {
                     return new AnswerProblem(key, "worksheet.answer.malformed");
                 }
-                boolean empty = row.values().stream().allMatch(Fields::blank);
+                boolean empty = row.values().stream().allMatch(FieldTypes::blank);
                 if (empty) {
                     continue;
                 }

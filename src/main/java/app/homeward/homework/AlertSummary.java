@@ -8,10 +8,10 @@ import java.util.UUID;
  * A safety alert as staff see it, with who was emailed about it and when ({@code told}: the therapist's
  * notice, or the admins' when the therapist's account was not active, and the admins' "still open").
  */
-public record AlertView(UUID id, UUID clientId, String clientName, UUID entryId, String label, int value,
+public record AlertSummary(UUID id, UUID clientId, String clientName, UUID entryId, String label, int value,
                         Instant raisedAt, Instant acknowledgedAt, String note, List<Told> told) {
 
-    public AlertView(UUID id, UUID clientId, String clientName, UUID entryId, String label, int value,
+    public AlertSummary(UUID id, UUID clientId, String clientName, UUID entryId, String label, int value,
                      Instant raisedAt, Instant acknowledgedAt, String note) {
         this(id, clientId, clientName, entryId, label, value, raisedAt, acknowledgedAt, note, List.of());
     }

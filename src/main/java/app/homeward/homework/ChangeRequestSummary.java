@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A client's request to change an assignment. */
-public record ChangeRequestView(UUID id, UUID assignmentId, String assignmentTitle, ChangeReason reason, String note,
+public record ChangeRequestSummary(UUID id, UUID assignmentId, String assignmentTitle, ChangeReason reason, String note,
                                 Instant createdAt, Instant resolvedAt) {
 }

@@ -1,20 +1,20 @@
 package app.homeward.worksheet;
 
-import app.homeward.worksheet.Fields.Checklist;
-import app.homeward.worksheet.Fields.DateInput;
-import app.homeward.worksheet.Fields.DurationInput;
-import app.homeward.worksheet.Fields.Instructions;
-import app.homeward.worksheet.Fields.LongText;
-import app.homeward.worksheet.Fields.MultipleChoice;
-import app.homeward.worksheet.Fields.NumberInput;
-import app.homeward.worksheet.Fields.Option;
-import app.homeward.worksheet.Fields.RatingScale;
-import app.homeward.worksheet.Fields.ShortText;
-import app.homeward.worksheet.Fields.SingleChoice;
-import app.homeward.worksheet.Fields.StepLadder;
-import app.homeward.worksheet.Fields.Table;
-import app.homeward.worksheet.Fields.TimeInput;
-import app.homeward.worksheet.Fields.YesNo;
+import app.homeward.worksheet.FieldTypes.Checklist;
+import app.homeward.worksheet.FieldTypes.DateInput;
+import app.homeward.worksheet.FieldTypes.DurationInput;
+import app.homeward.worksheet.FieldTypes.Instructions;
+import app.homeward.worksheet.FieldTypes.LongText;
+import app.homeward.worksheet.FieldTypes.MultipleChoice;
+import app.homeward.worksheet.FieldTypes.NumberInput;
+import app.homeward.worksheet.FieldTypes.Option;
+import app.homeward.worksheet.FieldTypes.RatingScale;
+import app.homeward.worksheet.FieldTypes.ShortText;
+import app.homeward.worksheet.FieldTypes.SingleChoice;
+import app.homeward.worksheet.FieldTypes.StepLadder;
+import app.homeward.worksheet.FieldTypes.Table;
+import app.homeward.worksheet.FieldTypes.TimeInput;
+import app.homeward.worksheet.FieldTypes.YesNo;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every field type decides alone which answers it accepts ({@link Field#check}) and what is wrong
  * with its own definition ({@link Field#definitionProblems}). Plain unit tests: no Spring context.
  */
-class FieldsTest {
+class FieldTypesTest {
 
     // ---------------------------------------------------------------------------------------------
     // Sample fields, one of each type, all required unless said otherwise
@@ -189,8 +189,8 @@ class FieldsTest {
         assertThat(field.check(null, false)).isNull();
         // tables and ladders say what is missing: a row, a step
         String expected = switch (field) {
-            case Fields.Table ignored -> "worksheet.answer.rows-required";
-            case Fields.StepLadder ignored -> "worksheet.answer.steps-required";
+            case FieldTypes.Table ignored -> "worksheet.answer.rows-required";
+            case FieldTypes.StepLadder ignored -> "worksheet.answer.steps-required";
             default -> "worksheet.answer.required";
         };
         assertThat(field.check(null, true)).isEqualTo(problem(field.key(), expected));
@@ -695,7 +695,7 @@ class FieldsTest {
 
         @Test
         void cell_key_is_table_slash_row_slash_column() {
-            assertThat(Fields.cellKey("record", 3, "situation")).isEqualTo("record/3/situation");
+            assertThat(FieldTypes.cellKey("record", 3, "situation")).isEqualTo("record/3/situation");
         }
 
         @Test

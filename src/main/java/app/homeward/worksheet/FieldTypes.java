@@ -781,13 +781,4 @@ public final class FieldTypes {
         }
         return problems;
     }
-
-    /** Ticks and picks as a list of values, for renderers that hold them in a set. */
-    static List<String> strings(Object value) {
-        List<String> out = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.stream().filter(Objects::nonNull).map(Object::toString).forEach(out::add);
-        }
-        return out;
-    }
 }

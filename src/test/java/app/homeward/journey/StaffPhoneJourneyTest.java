@@ -12,8 +12,8 @@ import static app.homeward.journey.Browser.BASE_URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The staff pages with tables on a 390 px phone (issue 14): the caseload, the team, the review queue and
- * the safety alerts. On each, nothing sticks out of the page sideways, no grid scrolls sideways inside
+ * The staff pages with tables on a 390 px phone (issue 14): the caseload, the team, the review queue, the
+ * safety alerts and the audit trail. On each, nothing sticks out of the page sideways, no grid scrolls sideways inside
  * itself, and every cell that shows lies within the screen, so nothing is cut off without a way to see it
  * ({@code base.ui.PhoneColumns} folds the other columns into the first). Screenshots per page.
  *
@@ -65,7 +65,7 @@ class StaffPhoneJourneyTest {
         });
 
         for (var page : List.of(List.of("clients", "caseload-grid"), List.of("staff", "staff-grid"),
-                List.of("review", "review-grid"), List.of("alerts", "alerts-grid"))) {
+                List.of("review", "review-grid"), List.of("alerts", "alerts-grid"), List.of("audit", "audit-grid"))) {
             String path = page.get(0);
             admin.step("staff-390-" + path, () -> {
                 admin.driver.get(BASE_URL + "/app/" + path);

@@ -8,6 +8,7 @@ import app.homeward.audit.AuditRow;
 import app.homeward.audit.AuditService;
 import app.homeward.base.Dates;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.PhoneColumns;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -170,15 +171,17 @@ public class AuditView extends Div implements BeforeEnterObserver, HasDynamicTit
         grid.setId("audit-grid");
         grid.addClassName("audit-grid");
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
-        grid.addColumn(r -> Dates.dateTime(r.occurredAt(), zone, getLocale())).setHeader(getTranslation("audit.col.when"))
+        // on a phone the time column carries the others as lines (base.ui.PhoneColumns)
+        PhoneColumns<AuditRow> phone = new PhoneColumns<>(grid);
+        phone.first(r -> new Span(Dates.dateTime(r.occurredAt(), zone, getLocale()))).setHeader(getTranslation("audit.col.when"))
                 .setKey("when").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(labels::actorWithRole).setHeader(getTranslation("audit.col.who")).setKey("who").setFlexGrow(2);
-        grid.addColumn(labels::action).setHeader(getTranslation("audit.col.what")).setKey("what").setFlexGrow(3);
-        grid.addColumn(labels::client).setHeader(getTranslation("audit.col.client")).setKey("client").setFlexGrow(2);
-        grid.addColumn(labels::object).setHeader(getTranslation("audit.col.object")).setKey("object").setFlexGrow(1);
-        grid.addColumn(labels::outcome).setHeader(getTranslation("audit.col.outcome")).setKey("outcome").setAutoWidth(true);
-        grid.addColumn(labels::detail).setHeader(getTranslation("audit.col.detail")).setKey("detail").setFlexGrow(1);
-        grid.addColumn(labels::ip).setHeader(getTranslation("audit.col.ip")).setKey("ip").setAutoWidth(true);
+        phone.foldedText(getTranslation("audit.col.who"), labels::actorWithRole).setKey("who").setFlexGrow(2);
+        phone.foldedText(getTranslation("audit.col.what"), labels::action).setKey("what").setFlexGrow(3);
+        phone.foldedText(getTranslation("audit.col.client"), labels::client).setKey("client").setFlexGrow(2);
+        phone.foldedText(getTranslation("audit.col.object"), labels::object).setKey("object").setFlexGrow(1);
+        phone.foldedText(getTranslation("audit.col.outcome"), labels::outcome).setKey("outcome").setAutoWidth(true);
+        phone.foldedText(getTranslation("audit.col.detail"), labels::detail).setKey("detail").setFlexGrow(1);
+        phone.foldedText(getTranslation("audit.col.ip"), labels::ip).setKey("ip").setAutoWidth(true);
         // a page of records at a time, straight from the trail: the same few statements for any page
         grid.setItems(query -> audit.search(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, audit.count(filter)));

@@ -72,6 +72,8 @@ public enum AuditAction {
     ENTRY_REVIEWED("entry.reviewed", Kind.CHANGE),
     CHANGE_REQUESTED("change.requested", Kind.CHANGE),
     CHANGE_REQUEST_RESOLVED("change.resolved", Kind.CHANGE),
+    /** A missed or partly done occurrence talked through in the session (the object is the occurrence). */
+    MISSED_HOMEWORK_DISCUSSED("occurrence.discussed", Kind.CHANGE),
     ALERT_ACKNOWLEDGED("alert.acknowledged", Kind.CHANGE),
     REMINDER_SENT_NOW("reminder.remind-now", Kind.CHANGE),
 

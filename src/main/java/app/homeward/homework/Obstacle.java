@@ -2,7 +2,10 @@ package app.homeward.homework;
 
 /** What might get in the way (planned with the client) or did (reported in a reflection). */
 public enum Obstacle {
-    FORGETTING, NO_TIME, AVOIDANCE, PRIVACY, NOT_SURE_HOW, LOW_MOOD, OTHER;
+    FORGETTING, NO_TIME, AVOIDANCE, PRIVACY, NOT_SURE_HOW, LOW_MOOD,
+    /** A doubt, not a practical obstacle: heard first in the before-session review (issue 14). */
+    UNSURE_IT_HELPS,
+    OTHER;
 
     public String messageKey() {
         return "obstacle." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

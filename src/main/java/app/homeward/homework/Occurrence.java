@@ -40,6 +40,14 @@ public class Occurrence extends TenantScopedEntity {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** When the therapist talked a missed or partly done occurrence through with the client; null: not yet. */
+    @Column(name = "discussed_at")
+    private Instant discussedAt;
+
+    /** What got in the way, as the therapist noted it then ("" for none); the carry-over starts from it. */
+    @Column(name = "discussed_note", length = 300)
+    private String discussedNote;
+
     protected Occurrence() {
     }
 
@@ -86,6 +94,12 @@ public class Occurrence extends TenantScopedEntity {
         }
     }
 
+    /** Talked through in a session: missed homework is reviewed as carefully as done homework. */
+    public void discussed(String note, Instant now) {
+        this.discussedAt = now;
+        this.discussedNote = note;
+    }
+
     public void skip() {
         this.status = Outcome.SKIPPED;
     }
@@ -100,4 +114,6 @@ public class Occurrence extends TenantScopedEntity {
     public LocalDate getLocalDate() { return localDate; }
     public Outcome getStatus() { return status; }
     public Instant getCompletedAt() { return completedAt; }
+    public Instant getDiscussedAt() { return discussedAt; }
+    public String getDiscussedNote() { return discussedNote == null ? "" : discussedNote; }
 }

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -32,6 +33,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Duration;
@@ -41,9 +44,10 @@ import java.util.UUID;
 
 /**
  * /app/clients/{id}/before-session: the review to go through together at the start of a session.
- * What was assigned and what happened (done, partly done, missed), the client's reflections and
- * the obstacles they met, change requests and alerts; unfinished homework carries over into a new
- * plan after asking what got in the way.
+ * The client's doubts first ("I'm not sure it will help"), then what was assigned, for which goal, and
+ * what happened (done, partly done, missed), each missed or partly done day to be talked through, the
+ * client's reflections and the obstacles they met, change requests and alerts; unfinished homework
+ * carries over into a new plan after asking what got in the way.
  */
 @Route("app/clients/:id/before-session")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
@@ -85,25 +89,72 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         Instant since = clock.instant().minus(Duration.ofDays(period.getValue()));
         BeforeSession review = reviews.beforeSession(clientId, since);
         removeAll();
-        add(new H1(getTranslation("before.title", review.client().displayName())), period);
+        RouterLink back = new RouterLink(getTranslation("before.back", review.client().displayName()), ClientView.class,
+                new RouteParameters("id", clientId.toString()));
+        back.setId("before-back");
+        back.addClassName("back-link");
+        add(back, new H1(getTranslation("before.title", review.client().displayName())), period);
         add(new Paragraph(getTranslation("before.intro")));
+
+        // doubts first: homework the client does not believe in is rarely done, however well it is planned
+        if (!review.doubts().isEmpty()) {
+            Div doubts = section("before.doubts");
+            doubts.setId("before-doubts");
+            doubts.add(quiet("before.doubts.intro"));
+            UnorderedList list = new UnorderedList();
+            for (BeforeSession.Doubt doubt : review.doubts()) {
+                String said = getTranslation("before.doubt." + doubt.source().name().toLowerCase(java.util.Locale.ROOT),
+                        doubt.title(), Dates.date(doubt.at(), review.client().timeZone(), getLocale()));
+                list.add(new ListItem(doubt.note().isBlank() ? said : said + " \u2014 \u201c" + doubt.note() + "\u201d"));
+            }
+            doubts.add(list);
+            add(doubts);
+        }
 
         Div plans = section("before.assignments");
         if (review.assignments().isEmpty()) {
             plans.add(quiet("before.assignments.empty"));
         }
         for (BeforeSession.AssignmentOutcome outcome : review.assignments()) {
-            Div row = new Div();
+            Div row = new Div(new H3(outcome.title()));
             row.addClassName("before-row");
-            row.add(new Span(outcome.title()), new Span(getTranslation("before.outcome", outcome.done(),
-                    outcome.partial(), outcome.missed(), outcome.open())));
+            if (!outcome.goal().isBlank()) {
+                Paragraph goal = new Paragraph(getTranslation("before.goal", outcome.goal()));
+                goal.addClassName("before-goal");
+                row.add(goal);
+            }
+            row.add(new Paragraph(getTranslation("before.outcome", outcome.done(), outcome.partial(), outcome.missed(),
+                    outcome.open())));
             if (outcome.unfinished()) {
-                Button carry = new Button(getTranslation("before.carry"), e -> carryOver(outcome));
+                Button carry = new Button(getTranslation("before.carry"), e -> carryOver(outcome, review));
                 carry.addThemeVariants(ButtonVariant.SMALL);
                 ButtonNames.of(carry, outcome.title());
                 row.add(carry);
             }
             plans.add(row);
+        }
+
+        Div missed = section("before.missed");
+        missed.setId("before-missed");
+        if (review.missed().isEmpty()) {
+            missed.add(quiet("before.missed.empty"));
+        } else {
+            missed.add(quiet("before.missed.intro"));
+        }
+        for (BeforeSession.MissedItem item : review.missed()) {
+            Div row = new Div(new H3(getTranslation("before.missed.item", item.title(),
+                    Dates.date(item.date(), getLocale()), getTranslation("before.missed.state." + item.state().name().toLowerCase(java.util.Locale.ROOT)))));
+            row.addClassName("before-row");
+            if (item.discussedAt() != null) {
+                row.add(new Paragraph(item.note().isBlank() ? getTranslation("before.missed.discussed")
+                        : getTranslation("before.missed.discussed.note", item.note())));
+            }
+            Button discuss = new Button(getTranslation(item.discussedAt() == null ? "before.missed.discuss" : "before.missed.edit"),
+                    e -> discuss(item));
+            discuss.addThemeVariants(ButtonVariant.SMALL);
+            ButtonNames.of(discuss, item.title() + ", " + Dates.date(item.date(), getLocale()));
+            row.add(discuss);
+            missed.add(row);
         }
 
         Div reflections = section("before.reflections");
@@ -112,7 +163,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         }
         for (BeforeSession.ReflectionItem item : review.reflections()) {
             var r = item.reflection();
-            Div row = new Div(new Span(item.title() + " · " + Dates.dateTime(item.submittedAt(), review.client().timeZone(), getLocale())),
+            Div row = new Div(new H3(item.title() + " · " + Dates.dateTime(item.submittedAt(), review.client().timeZone(), getLocale())),
                     new Paragraph(getTranslation("before.reflection", r.percentDone(),
                             r.difficulty() == null ? "–" : r.difficulty(), r.helpful() == null ? "–" : r.helpful())));
             if (!r.note().isBlank()) {
@@ -147,11 +198,39 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             alerts.add(line);
         }
         // adherence over weeks (with its charts) after what happened since the last session
-        add(plans, reflections, requests, alerts, new ClientAdherencePanel(adherence, clientId));
+        add(plans, missed, reflections, requests, alerts, new ClientAdherencePanel(adherence, clientId));
+    }
+
+    /** Marks a missed or partly done day as talked through, with what got in the way (optional). */
+    private void discuss(BeforeSession.MissedItem item) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("before.missed.dialog", item.title(), Dates.date(item.date(), getLocale())));
+        TextField note = new TextField(getTranslation("before.missed.note"));
+        note.setMaxLength(300);
+        note.setWidthFull();
+        note.setValue(item.note());
+        note.setHelperText(getTranslation("before.missed.note.helper"));
+        Forms.FormAlert alert = new Forms.FormAlert();
+        Button save = new Button(getTranslation("before.missed.save"), e -> {
+            try {
+                reviews.markDiscussed(item.occurrenceId(), note.getValue());
+                dialog.close();
+                Forms.notifySuccess(getTranslation("before.missed.saved"));
+                render();
+            } catch (DomainException problem) {
+                Forms.show(problem, Map.of("note", note), alert, this);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.setId("missed-discussed-save");
+        dialog.add(alert, note);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+        note.focus();
     }
 
     /** "What got in the way?" first, then the same plan again from today. */
-    private void carryOver(BeforeSession.AssignmentOutcome outcome) {
+    private void carryOver(BeforeSession.AssignmentOutcome outcome, BeforeSession review) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("before.carry.title", outcome.title()));
         CheckboxGroup<Obstacle> inTheWay = new CheckboxGroup<>(getTranslation("before.carry.what"));
@@ -161,6 +240,11 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         TextField note = new TextField(getTranslation("before.carry.note"));
         note.setMaxLength(300);
         note.setWidthFull();
+        // what the therapist noted while talking the missed days through is where the backup plan starts
+        String noted = review.missed().stream().filter(m -> m.assignmentId().equals(outcome.assignmentId()))
+                .map(BeforeSession.MissedItem::note).filter(n -> !n.isBlank()).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        note.setValue(noted.length() > 300 ? noted.substring(0, 300) : noted);
         Forms.FormAlert alert = new Forms.FormAlert();
         Button confirm = new Button(getTranslation("before.carry"), e -> {
             try {

@@ -8,6 +8,8 @@ import app.homeward.audit.AuditTrail;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.client.Goal;
+import app.homeward.base.DomainException;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.Assignment;
 import app.homeward.homework.AssignmentRepository;
@@ -21,6 +23,8 @@ import app.homeward.homework.EntryState;
 import app.homeward.homework.HomeworkRules;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.Obstacle;
+import app.homeward.homework.OccurrenceState;
+import app.homeward.homework.ChangeReason;
 import app.homeward.homework.Occurrence;
 import app.homeward.homework.OccurrenceRepository;
 import app.homeward.homework.Reflection;
@@ -182,30 +186,42 @@ public class ReviewService {
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
         List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<UUID, String> goals = clients.goals(clientId).stream().collect(Collectors.toMap(Goal::id, Goal::text));
         List<Occurrence> window = occurrences.findForReview(clientId, since, now);
         Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
+        List<BeforeSession.MissedItem> missed = new ArrayList<>();
+        List<BeforeSession.Doubt> doubts = new ArrayList<>();
         for (Assignment a : plans) {
             List<Occurrence> list = byPlan.getOrDefault(a.getId(), List.of());
             if (list.isEmpty() && a.getStatus() != AssignmentStatus.ACTIVE) {
                 continue;
             }
-            int done = 0;
-            int partial = 0;
-            int missed = 0;
-            int open = 0;
+            if (a.getStatus() == AssignmentStatus.ACTIVE && a.getObstacles().contains(Obstacle.UNSURE_IT_HELPS)) {
+                doubts.add(new BeforeSession.Doubt(a.getId(), a.getTitle(), BeforeSession.Doubt.Source.PLAN,
+                        a.getCreatedAt(), ""));
+            }
+            int[] counts = new int[4]; // done, partly, missed, open
             for (Occurrence o : list) {
-                switch (o.state(now, grace, a.schedule().zone())) {
-                    case DONE -> done++;
-                    case PARTIAL -> partial++;
-                    case MISSED -> missed++;
-                    case DUE, UPCOMING -> open++;
+                OccurrenceState state = o.state(now, grace, a.schedule().zone());
+                switch (state) {
+                    case DONE -> counts[0]++;
+                    case PARTIAL -> counts[1]++;
+                    case MISSED -> counts[2]++;
+                    case DUE, UPCOMING -> counts[3]++;
                     default -> { }
                 }
+                if (state == OccurrenceState.MISSED || state == OccurrenceState.PARTIAL) {
+                    missed.add(new BeforeSession.MissedItem(o.getId(), a.getId(), a.getTitle(), o.getLocalDate(), state,
+                            o.getDiscussedAt(), o.getDiscussedNote()));
+                }
             }
-            outcomes.add(new BeforeSession.AssignmentOutcome(a.getId(), a.getTitle(), a.getStatus(), done, partial,
-                    missed, open, a.getStatus() == AssignmentStatus.ACTIVE && (missed > 0 || partial > 0 || open > 0)));
+            boolean unfinished = a.getStatus() == AssignmentStatus.ACTIVE && (counts[2] > 0 || counts[1] > 0 || counts[3] > 0);
+            outcomes.add(new BeforeSession.AssignmentOutcome(a.getId(), a.getTitle(),
+                    a.getGoalId() == null ? "" : goals.getOrDefault(a.getGoalId(), ""), a.getStatus(),
+                    counts[0], counts[1], counts[2], counts[3], unfinished));
         }
+        missed.sort(java.util.Comparator.comparing(BeforeSession.MissedItem::date));
         Map<UUID, String> titles = plans.stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
         List<BeforeSession.ReflectionItem> reflections = new ArrayList<>();
         Map<Obstacle, Integer> met = new java.util.EnumMap<>(Obstacle.class);
@@ -215,15 +231,45 @@ public class ReviewService {
             }
             Reflection r = new Reflection(e.getPercentDone(), e.getReflectionDifficulty(), e.getReflectionHelpful(),
                     e.getReflectionObstacles(), e.getReflectionNote());
-            reflections.add(new BeforeSession.ReflectionItem(e.getId(), titles.getOrDefault(e.getAssignmentId(), ""),
-                    e.getSubmittedAt(), r));
+            String title = titles.getOrDefault(e.getAssignmentId(), "");
+            reflections.add(new BeforeSession.ReflectionItem(e.getId(), title, e.getSubmittedAt(), r));
             r.obstacles().forEach(o -> met.merge(o, 1, Integer::sum));
+            if (r.obstacles().contains(Obstacle.UNSURE_IT_HELPS)) {
+                doubts.add(new BeforeSession.Doubt(e.getAssignmentId(), title, BeforeSession.Doubt.Source.REFLECTION,
+                        e.getSubmittedAt(), r.note()));
+            }
         }
         List<ChangeRequestSummary> requests = changeRequests(clientId).stream()
                 .filter(r -> r.resolvedAt() == null || !r.createdAt().isBefore(since)).toList();
+        requests.stream().filter(r -> r.reason() == ChangeReason.UNSURE_IT_HELPS && r.resolvedAt() == null)
+                .forEach(r -> doubts.add(new BeforeSession.Doubt(r.assignmentId(), r.assignmentTitle(),
+                        BeforeSession.Doubt.Source.CHANGE_REQUEST, r.createdAt(), r.note())));
+        doubts.sort(java.util.Comparator.comparing(BeforeSession.Doubt::at).reversed());
         List<AlertSummary> alertList = safetyAlerts.alertsOf(clientId).stream()
                 .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
-        return new BeforeSession(client, since, outcomes, reflections, met, requests, alertList);
+        return new BeforeSession(client, since, List.copyOf(doubts), outcomes, List.copyOf(missed), reflections, met,
+                requests, alertList);
+    }
+
+    /**
+     * A missed or partly done occurrence talked through with the client, with what got in the way (optional):
+     * missed homework is reviewed as carefully as done homework, and the note is where a carry-over starts.
+     * Marking it again replaces the note. Outside the caseload or another clinic: not found.
+     */
+    @Transactional
+    public void markDiscussed(UUID occurrenceId, String note) {
+        Occurrence occurrence = occurrences.findById(occurrenceId).orElseThrow(NotFoundException::new);
+        clients.profile(occurrence.getClientId());
+        Assignment plan = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
+        OccurrenceState state = occurrence.state(clock.instant(), rules.grace(CurrentUser.require().clinicId()),
+                plan.schedule().zone());
+        if (state != OccurrenceState.MISSED && state != OccurrenceState.PARTIAL) {
+            throw new DomainException("before.discussed.not-missed");
+        }
+        occurrence.discussed(HomeworkTexts.text("note", note, 300, false), clock.instant());
+        audit.record(AuditEntry.of(AuditAction.MISSED_HOMEWORK_DISCUSSED).client(occurrence.getClientId())
+                .object(AuditObject.OCCURRENCE, occurrenceId));
+        LOG.info("missed homework discussed clinic={} occurrence={}", CurrentUser.require().clinicId(), occurrenceId);
     }
 
     /**

@@ -277,8 +277,19 @@ class HomeworkLoopViewsTest extends ViewTest {
                 .contains("Forgetting · 1")
                 .contains("Mood log: It is too hard right now — Evenings are when I am most tired");
 
+        assertThat(find(com.vaadin.flow.router.RouterLink.class).id("before-back").getText()).isEqualTo("Back to " + name);
+        // the partly done day is talked through first; what got in the way is where the carry-over starts
+        assertThat(before).contains("Missed and partly done").contains("Mood log · ").contains(" · partly done");
+        test(find(Button.class).withText("Mark as talked through").single()).click();
+        Dialog talked = find(Dialog.class).withCondition(Dialog::isOpened).single();
+        test(find(TextField.class, talked).single()).setValue("Evenings are busy");
+        test(find(Button.class).id("missed-discussed-save")).click();
+        assertThat(notificationTexts()).contains("Marked as talked through.");
+        assertThat(getCurrentViewText()).contains("Talked through: Evenings are busy");
+
         test(find(Button.class).withAriaLabel("Carry over: Mood log").single()).click();
         Dialog carry = find(Dialog.class).withCondition(Dialog::isOpened).single();
+        assertThat(find(TextField.class, carry).single().getValue()).as("starts from the note").isEqualTo("Evenings are busy");
         assertThat(carry.getHeaderTitle()).isEqualTo("Carry over “Mood log”");
         @SuppressWarnings("unchecked")
         CheckboxGroup<Obstacle> inTheWay = find(CheckboxGroup.class, carry).single();

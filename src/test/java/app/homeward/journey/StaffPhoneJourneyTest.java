@@ -62,6 +62,8 @@ class StaffPhoneJourneyTest {
             admin.click(admin.visible(By.id("sign-in")));
             admin.passSecondStep(EMAIL);
             admin.visible(By.id("home-title"));
+            // the drawer is closed on a phone, so the header names the clinic, in full
+            assertThat(admin.visible(By.id("navbar-clinic")).getText()).isEqualTo("Birch Lane Practice");
         });
 
         for (var page : List.of(List.of("clients", "caseload-grid"), List.of("staff", "staff-grid"),

@@ -92,9 +92,13 @@ public class StaffLayout extends AppLayout {
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
+        // on a phone the drawer (and the clinic's name in it) is hidden: the header names the clinic instead
+        Span clinicName = new Span(branding.name());
+        clinicName.addClassName("navbar-clinic");
+        clinicName.setId("navbar-clinic");
         Span spacer = new Span();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, spacer);
+        addToNavbar(toggle, clinicName, spacer);
         addToNavbar(userMenu(user));
     }
 

@@ -24,6 +24,13 @@ public interface EntryRepository extends JpaRepository<Entry, UUID> {
             order by e.submittedAt""")
     public List<Entry> findUnreviewed(Collection<UUID> clients);
 
+    /** How many {@link #findUnreviewed} lists, without loading them. */
+    @Query("""
+            select count(e) from Entry e
+            where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null
+              and (:clients is null or e.clientId in :clients)""")
+    public long countAllUnreviewed(Collection<UUID> clients);
+
     @Query("""
             select e.clientId, count(e) from Entry e
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.reviewedAt is null and e.clientId in :clients

@@ -28,6 +28,10 @@ public interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> 
             where a.acknowledgedAt is null and a.clientId in :clients group by a.clientId""")
     public List<Object[]> countOpen(Collection<UUID> clients);
 
+    /** Open alerts of these clients or (null) the whole clinic: the count the alerts page lists. */
+    @Query("select count(a) from SafetyAlert a where a.acknowledgedAt is null and (:clients is null or a.clientId in :clients)")
+    public long countAllOpen(Collection<UUID> clients);
+
     /** Adherence: open alerts per client, for the given clients or (null) the whole clinic, in one query. */
     @Query("""
             select a.clientId, count(a) from SafetyAlert a

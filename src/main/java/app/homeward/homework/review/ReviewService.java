@@ -101,6 +101,24 @@ public class ReviewService {
                 .toList();
     }
 
+    /**
+     * What waits for this staff member across their caseload (the clinic, for admins): entries to review,
+     * open safety alerts and unresolved change requests. Counted, not loaded: three count queries
+     * after the caseload, whatever its size.
+     */
+    @Transactional(readOnly = true)
+    public Waiting waiting() {
+        java.util.Collection<UUID> mine = CaseloadScope.filter(clients);
+        return new Waiting(entries.countAllUnreviewed(mine), safetyAlerts.countOpen(mine), changeRequests.countUnresolved(mine));
+    }
+
+    /** Counts for the staff home: what waits for this person. */
+    public record Waiting(long toReview, long openAlerts, long changeRequests) {
+        public boolean nothing() {
+            return toReview == 0 && openAlerts == 0 && changeRequests == 0;
+        }
+    }
+
     /** Submitted entries of one client, newest first. */
     @Transactional(readOnly = true)
     public List<ReviewItem> entriesOf(UUID clientId) {

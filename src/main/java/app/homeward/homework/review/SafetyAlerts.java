@@ -74,6 +74,11 @@ public class SafetyAlerts {
         }).toList();
     }
 
+    /** How many {@link #openAlerts()} lists for this caseload ({@code null}: the clinic). */
+    long countOpen(Collection<UUID> caseload) {
+        return alerts.countAllOpen(caseload);
+    }
+
     @Transactional(readOnly = true)
     public List<AlertSummary> alertsOf(UUID clientId) {
         ClientProfile client = clients.profile(clientId);

@@ -1,0 +1,115 @@
+package app.homeward.portal.ui;
+
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.TestClinics;
+import app.homeward.ViewTest;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.ChangeReason;
+import app.homeward.homework.Schedule;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
+import app.homeward.security.HomewardUser;
+import app.homeward.security.Role;
+import app.homeward.security.TestUsers;
+import app.homeward.tenancy.ClinicBranding;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff home says first what waits for this person (issue 14): open safety alerts, entries to review
+ * and change requests, counted over their caseload (the clinic, for an admin), each a link to where it is
+ * dealt with; nothing of another therapist's caseload or another clinic.
+ */
+class StaffHomeViewTest extends ViewTest {
+
+    @Autowired ClientService clients;
+    @Autowired HomeworkPlans homework;
+    @Autowired PortalService portal;
+    @Autowired JdbcTemplate jdbc;
+
+    ZoneId zone = ZoneId.of("Europe/Madrid");
+    ClinicBranding clinic;
+    TestAccount therapist;
+
+    @BeforeEach
+    void aTherapistWhoseClientSentAPhq9WithItem9AndAskedForAChange() {
+        clock.moveTo(ZonedDateTime.of(today(zone), LocalTime.of(9, 0), zone).toInstant());
+        clinic = testClinics.clinic();
+        therapist = testClinics.account(clinic, Role.THERAPIST);
+        therapist.signIn();
+        ClientProfile profile = clients.add(new NewClient("Nora Vidal", TestClinics.randomEmail(), zone.getId(), "en", null, false));
+        UUID account = UUID.randomUUID();
+        assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
+                account.toString(), profile.id().toString(), clinic.id().toString())).isEqualTo(1);
+        HomewardUser client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(),
+                Role.CLIENT, 0);
+        UUID plan = homework.assign(profile.id(), "phq-9", new AssignmentPlan("Mood questions", "To see how the weeks go.",
+                null, null, null, Schedule.once(today(zone), LocalTime.of(23, 45), zone), null, null, null, 8,
+                false, false, 1, null));
+
+        TestUsers.signInAs(client);
+        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        Map<String, Object> answers = new HashMap<>();
+        for (int item = 1; item <= 8; item++) {
+            answers.put("item" + item, "not-at-all");
+        }
+        answers.put("item9", "several-days");
+        portal.submit(occurrence, answers, null);
+        portal.requestChange(plan, ChangeReason.UNSURE_IT_HELPS, "");
+    }
+
+    @Test
+    void the_therapist_sees_the_alert_the_entry_and_the_change_request_as_links() {
+        therapist.signIn();
+
+        navigate(StaffHomeView.class);
+
+        Div waiting = find(Div.class).id("home-waiting");
+        assertThat(find(Anchor.class, waiting).all()).extracting(Anchor::getText, Anchor::getHref)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1 open safety alert", "app/alerts"),
+                        org.assertj.core.groups.Tuple.tuple("1 entry to review", "app/review"),
+                        org.assertj.core.groups.Tuple.tuple("1 change request from a client", "app/clients"));
+    }
+
+    @Test
+    void an_admin_sees_the_clinics_totals() {
+        testClinics.account(clinic, Role.CLINIC_ADMIN).signIn();
+        navigate(StaffHomeView.class);
+        assertThat(find(Div.class).id("home-waiting").getElement().getTextRecursively())
+                .contains("1 open safety alert", "1 entry to review", "1 change request from a client");
+    }
+
+    @Test
+    void a_colleague_without_clients_sees_nothing_waiting() {
+        testClinics.account(clinic, Role.THERAPIST).signIn();
+        navigate(StaffHomeView.class);
+        assertThat(find(Div.class).id("home-waiting").getElement().getTextRecursively())
+                .isEqualTo("Nothing is waiting for you: no entries to review, no open alerts, no change requests.");
+    }
+
+    @Test
+    void an_admin_of_another_clinic_counts_nothing_of_this_one() {
+        testClinics.account(testClinics.clinic("Elsewhere"), Role.CLINIC_ADMIN).signIn();
+
+        navigate(StaffHomeView.class);
+
+        assertThat(find(Div.class).id("home-waiting").getElement().getTextRecursively()).startsWith("Nothing is waiting for you");
+    }
+}

@@ -38,6 +38,7 @@ class SettingsValidationTest {
             homeward.reminders.missed-heartbeats=3  | homeward.reminders.missed-heartbeats | must be greater than or equal to 4
             homeward.reminders.batch-size=0         | homeward.reminders.batch-size      | must be greater than or equal to 1
             homeward.mail.from=                     | homeward.mail.from                 | must not be blank
+            homeward.mail.max-per-second=-1         | homeward.mail.max-per-second       | must be greater than or equal to 0
             homeward.operator.email=not-an-email    | homeward.operator.email            | must be a well-formed email address
             """)
     void a_bad_value_stops_start_up_naming_the_property(String setting, String property, String reason,

@@ -1,5 +1,6 @@
 package app.homeward.mail;
 
+import app.homeward.base.SharedBuckets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
@@ -19,9 +20,11 @@ class MailConfig {
 
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, DevMailbox devMailbox,
-                                ObjectProvider<MailProperties> smtp, MailSettings settings) {
+                                ObjectProvider<MailProperties> smtp, MailSettings settings, SharedBuckets buckets) {
         if (smtpConfigured(smtp)) {
-            return new SmtpTransport(sender.getIfAvailable(JavaMailSenderImpl::new), settings.from());
+            MailTransport transport = new SmtpTransport(sender.getIfAvailable(JavaMailSenderImpl::new), settings.from());
+            // a relay's sending cap holds across instances: one bucket in the database (CappedTransport)
+            return settings.maxPerSecond() > 0 ? new CappedTransport(transport, buckets, settings.maxPerSecond()) : transport;
         }
         return devMailbox::deliver;
     }

@@ -1,13 +1,7 @@
 package app.homeward.security;
 
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import app.homeward.base.SharedBuckets;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
-import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
-import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
@@ -24,40 +18,27 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one class that reads and writes the shared limit tables ({@code rate_limit_bucket},
- * {@code sign_in_failure}; migration V9), with plain JDBC through the {@link DataSource}: they are
- * platform tables without a clinic, which Hibernate's tenant filter has nothing to say about, and every
- * instance on the database sees the same rows, so a limit holds across instances and restarts
- * (decision 0027). {@code ArchitectureTest} lets no other production class prepare SQL, and
- * {@code SharedLimitStoreTest} checks that this one names no other table.
+ * The shared sign-in limits: failure counts in the platform table {@code sign_in_failure} (migration V9),
+ * written here with plain JDBC through the {@link DataSource}, and the token buckets of {@link RateLimits},
+ * which {@link SharedBuckets} keeps in {@code rate_limit_bucket}. Platform tables without a clinic, which
+ * Hibernate's tenant filter has nothing to say about; every instance on the database sees the same rows, so
+ * a limit holds across instances and restarts (decision 0027). {@code ArchitectureTest} lets no other
+ * production class but {@link SharedBuckets} prepare SQL, and {@code SharedLimitStoreTest} checks that the
+ * two name no other table.
  * <p>
  * Every statement runs on its own connection in autocommit, never inside the caller's transaction: a
  * failed password change rolls its transaction back, but the attempt it used up must stay counted.
- * Nothing is locked: buckets are compare-and-swap on a version column (Bucket4j's
- * {@link AbstractCompareAndSwapBasedProxyManager} retries a lost race), failure counts are one
- * {@code UPDATE ... SET failures = failures + 1}. Time is the application's {@link Clock} (Bucket4j reads
- * it through a {@link TimeMeter}), so tests move the clock instead of sleeping. Rows past
- * {@code expires_at} count as absent, and each table's expired rows are deleted by the first write
- * after {@link #CLEANUP_EVERY} has passed on this instance.
+ * A failure count is one {@code UPDATE ... SET failures = failures + 1}. Time is the application's
+ * {@link Clock}, so tests move the clock instead of sleeping. Rows past {@code expires_at} count as absent,
+ * and expired rows are deleted by the first write after {@link #CLEANUP_EVERY} has passed on this instance.
  */
 @Component
 class SharedLimitStore {
 
     static final Duration CLEANUP_EVERY = Duration.ofMinutes(5);
-
-    static final String SELECT_BUCKET = "select state, version, expires_at from rate_limit_bucket where bucket_key = ?";
-    static final String INSERT_BUCKET =
-            "insert into rate_limit_bucket (bucket_key, state, version, expires_at) values (?, ?, 1, ?)";
-    static final String UPDATE_BUCKET = "update rate_limit_bucket set state = ?, version = version + 1, expires_at = ?"
-            + " where bucket_key = ? and version = ?";
-    static final String DELETE_BUCKET = "delete from rate_limit_bucket where bucket_key = ?";
-    static final String DELETE_EXPIRED_BUCKETS = "delete from rate_limit_bucket where expires_at < ?";
-    static final String DELETE_ALL_BUCKETS = "delete from rate_limit_bucket";
 
     // MySQL assigns left to right and later assignments see earlier ones: failures must come first
     static final String COUNT_FAILURE = "update sign_in_failure set"
@@ -73,22 +54,19 @@ class SharedLimitStore {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final BucketTable buckets;
-    private final AtomicReference<Instant> bucketsCleaned = new AtomicReference<>();
+    private final SharedBuckets buckets;
     private final AtomicReference<Instant> failuresCleaned = new AtomicReference<>();
 
     SharedLimitStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.buckets = new BucketTable(ClientSideConfig.getDefault()
-                .withClientClock(new ClockTimeMeter(clock))
-                // a full bucket is the same as no bucket: keep a row only until it has refilled
-                .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO)));
+        // the bucket table's code is base's (the mail rate uses it too); state lives in the table, not the object
+        this.buckets = new SharedBuckets(dataSource, clock);
     }
 
     /** Bucket4j's view of {@code rate_limit_bucket}: build buckets from it with {@code builder()}. */
     ProxyManager<String> buckets() {
-        return buckets;
+        return buckets.buckets();
     }
 
     /** One more failure for each key (a count that had expired starts again at 1); the rows live until now + forgetAfter. */
@@ -160,7 +138,7 @@ class SharedLimitStore {
 
     /** For tests: forget every bucket. */
     void deleteAllBuckets() {
-        update(DELETE_ALL_BUCKETS);
+        buckets.deleteAll();
     }
 
     /** For tests: forget every failure. */
@@ -170,14 +148,7 @@ class SharedLimitStore {
 
     /** For tests: whether the bucket with this row key has a row, expired or not. */
     boolean bucketRowExists(String key) {
-        return withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT_BUCKET)) {
-                select.setString(1, key);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next();
-                }
-            }
-        });
+        return buckets.rowExists(key);
     }
 
     private void update(String sql) {
@@ -236,121 +207,4 @@ class SharedLimitStore {
         return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
-    /** Bucket4j's clock: the application's, in nanoseconds since the epoch. */
-    record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
-
-    /**
-     * Bucket4j's compare-and-swap proxy manager over {@code rate_limit_bucket}: read the state and its
-     * version, let Bucket4j work out the new state, write it only if the version is still the one read
-     * (or insert it if there was no row); a lost race makes Bucket4j read and try again.
-     */
-    private final class BucketTable extends AbstractCompareAndSwapBasedProxyManager<String> {
-
-        BucketTable(ClientSideConfig config) {
-            super(config);
-        }
-
-        @Override
-        protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
-            return new CompareAndSwapOperation() {
-                /** The version read last; null: there was no row. */
-                private Long version;
-
-                @Override
-                public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                    return withConnection(c -> {
-                        try (PreparedStatement select = c.prepareStatement(SELECT_BUCKET)) {
-                            select.setString(1, key);
-                            try (ResultSet rows = select.executeQuery()) {
-                                if (!rows.next()) {
-                                    version = null;
-                                    return Optional.empty();
-                                }
-                                version = rows.getLong(2);
-                                // an expired row is a bucket that has refilled: start afresh (and overwrite it)
-                                return instant(rows, 3).isBefore(clock.instant())
-                                        ? Optional.empty() : Optional.of(rows.getBytes(1));
-                            }
-                        }
-                    });
-                }
-
-                @Override
-                public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
-                                              Optional<Long> timeoutNanos) {
-                    Instant now = clock.instant();
-                    long ttlMillis = getClientSideConfig().getExpirationAfterWriteStrategy().orElseThrow()
-                            .calculateTimeToLiveMillis(newState, new ClockTimeMeter(clock).currentTimeNanos());
-                    Instant expires = now.plusMillis(Math.max(0, ttlMillis));
-                    cleanUpIfDue(bucketsCleaned, DELETE_EXPIRED_BUCKETS, now);
-                    return withConnection(c -> {
-                        if (version == null) {
-                            try (PreparedStatement insert = c.prepareStatement(INSERT_BUCKET)) {
-                                insert.setString(1, key);
-                                insert.setBytes(2, newData);
-                                insert.setObject(3, utc(expires));
-                                insert.executeUpdate();
-                                return true;
-                            } catch (SQLException e) {
-                                if (isDuplicateKey(e)) {
-                                    return false;
-                                }
-                                throw e;
-                            }
-                        }
-                        try (PreparedStatement update = c.prepareStatement(UPDATE_BUCKET)) {
-                            update.setBytes(1, newData);
-                            update.setObject(2, utc(expires));
-                            update.setString(3, key);
-                            update.setLong(4, version);
-                            return update.executeUpdate() == 1;
-                        }
-                    });
-                }
-            };
-        }
-
-        @Override
-        protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
-            throw new UnsupportedOperationException("JDBC is synchronous");
-        }
-
-        @Override
-        public boolean isAsyncModeSupported() {
-            return false;
-        }
-
-        @Override
-        public boolean isExpireAfterWriteSupported() {
-            return true;
-        }
-
-        @Override
-        public void removeProxy(String key) {
-            withConnection(c -> {
-                try (PreparedStatement delete = c.prepareStatement(DELETE_BUCKET)) {
-                    delete.setString(1, key);
-                    delete.executeUpdate();
-                }
-                return null;
-            });
-        }
-
-        @Override
-        protected CompletableFuture<Void> removeAsync(String key) {
-            throw new UnsupportedOperationException("JDBC is synchronous");
-        }
-    }
 }

@@ -264,9 +264,9 @@ class ArchitectureTest {
     }
 
     /**
-     * Hand-written SQL only in {@code security.SharedLimitStore}, on its two platform tables without a clinic
-     * (decision 0027; {@code SharedLimitStoreTest} checks the tables): everything else goes through
-     * Hibernate, whose tenant filter sees every statement.
+     * Hand-written SQL only in {@code security.SharedLimitStore} and {@code base.SharedBuckets}, on the two
+     * platform tables without a clinic (decision 0027; {@code SharedLimitStoreTest} checks the tables):
+     * everything else goes through Hibernate, whose tenant filter sees every statement.
      */
     @Test
     void only_the_shared_limit_store_writes_sql_by_hand() {
@@ -280,10 +280,12 @@ class ArchitectureTest {
 
     @Test
     void the_hand_written_sql_rule_sees_the_shared_limit_store() {
-        assertThatThrownBy(() -> handWrittenSql(DescribedPredicate.alwaysTrue()).check(classes)).hasMessageContaining(SHARED_LIMIT_STORE);
+        assertThatThrownBy(() -> handWrittenSql(DescribedPredicate.alwaysTrue()).check(classes))
+                .hasMessageContaining(SHARED_LIMIT_STORE).hasMessageContaining(SHARED_BUCKETS);
     }
 
     private static final String SHARED_LIMIT_STORE = "app.homeward.security.SharedLimitStore";
+    private static final String SHARED_BUCKETS = "app.homeward.base.SharedBuckets";
 
     private static ArchRule handWrittenSql(DescribedPredicate<? super JavaClass> checked) {
         return noClasses().that(checked).should().dependOnClassesThat().areAssignableTo(java.sql.Connection.class)
@@ -291,10 +293,11 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(java.sql.ResultSet.class);
     }
 
-    /** The store and its nested classes. */
+    /** The store, the bucket table, and their nested classes. */
     private static DescribedPredicate<JavaClass> sharedLimitStore() {
-        return DescribedPredicate.describe("SharedLimitStore",
-                c -> c.getName().equals(SHARED_LIMIT_STORE) || c.getName().startsWith(SHARED_LIMIT_STORE + "$"));
+        return DescribedPredicate.describe("SharedLimitStore or SharedBuckets",
+                c -> java.util.stream.Stream.of(SHARED_LIMIT_STORE, SHARED_BUCKETS)
+                        .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
     }
 
     /**

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one class allowed to write SQL by hand (ArchitectureTest) touches only its own two platform
- * tables, which have no clinic_id: it cannot read or change any clinic's data behind Hibernate's
- * tenant filter.
+ * The two classes allowed to write SQL by hand (ArchitectureTest), this store and the bucket table it
+ * uses ({@code base.SharedBuckets}), touch only their two platform tables, which have no clinic_id: they
+ * cannot read or change any clinic's data behind Hibernate's tenant filter.
  */
 class SharedLimitStoreTest extends IntegrationTest {
 

@@ -397,7 +397,7 @@ public class PortalService {
         try {
             me = clients.me();
         } catch (NotFoundException notInACaseload) {
-            return new Progress(List.of(), 0, List.of(), safety.clientScores());
+            return new Progress(List.of(), List.of(), List.of(), safety.clientScores());
         }
         Instant now = clock.instant();
         ZoneId zone = me.timeZone();
@@ -406,12 +406,10 @@ public class PortalService {
         LocalDate firstWeek = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(7);
         List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(me.id());
         int[][] counts = new int[8][3];
-        java.util.Set<LocalDate> doneDays = new java.util.HashSet<>();
+        Map<UUID, List<OccurrenceState>> byPlan = new java.util.HashMap<>();
         for (Occurrence o : all) {
             OccurrenceState state = o.state(now, grace, zone);
-            if (state.finished()) {
-                doneDays.add(o.getCompletedAt() == null ? o.getLocalDate() : LocalDate.ofInstant(o.getCompletedAt(), zone));
-            }
+            byPlan.computeIfAbsent(o.getAssignmentId(), id -> new ArrayList<>()).add(state);
             long week = java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, o.getLocalDate().with(java.time.DayOfWeek.MONDAY));
             if (week < 0 || week > 7 || o.getLocalDate().isAfter(today) || state == OccurrenceState.SKIPPED) {
                 continue;
@@ -430,28 +428,64 @@ public class PortalService {
         }
         ClientScores shown = safety.clientScores();
         List<MeasureHistory> measures = shown == ClientScores.NOTHING ? List.of() : measureHistories.of(me.id(), zone);
-        return new Progress(weeks, streak(doneDays, today), measures, shown);
+        List<Progress.Streak> streaks = new ArrayList<>();
+        for (Assignment plan : assignments.findByClientIdAndStatusOrderByCreatedAt(me.id(), AssignmentStatus.ACTIVE)) {
+            Progress.Streak.Rhythm rhythm = rhythm(plan.schedule());
+            int count = rhythm == null ? 0 : streak(byPlan.getOrDefault(plan.getId(), List.of()));
+            if (count > 0) {
+                streaks.add(new Progress.Streak(plan.getTitle(), count, rhythm));
+            }
+        }
+        streaks.sort(java.util.Comparator.comparingInt(Progress.Streak::count).reversed());
+        return new Progress(weeks, List.copyOf(streaks), measures, shown);
+    }
+
+    /** The unit a plan's streak counts in; null for a one-off, which has no streak. */
+    static Progress.Streak.Rhythm rhythm(Schedule schedule) {
+        return switch (schedule.kind()) {
+            case ONCE -> null;
+            case DAILY -> Progress.Streak.Rhythm.DAYS;
+            case WEEKDAYS -> schedule.weekdays().size() == 1 ? Progress.Streak.Rhythm.WEEKS
+                    : schedule.weekdays().size() == 7 ? Progress.Streak.Rhythm.DAYS : Progress.Streak.Rhythm.TIMES;
+            case EVERY_N_DAYS -> schedule.everyDays() == null ? Progress.Streak.Rhythm.TIMES
+                    : schedule.everyDays() == 1 ? Progress.Streak.Rhythm.DAYS
+                    : schedule.everyDays() == 7 ? Progress.Streak.Rhythm.WEEKS : Progress.Streak.Rhythm.TIMES;
+        };
     }
 
     /**
-     * Days in a row with homework done, counting back from today (or yesterday, if today is not done
-     * yet). A single day without is forgiven; two in a row end the streak. Praise effort, not perfection.
+     * How many of a plan's occurrences were done (fully or in part) in a row, counting back from the latest
+     * one that is due (today's, still open, does not end it). A single miss is forgiven when the one before
+     * it was done; two in a row end the streak. Skipped ones do not count either way. Praise effort, not
+     * perfection. {@code states} in due order.
      */
-    static int streak(java.util.Set<LocalDate> doneDays, LocalDate today) {
-        LocalDate day = doneDays.contains(today) ? today : today.minusDays(1);
+    static int streak(List<OccurrenceState> states) {
         int streak = 0;
         boolean forgiven = false;
-        while (true) {
-            if (doneDays.contains(day)) {
+        for (int i = states.size() - 1; i >= 0; i--) {
+            OccurrenceState state = states.get(i);
+            if (state == OccurrenceState.UPCOMING || state == OccurrenceState.DUE || state == OccurrenceState.SKIPPED) {
+                continue;
+            }
+            if (state.finished()) {
                 streak++;
                 forgiven = false;
-            } else if (!forgiven && doneDays.contains(day.minusDays(1))) {
+            } else if (!forgiven && previousFinished(states, i)) {
                 forgiven = true;
             } else {
                 return streak;
             }
-            day = day.minusDays(1);
         }
+        return streak;
+    }
+
+    private static boolean previousFinished(List<OccurrenceState> states, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (states.get(i) != OccurrenceState.SKIPPED) {
+                return states.get(i).finished();
+            }
+        }
+        return false;
     }
 
     /** The client's submitted entries, newest first, with whether feedback is waiting. */

@@ -1,5 +1,6 @@
 package app.homeward.homework.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
@@ -36,7 +37,7 @@ public final class Charts {
         frame.addClassName("chart-frame");
         frame.getElement().appendChild(canvas);
         box.add(frame);
-        box.getElement().appendChild(table(caption, labels, series));
+        box.getElement().appendChild(behindToggle(table(caption, labels, series)));
         String[] colours = {"#2f6f73", "#a3c9a8", "#c98a00", "#5b6c8f"};
         List<Map<String, Object>> datasets = new java.util.ArrayList<>();
         int i = 0;
@@ -56,6 +57,19 @@ public final class Charts {
                 + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
                 + "draw();", json);
         return box;
+    }
+
+    /**
+     * The table folded under "Show as a table" (a native disclosure, keyboard and screen-reader friendly):
+     * shown in full under every chart it repeated the chart at length (issue 14).
+     */
+    private static Element behindToggle(Element table) {
+        Element details = new Element("details");
+        details.getClassList().add("chart-table-toggle");
+        UI ui = UI.getCurrent();
+        details.appendChild(new Element("summary").setText(ui == null ? "Show as a table" : ui.getTranslation("charts.show-table")));
+        details.appendChild(table);
+        return details;
     }
 
     /** The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–". */
@@ -108,7 +122,7 @@ public final class Charts {
         if (bandOfEach.stream().anyMatch(java.util.Objects::nonNull)) {
             text.put(bandLabel, bandOfEach.stream().map(b -> b == null ? ClientFormat.NONE : b).toList());
         }
-        box.getElement().appendChild(textTable(caption, labels, text));
+        box.getElement().appendChild(behindToggle(textTable(caption, labels, text)));
 
         List<Map<String, Object>> datasets = new java.util.ArrayList<>();
         datasets.add(Map.of("label", scoreLabel, "data", scores, "borderColor", "#1f4f52", "backgroundColor", "#1f4f52",

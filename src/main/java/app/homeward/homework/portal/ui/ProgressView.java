@@ -3,6 +3,7 @@ package app.homeward.homework.portal.ui;
 import app.homeward.base.Dates;
 import app.homeward.homework.portal.PortalService.PastEntry;
 import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.Progress;
 import app.homeward.homework.ui.Charts;
 import app.homeward.safety.ClientScores;
 import app.homeward.security.Role;
@@ -42,14 +43,21 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
         event.getUI().getPage().addJavaScript(Charts.SCRIPT);
         var progress = portal.progress();
         if (progress.weeks().stream().anyMatch(w -> w.due() > 0)) {
-            Paragraph streak = new Paragraph(getTranslation("portal.progress.streak", progress.streakDays()));
-            streak.addClassName("streak");
-            add(new H2(getTranslation("portal.progress.weeks")), streak);
-            var labels = progress.weeks().stream().map(w -> Dates.shortDate(w.start(), getLocale(), null)).toList();
-            var series = new java.util.LinkedHashMap<String, List<Integer>>();
-            series.put(getTranslation("occurrence.done"), progress.weeks().stream().map(w -> w.done()).toList());
-            series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
-            add(Charts.chart("bar", getTranslation("portal.progress.weeks.caption"), labels, series, true));
+            add(new H2(getTranslation("portal.progress.weeks")));
+            if (progress.nothingDoneYet()) {
+                // a new client: a welcome, not a chart of zeros
+                Div welcome = new Div(new Paragraph(getTranslation("portal.progress.welcome")));
+                welcome.addClassName("empty-state");
+                welcome.setId("progress-welcome");
+                add(welcome);
+            } else {
+                add(streaks(progress.streaks()));
+                var labels = progress.weeks().stream().map(w -> Dates.shortDate(w.start(), getLocale(), null)).toList();
+                var series = new java.util.LinkedHashMap<String, List<Integer>>();
+                series.put(getTranslation("occurrence.done"), progress.weeks().stream().map(w -> w.done()).toList());
+                series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
+                add(Charts.chart("bar", getTranslation("portal.progress.weeks.caption"), labels, series, true));
+            }
         }
         // what the clinic lets its clients see: nothing, the score with what it means, or score and band
         boolean bands = progress.clientScores() == ClientScores.SCORE_AND_BAND;
@@ -96,6 +104,23 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             }
             add(row);
         }
+    }
+
+    /** Each plan's streak in its own rhythm ("4 weeks in a row"), or an invitation to start one. */
+    private Div streaks(List<Progress.Streak> streaks) {
+        Div box = new Div();
+        box.addClassName("streak");
+        box.setId("progress-streaks");
+        if (streaks.isEmpty()) {
+            box.add(new Paragraph(getTranslation("portal.progress.streak.none")));
+            return box;
+        }
+        for (Progress.Streak streak : streaks) {
+            box.add(new Paragraph(getTranslation("portal.progress.streak." + streak.rhythm().name().toLowerCase(java.util.Locale.ROOT),
+                    streak.title(), streak.count())));
+        }
+        box.add(new Paragraph(getTranslation("portal.progress.streak.forgiving")));
+        return box;
     }
 
     @Override

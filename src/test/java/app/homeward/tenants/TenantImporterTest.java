@@ -24,6 +24,7 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired ClinicDirectory clinics;
     @Autowired SignInService signIn;
     @Autowired app.homeward.homework.portal.PortalService portal;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @TempDir Path directory;
 
@@ -59,7 +60,8 @@ class TenantImporterTest extends IntegrationTest {
     }
 
     @Test
-    void the_demo_clinic_gives_casey_six_weeks_of_phq_9_with_one_week_missed_and_jordan_a_first_plan() throws IOException {
+    void the_demo_clinic_gives_casey_six_weeks_of_phq_9_and_morgan_four_of_gad_7_each_with_one_week_missed_and_jordan_a_first_plan()
+            throws IOException {
         String slug = TestClinics.randomSlug();
         String demo = Files.readString(Path.of("tenants/demo.yaml")).replace("slug: sunrise", "slug: " + slug);
         Path file = directory.resolve(slug + ".yaml");
@@ -80,6 +82,19 @@ class TenantImporterTest extends IntegrationTest {
             assertThat(m.change().recovered()).isTrue();
         });
         assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
+        // Dana's client, so that Dana (the first therapist the README names) opens a history and a review queue
+        var morgan = (SignInOutcome.Success) signIn.signIn(slug, "morgan@sunrise.example", "morning-walk-2026",
+                TestClinics.randomIp());
+        app.homeward.security.TestUsers.signInAs(morgan.user());
+        assertThat(portal.progress().measures()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Weekly worry check (GAD-7)");
+            assertThat(m.points()).extracting(app.homeward.homework.MeasureHistory.Point::total).containsExactly(15, 13, 12, 9);
+        });
+        assertThat(jdbc.queryForObject("""
+                select count(*) from entry e join client c on c.id = e.client_id join account a on a.id = c.therapist_id
+                where a.email = 'dana@sunrise.example' and e.reviewed_at is null and e.state = 'SUBMITTED'
+                  and e.clinic_id = (select id from clinic where slug = ?)""", Integer.class, slug))
+                .as("entries waiting in Dana's review queue").isEqualTo(4);
         var jordan = (SignInOutcome.Success) signIn.signIn(slug, "jordan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
         app.homeward.security.TestUsers.signInAs(jordan.user());

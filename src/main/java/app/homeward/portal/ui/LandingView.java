@@ -1,5 +1,12 @@
 package app.homeward.portal.ui;
 
+import app.homeward.base.Dates;
+import app.homeward.base.Messages;
+import app.homeward.base.ui.PageLanguage;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import java.util.Locale;
+
 import app.homeward.security.CurrentUser;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,13 +18,24 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** /: what Homeward is, and the two ways in. */
+/**
+ * /: what Homeward is, and the two ways in. Speaks the language of the link ({@code ?lang=es}), else one
+ * chosen earlier in this browser session, else the browser's, like the other public pages
+ * ({@link PageLanguage}), with the same language switch.
+ */
 @Route(value = "", autoLayout = false)
 @AnonymousAllowed
-public class LandingView extends Main implements HasDynamicTitle {
+public class LandingView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     public LandingView() {
         addClassName("landing");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Locale language = PageLanguage.choose(event.getLocation(), Messages.supported(event.getUI().getLocale()).getLanguage());
+        event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), ""));
+        removeAll();
         H1 title = new H1(getTranslation("landing.title"));
         title.setId("landing-title");
         Paragraph lead = new Paragraph(getTranslation("landing.lead"));
@@ -42,7 +60,7 @@ public class LandingView extends Main implements HasDynamicTitle {
             point.addClassName("landing-point");
             points.add(point);
         }
-        add(new Div(title, lead, actions), points);
+        add(new Div(title, lead, actions), points, PageLanguage.switcher(event.getLocation(), language));
     }
 
     @Override

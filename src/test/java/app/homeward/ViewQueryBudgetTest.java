@@ -5,6 +5,7 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.client.ui.BeforeSessionView;
 import app.homeward.client.ui.ClientView;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.homework.AssignmentPlan;
@@ -158,6 +159,20 @@ class ViewQueryBudgetTest extends ViewTest {
                 w -> "app/clients/" + w.busyClient(), ClientView.class);
         assertSameFewStatements("client page (admin)", CLIENT_PAGE_ADMIN, w -> w.admin(),
                 w -> "app/clients/" + w.busyClient(), ClientView.class);
+    }
+
+    /**
+     * The before-session page is read in one call ({@code ClientPages.beforeSession}): the client and the
+     * clinic once, then what happened since the chosen day and adherence over eight weeks, each reading the
+     * client's occurrences and entries over its own window (and the layout's clinic and session check). Over
+     * the budget of {@value #MAX_STATEMENTS} for the same reason as the client page; pinned at its count.
+     */
+    static final int BEFORE_SESSION_PAGE = 14;
+
+    @Test
+    void the_before_session_page_runs_the_same_statements_for_10_and_1000_occurrences_and_entries() {
+        assertSameFewStatements("before-session page", BEFORE_SESSION_PAGE, w -> w.therapist(),
+                w -> "app/clients/" + w.busyClient() + "/before-session", BeforeSessionView.class);
     }
 
     @Test

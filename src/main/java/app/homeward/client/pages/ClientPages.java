@@ -16,10 +16,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Reads the client page in one read-only transaction. It asks the features' own services (they check the
+ * Reads each of the staff's client pages in one read-only transaction. It asks the features' own services (they check the
  * caseload and record what they audit) and they join this transaction, so the client, the clinic and the
  * plan are read once per page instead of once per service call. Decision 0037.
  */
@@ -66,6 +67,15 @@ public class ClientPages {
     @Transactional(readOnly = true)
     public ClientPage reload(UUID clientId) {
         return read(clients.profile(clientId));
+    }
+
+    /**
+     * The before-session page: everything since {@code since}, and adherence. The audit trail records a look at
+     * the before-session review and one at adherence, as when each was read on its own.
+     */
+    @Transactional(readOnly = true)
+    public BeforeSessionPage beforeSession(UUID clientId, Instant since) {
+        return new BeforeSessionPage(reviews.beforeSession(clientId, since), adherence.client(clientId, ADHERENCE_WEEKS));
     }
 
     private ClientPage read(ClientProfile client) {

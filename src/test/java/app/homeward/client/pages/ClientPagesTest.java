@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The client page as one value (decision 0037): what it holds for a client with an open safety alert, a
+ * The client page and the before-session page, each as one value (decision 0037): what they hold for a client with an open safety alert, a
  * change request, a plan, a goal and an entry; one "record opened" per page load; and nobody outside the
  * caseload, or the clinic, reads it.
  */
@@ -100,6 +101,23 @@ class ClientPagesTest extends IntegrationTest {
     }
 
     @Test
+    void the_before_session_page_holds_what_happened_since_the_day_chosen_and_adherence() {
+        therapist.signIn();
+
+        BeforeSessionPage page = pages.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7)));
+
+        assertThat(page.review().client().id()).isEqualTo(clientId);
+        assertThat(page.review().assignments()).singleElement().satisfies(a -> {
+            assertThat(a.assignmentId()).isEqualTo(assignment);
+            assertThat(a.done()).isEqualTo(1);
+        });
+        assertThat(page.review().changeRequests()).hasSize(1);
+        assertThat(page.review().alerts()).hasSize(1);
+        assertThat(page.adherence().clientId()).isEqualTo(clientId);
+        assertThat(page.adherence().weeks()).isEqualTo(ClientPages.ADHERENCE_WEEKS);
+    }
+
+    @Test
     void an_admin_also_sees_who_opened_the_record() {
         therapist.signIn();
         pages.open(clientId);
@@ -158,6 +176,8 @@ class ClientPagesTest extends IntegrationTest {
 
         assertThatThrownBy(() -> pages.open(clientId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> pages.reload(clientId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pages.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7))))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

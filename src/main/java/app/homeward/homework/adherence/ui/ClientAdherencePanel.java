@@ -18,12 +18,10 @@ import java.util.UUID;
 /**
  * One client's adherence, for the client page and the before-session view: why they need attention
  * (if they do), the figures, completions per week, and each scored measure per week beside the
- * week's homework completion; every chart with its table. Loads when shown, and again when the
- * window changes (one service call each time), or shows what the page read already and asks the
- * service only when the window changes.
+ * week's homework completion; every chart with its table. Shows what the page read with the rest of
+ * it (over the default window) and asks the service again only when the window changes.
  * <p>
- * Add it to a page with {@code add(new ClientAdherencePanel(adherence, clientId));}, or
- * {@code add(new ClientAdherencePanel(adherence, loaded));} when the page's read model holds it.
+ * Add it to a page with {@code add(new ClientAdherencePanel(adherence, page.adherence()));}.
  */
 public class ClientAdherencePanel extends Div {
 
@@ -35,23 +33,15 @@ public class ClientAdherencePanel extends Div {
     /** What the page read with the rest of it, shown on the first attach instead of asking again. */
     private ClientAdherence loaded;
 
-    public ClientAdherencePanel(AdherenceService adherence, UUID clientId) {
-        this(adherence, clientId, null);
-    }
-
     /** The adherence the page read already (over {@code loaded.weeks()}); the service is asked when the window changes. */
     public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded) {
-        this(adherence, loaded.clientId(), loaded);
-    }
-
-    private ClientAdherencePanel(AdherenceService adherence, UUID clientId, ClientAdherence loaded) {
         this.adherence = adherence;
-        this.clientId = clientId;
+        this.clientId = loaded.clientId();
         this.loaded = loaded;
         addClassName("form-section");
         addClassName("client-adherence");
         setId("client-adherence");
-        window = AdherenceParts.windowChoice(this, loaded == null ? 8 : loaded.weeks());
+        window = AdherenceParts.windowChoice(this, loaded.weeks());
         window.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 refresh();

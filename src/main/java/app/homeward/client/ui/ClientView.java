@@ -155,7 +155,6 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     public void beforeEnter(BeforeEnterEvent event) {
         UUID id = uuid(event.getRouteParameters().get("id").orElse(""));
         show(pages.open(id)); // once per page load: the audit trail records who opened the record
-
     }
 
     private static UUID uuid(String text) {

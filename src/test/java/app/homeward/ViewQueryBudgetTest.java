@@ -142,7 +142,7 @@ class ViewQueryBudgetTest extends ViewTest {
 
     /**
      * The client page does not grow with the client's history, but it is over the budget of
-     * {@value #MAX_STATEMENTS}. It is one read-only service call ({@code ClientPages}, decision 0037), so the
+     * {@value #MAX_STATEMENTS}. It is one read-only service call ({@code ClientPages}, decision 0038), so the
      * client and the clinic are read once (it was about ten calls, each its own transaction: 30 statements,
      * and 32 for an admin counted while the trail was still empty); what is left is each feature reading its own part: the plan's assignments four times
      * (the plan, the titles of entries and of change requests, the measures), entries three times (the list,

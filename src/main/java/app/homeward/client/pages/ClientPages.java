@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * Reads each of the staff's client pages in one read-only transaction. It asks the features' own services (they check the
  * caseload and record what they audit) and they join this transaction, so the client, the clinic and the
- * plan are read once per page instead of once per service call. Decision 0037.
+ * plan are read once per page instead of once per service call. Decision 0038.
  */
 @Service
 @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything the client's home (Today, /my) shows, read in one call ({@link PortalService#today()}): choices
  * waiting for them, due now, overdue (the last two weeks, still open), and the coming week; times are in
- * {@code zone}, the client's own time zone. The page's read model (decision 0037).
+ * {@code zone}, the client's own time zone. The page's read model (decision 0038).
  */
 public record TodayPage(List<ChoiceCard> choices, List<HomeworkCard> dueNow, List<HomeworkCard> overdue,
                         List<HomeworkCard> comingUp, ZoneId zone, CrisisNotice crisis) {

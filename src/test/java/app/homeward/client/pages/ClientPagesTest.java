@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The client page and the before-session page, each as one value (decision 0037): what they hold for a client with an open safety alert, a
+ * The client page and the before-session page, each as one value (decision 0038): what they hold for a client with an open safety alert, a
  * change request, a plan, a goal and an entry; one "record opened" per page load; and nobody outside the
  * caseload, or the clinic, reads it.
  */

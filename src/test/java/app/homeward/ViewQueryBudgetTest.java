@@ -165,11 +165,12 @@ class ViewQueryBudgetTest extends ViewTest {
 
     /**
      * The before-session page is read in one call ({@code ClientPages.beforeSession}): the client and the
-     * clinic once, then what happened since the chosen day and adherence over eight weeks, each reading the
-     * client's occurrences and entries over its own window (and the layout's clinic and session check). Over
-     * the budget of {@value #MAX_STATEMENTS} for the same reason as the client page; pinned at its count.
+     * clinic once, then what happened since the chosen day (with the goals each plan serves) and adherence
+     * over eight weeks, each reading the client's occurrences and entries over its own window (and the
+     * layout's clinic and session check). Over the budget of {@value #MAX_STATEMENTS} for the same reason as
+     * the client page; pinned at its count.
      */
-    static final int BEFORE_SESSION_PAGE = 14;
+    static final int BEFORE_SESSION_PAGE = 15;
 
     @Test
     void the_before_session_page_runs_the_same_statements_for_10_and_1000_occurrences_and_entries() {

@@ -18,7 +18,7 @@ import app.homeward.homework.portal.PortalService.PastEntry;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.SavedDraft;
 import app.homeward.homework.portal.Submitted;
-import app.homeward.homework.portal.Today;
+import app.homeward.homework.portal.TodayPage;
 import app.homeward.homework.review.EntryDetail;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
@@ -150,7 +150,7 @@ public class HomeworkLoopTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        Today today = portal.today();
+        TodayPage today = portal.today();
 
         LocalDate day = today(ZONE);
         assertThat(today.dueNow()).singleElement().satisfies(card -> {

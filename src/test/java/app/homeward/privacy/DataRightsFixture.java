@@ -12,7 +12,7 @@ import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
-import app.homeward.homework.portal.Today;
+import app.homeward.homework.portal.TodayPage;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.AlertEscalation;
@@ -133,7 +133,7 @@ public class DataRightsFixture {
         homework.offerChoice(w.clientId(), List.of("worry-log", "sleep-diary"), plan("", today.plusDays(1)));
 
         c.signInClient();
-        Today now = portal.today();
+        TodayPage now = portal.today();
         UUID recordOccurrence = now.dueNow().stream().filter(card -> card.assignmentId().equals(record)).findFirst()
                 .orElseThrow().occurrenceId();
         portal.submit(recordOccurrence, ReminderFixture.thoughtRecord(), null);

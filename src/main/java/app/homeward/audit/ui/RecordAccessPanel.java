@@ -19,23 +19,19 @@ import java.util.UUID;
 /**
  * "Who opened this record": the latest looks at one client's record (who, as what, what they opened, when,
  * in the clinic's time zone), and one click to everything the trail holds about the client in the last 90
- * days. For clinic admins only (the service refuses anyone else); add it to a client's page with
- * {@code add(new RecordAccessPanel(audit, clientId, clinicZone));}.
+ * days. For clinic admins only (the service, {@code AuditService.recentViews}, refuses anyone else); add
+ * what the page read to it with {@code add(new RecordAccessPanel(access, clientId, clinicZone));}.
  */
 public class RecordAccessPanel extends Div {
-
-    /** How many looks the panel lists. */
-    public static final int SHOWN = 10;
 
     final UnorderedList views = new UnorderedList();
     final RouterLink all;
 
-    public RecordAccessPanel(AuditService audit, UUID clientId, ZoneId zone) {
+    public RecordAccessPanel(RecordAccess access, UUID clientId, ZoneId zone) {
         addClassName("form-section");
         addClassName("record-access");
         setId("record-access");
         AuditLabels labels = new AuditLabels(this::getTranslation);
-        RecordAccess access = audit.recentViews(clientId, SHOWN);
 
         Paragraph intro = new Paragraph(getTranslation("audit.record.intro"));
         intro.addClassName("record-access-intro");

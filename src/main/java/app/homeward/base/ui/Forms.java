@@ -45,6 +45,20 @@ public final class Forms {
         }
     }
 
+    /**
+     * A staff page's button that makes one service call: a notification either way (a refusal translated by
+     * {@code page}), then {@code reload} shows the new state, which another person may have changed too.
+     */
+    public static void run(Runnable action, String success, Component page, Runnable reload) {
+        try {
+            action.run();
+            notifySuccess(success);
+        } catch (DomainException problem) {
+            notifyError(page.getTranslation(problem.messageKey(), problem.arguments()));
+        }
+        reload.run();
+    }
+
     /** Where staff pages show notifications: at the bottom, out of the way of the page's header and actions. */
     static final Notification.Position STAFF = Notification.Position.BOTTOM_CENTER;
     /**

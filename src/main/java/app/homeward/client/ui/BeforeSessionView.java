@@ -5,6 +5,8 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
+import app.homeward.client.pages.BeforeSessionPage;
+import app.homeward.client.pages.ClientPages;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.Obstacle;
@@ -47,12 +49,13 @@ import java.util.UUID;
  * The client's doubts first ("I'm not sure it will help"), then what was assigned, for which goal, and
  * what happened (done, partly done, missed), each missed or partly done day to be talked through, the
  * client's reflections and the obstacles they met, change requests and alerts; unfinished homework
- * carries over into a new plan after asking what got in the way.
+ * carries over into a new plan after asking what got in the way. One read per showing ({@link BeforeSessionPage}).
  */
 @Route("app/clients/:id/before-session")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
 public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    private final ClientPages pages;
     private final HomeworkPlans homework;
     private final ReviewService reviews;
     private final java.time.Clock clock;
@@ -60,8 +63,9 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
-    public BeforeSessionView(HomeworkPlans homework, ReviewService reviews, AdherenceService adherence,
+    public BeforeSessionView(ClientPages pages, HomeworkPlans homework, ReviewService reviews, AdherenceService adherence,
                              java.time.Clock clock) {
+        this.pages = pages;
         this.clock = clock;
         this.homework = homework;
         this.reviews = reviews;
@@ -87,7 +91,8 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
 
     void render() {
         Instant since = clock.instant().minus(Duration.ofDays(period.getValue()));
-        BeforeSession review = reviews.beforeSession(clientId, since);
+        BeforeSessionPage page = pages.beforeSession(clientId, since);
+        BeforeSession review = page.review();
         removeAll();
         RouterLink back = new RouterLink(getTranslation("before.back", review.client().displayName()), ClientView.class,
                 new RouteParameters("id", clientId.toString()));
@@ -198,7 +203,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             alerts.add(line);
         }
         // adherence over weeks (with its charts) after what happened since the last session
-        add(plans, missed, reflections, requests, alerts, new ClientAdherencePanel(adherence, clientId));
+        add(plans, missed, reflections, requests, alerts, new ClientAdherencePanel(adherence, page.adherence()));
     }
 
     /** Marks a missed or partly done day as talked through, with what got in the way (optional). */

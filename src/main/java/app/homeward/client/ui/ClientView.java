@@ -1,6 +1,5 @@
 package app.homeward.client.ui;
 
-import app.homeward.audit.AuditService;
 import app.homeward.audit.ui.RecordAccessPanel;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
@@ -11,6 +10,8 @@ import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
 import app.homeward.client.Goal;
 import app.homeward.client.GoalStatus;
+import app.homeward.client.pages.ClientPage;
+import app.homeward.client.pages.ClientPages;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.ChangeRequestSummary;
@@ -29,10 +30,8 @@ import app.homeward.homework.review.ui.AlertAcknowledgeDialog;
 import app.homeward.homework.review.ui.EntryReviewView;
 import app.homeward.homework.ui.ClientFormat;
 import app.homeward.security.AccountService.StaffMember;
-import app.homeward.security.AccountService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
-import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.WorksheetService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -40,6 +39,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -63,7 +63,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -79,6 +78,9 @@ import java.util.UUID;
  * /app/clients/{id}: one client before and during a session. What needs attention first (open
  * safety alerts, requests to change homework), then the homework plan with how each task has gone,
  * goals, and what the client has sent. A client outside one's caseload is not found.
+ * <p>
+ * The page shows one value, {@link ClientPage}, read in one call ({@link ClientPages}); an action calls its
+ * feature's service, then the page reads that value again, once.
  */
 @Route("app/clients/:id")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
@@ -100,34 +102,31 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     Button archive;
     Button restore;
     Button reassign;
+    ClientPage page;
     ClientProfile client;
 
+    private final ClientPages pages;
     private final ClientService clients;
     private final HomeworkPlans homework;
     private final ReviewService reviews;
     private final SafetyAlerts safetyAlerts;
     private final WorksheetService worksheets;
-    private final AccountService accounts;
     private final AdherenceService adherence;
     private final ProgressReports reports;
-    private final AuditService audit;
-    private final ZoneId clinicZone;
     private final Clock clock;
 
-    public ClientView(ClientService clients, HomeworkPlans homework, WorksheetService worksheets,
-                      AccountService accounts, ClinicDirectory clinics, AdherenceService adherence, Clock clock,
-                      AuditService audit, ProgressReports reports, ReviewService reviews, SafetyAlerts safetyAlerts) {
+    public ClientView(ClientPages pages, ClientService clients, HomeworkPlans homework, WorksheetService worksheets,
+                      AdherenceService adherence, Clock clock, ProgressReports reports, ReviewService reviews,
+                      SafetyAlerts safetyAlerts) {
+        this.pages = pages;
         this.adherence = adherence;
         this.reports = reports;
-        this.audit = audit;
         this.clock = clock;
         this.clients = clients;
         this.homework = homework;
         this.reviews = reviews;
         this.safetyAlerts = safetyAlerts;
         this.worksheets = worksheets;
-        this.accounts = accounts;
-        this.clinicZone = ClientFormat.currentClinic(clinics).timeZone();
         addClassName("page");
         addClassName("client-page");
 
@@ -155,8 +154,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         UUID id = uuid(event.getRouteParameters().get("id").orElse(""));
-        client = clients.open(id); // once per page load: the audit trail records who opened the record
-        render();
+        show(pages.open(id)); // once per page load: the audit trail records who opened the record
     }
 
     private static UUID uuid(String text) {
@@ -168,7 +166,12 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void reload() {
-        client = clients.profile(client.id());
+        show(pages.reload(client.id()));
+    }
+
+    private void show(ClientPage read) {
+        page = read;
+        client = read.client();
         render();
     }
 
@@ -196,10 +199,10 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new H2(getTranslation("client.plan.title")), plan,
                 new H2(getTranslation("client.goals.title")), goals,
                 new H2(getTranslation("client.entries.title")), entries);
-        add(new ClientAdherencePanel(adherence, client.id()));
-        add(new ClientMeasuresPanel(adherence, reports, client.id()));
-        if (CurrentUser.require().role() == Role.CLINIC_ADMIN) {
-            add(new RecordAccessPanel(audit, client.id(), clinicZone));
+        add(new ClientAdherencePanel(adherence, page.adherence()));
+        add(new ClientMeasuresPanel(reports, client.id(), page.measures()));
+        if (page.recordAccess() != null) {
+            add(new RecordAccessPanel(page.recordAccess(), client.id(), page.clinicZone()));
         }
     }
 
@@ -214,8 +217,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         if (client.simplified()) {
             badges.add(ClientFormat.badge(getTranslation("client.simplified"), null));
         }
-        String therapist = accounts.colleagues().stream().filter(s -> s.id().equals(client.therapistId()))
-                .map(StaffMember::displayName).findFirst().orElse(ClientFormat.NONE);
+        String therapist = page.therapist().map(StaffMember::displayName).orElse(ClientFormat.NONE);
         Div facts = new Div(
                 fact("client.fact.therapist", therapist),
                 fact("client.fact.next-session", client.nextSession() == null
@@ -264,11 +266,10 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         restore.setVisible(archived);
         reassign.setVisible(CurrentUser.require().role() == Role.CLINIC_ADMIN);
         RouterLink beforeSession = new RouterLink(getTranslation("client.before-session"), BeforeSessionView.class,
-                new com.vaadin.flow.router.RouteParameters("id", client.id().toString()));
+                new RouteParameters("id", client.id().toString()));
         beforeSession.setId("before-session-link");
         // the reminders page belongs to the reminder feature, which builds on homework: linked by address
-        com.vaadin.flow.component.html.Anchor reminders = new com.vaadin.flow.component.html.Anchor(
-                "app/clients/" + client.id() + "/reminders", getTranslation("client.reminders"));
+        Anchor reminders = new Anchor("app/clients/" + client.id() + "/reminders", getTranslation("client.reminders"));
         reminders.setId("client-reminders-link");
         actions.add(assign, beforeSession, reminders, edit, resend, reassign, archive, restore);
         if (CurrentUser.require().role() == Role.CLINIC_ADMIN) {
@@ -310,7 +311,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         Select<StaffMember> therapist = new Select<>();
         therapist.setLabel(getTranslation("client.reassign.therapist"));
         therapist.setId("reassign-therapist");
-        List<StaffMember> colleagues = accounts.colleagues();
+        List<StaffMember> colleagues = page.colleagues();
         therapist.setItems(colleagues);
         therapist.setItemLabelGenerator(s -> s == null ? "" : getTranslation("client.reassign.item", s.displayName(),
                 getTranslation("role." + s.role().name())));
@@ -340,22 +341,15 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         dialog.open();
     }
 
-    /** One service call, a notification either way, then the page shows the new state. */
     private void run(Runnable action, String success) {
-        try {
-            action.run();
-            Forms.notifySuccess(success);
-        } catch (DomainException problem) {
-            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
-        }
-        reload();
+        Forms.run(action, success, this, this::reload);
     }
 
     // ---------------------------------------------------------------- what needs attention
 
     private void renderAlerts() {
         alerts.removeAll();
-        List<AlertSummary> open = safetyAlerts.alertsOf(client.id()).stream().filter(a -> a.acknowledgedAt() == null).toList();
+        List<AlertSummary> open = page.openAlerts();
         if (open.isEmpty()) {
             alerts.add(empty("client.alerts.empty"));
             return;
@@ -367,7 +361,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             Paragraph what = new Paragraph(getTranslation("client.alerts.item", alert.label(), alert.value()));
             what.addClassName("client-card-title");
             Paragraph when = new Paragraph(getTranslation("client.alerts.raised",
-                    ClientFormat.dateTime(alert.raisedAt(), clinicZone, getLocale())));
+                    ClientFormat.dateTime(alert.raisedAt(), page.clinicZone(), getLocale())));
             when.addClassName("client-card-meta");
             RouterLink answers = new RouterLink(getTranslation("client.alerts.answers"), EntryReviewView.class,
                     new RouteParameters("id", alert.entryId().toString()));
@@ -385,8 +379,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderChangeRequests() {
         changeRequests.removeAll();
-        List<ChangeRequestSummary> open = reviews.changeRequests(client.id()).stream()
-                .filter(r -> r.resolvedAt() == null).toList();
+        List<ChangeRequestSummary> open = page.openChangeRequests();
         if (open.isEmpty()) {
             changeRequests.add(empty("client.changes.empty"));
             return;
@@ -403,7 +396,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 note.addClassName("client-quote");
                 card.add(note);
             }
-            Paragraph when = new Paragraph(ClientFormat.dateTime(request.createdAt(), clinicZone, getLocale()));
+            Paragraph when = new Paragraph(ClientFormat.dateTime(request.createdAt(), page.clinicZone(), getLocale()));
             when.addClassName("client-card-meta");
             Button resolved = new Button(getTranslation("client.changes.resolve"), VaadinIcon.CHECK.create(), e -> run(
                     () -> reviews.resolveChangeRequest(request.id()), getTranslation("client.changes.resolved")));
@@ -418,7 +411,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderPlan() {
         plan.removeAll();
-        List<AssignmentSummary> assignments = homework.assignments(client.id());
+        List<AssignmentSummary> assignments = page.plan();
         if (assignments.isEmpty()) {
             plan.add(empty(client.archived() ? "client.plan.empty.archived" : "client.plan.empty"));
             return;
@@ -642,7 +635,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderGoals() {
         goals.removeAll();
-        List<Goal> list = clients.goals(client.id());
+        List<Goal> list = page.goals();
         if (list.isEmpty()) {
             goals.add(empty("client.goals.empty"));
         } else {
@@ -700,7 +693,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     private void renderEntries() {
         entries.removeAll();
-        List<ReviewItem> list = reviews.entriesOf(client.id());
+        List<ReviewItem> list = page.entries();
         if (list.isEmpty()) {
             entries.add(empty("client.entries.empty"));
             return;
@@ -710,7 +703,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         for (ReviewItem item : list) {
             RouterLink link = new RouterLink(item.title(), EntryReviewView.class,
                     new RouteParameters("id", item.entryId().toString()));
-            Span when = new Span(ClientFormat.dateTime(item.submittedAt(), clinicZone, getLocale()));
+            Span when = new Span(ClientFormat.dateTime(item.submittedAt(), page.clinicZone(), getLocale()));
             when.addClassName("entry-when");
             ListItem li = new ListItem(link, when);
             if (item.score() != null) {

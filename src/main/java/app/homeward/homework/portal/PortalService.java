@@ -129,13 +129,13 @@ public class PortalService {
 
     /** Choices to make first, then due today, overdue (open, from the last two weeks), and the coming seven days. */
     @Transactional(readOnly = true)
-    public Today today() {
+    public TodayPage today() {
         ClientProfile me;
         try {
             me = clients.me();
         } catch (NotFoundException notInACaseload) {
             // an account without a caseload record (e.g. created by hand): nothing assigned yet
-            return new Today(List.of(), List.of(), List.of());
+            return new TodayPage(List.of(), List.of(), List.of());
         }
         Instant now = clock.instant();
         Duration grace = rules.grace(CurrentUser.require().clinicId());
@@ -170,9 +170,9 @@ public class PortalService {
             }
         }
         // the crisis note stays while a crisis alert is open; an alert with its own message was said once, at submit
-        Today.CrisisNotice crisis = alerts.findOpenFor(List.of(me.id())).stream().noneMatch(SafetyAlert::isCrisis) ? null
-                : new Today.CrisisNotice(crisisText(me));
-        return new Today(choices(me), dueNow, overdue, coming, zone, crisis);
+        TodayPage.CrisisNotice crisis = alerts.findOpenFor(List.of(me.id())).stream().noneMatch(SafetyAlert::isCrisis) ? null
+                : new TodayPage.CrisisNotice(crisisText(me));
+        return new TodayPage(choices(me), dueNow, overdue, coming, zone, crisis);
     }
 
     /** Open choices of tasks, oldest first, each with its options in the therapist's order (two queries). */

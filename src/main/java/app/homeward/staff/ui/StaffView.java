@@ -217,13 +217,7 @@ public class StaffView extends Div implements HasDynamicTitle {
     }
 
     private void run(Runnable action, String success) {
-        try {
-            action.run();
-            Forms.notifySuccess(success);
-        } catch (DomainException problem) {
-            Forms.notifyError(getTranslation(problem.messageKey(), problem.arguments()));
-        }
-        refresh();
+        Forms.run(action, success, this, this::refresh);
     }
 
     private void refresh() {

@@ -11,7 +11,7 @@ import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
-import app.homeward.homework.portal.Today;
+import app.homeward.homework.portal.TodayPage;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -120,7 +120,7 @@ class AdherenceAtAnyHourTest extends IntegrationTest {
 
     /** The client does the task of that day (their calendar), as it stands on Today. */
     private void send(LocalDate day) {
-        Today today = portal.today();
+        TodayPage today = portal.today();
         HomeworkCard card = Stream.of(today.dueNow(), today.overdue()).flatMap(List::stream)
                 .filter(c -> c.due().toLocalDate().equals(day)).findFirst().orElseThrow();
         portal.submit(card.occurrenceId(), Map.of("date", day.toString(), "mood", 6), null);

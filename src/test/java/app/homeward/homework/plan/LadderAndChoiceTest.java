@@ -22,7 +22,7 @@ import app.homeward.homework.plan.AssignmentSummary.StepState;
 import app.homeward.homework.portal.ChoiceCard;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
-import app.homeward.homework.portal.Today;
+import app.homeward.homework.portal.TodayPage;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
@@ -112,7 +112,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        Today today = portal.today();
+        TodayPage today = portal.today();
         HomeworkCard first = today.dueNow().getFirst();
         assertThat(today.dueNow()).singleElement().satisfies(card -> {
             assertThat(card.title()).isEqualTo("Stand by the lift for a minute");
@@ -307,7 +307,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        Today today = portal.today();
+        TodayPage today = portal.today();
         assertThat(today.dueNow()).isEmpty();
         assertThat(today.empty()).isFalse();
         ChoiceCard card = today.choices().getFirst();

@@ -18,10 +18,10 @@ import java.util.UUID;
 /**
  * One client's adherence, for the client page and the before-session view: why they need attention
  * (if they do), the figures, completions per week, and each scored measure per week beside the
- * week's homework completion; every chart with its table. Loads when shown, and again when the
- * window changes (one service call each time).
+ * week's homework completion; every chart with its table. Shows what the page read with the rest of
+ * it (over the default window) and asks the service again only when the window changes.
  * <p>
- * Add it to a page with {@code add(new ClientAdherencePanel(adherence, clientId));}.
+ * Add it to a page with {@code add(new ClientAdherencePanel(adherence, page.adherence()));}.
  */
 public class ClientAdherencePanel extends Div {
 
@@ -30,14 +30,18 @@ public class ClientAdherencePanel extends Div {
     final Select<Integer> window;
     final Div content = new Div();
     ClientAdherence shown;
+    /** What the page read with the rest of it, shown on the first attach instead of asking again. */
+    private ClientAdherence loaded;
 
-    public ClientAdherencePanel(AdherenceService adherence, UUID clientId) {
+    /** The adherence the page read already (over {@code loaded.weeks()}); the service is asked when the window changes. */
+    public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded) {
         this.adherence = adherence;
-        this.clientId = clientId;
+        this.clientId = loaded.clientId();
+        this.loaded = loaded;
         addClassName("form-section");
         addClassName("client-adherence");
         setId("client-adherence");
-        window = AdherenceParts.windowChoice(this, 8);
+        window = AdherenceParts.windowChoice(this, loaded.weeks());
         window.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 refresh();
@@ -50,11 +54,20 @@ public class ClientAdherencePanel extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().getPage().addJavaScript(Charts.SCRIPT);
-        refresh();
+        if (loaded != null) {
+            show(loaded);
+            loaded = null;
+        } else {
+            refresh();
+        }
     }
 
     void refresh() {
-        shown = adherence.client(clientId, window.getValue());
+        show(adherence.client(clientId, window.getValue()));
+    }
+
+    private void show(ClientAdherence adherence) {
+        shown = adherence;
         content.removeAll();
         if (!shown.attention().isEmpty()) {
             UnorderedList reasons = new UnorderedList();

@@ -1,7 +1,6 @@
 package app.homeward.homework.adherence.ui;
 
 import app.homeward.homework.MeasureHistory;
-import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.ui.Charts;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -21,21 +20,18 @@ import java.util.UUID;
 
 /**
  * A client's measures on the client page: each questionnaire's scores on its own scale with bands and
- * cut-off, and whether the change is reliable (Jacobson &amp; Truax) and clinically significant. Loads when
- * shown (one service call, audited as a look at the client's record).
+ * cut-off, and whether the change is reliable (Jacobson &amp; Truax) and clinically significant: what the
+ * page read ({@code AdherenceService.measures}, audited as a look at the client's record).
  * <p>
- * Add it to a page with {@code add(new ClientMeasuresPanel(adherence, reports, clientId));}.
+ * Add it to a page with {@code add(new ClientMeasuresPanel(reports, clientId, measures));}.
  */
 public class ClientMeasuresPanel extends Div {
 
-    private final AdherenceService adherence;
-    private final UUID clientId;
     final Div content = new Div();
-    List<MeasureHistory> shown = List.of();
+    final List<MeasureHistory> shown;
 
-    public ClientMeasuresPanel(AdherenceService adherence, ProgressReports reports, UUID clientId) {
-        this.adherence = adherence;
-        this.clientId = clientId;
+    public ClientMeasuresPanel(ProgressReports reports, UUID clientId, List<MeasureHistory> measures) {
+        this.shown = List.copyOf(measures);
         addClassName("form-section");
         setId("client-measures");
         // the report is built when the link is clicked, in the page's language; the download is audited
@@ -49,18 +45,16 @@ public class ClientMeasuresPanel extends Div {
         report.setId("download-progress-report");
         report.addClassName("download-link");
         add(new H2(getTranslation("measures.panel.title")), report, content);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().getPage().addJavaScript(Charts.SCRIPT);
-        shown = adherence.measures(clientId);
-        content.removeAll();
         if (shown.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("measures.panel.empty"));
             empty.addClassName("empty-state");
             content.add(empty);
         }
         shown.forEach(m -> content.add(new MeasureCard(m)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().getPage().addJavaScript(Charts.SCRIPT);
     }
 }

@@ -9,7 +9,7 @@ import app.homeward.homework.OccurrenceState;
 import app.homeward.homework.portal.ChoiceCard;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.PortalService;
-import app.homeward.homework.portal.Today;
+import app.homeward.homework.portal.TodayPage;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import com.vaadin.flow.component.UI;
@@ -67,7 +67,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
         render(portal.today());
     }
 
-    private void render(Today today) {
+    private void render(TodayPage today) {
         removeAll();
         H1 hello = new H1(getTranslation("home.client.hello", CurrentUser.require().displayName()));
         hello.setId("home-title");

@@ -4,13 +4,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The client's home: choices waiting for them, due now, overdue (the last two weeks, still open),
- * and the coming week; times are in {@code zone}, the client's own time zone.
+ * Everything the client's home (Today, /my) shows, read in one call ({@link PortalService#today()}): choices
+ * waiting for them, due now, overdue (the last two weeks, still open), and the coming week; times are in
+ * {@code zone}, the client's own time zone. The page's read model (decision 0038).
  */
-public record Today(List<ChoiceCard> choices, List<HomeworkCard> dueNow, List<HomeworkCard> overdue,
-                    List<HomeworkCard> comingUp, ZoneId zone, CrisisNotice crisis) {
+public record TodayPage(List<ChoiceCard> choices, List<HomeworkCard> dueNow, List<HomeworkCard> overdue,
+                        List<HomeworkCard> comingUp, ZoneId zone, CrisisNotice crisis) {
 
-    public Today(List<HomeworkCard> dueNow, List<HomeworkCard> overdue, List<HomeworkCard> comingUp) {
+    public TodayPage(List<HomeworkCard> dueNow, List<HomeworkCard> overdue, List<HomeworkCard> comingUp) {
         this(List.of(), dueNow, overdue, comingUp, null, null);
     }
 

@@ -1,0 +1,33 @@
+package app.homeward.client.pages;
+
+import app.homeward.audit.AuditService.RecordAccess;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.Goal;
+import app.homeward.homework.AlertSummary;
+import app.homeward.homework.ChangeRequestSummary;
+import app.homeward.homework.MeasureHistory;
+import app.homeward.homework.adherence.ClientAdherence;
+import app.homeward.homework.plan.AssignmentSummary;
+import app.homeward.homework.review.ReviewItem;
+import app.homeward.security.AccountService.StaffMember;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything /app/clients/{id} shows, read at once ({@link ClientPages}): the record, the clinic's time
+ * zone (for dates), the staff who can be the client's therapist, what needs attention (open safety alerts
+ * and change requests), the homework plan, goals, what the client sent, adherence over the default window,
+ * the measures, and for a clinic admin who last opened the record ({@code recordAccess}, null for others).
+ */
+public record ClientPage(ClientProfile client, ZoneId clinicZone, List<StaffMember> colleagues,
+                         List<AlertSummary> openAlerts, List<ChangeRequestSummary> openChangeRequests,
+                         List<AssignmentSummary> plan, List<Goal> goals, List<ReviewItem> entries,
+                         ClientAdherence adherence, List<MeasureHistory> measures, RecordAccess recordAccess) {
+
+    /** The client's therapist among the active staff (empty when that account is no longer active). */
+    public Optional<StaffMember> therapist() {
+        return colleagues.stream().filter(s -> s.id().equals(client.therapistId())).findFirst();
+    }
+}

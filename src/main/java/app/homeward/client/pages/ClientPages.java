@@ -1,0 +1,91 @@
+package app.homeward.client.pages;
+
+import app.homeward.audit.AuditService;
+import app.homeward.base.NotFoundException;
+import app.homeward.client.ClientProfile;
+import app.homeward.client.ClientService;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.review.ReviewService;
+import app.homeward.homework.review.SafetyAlerts;
+import app.homeward.security.AccountService;
+import app.homeward.security.CurrentUser;
+import app.homeward.security.Role;
+import app.homeward.tenancy.ClinicDirectory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Reads each of the staff's client pages in one read-only transaction. It asks the features' own services (they check the
+ * caseload and record what they audit) and they join this transaction, so the client, the clinic and the
+ * plan are read once per page instead of once per service call. Decision 0038.
+ */
+@Service
+@PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+public class ClientPages {
+
+    /** How many weeks of adherence the page opens with (the panel offers the others). */
+    public static final int ADHERENCE_WEEKS = 8;
+    /** How many looks at the record an admin sees on the page. */
+    public static final int RECENT_VIEWS = 10;
+
+    private final ClientService clients;
+    private final AccountService accounts;
+    private final ClinicDirectory clinics;
+    private final SafetyAlerts safetyAlerts;
+    private final ReviewService reviews;
+    private final HomeworkPlans homework;
+    private final AdherenceService adherence;
+    private final AuditService audit;
+
+    ClientPages(ClientService clients, AccountService accounts, ClinicDirectory clinics, SafetyAlerts safetyAlerts,
+                ReviewService reviews, HomeworkPlans homework, AdherenceService adherence, AuditService audit) {
+        this.clients = clients;
+        this.accounts = accounts;
+        this.clinics = clinics;
+        this.safetyAlerts = safetyAlerts;
+        this.reviews = reviews;
+        this.homework = homework;
+        this.adherence = adherence;
+        this.audit = audit;
+    }
+
+    /**
+     * The page as it opens: the audit trail records that the record was opened (once per page load), or that
+     * the caller was refused. A client outside one's caseload or clinic is not found.
+     */
+    @Transactional(readOnly = true)
+    public ClientPage open(UUID clientId) {
+        return read(clients.open(clientId));
+    }
+
+    /** The page again after an action on it: the record was opened already, so no second "opened" record. */
+    @Transactional(readOnly = true)
+    public ClientPage reload(UUID clientId) {
+        return read(clients.profile(clientId));
+    }
+
+    /**
+     * The before-session page: everything since {@code since}, and adherence. The audit trail records a look at
+     * the before-session review and one at adherence, as when each was read on its own.
+     */
+    @Transactional(readOnly = true)
+    public BeforeSessionPage beforeSession(UUID clientId, Instant since) {
+        return new BeforeSessionPage(reviews.beforeSession(clientId, since), adherence.client(clientId, ADHERENCE_WEEKS));
+    }
+
+    private ClientPage read(ClientProfile client) {
+        UUID id = client.id();
+        var zone = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new).timeZone();
+        return new ClientPage(client, zone, accounts.colleagues(),
+                safetyAlerts.alertsOf(id).stream().filter(a -> a.acknowledgedAt() == null).toList(),
+                reviews.changeRequests(id).stream().filter(r -> r.resolvedAt() == null).toList(),
+                homework.assignments(id), clients.goals(id), reviews.entriesOf(id),
+                adherence.client(id, ADHERENCE_WEEKS), adherence.measures(id),
+                CurrentUser.require().role() == Role.CLINIC_ADMIN ? audit.recentViews(id, RECENT_VIEWS) : null);
+    }
+}

@@ -421,17 +421,44 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         assignments.stream().filter(a -> a.ladder() != null)
                 .forEach(a -> ladders.computeIfAbsent(a.ladder().id(), k -> new ArrayList<>()).add(a));
         Set<UUID> shown = new HashSet<>();
+        // grouped by the goal each serves (the research: homework tied to the client's goals is done more),
+        // in the order of the goals, then what serves no goal; no headings when no plan names a goal
+        Map<UUID, String> goalTexts = new LinkedHashMap<>();
+        page.goals().forEach(g -> goalTexts.put(g.id(), g.text()));
+        Map<UUID, List<Div>> byGoal = new LinkedHashMap<>();
+        goalTexts.keySet().forEach(id -> byGoal.put(id, new ArrayList<>()));
+        List<Div> noGoal = new ArrayList<>();
         for (AssignmentSummary a : assignments) {
+            Div card;
             if (a.ladder() != null) {
-                if (shown.add(a.ladder().id())) {
-                    plan.add(ladderCard(ladders.get(a.ladder().id())));
+                if (!shown.add(a.ladder().id())) {
+                    continue;
                 }
+                card = ladderCard(ladders.get(a.ladder().id()));
             } else if (a.status() == AssignmentStatus.CHOOSING) {
-                plan.add(choiceCard(a));
+                card = choiceCard(a);
             } else {
-                plan.add(planCard(a));
+                card = planCard(a);
             }
+            (a.goalId() != null && byGoal.containsKey(a.goalId()) ? byGoal.get(a.goalId()) : noGoal).add(card);
         }
+        boolean grouped = byGoal.values().stream().anyMatch(cards -> !cards.isEmpty());
+        byGoal.forEach((goal, cards) -> {
+            if (!cards.isEmpty()) {
+                plan.add(goalHeading(getTranslation("client.plan.for-goal", goalTexts.get(goal))));
+                cards.forEach(plan::add);
+            }
+        });
+        if (grouped && !noGoal.isEmpty()) {
+            plan.add(goalHeading(getTranslation("client.plan.no-goal")));
+        }
+        noGoal.forEach(plan::add);
+    }
+
+    private static H3 goalHeading(String text) {
+        H3 heading = new H3(text);
+        heading.addClassName("plan-goal-heading");
+        return heading;
     }
 
     private Div planCard(AssignmentSummary a) {

@@ -14,13 +14,13 @@ import java.util.UUID;
 public record AssignmentSummary(UUID id, String title, String rationale, AssignmentStatus status, Schedule schedule,
                                 int confidence, int difficulty, Instant createdAt, int total, int done, int partial,
                                 int missed, int upcoming, int openChangeRequests, Ladder ladder,
-                                boolean chosenByClient, List<String> options) {
+                                boolean chosenByClient, List<String> options, UUID goalId) {
 
     public AssignmentSummary(UUID id, String title, String rationale, AssignmentStatus status, Schedule schedule,
                              int confidence, int difficulty, Instant createdAt, int total, int done, int partial,
                              int missed, int upcoming, int openChangeRequests) {
         this(id, title, rationale, status, schedule, confidence, difficulty, createdAt, total, done, partial, missed,
-                upcoming, openChangeRequests, null, false, List.of());
+                upcoming, openChangeRequests, null, false, List.of(), null);
     }
 
     /** Where a step stands in its ladder. */

@@ -434,7 +434,7 @@ public class HomeworkPlans {
             result.add(new AssignmentSummary(a.getId(), a.getTitle(), a.getRationale(), a.getStatus(), a.schedule(),
                     a.getConfidence(), a.getDifficulty(), a.getCreatedAt(), list.size(), done, partial, missed,
                     upcoming, requests.getOrDefault(a.getId(), 0L).intValue(), ladder, a.getChosenAt() != null,
-                    offered.getOrDefault(a.getId(), List.of())));
+                    offered.getOrDefault(a.getId(), List.of()), a.getGoalId()));
         }
         return result;
     }

@@ -93,6 +93,29 @@ class ClientViewTest extends ViewTest {
         assertThat(find(Button.class, card).withText("End").exists()).isFalse();
     }
 
+    @Test
+    void the_plan_is_grouped_by_the_goal_each_homework_serves() {
+        UUID sleep = clients.addGoal(clientId, "Sleep through the night").id();
+        clients.addGoal(clientId, "Walk twice a week");
+        homework.assign(clientId, "mood-log", new AssignmentPlan("Mood log", "To see patterns", null, null, null,
+                Schedule.once(today(BERLIN).plusDays(3), LocalTime.of(20, 0), BERLIN), null, null, null, 8,
+                false, false, 1, null));
+        homework.assign(clientId, "sleep-diary", new AssignmentPlan("Sleep diary", "To see what helps sleep", null, null,
+                null, Schedule.once(today(BERLIN).plusDays(3), LocalTime.of(9, 0), BERLIN), null, null, null, 8,
+                false, false, 1, sleep));
+
+        view = navigate("app/clients/" + clientId, ClientView.class);
+
+        // headings and cards in page order: the goal with a plan first, then what serves no goal;
+        // a goal with no homework gets no heading
+        java.util.List<String> order = view.plan.getChildren()
+                .map(c -> c instanceof H3 h ? "# " + h.getText() : ((Div) c).getElement().getChildren()
+                        .filter(e -> "h3".equals(e.getTag())).findFirst().map(e -> e.getText()).orElse("?"))
+                .toList();
+        assertThat(order).containsExactly("# Towards: Sleep through the night", "Sleep diary", "# Not linked to a goal",
+                "Mood log");
+    }
+
     /**
      * WCAG 2.5.3 (label in name): a button named after what it acts on still begins its accessible name
      * with the words on it, so "click Change plan" works by voice, in either language.

@@ -8,19 +8,15 @@ import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCom
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,13 +50,13 @@ public class SharedBuckets {
     static final String DELETE_EXPIRED_BUCKETS = "delete from rate_limit_bucket where expires_at < ?";
     static final String DELETE_ALL_BUCKETS = "delete from rate_limit_bucket";
 
-    private final DataSource dataSource;
+    private final PlatformTable table;
     private final Clock clock;
     private final BucketTable buckets;
     private final AtomicReference<Instant> cleaned = new AtomicReference<>();
 
     public SharedBuckets(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.table = new PlatformTable(dataSource, CLEANUP_EVERY);
         this.clock = clock;
         this.buckets = new BucketTable(ClientSideConfig.getDefault()
                 .withClientClock(new ClockTimeMeter(clock))
@@ -75,7 +71,7 @@ public class SharedBuckets {
 
     /** For tests: forget every bucket. */
     public void deleteAll() {
-        withConnection(c -> {
+        table.withConnection(c -> {
             try (PreparedStatement statement = c.prepareStatement(DELETE_ALL_BUCKETS)) {
                 statement.executeUpdate();
             }
@@ -85,7 +81,7 @@ public class SharedBuckets {
 
     /** For tests: whether the bucket with this row key has a row, expired or not. */
     public boolean rowExists(String key) {
-        return withConnection(c -> {
+        return table.withConnection(c -> {
             try (PreparedStatement select = c.prepareStatement(SELECT_BUCKET)) {
                 select.setString(1, key);
                 try (ResultSet rows = select.executeQuery()) {
@@ -95,49 +91,11 @@ public class SharedBuckets {
         });
     }
 
-    /** Deletes expired rows when this instance last did so more than {@link #CLEANUP_EVERY} ago (or the clock went back). */
-    private void cleanUpIfDue(Instant now) {
-        Instant last = cleaned.get();
-        if (last != null && Duration.between(last, now).abs().compareTo(CLEANUP_EVERY) < 0) {
-            return;
-        }
-        if (cleaned.compareAndSet(last, now)) {
-            withConnection(c -> {
-                try (PreparedStatement delete = c.prepareStatement(DELETE_EXPIRED_BUCKETS)) {
-                    delete.setObject(1, utc(now));
-                    delete.executeUpdate();
-                }
-                return null;
-            });
-        }
-    }
 
-    private <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("shared limits unavailable", e);
-        }
-    }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    private static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
-    }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
 
     /** Bucket4j's clock: the application's, in nanoseconds since the epoch. */
     public record ClockTimeMeter(Clock clock) implements TimeMeter {
@@ -173,7 +131,7 @@ public class SharedBuckets {
 
                 @Override
                 public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                    return withConnection(c -> {
+                    return table.withConnection(c -> {
                         try (PreparedStatement select = c.prepareStatement(SELECT_BUCKET)) {
                             select.setString(1, key);
                             try (ResultSet rows = select.executeQuery()) {
@@ -183,7 +141,7 @@ public class SharedBuckets {
                                 }
                                 version = rows.getLong(2);
                                 // an expired row is a bucket that has refilled: start afresh (and overwrite it)
-                                return instant(rows, 3).isBefore(clock.instant())
+                                return PlatformTable.instant(rows, 3).isBefore(clock.instant())
                                         ? Optional.empty() : Optional.of(rows.getBytes(1));
                             }
                         }
@@ -197,17 +155,17 @@ public class SharedBuckets {
                     long ttlMillis = getClientSideConfig().getExpirationAfterWriteStrategy().orElseThrow()
                             .calculateTimeToLiveMillis(newState, new ClockTimeMeter(clock).currentTimeNanos());
                     Instant expires = now.plusMillis(Math.max(0, ttlMillis));
-                    cleanUpIfDue(now);
-                    return withConnection(c -> {
+                    table.cleanUpIfDue(cleaned, DELETE_EXPIRED_BUCKETS, now);
+                    return table.withConnection(c -> {
                         if (version == null) {
                             try (PreparedStatement insert = c.prepareStatement(INSERT_BUCKET)) {
                                 insert.setString(1, key);
                                 insert.setBytes(2, newData);
-                                insert.setObject(3, utc(expires));
+                                insert.setObject(3, PlatformTable.utc(expires));
                                 insert.executeUpdate();
                                 return true;
                             } catch (SQLException e) {
-                                if (isDuplicateKey(e)) {
+                                if (PlatformTable.isDuplicateKey(e)) {
                                     return false;
                                 }
                                 throw e;
@@ -215,7 +173,7 @@ public class SharedBuckets {
                         }
                         try (PreparedStatement update = c.prepareStatement(UPDATE_BUCKET)) {
                             update.setBytes(1, newData);
-                            update.setObject(2, utc(expires));
+                            update.setObject(2, PlatformTable.utc(expires));
                             update.setString(3, key);
                             update.setLong(4, version);
                             return update.executeUpdate() == 1;
@@ -242,7 +200,7 @@ public class SharedBuckets {
 
         @Override
         public void removeProxy(String key) {
-            withConnection(c -> {
+            table.withConnection(c -> {
                 try (PreparedStatement delete = c.prepareStatement(DELETE_BUCKET)) {
                     delete.setString(1, key);
                     delete.executeUpdate();

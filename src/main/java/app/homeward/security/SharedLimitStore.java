@@ -1,20 +1,17 @@
 package app.homeward.security;
 
+import app.homeward.base.PlatformTable;
 import app.homeward.base.SharedBuckets;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +49,13 @@ class SharedLimitStore {
     static final String DELETE_EXPIRED_FAILURES = "delete from sign_in_failure where expires_at < ?";
     static final String DELETE_ALL_FAILURES = "delete from sign_in_failure";
 
-    private final DataSource dataSource;
+    private final PlatformTable table;
     private final Clock clock;
     private final SharedBuckets buckets;
     private final AtomicReference<Instant> failuresCleaned = new AtomicReference<>();
 
     SharedLimitStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.table = new PlatformTable(dataSource, CLEANUP_EVERY);
         this.clock = clock;
         // the bucket table's code is base's (the mail rate uses it too); state lives in the table, not the object
         this.buckets = new SharedBuckets(dataSource, clock);
@@ -71,15 +68,15 @@ class SharedLimitStore {
 
     /** One more failure for each key (a count that had expired starts again at 1); the rows live until now + forgetAfter. */
     void countFailure(List<String> keys, Instant now, Duration forgetAfter) {
-        cleanUpIfDue(failuresCleaned, DELETE_EXPIRED_FAILURES, now);
+        table.cleanUpIfDue(failuresCleaned, DELETE_EXPIRED_FAILURES, now);
         Instant expires = now.plus(forgetAfter);
         for (String key : keys) {
-            withConnection(c -> {
+            table.withConnection(c -> {
                 for (int attempt = 0; ; attempt++) {
                     try (PreparedStatement update = c.prepareStatement(COUNT_FAILURE)) {
-                        update.setObject(1, utc(now));
-                        update.setObject(2, utc(now));
-                        update.setObject(3, utc(expires));
+                        update.setObject(1, PlatformTable.utc(now));
+                        update.setObject(2, PlatformTable.utc(now));
+                        update.setObject(3, PlatformTable.utc(expires));
                         update.setString(4, key);
                         if (update.executeUpdate() == 1) {
                             return null;
@@ -87,13 +84,13 @@ class SharedLimitStore {
                     }
                     try (PreparedStatement insert = c.prepareStatement(INSERT_FAILURE)) {
                         insert.setString(1, key);
-                        insert.setObject(2, utc(now));
-                        insert.setObject(3, utc(expires));
+                        insert.setObject(2, PlatformTable.utc(now));
+                        insert.setObject(3, PlatformTable.utc(expires));
                         insert.executeUpdate();
                         return null;
                     } catch (SQLException e) {
                         // another instance inserted the first failure a moment ago: count on top of it
-                        if (!isDuplicateKey(e) || attempt > 0) {
+                        if (!PlatformTable.isDuplicateKey(e) || attempt > 0) {
                             throw e;
                         }
                     }
@@ -104,16 +101,16 @@ class SharedLimitStore {
 
     /** The live failure counts of these keys (at most two: an account and an address), by key. */
     Map<String, Failures> failures(String first, String second, Instant now) {
-        return withConnection(c -> {
+        return table.withConnection(c -> {
             Map<String, Failures> found = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement(SELECT_FAILURES)) {
                 select.setString(1, first);
                 select.setString(2, second);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Instant expires = instant(rows, 4);
+                        Instant expires = PlatformTable.instant(rows, 4);
                         if (!expires.isBefore(now)) {
-                            found.put(rows.getString(1), new Failures(rows.getInt(2), instant(rows, 3)));
+                            found.put(rows.getString(1), new Failures(rows.getInt(2), PlatformTable.instant(rows, 3)));
                         }
                     }
                 }
@@ -123,7 +120,7 @@ class SharedLimitStore {
     }
 
     void forgetFailures(String key) {
-        withConnection(c -> {
+        table.withConnection(c -> {
             try (PreparedStatement delete = c.prepareStatement(DELETE_FAILURE)) {
                 delete.setString(1, key);
                 delete.executeUpdate();
@@ -152,7 +149,7 @@ class SharedLimitStore {
     }
 
     private void update(String sql) {
-        withConnection(c -> {
+        table.withConnection(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.executeUpdate();
             }
@@ -160,51 +157,10 @@ class SharedLimitStore {
         });
     }
 
-    /**
-     * Deletes a table's expired rows when this instance last did so more than {@link #CLEANUP_EVERY}
-     * ago (or the clock went back that far, as it does between test classes). One thread wins the race.
-     */
-    private void cleanUpIfDue(AtomicReference<Instant> lastCleanup, String deleteExpired, Instant now) {
-        Instant last = lastCleanup.get();
-        if (last != null && Duration.between(last, now).abs().compareTo(CLEANUP_EVERY) < 0) {
-            return;
-        }
-        if (lastCleanup.compareAndSet(last, now)) {
-            withConnection(c -> {
-                try (PreparedStatement delete = c.prepareStatement(deleteExpired)) {
-                    delete.setObject(1, utc(now));
-                    delete.executeUpdate();
-                }
-                return null;
-            });
-        }
-    }
 
-    private <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("shared limits unavailable", e);
-        }
-    }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
-    }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        return rows.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
 
 }

@@ -282,14 +282,6 @@ public class ReminderService {
                 .toList();
     }
 
-    /** The delivery log alone (see {@link #overview}): newest first, at most {@value #LOG_SIZE} lines. */
-    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
-    @Transactional(readOnly = true)
-    public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
-        viewed(clientId); // not in my caseload: not found
-        return log(clientId);
-    }
-
     /** The client, if in my caseload (else not found); the look at their delivery log is recorded either way. */
     private ClientProfile viewed(UUID clientId) {
         try {

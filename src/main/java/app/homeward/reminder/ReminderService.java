@@ -6,6 +6,7 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientDirectory;
 import app.homeward.client.ClientDirectory.ClientContact;
@@ -204,7 +205,7 @@ public class ReminderService {
         if (clinicId == null || !UnsubscribeTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = UnsubscribeTokens.hash(token);
+        String hash = LinkTokens.hash(token);
         // bind the link's clinic before the transaction starts: the one place a stranger acts for a clinic
         return TenantContext.callAs(clinicId, () -> tx.execute(status -> {
             Optional<UUID> clientId = reminders.findClientByUnsubscribeHash(hash).stream().findFirst()

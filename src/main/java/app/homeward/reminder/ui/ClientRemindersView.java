@@ -5,6 +5,7 @@ import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.Paragraphs;
 import app.homeward.reminder.ClientReminders;
 import app.homeward.reminder.DeliveryLogEntry;
 import app.homeward.reminder.ReminderService;
@@ -158,15 +159,11 @@ public class ClientRemindersView extends Div implements BeforeEnterObserver, Has
     }
 
     private Paragraph note(String key) {
-        Paragraph p = new Paragraph(getTranslation(key));
-        p.addClassName("notice");
-        return p;
+        return Paragraphs.of(getTranslation(key), "notice");
     }
 
     private Paragraph quiet(String key) {
-        Paragraph p = new Paragraph(getTranslation(key));
-        p.addClassName("empty-state");
-        return p;
+        return Paragraphs.of(getTranslation(key), "empty-state");
     }
 
     @Override

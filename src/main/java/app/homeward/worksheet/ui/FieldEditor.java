@@ -354,6 +354,16 @@ class FieldEditor extends Div {
     }
 
     /** A new field of a type, with sensible starting settings. */
+    /** The first of prefix + (count + 1), prefix + (count + 2)… that none of {@code taken} has. */
+    static String freeKey(String prefix, List<String> taken) {
+        for (int n = taken.size() + 1; ; n++) {
+            String candidate = prefix + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
     static Field blank(FieldType type, String key, FieldInput.Translator t) {
         return switch (type) {
             case INSTRUCTIONS -> new FieldTypes.Instructions(key, "", "");
@@ -418,14 +428,7 @@ class FieldEditor extends Div {
         }
 
         private String nextKey() {
-            int n = editors.size() + 1;
-            while (true) {
-                String candidate = "c" + n;
-                if (editors.stream().noneMatch(e -> e.key().equals(candidate))) {
-                    return candidate;
-                }
-                n++;
-            }
+            return freeKey("c", editors.stream().map(FieldEditor::key).toList());
         }
 
         @Override

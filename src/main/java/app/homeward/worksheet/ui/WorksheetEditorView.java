@@ -3,6 +3,7 @@ package app.homeward.worksheet.ui;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.Draft;
@@ -97,10 +98,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        UUID id = event.getRouteParameters().get("id").map(WorksheetEditorView::uuid).orElse(null);
-        if (id == null) {
-            throw new app.homeward.base.NotFoundException();
-        }
+        UUID id = RouteIds.uuid(event, "id");
         try {
             draft = worksheets.openDraft(id);
         } catch (app.homeward.base.NotFoundException missing) {
@@ -305,14 +303,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     private String nextKey() {
-        int n = editors.size() + 1;
-        while (true) {
-            String candidate = "field-" + n;
-            if (editors.stream().noneMatch(e -> e.key().equals(candidate))) {
-                return candidate;
-            }
-            n++;
-        }
+        return FieldEditor.freeKey("field-", editors.stream().map(FieldEditor::key).toList());
     }
 
     /** The worksheet as it stands in the builder. */
@@ -523,14 +514,6 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     protected void onDetach(DetachEvent detachEvent) {
         detachEvent.getUI().getPage().executeJs("window.onbeforeunload = null;");
         super.onDetach(detachEvent);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Override

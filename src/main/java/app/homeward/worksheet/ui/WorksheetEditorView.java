@@ -8,9 +8,9 @@ import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
+import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.FieldType;
 import app.homeward.worksheet.Sharing;
-import app.homeward.worksheet.TemplateProblem;
 import app.homeward.worksheet.WorksheetCategory;
 import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetProblems;
@@ -355,7 +355,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     private void openPublishDialog() {
         clearProblems();
         WorksheetDocument document = current();
-        List<TemplateProblem> problems = document.problems(true);
+        List<FieldProblem> problems = document.problems(true);
         if (!problems.isEmpty()) {
             showProblems(problems);
             return;
@@ -445,10 +445,10 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     /** Each problem at its field; problems of the whole worksheet at the top. The first gets the focus. */
-    private void showProblems(List<TemplateProblem> problems) {
+    private void showProblems(List<FieldProblem> problems) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
-        for (TemplateProblem problem : problems) {
+        for (FieldProblem problem : problems) {
             String message = getTranslation(problem.messageKey(), problem.arguments());
             if (problem.fieldKey() != null && editors.stream().anyMatch(e -> e.key().equals(problem.fieldKey()))) {
                 byField.computeIfAbsent(problem.fieldKey(), k -> new ArrayList<>()).add(message);

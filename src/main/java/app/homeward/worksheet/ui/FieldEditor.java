@@ -354,6 +354,18 @@ class FieldEditor extends Div {
     }
 
     /** A new field of a type, with sensible starting settings. */
+    /** Moves {@code editor} {@code delta} places up (negative) or down in {@code editors}; false at either end. */
+    static boolean moveWithin(List<FieldEditor> editors, FieldEditor editor, int delta) {
+        int from = editors.indexOf(editor);
+        int to = from + delta;
+        if (to < 0 || to >= editors.size()) {
+            return false;
+        }
+        editors.remove(from);
+        editors.add(to, editor);
+        return true;
+    }
+
     /** The first of prefix + (count + 1), prefix + (count + 2)… that none of {@code taken} has. */
     static String freeKey(String prefix, List<String> taken) {
         for (int n = taken.size() + 1; ; n++) {
@@ -433,13 +445,9 @@ class FieldEditor extends Div {
 
         @Override
         public void move(FieldEditor editor, int delta) {
-            int from = editors.indexOf(editor);
-            int to = from + delta;
-            if (to < 0 || to >= editors.size()) {
+            if (!moveWithin(editors, editor, delta)) {
                 return;
             }
-            editors.remove(from);
-            editors.add(to, editor);
             list.removeAll();
             editors.forEach(list::add);
             refreshTools();

@@ -278,13 +278,10 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     private void move(FieldEditor editor, int delta) {
-        int from = editors.indexOf(editor);
-        int to = from + delta;
-        if (to < 0 || to >= editors.size()) {
+        if (!FieldEditor.moveWithin(editors, editor, delta)) {
             return;
         }
-        editors.remove(from);
-        editors.add(to, editor);
+        int to = editors.indexOf(editor);
         refreshList();
         // keep the keyboard where it was: on the same button of the moved card
         (delta < 0 ? (to == 0 ? editor.down : editor.up) : (to == editors.size() - 1 ? editor.up : editor.down)).focus();

@@ -273,6 +273,29 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(saved.columns()).extracting(Field::key).containsExactly("c1", "c3");
     }
 
+    @Test
+    void moving_a_table_column_reorders_the_columns_and_the_saved_table_keeps_the_order() {
+        UUID id = worksheets.create("Worksheet with a table to reorder");
+        Draft draft = worksheets.openDraft(id);
+        Field table = new FieldTypes.Table("moments", "Moments", "", false, List.of(
+                new FieldTypes.ShortText("c1", "Situation", "", false, null),
+                new FieldTypes.ShortText("c2", "Feelings", "", false, null),
+                new FieldTypes.ShortText("c3", "Thought", "", false, null)), null);
+        worksheets.saveDraft(id, draft.lock(), new WorksheetDocument("Worksheet with a table to reorder", "", "It helps.",
+                WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(table), null));
+        view = openEditor(id);
+        FieldEditor.ColumnsEditor columns = find(FieldEditor.ColumnsEditor.class, card("moments")).single();
+
+        test(columnTool(columns, "Move Situation down")).click();
+        test(columnTool(columns, "Move Thought up")).click();
+
+        assertThat(columns.value()).extracting(Field::key).containsExactly("c2", "c3", "c1");
+        assertThat(view.isDirty()).isTrue();
+        test(view.save).click();
+        FieldTypes.Table saved = (FieldTypes.Table) worksheets.template(id, 1).document().fields().getFirst();
+        assertThat(saved.columns()).extracting(Field::key).containsExactly("c2", "c3", "c1");
+    }
+
     // ------------------------------------------------------------------ choices and scoring
 
     @Test

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Moves a feature's per-clinic db-scheduler task (one instance per clinic; its id and data are the clinic
@@ -46,12 +48,7 @@ public abstract class ClinicTaskWakeUp {
 
     /** Schedules the clinic's task at {@code at}, or moves it earlier; a running task finds new work itself. */
     public void runBy(UUID clinicId, Instant at) {
-        SchedulerClient client = scheduler.getIfAvailable();
-        if (client == null) {
-            return;
-        }
-        TaskInstance<String> instance = instance(clinicId);
-        try {
+        withTask(clinicId, (client, instance) -> {
             if (client.scheduleIfNotExists(instance, at)) {
                 return;
             }
@@ -60,28 +57,19 @@ public abstract class ClinicTaskWakeUp {
                     client.reschedule(instance, at);
                 }
             });
-        } catch (RuntimeException e) {
-            LOG.atLevel(missedWakeUp).log("could not wake the {} task clinic={} cause={}", task.getTaskName(), clinicId,
-                    e.getClass().getSimpleName());
-        }
+        }, e -> LOG.atLevel(missedWakeUp).log("could not wake the {} task clinic={} cause={}", task.getTaskName(),
+                clinicId, e.getClass().getSimpleName()));
     }
 
     /** Moves the clinic's task to {@code at}, earlier or later (the development clock moved back). */
     public void moveTo(UUID clinicId, Instant at) {
-        SchedulerClient client = scheduler.getIfAvailable();
-        if (client == null) {
-            return;
-        }
-        TaskInstance<String> instance = instance(clinicId);
-        try {
+        withTask(clinicId, (client, instance) -> {
             if (!client.scheduleIfNotExists(instance, at)) {
                 client.getScheduledExecution(instance).filter(e -> !e.isPicked())
                         .ifPresent(e -> client.reschedule(instance, at));
             }
-        } catch (RuntimeException e) {
-            LOG.atLevel(missedWakeUp).log("could not wake the {} task clinic={} cause={}", task.getTaskName(), clinicId,
-                    e.getClass().getSimpleName());
-        }
+        }, e -> LOG.atLevel(missedWakeUp).log("could not wake the {} task clinic={} cause={}", task.getTaskName(),
+                clinicId, e.getClass().getSimpleName()));
     }
 
     /**
@@ -89,20 +77,24 @@ public abstract class ClinicTaskWakeUp {
      * progress cannot be cancelled: the task removes itself when it finds the clinic gone.
      */
     public void cancelAfterCommit(UUID clinicId) {
-        afterCommit(() -> cancel(clinicId));
+        afterCommit(() -> withTask(clinicId,
+                (client, instance) -> client.getScheduledExecution(instance).filter(e -> !e.isPicked())
+                        .ifPresent(e -> client.cancel(instance)),
+                e -> LOG.info("{} task of a deleted clinic left to remove itself clinic={} cause={}", task.getTaskName(),
+                        clinicId, e.getClass().getSimpleName())));
     }
 
-    private void cancel(UUID clinicId) {
+    /** Does {@code work} on the clinic's task when a scheduler runs; a failure goes to {@code failed}, never up. */
+    private void withTask(UUID clinicId, BiConsumer<SchedulerClient, TaskInstance<String>> work,
+                          Consumer<RuntimeException> failed) {
         SchedulerClient client = scheduler.getIfAvailable();
         if (client == null) {
             return;
         }
-        TaskInstance<String> instance = instance(clinicId);
         try {
-            client.getScheduledExecution(instance).filter(e -> !e.isPicked()).ifPresent(e -> client.cancel(instance));
+            work.accept(client, instance(clinicId));
         } catch (RuntimeException e) {
-            LOG.info("{} task of a deleted clinic left to remove itself clinic={} cause={}", task.getTaskName(), clinicId,
-                    e.getClass().getSimpleName());
+            failed.accept(e);
         }
     }
 

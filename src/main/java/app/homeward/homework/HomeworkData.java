@@ -1,11 +1,7 @@
 package app.homeward.homework;
 
-import app.homeward.base.ClinicData;
-import app.homeward.base.EntityTables;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +12,7 @@ import java.util.List;
  * occurrences, entries with answers, reflections and feedback, change requests and safety alerts.
  */
 @Component
-class HomeworkData implements ClinicData {
+class HomeworkData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("assignment", "Assignment", "id", "client_id=clientId", "therapist_id=therapistId",
@@ -47,46 +43,19 @@ class HomeworkData implements ClinicData {
                     "therapist_id=therapistId", "label", "alert_value=value", "raised_at=raisedAt",
                     "acknowledged_at=acknowledgedAt", "acknowledged_by=acknowledgedBy", "note"));
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
+    HomeworkData() {
+        super(200, TABLES);
     }
 
     @Override
     @Transactional
     public void eraseClient(ErasedClient client) {
         // children before parents: alerts point at entries, entries at occurrences, occurrences and options at plans
-        for (String entity : List.of("SafetyAlert", "Entry", "ChangeRequest", "Occurrence")) {
-            em.createQuery("delete from " + entity + " x where x.clientId = :client")
-                    .setParameter("client", client.clientId()).executeUpdate();
-        }
+        deleteOfClient(client.clientId(), "SafetyAlert", "Entry", "ChangeRequest", "Occurrence");
         em.createQuery("delete from AssignmentOption o where o.assignmentId in "
                         + "(select a.id from Assignment a where a.clientId = :client)")
                 .setParameter("client", client.clientId()).executeUpdate();
         em.createQuery("delete from Assignment a where a.clientId = :client")
                 .setParameter("client", client.clientId()).executeUpdate();
-    }
-
-    @Override
-    @Transactional
-    public void deleteAll() {
-        for (String entity : List.of("SafetyAlert", "Entry", "ChangeRequest", "Occurrence", "AssignmentOption",
-                "Assignment")) {
-            EntityTables.deleteAll(em, entity);
-        }
     }
 }

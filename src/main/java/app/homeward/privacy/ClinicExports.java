@@ -1,6 +1,7 @@
 package app.homeward.privacy;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
@@ -13,15 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,7 +33,6 @@ public class ClinicExports {
     public static final Duration VALID = Duration.ofHours(24);
     /** A job that has not reported progress for this long died with its instance: it no longer blocks a new one. */
     static final Duration STALE = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClinicExportRepository exports;
     private final ClinicExportFileRepository files;
@@ -75,8 +69,8 @@ public class ClinicExports {
             }
             running.failed(now);
         }
-        String token = newToken();
-        ClinicExport export = exports.save(new ClinicExport(me.accountId(), hash(token), now));
+        String token = LinkTokens.newToken();
+        ClinicExport export = exports.save(new ClinicExport(me.accountId(), LinkTokens.hash(token), now));
         UUID id = export.getId();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -113,8 +107,8 @@ public class ClinicExports {
         if (!downloadable(export)) {
             throw new DomainException("privacy.export.gone");
         }
-        String token = newToken();
-        export.newToken(hash(token));
+        String token = LinkTokens.newToken();
+        export.newToken(LinkTokens.hash(token));
         return token;
     }
 
@@ -129,7 +123,7 @@ public class ClinicExports {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
             throw new NotFoundException();
         }
-        ClinicExport export = exports.findByTokenHash(hash(token))
+        ClinicExport export = exports.findByTokenHash(LinkTokens.hash(token))
                 .filter(e -> e.getRequestedBy().equals(me.accountId()))
                 .filter(this::downloadable)
                 .orElseThrow(NotFoundException::new);
@@ -150,19 +144,5 @@ public class ClinicExports {
     private ClinicExport mine(UUID exportId) {
         UUID me = CurrentUser.require().accountId();
         return exports.findById(exportId).filter(e -> e.getRequestedBy().equals(me)).orElseThrow(NotFoundException::new);
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

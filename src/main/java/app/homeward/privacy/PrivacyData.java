@@ -1,20 +1,14 @@
 package app.homeward.privacy;
 
-import app.homeward.base.ClinicData;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
 import app.homeward.tenancy.CurrentClinic;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * This feature's own rows. Erasing a client keeps their erasure request (ids and dates: the record that
@@ -22,7 +16,7 @@ import java.util.UUID;
  * them. Exports are listed without their token hashes and files.
  */
 @Component
-class PrivacyData implements ClinicData {
+class PrivacyData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("data_retention", "DataRetention", "id", "keep_days=keepDays", "updated_at=updatedAt"),
@@ -36,28 +30,10 @@ class PrivacyData implements ClinicData {
     private final PrivacyWakeUp wakeUp;
     private final Clock clock;
 
-    @PersistenceContext
-    private EntityManager em;
-
     PrivacyData(PrivacyWakeUp wakeUp, Clock clock) {
+        super(50, TABLES);
         this.wakeUp = wakeUp;
         this.clock = clock;
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
     }
 
     @Override
@@ -78,15 +54,8 @@ class PrivacyData implements ClinicData {
     @Override
     @Transactional
     public void deleteAll() {
-        for (String entity : List.of("ClinicExportFile", "ClinicExport", "ErasureRequest", "DataRetention")) {
-            EntityTables.deleteAll(em, entity);
-        }
-        UUID clinicId = CurrentClinic.id().orElseThrow();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp.cancel(clinicId);
-            }
-        });
+        super.deleteAll();
+        // the task's rows are not the clinic's: they go once the deletion committed
+        wakeUp.cancelAfterCommit(CurrentClinic.id().orElseThrow());
     }
 }

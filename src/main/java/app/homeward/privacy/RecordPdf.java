@@ -11,7 +11,6 @@ import app.homeward.security.AccountSummary;
 import app.homeward.worksheet.Field;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -19,13 +18,20 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static app.homeward.base.PdfStyle.BODY;
+import static app.homeward.base.PdfStyle.HEADER_BACKGROUND;
+import static app.homeward.base.PdfStyle.HEADING;
+import static app.homeward.base.PdfStyle.LABEL;
+import static app.homeward.base.PdfStyle.SECTION;
+import static app.homeward.base.PdfStyle.SMALL;
+import static app.homeward.base.PdfStyle.TITLE;
 
 /**
  * The client's record as a readable A4 PDF (OpenPDF, in the house style of the worksheet and homework
@@ -34,14 +40,6 @@ import java.util.stream.Collectors;
  * reminder choices and the reminders sent.
  */
 final class RecordPdf {
-
-    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1a, 0x2b, 0x3c));
-    private static final Font SECTION = new Font(Font.HELVETICA, 14, Font.BOLD, new Color(0x1a, 0x2b, 0x3c));
-    private static final Font HEADING = new Font(Font.HELVETICA, 11.5f, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 10.5f, Font.NORMAL);
-    private static final Font LABEL = new Font(Font.HELVETICA, 10.5f, Font.BOLD);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8.5f, Font.NORMAL, new Color(0x55, 0x55, 0x55));
-    private static final Color HEADER_BACKGROUND = new Color(0xee, 0xf1, 0xf4);
 
     private RecordPdf() {
     }

@@ -72,6 +72,6 @@ public class DevClock {
     private void moved() {
         Instant now = clock.instant();
         LOG.info("development clock moved offset={}", clock.offset());
-        clinics.all().forEach(c -> wakeUp.reschedule(c.id(), now));
+        clinics.all().forEach(c -> wakeUp.moveTo(c.id(), now));
     }
 }

@@ -1,19 +1,12 @@
 package app.homeward.reminder;
 
-import app.homeward.base.ClinicData;
-import app.homeward.base.EntityTables;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
 import app.homeward.tenancy.CurrentClinic;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reminders for data rights: a client erased loses their choices and every reminder row about them
@@ -21,7 +14,7 @@ import java.util.UUID;
  * unsubscribe secrets.
  */
 @Component
-class ReminderData implements ClinicData {
+class ReminderData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("reminder", "Reminder", "id", "kind", "client_id=clientId", "occurrence_id=occurrenceId",
@@ -37,51 +30,22 @@ class ReminderData implements ClinicData {
 
     private final ReminderWakeUp wakeUp;
 
-    @PersistenceContext
-    private EntityManager em;
-
     ReminderData(ReminderWakeUp wakeUp) {
+        super(100, TABLES);
         this.wakeUp = wakeUp;
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
     }
 
     @Override
     @Transactional
     public void eraseClient(ErasedClient client) {
-        for (String entity : List.of("Reminder", "ReminderOverride", "ReminderPreference")) {
-            em.createQuery("delete from " + entity + " x where x.clientId = :client")
-                    .setParameter("client", client.clientId()).executeUpdate();
-        }
+        deleteOfClient(client.clientId(), "Reminder", "ReminderOverride", "ReminderPreference");
     }
 
     @Override
     @Transactional
     public void deleteAll() {
-        for (String entity : List.of("Reminder", "ReminderOverride", "ReminderPreference", "AlertPolicy")) {
-            EntityTables.deleteAll(em, entity);
-        }
-        UUID clinicId = CurrentClinic.id().orElseThrow();
-        // db-scheduler keeps its rows on its own connection: drop the clinic's task only once the deletion committed
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeUp.cancel(clinicId);
-            }
-        });
+        super.deleteAll();
+        // the task's rows are not the clinic's: they go once the deletion committed
+        wakeUp.cancelAfterCommit(CurrentClinic.id().orElseThrow());
     }
 }

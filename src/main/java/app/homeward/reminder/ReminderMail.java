@@ -1,5 +1,6 @@
 package app.homeward.reminder;
 
+import app.homeward.base.LinkTokens;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
 import app.homeward.client.ClientDirectory.ClientContact;
@@ -91,7 +92,7 @@ class ReminderMail {
     private OutgoingMail toClient(ToClient letter, ReminderRules rules, ClinicSender sender) {
         Reminder reminder = letter.reminder();
         ClientContact client = letter.client();
-        String token = UnsubscribeTokens.newToken();
+        String token = LinkTokens.newToken();
         String language = client.language() != null ? client.language() : letter.account().language();
         Locale locale = Locale.forLanguageTag(language == null ? rules.clinic().defaultLanguage() : language);
         // the unsubscribe page speaks the email's language
@@ -103,7 +104,7 @@ class ReminderMail {
         model.put("unsubscribeLink", unsubscribe);
         model.put("kind", reminder.getKind().name());
         MailMessage message = mail.prepare(sender, letter.account().email(), locale, "reminder", model, CLIENT_FILL_INS);
-        reminder.issueUnsubscribe(UnsubscribeTokens.hash(token));
+        reminder.issueUnsubscribe(LinkTokens.hash(token));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + oneClick + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

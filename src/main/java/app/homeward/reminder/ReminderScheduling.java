@@ -123,7 +123,7 @@ class ReminderScheduling {
             }
             // every clinic gets its task (a clinic without one would wait for its first reminder's wake-up)
             Instant now = clock.instant();
-            clinics.all().forEach(clinic -> wakeUp.now(clinic.id(), now));
+            clinics.all().forEach(clinic -> wakeUp.runBy(clinic.id(), now));
             scheduler.start();
             started = true;
             LOG.info("reminder delivery started");

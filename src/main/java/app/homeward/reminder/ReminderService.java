@@ -6,6 +6,7 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientDirectory;
 import app.homeward.client.ClientDirectory.ClientContact;
@@ -204,7 +205,7 @@ public class ReminderService {
         if (clinicId == null || !UnsubscribeTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = UnsubscribeTokens.hash(token);
+        String hash = LinkTokens.hash(token);
         // bind the link's clinic before the transaction starts: the one place a stranger acts for a clinic
         return TenantContext.callAs(clinicId, () -> tx.execute(status -> {
             Optional<UUID> clientId = reminders.findClientByUnsubscribeHash(hash).stream().findFirst()
@@ -280,14 +281,6 @@ public class ReminderService {
                 .map(r -> new DeliveryLogEntry(r.getId(), r.getKind(), r.getDueAt(), r.getState(), r.getSentAt(),
                         r.getUpdatedAt(), r.getAttempts(), r.getLastError()))
                 .toList();
-    }
-
-    /** The delivery log alone (see {@link #overview}): newest first, at most {@value #LOG_SIZE} lines. */
-    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
-    @Transactional(readOnly = true)
-    public List<DeliveryLogEntry> deliveryLog(UUID clientId) {
-        viewed(clientId); // not in my caseload: not found
-        return log(clientId);
     }
 
     /** The client, if in my caseload (else not found); the look at their delivery log is recorded either way. */

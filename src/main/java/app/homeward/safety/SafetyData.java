@@ -1,13 +1,8 @@
 package app.homeward.safety;
 
-import app.homeward.base.ClinicData;
-import app.homeward.base.EntityTables;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
@@ -16,40 +11,18 @@ import java.util.List;
  * and deleted with it; nothing in them is about a client.
  */
 @Component
-class SafetyData implements ClinicData {
+class SafetyData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("crisis_line", "CrisisLine", "id", "language", "message", "updated_at=updatedAt"),
             Spec.of("score_policy", "ScorePolicy", "id", "client_scores=clientScores", "updated_at=updatedAt"));
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @Override
-    public int order() {
-        return 810;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
+    SafetyData() {
+        super(810, TABLES);
     }
 
     @Override
     public void eraseClient(ErasedClient client) {
         // the clinic's safety settings hold nothing about any client
-    }
-
-    @Override
-    @Transactional
-    public void deleteAll() {
-        EntityTables.deleteAll(em, "CrisisLine");
-        EntityTables.deleteAll(em, "ScorePolicy");
     }
 }

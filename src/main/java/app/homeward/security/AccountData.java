@@ -1,11 +1,7 @@
 package app.homeward.security;
 
-import app.homeward.base.ClinicData;
-import app.homeward.base.EntityTables;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +12,7 @@ import java.util.List;
  * session stamps or token hashes; a client's account, tokens and invitations go when the client is erased.
  */
 @Component
-class AccountData implements ClinicData {
+class AccountData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("account", "Account", "id", "email", "display_name=displayName", "role", "status", "language",
@@ -29,23 +25,8 @@ class AccountData implements ClinicData {
             Spec.of("session_policy", "SessionPolicy", "id", "idle_minutes=idleMinutes",
                     "absolute_minutes=absoluteMinutes", "updated_at=updatedAt"));
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @Override
-    public int order() {
-        return 900;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
+    AccountData() {
+        super(900, TABLES);
     }
 
     @Override
@@ -63,14 +44,5 @@ class AccountData implements ClinicData {
                     .setParameter("email", Account.normalise(client.email())).setParameter("role", Role.CLIENT)
                     .executeUpdate();
         }
-    }
-
-    @Override
-    @Transactional
-    public void deleteAll() {
-        EntityTables.deleteAll(em, "SessionPolicy");
-        EntityTables.deleteAll(em, "AccountToken");
-        EntityTables.deleteAll(em, "Invitation");
-        EntityTables.deleteAll(em, "Account");
     }
 }

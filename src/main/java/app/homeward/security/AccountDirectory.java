@@ -2,6 +2,7 @@ package app.homeward.security;
 
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
 import app.homeward.tenancy.TenantContext;
@@ -185,8 +186,8 @@ public class AccountDirectory {
         requireExplicitClinic();
         Instant now = clock.instant();
         tokens.findByAccountIdAndPurposeAndUsedAtIsNull(accountId, purpose).forEach(t -> t.use(now));
-        String token = Tokens.newToken();
-        tokens.save(new AccountToken(accountId, purpose, Tokens.hash(token), now));
+        String token = LinkTokens.newToken();
+        tokens.save(new AccountToken(accountId, purpose, LinkTokens.hash(token), now));
         return token;
     }
 
@@ -195,7 +196,7 @@ public class AccountDirectory {
     public Optional<HomewardUser> verifyAndActivate(String token, String clinicSlug, String clinicLanguage) {
         requireExplicitClinic();
         Instant now = clock.instant();
-        return tokens.findByTokenHash(Tokens.hash(token))
+        return tokens.findByTokenHash(LinkTokens.hash(token))
                 .filter(t -> t.usable(TokenPurpose.VERIFY_CLINIC, now))
                 .flatMap(t -> {
                     t.use(now);

@@ -2,6 +2,7 @@ package app.homeward.security;
 
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
@@ -78,8 +79,8 @@ public class EmailChangeService {
         }
         Instant now = clock.instant();
         tokens.findByAccountIdAndPurposeAndUsedAtIsNull(account.getId(), TokenPurpose.CHANGE_EMAIL).forEach(t -> t.use(now));
-        String token = Tokens.newToken();
-        tokens.save(AccountToken.emailChange(account.getId(), Tokens.hash(token), address, now));
+        String token = LinkTokens.newToken();
+        tokens.save(AccountToken.emailChange(account.getId(), LinkTokens.hash(token), address, now));
         ClinicBranding clinic = clinics.findById(me.clinicId()).orElseThrow(NotFoundException::new);
         mail.send(clinic.id(), address, me.locale(), "email-change", Map.of("clinicName", clinic.name(),
                 "recipientName", account.getDisplayName(),
@@ -129,6 +130,6 @@ public class EmailChangeService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(Tokens.hash(token)).filter(t -> t.usable(TokenPurpose.CHANGE_EMAIL, now));
+        return tokens.findByTokenHash(LinkTokens.hash(token)).filter(t -> t.usable(TokenPurpose.CHANGE_EMAIL, now));
     }
 }

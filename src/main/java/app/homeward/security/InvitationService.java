@@ -6,6 +6,7 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
@@ -86,15 +87,15 @@ public class InvitationService {
             throw new DomainException("rate-limited");
         }
         Instant now = clock.instant();
-        String token = Tokens.newToken();
+        String token = LinkTokens.newToken();
         Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
                 .findFirst()
                 .map(open -> {
-                    open.renew(Tokens.hash(token), now);
+                    open.renew(LinkTokens.hash(token), now);
                     return open;
                 })
                 .orElseGet(() -> invitations.save(new Invitation(address, name, role, admin.accountId(),
-                        Tokens.hash(token), now)));
+                        LinkTokens.hash(token), now)));
         send(invitation, token);
         audit.record(AuditEntry.of(AuditAction.INVITATION_SENT).object(AuditObject.INVITATION, invitation.getId()));
         LOG.info("invitation sent clinic={} invitation={}", admin.clinicId(), invitation.getId());
@@ -117,15 +118,15 @@ public class InvitationService {
         if (!limits.tryAcquire(RateLimits.Limit.INVITATION_SEND, inviter.clinicId().toString())) {
             throw new DomainException("rate-limited");
         }
-        String token = Tokens.newToken();
+        String token = LinkTokens.newToken();
         Invitation invitation = invitations.findByEmailAndAcceptedAtIsNullAndRevokedAtIsNull(address).stream()
                 .findFirst()
                 .map(open -> {
-                    open.renew(Tokens.hash(token), clock.instant());
+                    open.renew(LinkTokens.hash(token), clock.instant());
                     return open;
                 })
                 .orElseGet(() -> invitations.save(new Invitation(address, name, Role.CLIENT, inviter.accountId(),
-                        Tokens.hash(token), clock.instant())));
+                        LinkTokens.hash(token), clock.instant())));
         send(invitation, token, language);
         audit.record(AuditEntry.of(AuditAction.INVITATION_SENT).object(AuditObject.INVITATION, invitation.getId()));
         LOG.info("client invitation sent clinic={} invitation={}", inviter.clinicId(), invitation.getId());
@@ -138,8 +139,8 @@ public class InvitationService {
     public InvitationSummary resendClient(UUID invitationId, String language) {
         Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
                 .filter(i -> i.getRole() == Role.CLIENT).orElseThrow(NotFoundException::new);
-        String token = Tokens.newToken();
-        invitation.renew(Tokens.hash(token), clock.instant());
+        String token = LinkTokens.newToken();
+        invitation.renew(LinkTokens.hash(token), clock.instant());
         send(invitation, token, language);
         audit.record(AuditEntry.of(AuditAction.INVITATION_RESENT).object(AuditObject.INVITATION, invitation.getId()));
         return InvitationSummary.of(invitation, clock.instant());
@@ -150,8 +151,8 @@ public class InvitationService {
     public InvitationSummary resend(UUID invitationId) {
         Invitation invitation = invitations.findById(invitationId).filter(Invitation::isOpen)
                 .orElseThrow(NotFoundException::new);
-        String token = Tokens.newToken();
-        invitation.renew(Tokens.hash(token), clock.instant());
+        String token = LinkTokens.newToken();
+        invitation.renew(LinkTokens.hash(token), clock.instant());
         send(invitation, token);
         audit.record(AuditEntry.of(AuditAction.INVITATION_RESENT).object(AuditObject.INVITATION, invitation.getId()));
         return InvitationSummary.of(invitation, clock.instant());
@@ -213,7 +214,7 @@ public class InvitationService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return invitations.findByTokenHash(Tokens.hash(token)).filter(i -> i.isPending(now));
+        return invitations.findByTokenHash(LinkTokens.hash(token)).filter(i -> i.isPending(now));
     }
 
     private void send(Invitation invitation, String token) {

@@ -106,10 +106,6 @@ public class PasswordPolicy {
         return Set.copyOf(words);
     }
 
-    public int commonPasswordCount() {
-        return common.size();
-    }
-
     /** Throws a {@link DomainException} on the "password" field when the password is not acceptable. */
     public void check(String password, String email) {
         check(password, email, null, null);

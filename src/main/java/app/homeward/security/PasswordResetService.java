@@ -1,5 +1,6 @@
 package app.homeward.security;
 
+import app.homeward.base.LinkTokens;
 import org.springframework.security.access.prepost.PreAuthorize;
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
@@ -112,6 +113,6 @@ public class PasswordResetService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(Tokens.hash(token)).filter(t -> t.usable(TokenPurpose.PASSWORD_RESET, now));
+        return tokens.findByTokenHash(LinkTokens.hash(token)).filter(t -> t.usable(TokenPurpose.PASSWORD_RESET, now));
     }
 }

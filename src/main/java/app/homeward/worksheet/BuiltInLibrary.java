@@ -131,7 +131,7 @@ class BuiltInLibrary {
     private static ShippedWorksheet check(Resource resource, String slug, String translationOf) {
         try (InputStream in = resource.getInputStream()) {
             WorksheetDocument document = parse(in);
-            List<TemplateProblem> problems = document.problems(true);
+            List<FieldProblem> problems = document.problems(true);
             if (!problems.isEmpty()) {
                 LOG.error("built-in worksheet {} skipped: {}", slug, problems);
                 return null;

@@ -55,10 +55,10 @@ public sealed interface Field permits FieldTypes.Instructions, FieldTypes.ShortT
      *
      * @return the problem, or null when the answer is acceptable
      */
-    AnswerProblem check(Object value, boolean submitting);
+    FieldProblem check(Object value, boolean submitting);
 
     /** Problems of the definition itself (labels, options, ranges), each pointing at this field. */
-    List<TemplateProblem> definitionProblems(boolean publishing);
+    List<FieldProblem> definitionProblems(boolean publishing);
 
     /** The same field under another key (used when duplicating a field in the builder). */
     Field withKey(String key);

@@ -75,21 +75,21 @@ public final class FieldTypes {
         @Override public boolean answerable() { return false; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
-            return value == null ? null : new AnswerProblem(key, "worksheet.answer.not-expected");
+        public FieldProblem check(Object value, boolean submitting) {
+            return value == null ? null : new FieldProblem(key, "worksheet.answer.not-expected");
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = new ArrayList<>();
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = new ArrayList<>();
             if (label.length() > LABEL) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.label-too-long", LABEL));
+                problems.add(new FieldProblem(key, "worksheet.problem.label-too-long", LABEL));
             }
             if (text.length() > INSTRUCTIONS) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.text-too-long", INSTRUCTIONS));
+                problems.add(new FieldProblem(key, "worksheet.problem.text-too-long", INSTRUCTIONS));
             }
             if (publishing && text.isBlank()) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.instructions-empty"));
+                problems.add(new FieldProblem(key, "worksheet.problem.instructions-empty"));
             }
             return problems;
         }
@@ -111,15 +111,15 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.SHORT_TEXT; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             return checkText(key, value, limit(), required && submitting);
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (maxLength != null && (maxLength < 1 || maxLength > TEXT)) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-length", TEXT));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-length", TEXT));
             }
             return problems;
         }
@@ -141,15 +141,15 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.LONG_TEXT; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             return checkText(key, value, limit(), required && submitting);
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (maxLength != null && (maxLength < 1 || maxLength > TEXT)) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-length", TEXT));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-length", TEXT));
             }
             return problems;
         }
@@ -170,43 +170,43 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.NUMBER; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
                 return missing(key, required && submitting);
             }
             BigDecimal number = decimal(value);
             if (number == null) {
-                return new AnswerProblem(key, "worksheet.answer.number");
+                return new FieldProblem(key, "worksheet.answer.number");
             }
             if (min != null && number.compareTo(min) < 0 || max != null && number.compareTo(max) > 0) {
-                return new AnswerProblem(key, "worksheet.answer.range", plain(min), plain(max));
+                return new FieldProblem(key, "worksheet.answer.range", plain(min), plain(max));
             }
             if (step != null && step.signum() > 0) {
                 BigDecimal offset = number.subtract(min == null ? BigDecimal.ZERO : min);
                 if (offset.remainder(step).signum() != 0) {
-                    return new AnswerProblem(key, "worksheet.answer.step", plain(step));
+                    return new FieldProblem(key, "worksheet.answer.step", plain(step));
                 }
             }
             return null;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (min != null && max != null && min.compareTo(max) > 0) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.min-above-max"));
+                problems.add(new FieldProblem(key, "worksheet.problem.min-above-max"));
             }
             if (step != null && step.signum() <= 0) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.step"));
+                problems.add(new FieldProblem(key, "worksheet.problem.step"));
             }
             for (BigDecimal bound : java.util.Arrays.asList(min, max, step)) {
                 if (bound != null && !sane(bound)) {
-                    problems.add(new TemplateProblem(key, "worksheet.problem.number-bounds"));
+                    problems.add(new FieldProblem(key, "worksheet.problem.number-bounds"));
                     break;
                 }
             }
             if (unit.length() > 30) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.unit-too-long", 30));
+                problems.add(new FieldProblem(key, "worksheet.problem.unit-too-long", 30));
             }
             return problems;
         }
@@ -232,26 +232,26 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.RATING; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
                 return missing(key, required && submitting);
             }
             Integer whole = whole(value);
             if (whole == null || whole < min || whole > max) {
-                return new AnswerProblem(key, "worksheet.answer.range", min, max);
+                return new FieldProblem(key, "worksheet.answer.range", min, max);
             }
             return null;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (min >= max || max - min > RATING_SPAN) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.rating-range", RATING_SPAN));
+                problems.add(new FieldProblem(key, "worksheet.problem.rating-range", RATING_SPAN));
             }
             for (String anchor : List.of(minLabel, midLabel, maxLabel)) {
                 if (anchor.length() > 60) {
-                    problems.add(new TemplateProblem(key, "worksheet.problem.anchor-too-long", 60));
+                    problems.add(new FieldProblem(key, "worksheet.problem.anchor-too-long", 60));
                     break;
                 }
             }
@@ -276,12 +276,12 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.SINGLE_CHOICE; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null || "".equals(value)) {
                 return missing(key, required && submitting);
             }
             return value instanceof String chosen && option(chosen) != null ? null
-                    : new AnswerProblem(key, "worksheet.answer.choice");
+                    : new FieldProblem(key, "worksheet.answer.choice");
         }
 
         public Option option(String value) {
@@ -289,8 +289,8 @@ public final class FieldTypes {
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             problems.addAll(optionProblems(key, options, publishing ? 2 : 0));
             return problems;
         }
@@ -310,20 +310,20 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.MULTIPLE_CHOICE; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
-            AnswerProblem problem = checkPicks(key, value, options, required && submitting);
+        public FieldProblem check(Object value, boolean submitting) {
+            FieldProblem problem = checkPicks(key, value, options, required && submitting);
             if (problem == null && maxSelected != null && value instanceof List<?> picks && picks.size() > maxSelected) {
-                return new AnswerProblem(key, "worksheet.answer.too-many-picks", maxSelected);
+                return new FieldProblem(key, "worksheet.answer.too-many-picks", maxSelected);
             }
             return problem;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             problems.addAll(optionProblems(key, options, publishing ? 1 : 0));
             if (maxSelected != null && (maxSelected < 1 || maxSelected > options.size())) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-selected"));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-selected"));
             }
             return problems;
         }
@@ -344,14 +344,14 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.YES_NO; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
                 return missing(key, required && submitting);
             }
-            return value instanceof Boolean ? null : new AnswerProblem(key, "worksheet.answer.yes-no");
+            return value instanceof Boolean ? null : new FieldProblem(key, "worksheet.answer.yes-no");
         }
 
-        @Override public List<TemplateProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
+        @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
 
         @Override public Field withKey(String newKey) { return new YesNo(newKey, label, help, required); }
     }
@@ -367,7 +367,7 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.DATE; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null || "".equals(value)) {
                 return missing(key, required && submitting);
             }
@@ -375,11 +375,11 @@ public final class FieldTypes {
                 LocalDate.parse((String) value);
                 return null;
             } catch (ClassCastException | DateTimeParseException e) {
-                return new AnswerProblem(key, "worksheet.answer.date");
+                return new FieldProblem(key, "worksheet.answer.date");
             }
         }
 
-        @Override public List<TemplateProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
+        @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
 
         @Override public Field withKey(String newKey) { return new DateInput(newKey, label, help, required); }
     }
@@ -395,7 +395,7 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.TIME; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null || "".equals(value)) {
                 return missing(key, required && submitting);
             }
@@ -403,11 +403,11 @@ public final class FieldTypes {
                 LocalTime.parse((String) value);
                 return null;
             } catch (ClassCastException | DateTimeParseException e) {
-                return new AnswerProblem(key, "worksheet.answer.time");
+                return new FieldProblem(key, "worksheet.answer.time");
             }
         }
 
-        @Override public List<TemplateProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
+        @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
 
         @Override public Field withKey(String newKey) { return new TimeInput(newKey, label, help, required); }
     }
@@ -428,22 +428,22 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.DURATION; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
                 return missing(key, required && submitting);
             }
             Integer minutes = whole(value);
             if (minutes == null || minutes < 0 || minutes > limit()) {
-                return new AnswerProblem(key, "worksheet.answer.duration", limit());
+                return new FieldProblem(key, "worksheet.answer.duration", limit());
             }
             return null;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (maxMinutes != null && (maxMinutes < 1 || maxMinutes > DURATION_MINUTES)) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-duration", DURATION_MINUTES));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-duration", DURATION_MINUTES));
             }
             return problems;
         }
@@ -464,13 +464,13 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.CHECKLIST; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             return checkPicks(key, value, items, required && submitting);
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             problems.addAll(optionProblems(key, items, publishing ? 1 : 0));
             return problems;
         }
@@ -499,25 +499,25 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.TABLE; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
-                return required && submitting ? new AnswerProblem(key, "worksheet.answer.rows-required") : null;
+                return required && submitting ? new FieldProblem(key, "worksheet.answer.rows-required") : null;
             }
             if (!(value instanceof List<?> rows)) {
-                return new AnswerProblem(key, "worksheet.answer.malformed");
+                return new FieldProblem(key, "worksheet.answer.malformed");
             }
             if (rows.size() > rowLimit()) {
-                return new AnswerProblem(key, "worksheet.answer.too-many-rows", rowLimit());
+                return new FieldProblem(key, "worksheet.answer.too-many-rows", rowLimit());
             }
             int filled = 0;
             for (int i = 0; i < rows.size(); i++) {
                 if (!(rows.get(i) instanceof Map<?, ?> row)) {
-                    return new AnswerProblem(key, "worksheet.answer.malformed");
+                    return new FieldProblem(key, "worksheet.answer.malformed");
                 }
                 Set<Object> known = new HashSet<>();
                 columns.forEach(c -> known.add(c.key()));
                 if (!known.containsAll(row.keySet())) {
-                    return new AnswerProblem(key, "worksheet.answer.malformed");
+                    return new FieldProblem(key, "worksheet.answer.malformed");
                 }
                 boolean empty = row.values().stream().allMatch(FieldTypes::blank);
                 if (empty) {
@@ -525,40 +525,40 @@ public final class FieldTypes {
                 }
                 filled++;
                 for (Field column : columns) {
-                    AnswerProblem cell = column.check(row.get(column.key()), submitting);
+                    FieldProblem cell = column.check(row.get(column.key()), submitting);
                     if (cell != null) {
-                        return new AnswerProblem(cellKey(key, i, column.key()), cell.messageKey(), cell.arguments());
+                        return new FieldProblem(cellKey(key, i, column.key()), cell.messageKey(), cell.arguments());
                     }
                 }
             }
             if (filled == 0 && required && submitting) {
-                return new AnswerProblem(key, "worksheet.answer.rows-required");
+                return new FieldProblem(key, "worksheet.answer.rows-required");
             }
             return null;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (columns.size() > TABLE_COLUMNS) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.too-many-columns", TABLE_COLUMNS));
+                problems.add(new FieldProblem(key, "worksheet.problem.too-many-columns", TABLE_COLUMNS));
             } else if (publishing && columns.isEmpty()) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.no-columns"));
+                problems.add(new FieldProblem(key, "worksheet.problem.no-columns"));
             }
             if (maxRows != null && (maxRows < 1 || maxRows > TABLE_ROWS)) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-rows", TABLE_ROWS));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-rows", TABLE_ROWS));
             }
             Set<String> keys = new HashSet<>();
             for (Field column : columns) {
                 if (!column.type().simple()) {
-                    problems.add(new TemplateProblem(key, "worksheet.problem.column-type"));
+                    problems.add(new FieldProblem(key, "worksheet.problem.column-type"));
                     continue;
                 }
                 if (!WorksheetDocument.validKey(column.key()) || !keys.add(column.key())) {
-                    problems.add(new TemplateProblem(key, "worksheet.problem.column-key"));
+                    problems.add(new FieldProblem(key, "worksheet.problem.column-key"));
                 }
                 column.definitionProblems(publishing).forEach(p ->
-                        problems.add(new TemplateProblem(key, p.messageKey(), p.arguments())));
+                        problems.add(new FieldProblem(key, p.messageKey(), p.arguments())));
             }
             return problems;
         }
@@ -587,20 +587,20 @@ public final class FieldTypes {
         @Override public FieldType type() { return FieldType.STEP_LADDER; }
 
         @Override
-        public AnswerProblem check(Object value, boolean submitting) {
+        public FieldProblem check(Object value, boolean submitting) {
             if (value == null) {
-                return required && submitting ? new AnswerProblem(key, "worksheet.answer.steps-required") : null;
+                return required && submitting ? new FieldProblem(key, "worksheet.answer.steps-required") : null;
             }
             if (!(value instanceof List<?> steps)) {
-                return new AnswerProblem(key, "worksheet.answer.malformed");
+                return new FieldProblem(key, "worksheet.answer.malformed");
             }
             if (steps.size() > stepLimit()) {
-                return new AnswerProblem(key, "worksheet.answer.too-many-steps", stepLimit());
+                return new FieldProblem(key, "worksheet.answer.too-many-steps", stepLimit());
             }
             int filled = 0;
             for (int i = 0; i < steps.size(); i++) {
                 if (!(steps.get(i) instanceof Map<?, ?> step) || !new HashSet<>(List.of("step", "rating")).containsAll(step.keySet())) {
-                    return new AnswerProblem(key, "worksheet.answer.malformed");
+                    return new FieldProblem(key, "worksheet.answer.malformed");
                 }
                 Object text = step.get("step");
                 Object rating = step.get("rating");
@@ -608,34 +608,34 @@ public final class FieldTypes {
                     continue;
                 }
                 filled++;
-                AnswerProblem textProblem = checkText(cellKey(key, i, "step"), text, SHORT_TEXT_DEFAULT, submitting);
+                FieldProblem textProblem = checkText(cellKey(key, i, "step"), text, SHORT_TEXT_DEFAULT, submitting);
                 if (textProblem != null) {
                     return textProblem;
                 }
                 if (rating != null) {
                     Integer whole = whole(rating);
                     if (whole == null || whole < ratingMin || whole > ratingMax) {
-                        return new AnswerProblem(cellKey(key, i, "rating"), "worksheet.answer.range", ratingMin, ratingMax);
+                        return new FieldProblem(cellKey(key, i, "rating"), "worksheet.answer.range", ratingMin, ratingMax);
                     }
                 }
             }
             if (filled == 0 && required && submitting) {
-                return new AnswerProblem(key, "worksheet.answer.steps-required");
+                return new FieldProblem(key, "worksheet.answer.steps-required");
             }
             return null;
         }
 
         @Override
-        public List<TemplateProblem> definitionProblems(boolean publishing) {
-            List<TemplateProblem> problems = common(this, publishing);
+        public List<FieldProblem> definitionProblems(boolean publishing) {
+            List<FieldProblem> problems = common(this, publishing);
             if (ratingMin >= ratingMax || ratingMax - ratingMin > RATING_SPAN) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.rating-range", RATING_SPAN));
+                problems.add(new FieldProblem(key, "worksheet.problem.rating-range", RATING_SPAN));
             }
             if (maxSteps != null && (maxSteps < 1 || maxSteps > LADDER_STEPS)) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.max-steps", LADDER_STEPS));
+                problems.add(new FieldProblem(key, "worksheet.problem.max-steps", LADDER_STEPS));
             }
             if (stepLabel.length() > 60 || ratingLabel.length() > 60) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.anchor-too-long", 60));
+                problems.add(new FieldProblem(key, "worksheet.problem.anchor-too-long", 60));
             }
             return problems;
         }
@@ -664,35 +664,35 @@ public final class FieldTypes {
         return value == null ? "–" : value.stripTrailingZeros().toPlainString();
     }
 
-    private static AnswerProblem missing(String key, boolean requiredNow) {
-        return requiredNow ? new AnswerProblem(key, "worksheet.answer.required") : null;
+    private static FieldProblem missing(String key, boolean requiredNow) {
+        return requiredNow ? new FieldProblem(key, "worksheet.answer.required") : null;
     }
 
-    private static AnswerProblem checkText(String key, Object value, int limit, boolean requiredNow) {
+    private static FieldProblem checkText(String key, Object value, int limit, boolean requiredNow) {
         if (value == null) {
             return missing(key, requiredNow);
         }
         if (!(value instanceof String text)) {
-            return new AnswerProblem(key, "worksheet.answer.malformed");
+            return new FieldProblem(key, "worksheet.answer.malformed");
         }
         if (text.isBlank()) {
             return missing(key, requiredNow);
         }
-        return text.length() > limit ? new AnswerProblem(key, "worksheet.answer.too-long", limit) : null;
+        return text.length() > limit ? new FieldProblem(key, "worksheet.answer.too-long", limit) : null;
     }
 
-    private static AnswerProblem checkPicks(String key, Object value, List<Option> options, boolean requiredNow) {
+    private static FieldProblem checkPicks(String key, Object value, List<Option> options, boolean requiredNow) {
         if (value == null) {
             return missing(key, requiredNow);
         }
         if (!(value instanceof List<?> picks) || picks.size() > options.size()) {
-            return new AnswerProblem(key, "worksheet.answer.choice");
+            return new FieldProblem(key, "worksheet.answer.choice");
         }
         Set<Object> seen = new HashSet<>();
         for (Object pick : picks) {
             if (!(pick instanceof String chosen) || !seen.add(chosen)
                     || options.stream().noneMatch(o -> o.value().equals(chosen))) {
-                return new AnswerProblem(key, "worksheet.answer.choice");
+                return new FieldProblem(key, "worksheet.answer.choice");
             }
         }
         return picks.isEmpty() ? missing(key, requiredNow) : null;
@@ -742,42 +742,42 @@ public final class FieldTypes {
         return decimal.intValueExact();
     }
 
-    private static List<TemplateProblem> common(Field field, boolean publishing) {
-        List<TemplateProblem> problems = new ArrayList<>();
+    private static List<FieldProblem> common(Field field, boolean publishing) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (publishing && field.label().isBlank()) {
-            problems.add(new TemplateProblem(field.key(), "worksheet.problem.label-empty"));
+            problems.add(new FieldProblem(field.key(), "worksheet.problem.label-empty"));
         }
         if (field.label().length() > LABEL) {
-            problems.add(new TemplateProblem(field.key(), "worksheet.problem.label-too-long", LABEL));
+            problems.add(new FieldProblem(field.key(), "worksheet.problem.label-too-long", LABEL));
         }
         if (field.help().length() > HELP) {
-            problems.add(new TemplateProblem(field.key(), "worksheet.problem.help-too-long", HELP));
+            problems.add(new FieldProblem(field.key(), "worksheet.problem.help-too-long", HELP));
         }
         return problems;
     }
 
-    private static List<TemplateProblem> optionProblems(String key, List<Option> options, int atLeast) {
-        List<TemplateProblem> problems = new ArrayList<>();
+    private static List<FieldProblem> optionProblems(String key, List<Option> options, int atLeast) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (options.size() > CHOICES) {
-            problems.add(new TemplateProblem(key, "worksheet.problem.too-many-choices", CHOICES));
+            problems.add(new FieldProblem(key, "worksheet.problem.too-many-choices", CHOICES));
             return problems;
         }
         if (options.size() < atLeast) {
-            problems.add(new TemplateProblem(key, atLeast > 1 ? "worksheet.problem.two-choices"
+            problems.add(new FieldProblem(key, atLeast > 1 ? "worksheet.problem.two-choices"
                     : "worksheet.problem.no-choices"));
         }
         Map<String, Option> values = new LinkedHashMap<>();
         for (Option option : options) {
             if (!WorksheetDocument.validKey(option.value()) || values.putIfAbsent(option.value(), option) != null) {
-                problems.add(new TemplateProblem(key, "worksheet.problem.choice-value"));
+                problems.add(new FieldProblem(key, "worksheet.problem.choice-value"));
                 break;
             }
         }
         if (options.stream().anyMatch(o -> o.label().length() > LABEL)) {
-            problems.add(new TemplateProblem(key, "worksheet.problem.label-too-long", LABEL));
+            problems.add(new FieldProblem(key, "worksheet.problem.label-too-long", LABEL));
         }
         if (atLeast > 0 && options.stream().map(Option::label).anyMatch(String::isBlank)) {
-            problems.add(new TemplateProblem(key, "worksheet.problem.choice-label-empty"));
+            problems.add(new FieldProblem(key, "worksheet.problem.choice-label-empty"));
         }
         return problems;
     }

@@ -147,52 +147,52 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
         }
     }
 
-    List<TemplateProblem> problems(WorksheetDocument document) {
-        List<TemplateProblem> problems = new ArrayList<>();
+    List<FieldProblem> problems(WorksheetDocument document) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (items.isEmpty()) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-no-items"));
+            problems.add(new FieldProblem(null, "worksheet.problem.scoring-no-items"));
         }
         Set<String> seen = new HashSet<>();
         for (String item : items) {
             Field field = document.field(item);
             if (field == null) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-unknown", item));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-unknown", item));
             } else if (!Scorer.scorable(field)) {
-                problems.add(new TemplateProblem(item, "worksheet.problem.scoring-not-scorable"));
+                problems.add(new FieldProblem(item, "worksheet.problem.scoring-not-scorable"));
             } else if (!seen.add(item)) {
-                problems.add(new TemplateProblem(item, "worksheet.problem.scoring-twice"));
+                problems.add(new FieldProblem(item, "worksheet.problem.scoring-twice"));
             }
         }
         for (String item : reversed) {
             if (!items.contains(item)) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-unknown", item));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-unknown", item));
             }
         }
         if (bands.size() > WorksheetLimits.BANDS || alerts.size() > WorksheetLimits.ALERTS
                 || subscales.size() > WorksheetLimits.SUBSCALES) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-too-many", WorksheetLimits.BANDS));
+            problems.add(new FieldProblem(null, "worksheet.problem.scoring-too-many", WorksheetLimits.BANDS));
         }
         if (!bandsValid(bands)) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+            problems.add(new FieldProblem(null, "worksheet.problem.scoring-bands"));
         }
         for (AlertRule alert : alerts) {
             boolean known = TOTAL.equals(alert.target()) || items.contains(alert.target());
             if (!known) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-unknown", alert.target()));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-unknown", alert.target()));
             } else if (alert.label().isBlank() || alert.label().length() > 200) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-alert-label"));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-alert-label"));
             } else if (alert.message().length() > ALERT_MESSAGE) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-alert-message", ALERT_MESSAGE));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-alert-message", ALERT_MESSAGE));
             }
         }
         if (multiplier != null && (multiplier < 1 || multiplier > MAX_MULTIPLIER)) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", MAX_MULTIPLIER));
+            problems.add(new FieldProblem(null, "worksheet.problem.scoring-multiplier", MAX_MULTIPLIER));
         }
         changeProblems(null, reliability, normSd, cutoff, min(document), max(document), problems);
         Integer low = min(document);
         Integer high = max(document);
         if (reliableChange != null && (reliableChange < 1 || low != null && high != null && reliableChange > high - low)) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.scoring-reliable-change",
+            problems.add(new FieldProblem(null, "worksheet.problem.scoring-reliable-change",
                     low == null || high == null ? 1 : high - low));
         }
         Set<String> subscaleKeys = new HashSet<>();
@@ -202,17 +202,17 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
                     && subscale.items().stream().distinct().count() == subscale.items().size();
             if (key.isBlank() || key.length() > 40 || TOTAL.equals(key) || !subscaleKeys.add(key)
                     || subscale.label().isBlank() || subscale.label().length() > 60 || !itemsKnown) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-subscale", subscale.label().isBlank() ? key : subscale.label()));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-subscale", subscale.label().isBlank() ? key : subscale.label()));
                 continue;
             }
             if (subscale.bands().size() > WorksheetLimits.BANDS) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-too-many", WorksheetLimits.BANDS));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-too-many", WorksheetLimits.BANDS));
             }
             if (!bandsValid(subscale.bands())) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-bands"));
             }
             if (subscale.multiplier() != null && (subscale.multiplier() < 1 || subscale.multiplier() > MAX_MULTIPLIER)) {
-                problems.add(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", MAX_MULTIPLIER));
+                problems.add(new FieldProblem(null, "worksheet.problem.scoring-multiplier", MAX_MULTIPLIER));
             }
             changeProblems(subscale.label(), subscale.reliability(), subscale.normSd(), subscale.cutoff(),
                     subscale.min(document), subscale.max(document), problems);
@@ -235,16 +235,16 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
     // reliability and SD go together (one without the other cannot give a reliable-change threshold);
     // r = 1 would make every change "reliable", so it must be strictly between 0 and 1
     private static void changeProblems(String subscale, Double reliability, Double normSd, Integer cutoff,
-                                       Integer low, Integer high, List<TemplateProblem> problems) {
+                                       Integer low, Integer high, List<FieldProblem> problems) {
         if ((reliability == null) != (normSd == null)
                 || reliability != null && !(reliability > 0 && reliability < 1)
                 || normSd != null && !(normSd > 0 && normSd <= MAX_NORM_SD)) {
-            problems.add(subscale == null ? new TemplateProblem(null, "worksheet.problem.scoring-change")
-                    : new TemplateProblem(null, "worksheet.problem.scoring-subscale-change", subscale));
+            problems.add(subscale == null ? new FieldProblem(null, "worksheet.problem.scoring-change")
+                    : new FieldProblem(null, "worksheet.problem.scoring-subscale-change", subscale));
         }
         if (cutoff != null && low != null && high != null && (cutoff <= low || cutoff > high)) {
-            problems.add(subscale == null ? new TemplateProblem(null, "worksheet.problem.scoring-cutoff", low + 1, high)
-                    : new TemplateProblem(null, "worksheet.problem.scoring-subscale-cutoff", subscale, low + 1, high));
+            problems.add(subscale == null ? new FieldProblem(null, "worksheet.problem.scoring-cutoff", low + 1, high)
+                    : new FieldProblem(null, "worksheet.problem.scoring-subscale-cutoff", subscale, low + 1, high));
         }
     }
 }

@@ -1,13 +1,8 @@
 package app.homeward.worksheet;
 
-import app.homeward.base.ClinicData;
-import app.homeward.base.EntityTables;
+import app.homeward.base.ClinicTables;
 import app.homeward.base.EntityTables.Spec;
-import app.homeward.base.TableSink;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
@@ -16,7 +11,7 @@ import java.util.List;
  * leaves them; deleting the clinic removes them.
  */
 @Component
-class WorksheetData implements ClinicData {
+class WorksheetData extends ClinicTables {
 
     private static final List<Spec> TABLES = List.of(
             Spec.of("worksheet_template", "WorksheetTemplate", "id", "owner_id=ownerId", "title", "description",
@@ -27,34 +22,12 @@ class WorksheetData implements ClinicData {
             Spec.of("worksheet_version", "WorksheetVersion", "id", "template_id=templateId", "number", "state",
                     "edited_by=editedBy", "edited_at=editedAt", "published_at=publishedAt", "document"));
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @Override
-    public int order() {
-        return 400;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES.stream().map(Spec::table).toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void export(TableSink out) {
-        TABLES.forEach(spec -> EntityTables.export(em, out, spec));
+    WorksheetData() {
+        super(400, TABLES);
     }
 
     @Override
     public void eraseClient(ErasedClient client) {
         // nothing of a client's is kept here
-    }
-
-    @Override
-    @Transactional
-    public void deleteAll() {
-        EntityTables.deleteAll(em, "WorksheetVersion");
-        EntityTables.deleteAll(em, "WorksheetTemplate");
     }
 }

@@ -65,53 +65,53 @@ public record WorksheetDocument(String title, String description, String rationa
     }
 
     /** Everything that is wrong with this document. Drafts must pass the limits; publishing needs all of it. */
-    public List<TemplateProblem> problems(boolean publishing) {
-        List<TemplateProblem> problems = new ArrayList<>();
+    public List<FieldProblem> problems(boolean publishing) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (publishing && title.isBlank()) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.title-empty"));
+            problems.add(new FieldProblem(null, "worksheet.problem.title-empty"));
         }
         if (title.length() > TITLE) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.title-too-long", TITLE));
+            problems.add(new FieldProblem(null, "worksheet.problem.title-too-long", TITLE));
         }
         if (description.length() > DESCRIPTION) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.description-too-long", DESCRIPTION));
+            problems.add(new FieldProblem(null, "worksheet.problem.description-too-long", DESCRIPTION));
         }
         if (rationale.length() > RATIONALE) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.rationale-too-long", RATIONALE));
+            problems.add(new FieldProblem(null, "worksheet.problem.rationale-too-long", RATIONALE));
         }
         if (publishing && rationale.isBlank()) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.rationale-empty"));
+            problems.add(new FieldProblem(null, "worksheet.problem.rationale-empty"));
         }
         if (tags.size() > TAGS || tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > TAG || t.contains(","))) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.tags", TAGS, TAG));
+            problems.add(new FieldProblem(null, "worksheet.problem.tags", TAGS, TAG));
         }
         if (minutes < 1 || minutes > 240) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.minutes"));
+            problems.add(new FieldProblem(null, "worksheet.problem.minutes"));
         }
         if (difficulty < 1 || difficulty > 3) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.difficulty"));
+            problems.add(new FieldProblem(null, "worksheet.problem.difficulty"));
         }
         if (!language.matches("[a-z]{2}")) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.language"));
+            problems.add(new FieldProblem(null, "worksheet.problem.language"));
         }
         if (fields.size() > FIELDS) {
             // no point looking further: the document is far beyond what anyone fills in
-            problems.add(new TemplateProblem(null, "worksheet.problem.too-many-fields", FIELDS));
+            problems.add(new FieldProblem(null, "worksheet.problem.too-many-fields", FIELDS));
             return problems;
         }
         if (publishing && fields.stream().noneMatch(Field::answerable)) {
-            problems.add(new TemplateProblem(null, "worksheet.problem.no-fields"));
+            problems.add(new FieldProblem(null, "worksheet.problem.no-fields"));
         }
         Set<String> keys = new HashSet<>();
         for (Field field : fields) {
             if (field == null) {
-                problems.add(new TemplateProblem(null, "worksheet.invalid-document"));
+                problems.add(new FieldProblem(null, "worksheet.invalid-document"));
                 continue;
             }
             if (!validKey(field.key())) {
-                problems.add(new TemplateProblem(field.key(), "worksheet.problem.key"));
+                problems.add(new FieldProblem(field.key(), "worksheet.problem.key"));
             } else if (!keys.add(field.key())) {
-                problems.add(new TemplateProblem(field.key(), "worksheet.problem.duplicate-key", field.key()));
+                problems.add(new FieldProblem(field.key(), "worksheet.problem.duplicate-key", field.key()));
             }
             problems.addAll(field.definitionProblems(publishing));
         }
@@ -125,17 +125,17 @@ public record WorksheetDocument(String title, String description, String rationa
      * Checks a whole set of answers: unknown keys are refused, each field checks its own answer.
      * Returns every problem, keyed by field (or table cell), so the renderer can show each at its place.
      */
-    public List<AnswerProblem> checkAnswers(Map<String, Object> answers, boolean submitting) {
-        List<AnswerProblem> problems = new ArrayList<>();
+    public List<FieldProblem> checkAnswers(Map<String, Object> answers, boolean submitting) {
+        List<FieldProblem> problems = new ArrayList<>();
         Map<String, Field> byKey = new LinkedHashMap<>();
         fields.stream().filter(Field::answerable).forEach(f -> byKey.put(f.key(), f));
         for (String key : answers.keySet()) {
             if (!byKey.containsKey(key)) {
-                problems.add(new AnswerProblem(key, "worksheet.answer.not-expected"));
+                problems.add(new FieldProblem(key, "worksheet.answer.not-expected"));
             }
         }
         for (Field field : byKey.values()) {
-            AnswerProblem problem = field.check(answers.get(field.key()), submitting);
+            FieldProblem problem = field.check(answers.get(field.key()), submitting);
             if (problem != null) {
                 problems.add(problem);
             }

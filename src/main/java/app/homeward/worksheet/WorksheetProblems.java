@@ -11,14 +11,14 @@ public class WorksheetProblems extends DomainException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final transient List<TemplateProblem> problems;
+    private final transient List<FieldProblem> problems;
 
-    public WorksheetProblems(List<TemplateProblem> problems) {
+    public WorksheetProblems(List<FieldProblem> problems) {
         super(problems.getFirst().fieldKey(), problems.getFirst().messageKey(), problems.getFirst().arguments());
         this.problems = List.copyOf(problems);
     }
 
-    public List<TemplateProblem> problems() {
+    public List<FieldProblem> problems() {
         return problems;
     }
 }

@@ -283,9 +283,9 @@ public class WorksheetService {
             // worksheet that differs from the one its author checked
             throw new DomainException("worksheet.problem.unsafe-characters");
         }
-        List<TemplateProblem> problems = document.problems(false);
+        List<FieldProblem> problems = document.problems(false);
         if (!problems.isEmpty()) {
-            TemplateProblem first = problems.getFirst();
+            FieldProblem first = problems.getFirst();
             throw new DomainException(null, first.messageKey(), first.arguments());
         }
         return start(document, me, null, 0).getId();
@@ -376,7 +376,7 @@ public class WorksheetService {
         HomewardUser me = CurrentUser.require();
         WorksheetTemplate template = editable(templateId, me);
         WorksheetVersion draft = currentDraft(template, lock);
-        List<TemplateProblem> problems = document.problems(true);
+        List<FieldProblem> problems = document.problems(true);
         if (!problems.isEmpty()) {
             throw new WorksheetProblems(problems);
         }
@@ -497,7 +497,7 @@ public class WorksheetService {
     }
 
     private static void requireStorable(WorksheetDocument document) {
-        List<TemplateProblem> problems = document.problems(false);
+        List<FieldProblem> problems = document.problems(false);
         if (!problems.isEmpty()) {
             throw new WorksheetProblems(problems);
         }

@@ -2,8 +2,8 @@ package app.homeward.homework;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
+import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -14,8 +14,8 @@ import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.AnswerProblems;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.OpenEntry;
-import app.homeward.homework.portal.PortalService.PastEntry;
 import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.PortalService.PastEntry;
 import app.homeward.homework.portal.SavedDraft;
 import app.homeward.homework.portal.Submitted;
 import app.homeward.homework.portal.TodayPage;
@@ -28,7 +28,7 @@ import app.homeward.security.InvitationService;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
-import app.homeward.worksheet.AnswerProblem;
+import app.homeward.worksheet.FieldProblem;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -218,9 +218,9 @@ public class HomeworkLoopTest extends IntegrationTest {
         AnswerProblems noRows = catchThrowableOfType(AnswerProblems.class,
                 () -> portal.submit(occurrence, Map.of(), draft.lock()));
 
-        assertThat(missingCells.problems()).extracting(AnswerProblem::key, AnswerProblem::messageKey)
+        assertThat(missingCells.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("records/0/feelings", "worksheet.answer.required"));
-        assertThat(noRows.problems()).extracting(AnswerProblem::key, AnswerProblem::messageKey)
+        assertThat(noRows.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("records", "worksheet.answer.rows-required"));
         OpenEntry opened = portal.open(occurrence);
         assertThat(opened.state()).isEqualTo(EntryState.DRAFT);
@@ -395,7 +395,7 @@ public class HomeworkLoopTest extends IntegrationTest {
 
         AnswerProblems missing = catchThrowableOfType(AnswerProblems.class,
                 () -> portal.submit(occurrence, Map.of("item9", "several-days"), null));
-        assertThat(missing.problems()).extracting(AnswerProblem::key)
+        assertThat(missing.problems()).extracting(FieldProblem::fieldKey)
                 .containsExactly("item1", "item2", "item3", "item4", "item5", "item6", "item7", "item8");
 
         Submitted submitted = portal.submit(occurrence, phq9("several-days"), null);

@@ -1,5 +1,6 @@
 package app.homeward.reminder;
 
+import app.homeward.base.LinkTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class LegacyUnsubscribeMigrationTest {
         String url = "jdbc:h2:mem:v6-" + UUID.randomUUID() + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         String clinic = UUID.randomUUID().toString();
         String client = UUID.randomUUID().toString();
-        String secret = UnsubscribeTokens.newToken().substring(0, 32);
+        String secret = LinkTokens.newToken().substring(0, 32);
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             flyway(url, "5").migrate();
             try (Statement sql = db.createStatement()) {
@@ -51,7 +52,7 @@ class LegacyUnsubscribeMigrationTest {
             try (Statement sql = db.createStatement();
                  ResultSet row = sql.executeQuery("select * from reminder_preference where client_id = '" + client + "'")) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getString("legacy_unsubscribe_hash")).isEqualTo(UnsubscribeTokens.hash(secret));
+                assertThat(row.getString("legacy_unsubscribe_hash")).isEqualTo(LinkTokens.hash(secret));
                 for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
                     assertThat(row.getString(i)).as(row.getMetaData().getColumnName(i)).isNotEqualTo(secret);
                 }

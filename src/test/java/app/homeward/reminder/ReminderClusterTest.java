@@ -238,7 +238,7 @@ class ReminderClusterTest extends IntegrationTest {
         for (UUID clinicId : clinicIds) {
             jdbc.update("update reminder set due_at = ?, next_attempt_at = ? where clinic_id = ? and state = 'PENDING'",
                     past, past, clinicId.toString());
-            wakeUp.now(clinicId, now);
+            wakeUp.runBy(clinicId, now);
         }
     }
 

@@ -1,8 +1,9 @@
 package app.homeward.reminder;
 
 import app.homeward.Mails;
-import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
+import app.homeward.TestClinics.TestAccount;
+import app.homeward.base.LinkTokens;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
@@ -108,11 +109,11 @@ public class ReminderFixture {
      * as delivery leaves it (tests that need a real email read the link from it instead).
      */
     public String unsubscribeToken(World world) {
-        String token = UnsubscribeTokens.newToken();
+        String token = LinkTokens.newToken();
         TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> {
             java.time.Instant now = clock.instant();
             Reminder sent = Reminder.forClient(ReminderKind.REMIND_NOW, world.clientId(), null, now, now);
-            sent.issueUnsubscribe(UnsubscribeTokens.hash(token));
+            sent.issueUnsubscribe(LinkTokens.hash(token));
             sent.sent(now);
             reminders.save(sent);
         }));
@@ -124,13 +125,13 @@ public class ReminderFixture {
      * migration leaves it: only its hash, on the client's preference row.
      */
     public String legacyUnsubscribeToken(World world) {
-        String token = UnsubscribeTokens.newToken().substring(0, 32); // the old secrets had 24 bytes
+        String token = LinkTokens.newToken().substring(0, 32); // the old secrets had 24 bytes
         TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> preferences.findByClientId(
                 world.clientId()).orElseGet(() -> preferences.save(new ReminderPreference(world.clientId(),
                 clinicDirectory.reminderRules(world.clinic().id()).orElseThrow(), clock.instant())))));
         // only the migration ever writes this column
         jdbc.update("update reminder_preference set legacy_unsubscribe_hash = ? where clinic_id = ? and client_id = ?",
-                UnsubscribeTokens.hash(token), world.clinic().id().toString(), world.clientId().toString());
+                LinkTokens.hash(token), world.clinic().id().toString(), world.clientId().toString());
         return token;
     }
 

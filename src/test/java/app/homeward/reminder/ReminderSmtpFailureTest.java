@@ -78,7 +78,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
 
         // the application keeps working: a new plan, the client's day, the therapist's delivery log
         fixture.assignDaily(world, DAY.plusDays(1), LocalTime.of(18, 0), 1);
-        assertThat(reminderService.deliveryLog(world.clientId())).filteredOn(e -> e.id().equals(planned.getId()))
+        assertThat(reminderService.overview(world.clientId()).log()).filteredOn(e -> e.id().equals(planned.getId()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.state()).isEqualTo(ReminderState.PENDING);
                     assertThat(e.attempts()).isEqualTo(1);
@@ -161,7 +161,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
                 .containsExactly("<reminder-" + accepted.getId() + "@localhost>");
 
         world.therapist().signIn();
-        assertThat(reminderService.deliveryLog(world.clientId())).filteredOn(e -> e.id().equals(refused.getId()))
+        assertThat(reminderService.overview(world.clientId()).log()).filteredOn(e -> e.id().equals(refused.getId()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.state()).isEqualTo(ReminderState.FAILED);
                     assertThat(e.reason()).isEqualTo("smtp-550");

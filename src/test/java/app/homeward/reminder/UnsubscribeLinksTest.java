@@ -2,6 +2,7 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
+import app.homeward.base.LinkTokens;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderService.UnsubscribeLink;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -73,7 +74,7 @@ class UnsubscribeLinksTest extends IntegrationTest {
                 world.clinic().id().toString());
         rows.addAll(jdbc.queryForList("select * from reminder_preference where clinic_id = ?", world.clinic().id().toString()));
         assertThat(rows.toString()).doesNotContain(first).doesNotContain(second)
-                .contains(UnsubscribeTokens.hash(first)).contains(UnsubscribeTokens.hash(second));
+                .contains(LinkTokens.hash(first)).contains(LinkTokens.hash(second));
 
         assertThat(reminders.unsubscribe(world.clinic().id(), first)).map(UnsubscribeLink::unsubscribed).contains(true);
         assertThat(reminders.unsubscribeLink(world.clinic().id(), second)).as("any of the client's emails")
@@ -108,8 +109,8 @@ class UnsubscribeLinksTest extends IntegrationTest {
 
         assertThat(reminders.unsubscribeLink(other.clinic().id(), token)).isEmpty();
         assertThat(reminders.unsubscribe(other.clinic().id(), token)).isEmpty();
-        assertThat(reminders.unsubscribe(world.clinic().id(), UnsubscribeTokens.newToken())).isEmpty();
-        assertThat(reminders.unsubscribe(world.clinic().id(), UnsubscribeTokens.hash(token))).as("the stored hash is no key")
+        assertThat(reminders.unsubscribe(world.clinic().id(), LinkTokens.newToken())).isEmpty();
+        assertThat(reminders.unsubscribe(world.clinic().id(), LinkTokens.hash(token))).as("the stored hash is no key")
                 .isEmpty();
         assertThat(reminders.unsubscribe(world.clinic().id(), "../" + token)).isEmpty();
     }
@@ -117,11 +118,11 @@ class UnsubscribeLinksTest extends IntegrationTest {
     @Test
     void the_migrations_sha_256_in_sql_equals_the_applications() {
         String expression = environment.getRequiredProperty("spring.flyway.placeholders[sha256_of_unsubscribe_token]");
-        String token = UnsubscribeTokens.newToken().substring(0, 32);
+        String token = LinkTokens.newToken().substring(0, 32);
 
         String inSql = jdbc.queryForObject("select " + expression.replace("unsubscribe_token", "?"), String.class, token);
 
-        assertThat(inSql).isEqualTo(UnsubscribeTokens.hash(token));
+        assertThat(inSql).isEqualTo(LinkTokens.hash(token));
     }
 
     private static String token(String text) {

@@ -3,6 +3,7 @@ package app.homeward.security;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.TenantContext;
@@ -80,9 +81,9 @@ class CrossClinicIsolationTest extends IntegrationTest {
         adminB = testClinics.account(clinicB, Role.CLINIC_ADMIN);
         tokenA = tokenOf(therapistA);
         tokenB = tokenOf(therapistB);
-        invitationTokenA = Tokens.newToken();
+        invitationTokenA = LinkTokens.newToken();
         invitationA = invitationIn(clinicA, invitationTokenA);
-        invitationB = invitationIn(clinicB, Tokens.newToken());
+        invitationB = invitationIn(clinicB, LinkTokens.newToken());
     }
 
     static Stream<Arguments> everyEntityEitherWay() {
@@ -144,7 +145,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
             assertThat(all).as(owned + " list").isEmpty();
         }
         assertThat(unbound(() -> accounts.findByEmail(therapistA.email()))).isEmpty();
-        assertThat(unbound(() -> invitations.findByTokenHash(Tokens.hash(invitationTokenA)))).isEmpty();
+        assertThat(unbound(() -> invitations.findByTokenHash(LinkTokens.hash(invitationTokenA)))).isEmpty();
         assertThat(asClinicA(() -> accounts.findByEmail(therapistA.email())))
                 .as("the same look-up does find it as clinic A").isPresent();
     }
@@ -172,8 +173,8 @@ class CrossClinicIsolationTest extends IntegrationTest {
 
     @Test
     void inserting_an_invitation_or_a_token_with_no_clinic_bound_fails() {
-        String invitationHash = Tokens.hash(Tokens.newToken());
-        String tokenHash = Tokens.hash(Tokens.newToken());
+        String invitationHash = LinkTokens.hash(LinkTokens.newToken());
+        String tokenHash = LinkTokens.hash(LinkTokens.newToken());
 
         assertThatThrownBy(() -> tx.execute(s -> invitations.saveAndFlush(new Invitation(
                 TestClinics.randomEmail(), "Nobody's", Role.THERAPIST, null, invitationHash, clock.instant()))))
@@ -190,7 +191,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
     @Test
     void signed_in_principal_of_clinic_b_inserts_into_clinic_b_only() {
         adminB.signIn();
-        String hash = Tokens.hash(Tokens.newToken());
+        String hash = LinkTokens.hash(LinkTokens.newToken());
 
         UUID id = tx.execute(s -> invitations.saveAndFlush(new Invitation(TestClinics.randomEmail(), "New",
                 Role.THERAPIST, adminB.id(), hash, clock.instant())).getId());
@@ -223,7 +224,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
         assertThatThrownBy(() -> invitationService.revoke(invitationA)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> invitationService.resend(invitationA)).isInstanceOf(NotFoundException.class);
 
-        Invitation a = asClinicA(() -> invitations.findByTokenHash(Tokens.hash(invitationTokenA)))
+        Invitation a = asClinicA(() -> invitations.findByTokenHash(LinkTokens.hash(invitationTokenA)))
                 .orElseThrow(() -> new AssertionError("clinic A's invitation link was renewed or removed"));
         assertThat(a.getId()).isEqualTo(invitationA);
         assertThat(a.isOpen()).isTrue();
@@ -337,12 +338,12 @@ class CrossClinicIsolationTest extends IntegrationTest {
         String raw = TenantContext.callAs(account.clinicId(),
                 () -> directory.issueToken(account.id(), TokenPurpose.PASSWORD_RESET));
         return TenantContext.callAs(account.clinicId(),
-                () -> tx.execute(s -> tokens.findByTokenHash(Tokens.hash(raw)).orElseThrow().getId()));
+                () -> tx.execute(s -> tokens.findByTokenHash(LinkTokens.hash(raw)).orElseThrow().getId()));
     }
 
     private UUID invitationIn(ClinicBranding clinic, String rawToken) {
         return TenantContext.callAs(clinic.id(), () -> tx.execute(s -> invitations.saveAndFlush(new Invitation(
-                TestClinics.randomEmail(), "Invited person", Role.THERAPIST, null, Tokens.hash(rawToken),
+                TestClinics.randomEmail(), "Invited person", Role.THERAPIST, null, LinkTokens.hash(rawToken),
                 clock.instant())).getId()));
     }
 }

@@ -5,6 +5,7 @@ import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
+import app.homeward.base.LinkTokens;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.TenantContext;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -200,7 +201,7 @@ class PasswordResetServiceTest extends IntegrationTest {
     /** Moves the token's expiry into the past: by id and clinic, as tenant rules ask even in tests. */
     private void expire(String token) {
         UUID id = TenantContext.callAs(clinic.id(),
-                () -> tx.execute(s -> tokens.findByTokenHash(Tokens.hash(token)).orElseThrow().getId()));
+                () -> tx.execute(s -> tokens.findByTokenHash(LinkTokens.hash(token)).orElseThrow().getId()));
         int updated = jdbc.update("update account_token set expires_at = ? where id = ? and clinic_id = ?",
                 Timestamp.valueOf(LocalDateTime.of(2020, 1, 1, 0, 0)), id.toString(), clinic.id().toString());
         assertThat(updated).isEqualTo(1);

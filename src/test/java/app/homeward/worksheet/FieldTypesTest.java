@@ -132,12 +132,12 @@ class FieldTypesTest {
         return step;
     }
 
-    static AnswerProblem problem(String key, String messageKey, Object... arguments) {
-        return new AnswerProblem(key, messageKey, arguments);
+    static FieldProblem problem(String key, String messageKey, Object... arguments) {
+        return new FieldProblem(key, messageKey, arguments);
     }
 
-    static List<String> messageKeys(List<TemplateProblem> problems) {
-        return problems.stream().map(TemplateProblem::messageKey).toList();
+    static List<String> messageKeys(List<FieldProblem> problems) {
+        return problems.stream().map(FieldProblem::messageKey).toList();
     }
 
     static Stream<Field> answerableRequiredFields() {
@@ -279,14 +279,14 @@ class FieldTypesTest {
     @MethodSource("wrongTypedAnswers")
     void a_wrong_typed_answer_is_refused_with_a_message_key_never_an_exception(Field field, Object answer,
                                                                                String messageKey) {
-        AnswerProblem[] problems = new AnswerProblem[2];
+        FieldProblem[] problems = new FieldProblem[2];
         assertThatCode(() -> {
             problems[0] = field.check(answer, false);
             problems[1] = field.check(answer, true);
         }).doesNotThrowAnyException();
-        for (AnswerProblem problem : problems) {
+        for (FieldProblem problem : problems) {
             assertThat(problem).isNotNull();
-            assertThat(problem.key()).isEqualTo(field.key());
+            assertThat(problem.fieldKey()).isEqualTo(field.key());
             assertThat(problem.messageKey()).isEqualTo(messageKey);
         }
     }
@@ -311,14 +311,14 @@ class FieldTypesTest {
             Instructions empty = new Instructions("intro", "", "  ");
             assertThat(empty.definitionProblems(false)).isEmpty();
             assertThat(empty.definitionProblems(true))
-                    .containsExactly(new TemplateProblem("intro", "worksheet.problem.instructions-empty"));
+                    .containsExactly(new FieldProblem("intro", "worksheet.problem.instructions-empty"));
         }
 
         @Test
         void instructions_over_5000_characters_are_refused() {
             assertThat(new Instructions("intro", "", "x".repeat(5_000)).definitionProblems(true)).isEmpty();
             assertThat(new Instructions("intro", "", "x".repeat(5_001)).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("intro", "worksheet.problem.text-too-long", 5_000));
+                    .containsExactly(new FieldProblem("intro", "worksheet.problem.text-too-long", 5_000));
         }
     }
 
@@ -361,7 +361,7 @@ class FieldTypesTest {
 
         @Test
         void a_max_length_outside_1_to_10000_is_a_definition_problem() {
-            TemplateProblem expected = new TemplateProblem("name", "worksheet.problem.max-length", 10_000);
+            FieldProblem expected = new FieldProblem("name", "worksheet.problem.max-length", 10_000);
             assertThat(new ShortText("name", "Name", "", false, 0).definitionProblems(false)).containsExactly(expected);
             assertThat(new ShortText("name", "Name", "", false, 10_001).definitionProblems(false)).containsExactly(expected);
             assertThat(new LongText("name", "Name", "", false, 10_000).definitionProblems(true)).isEmpty();
@@ -371,8 +371,8 @@ class FieldTypesTest {
         void label_over_300_characters_and_help_over_1000_are_definition_problems() {
             ShortText wordy = new ShortText("name", "l".repeat(301), "h".repeat(1_001), false, null);
             assertThat(wordy.definitionProblems(false)).containsExactly(
-                    new TemplateProblem("name", "worksheet.problem.label-too-long", 300),
-                    new TemplateProblem("name", "worksheet.problem.help-too-long", 1_000));
+                    new FieldProblem("name", "worksheet.problem.label-too-long", 300),
+                    new FieldProblem("name", "worksheet.problem.help-too-long", 1_000));
         }
     }
 
@@ -421,19 +421,19 @@ class FieldTypesTest {
         @Test
         void number_with_an_absurd_exponent_is_refused_not_thrown() {
             NumberInput unbounded = new NumberInput("n", "N", "", false, null, null, new BigDecimal("0.5"), "");
-            AnswerProblem[] problem = new AnswerProblem[1];
+            FieldProblem[] problem = new FieldProblem[1];
             assertThatCode(() -> problem[0] = unbounded.check(new BigDecimal("1E+999999999"), true))
                     .doesNotThrowAnyException();
             assertThat(problem[0]).isNotNull();
-            assertThat(problem[0].key()).isEqualTo("n");
+            assertThat(problem[0].fieldKey()).isEqualTo("n");
         }
 
         @Test
         void min_above_max_and_a_non_positive_step_are_definition_problems() {
             NumberInput inverted = new NumberInput("n", "N", "", false, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ZERO, "");
             assertThat(inverted.definitionProblems(false)).containsExactly(
-                    new TemplateProblem("n", "worksheet.problem.min-above-max"),
-                    new TemplateProblem("n", "worksheet.problem.step"));
+                    new FieldProblem("n", "worksheet.problem.min-above-max"),
+                    new FieldProblem("n", "worksheet.problem.step"));
             assertThat(hours(true).definitionProblems(true)).isEmpty();
         }
 
@@ -441,7 +441,7 @@ class FieldTypesTest {
         void a_unit_over_30_characters_is_a_definition_problem() {
             NumberInput n = new NumberInput("n", "N", "", false, null, null, null, "u".repeat(31));
             assertThat(n.definitionProblems(false)).containsExactly(
-                    new TemplateProblem("n", "worksheet.problem.unit-too-long", 30));
+                    new FieldProblem("n", "worksheet.problem.unit-too-long", 30));
         }
     }
 
@@ -472,7 +472,7 @@ class FieldTypesTest {
             assertThat(suds.definitionProblems(true)).isEmpty();
             RatingScale tooWide = new RatingScale("wide", "Wide", "", false, 0, 101, "", "", "");
             assertThat(tooWide.definitionProblems(false))
-                    .containsExactly(new TemplateProblem("wide", "worksheet.problem.rating-range", 100));
+                    .containsExactly(new FieldProblem("wide", "worksheet.problem.rating-range", 100));
         }
 
         @Test
@@ -487,7 +487,7 @@ class FieldTypesTest {
         void anchor_words_over_60_characters_are_a_definition_problem() {
             RatingScale wordy = new RatingScale("r", "R", "", false, 0, 10, "a".repeat(61), "", "");
             assertThat(wordy.definitionProblems(false))
-                    .containsExactly(new TemplateProblem("r", "worksheet.problem.anchor-too-long", 60));
+                    .containsExactly(new FieldProblem("r", "worksheet.problem.anchor-too-long", 60));
         }
     }
 
@@ -541,8 +541,8 @@ class FieldTypesTest {
             SingleChoice none = new SingleChoice("c", "Choose", "", false, List.of());
             SingleChoice one = new SingleChoice("c", "Choose", "", false, options("only"));
             assertThat(none.definitionProblems(false)).isEmpty();
-            assertThat(none.definitionProblems(true)).containsExactly(new TemplateProblem("c", "worksheet.problem.two-choices"));
-            assertThat(one.definitionProblems(true)).containsExactly(new TemplateProblem("c", "worksheet.problem.two-choices"));
+            assertThat(none.definitionProblems(true)).containsExactly(new FieldProblem("c", "worksheet.problem.two-choices"));
+            assertThat(one.definitionProblems(true)).containsExactly(new FieldProblem("c", "worksheet.problem.two-choices"));
             assertThat(feeling(true).definitionProblems(true)).isEmpty();
         }
 
@@ -550,7 +550,7 @@ class FieldTypesTest {
         void multiple_choice_without_options_is_a_problem_only_when_publishing() {
             MultipleChoice none = new MultipleChoice("m", "Pick", "", false, List.of(), null);
             assertThat(none.definitionProblems(false)).isEmpty();
-            assertThat(none.definitionProblems(true)).containsExactly(new TemplateProblem("m", "worksheet.problem.no-choices"));
+            assertThat(none.definitionProblems(true)).containsExactly(new FieldProblem("m", "worksheet.problem.no-choices"));
         }
 
         @Test
@@ -559,9 +559,9 @@ class FieldTypesTest {
             SingleChoice fiftyOne = new SingleChoice("c", "Choose", "", false, manyOptions(51));
             assertThat(fifty.definitionProblems(true)).isEmpty();
             assertThat(fiftyOne.definitionProblems(false))
-                    .containsExactly(new TemplateProblem("c", "worksheet.problem.too-many-choices", 50));
+                    .containsExactly(new FieldProblem("c", "worksheet.problem.too-many-choices", 50));
             assertThat(new MultipleChoice("m", "M", "", false, manyOptions(51), null).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("m", "worksheet.problem.too-many-choices", 50));
+                    .containsExactly(new FieldProblem("m", "worksheet.problem.too-many-choices", 50));
         }
 
         @Test
@@ -570,8 +570,8 @@ class FieldTypesTest {
                     List.of(new Option("Not at all", "Not at all", 0), new Option("often", "Often", 1)));
             SingleChoice twice = new SingleChoice("c", "C", "", false,
                     List.of(new Option("often", "Often", 0), new Option("often", "Often again", 1)));
-            assertThat(spaced.definitionProblems(false)).containsExactly(new TemplateProblem("c", "worksheet.problem.choice-value"));
-            assertThat(twice.definitionProblems(false)).containsExactly(new TemplateProblem("c", "worksheet.problem.choice-value"));
+            assertThat(spaced.definitionProblems(false)).containsExactly(new FieldProblem("c", "worksheet.problem.choice-value"));
+            assertThat(twice.definitionProblems(false)).containsExactly(new FieldProblem("c", "worksheet.problem.choice-value"));
         }
 
         @Test
@@ -580,15 +580,15 @@ class FieldTypesTest {
                     List.of(new Option("a", "A", null), new Option("b", " ", null)));
             assertThat(blank.definitionProblems(false)).isEmpty();
             assertThat(blank.definitionProblems(true))
-                    .containsExactly(new TemplateProblem("c", "worksheet.problem.choice-label-empty"));
+                    .containsExactly(new FieldProblem("c", "worksheet.problem.choice-label-empty"));
         }
 
         @Test
         void max_selected_beyond_the_options_is_a_definition_problem() {
             MultipleChoice greedy = new MultipleChoice("m", "M", "", false, options("a", "b"), 3);
             MultipleChoice zero = new MultipleChoice("m", "M", "", false, options("a", "b"), 0);
-            assertThat(greedy.definitionProblems(false)).containsExactly(new TemplateProblem("m", "worksheet.problem.max-selected"));
-            assertThat(zero.definitionProblems(false)).containsExactly(new TemplateProblem("m", "worksheet.problem.max-selected"));
+            assertThat(greedy.definitionProblems(false)).containsExactly(new FieldProblem("m", "worksheet.problem.max-selected"));
+            assertThat(zero.definitionProblems(false)).containsExactly(new FieldProblem("m", "worksheet.problem.max-selected"));
         }
     }
 
@@ -657,9 +657,9 @@ class FieldTypesTest {
         @Test
         void a_max_duration_outside_a_day_is_a_definition_problem() {
             assertThat(new DurationInput("d", "D", "", false, 1_441).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("d", "worksheet.problem.max-duration", 1_440));
+                    .containsExactly(new FieldProblem("d", "worksheet.problem.max-duration", 1_440));
             assertThat(new DurationInput("d", "D", "", false, 0).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("d", "worksheet.problem.max-duration", 1_440));
+                    .containsExactly(new FieldProblem("d", "worksheet.problem.max-duration", 1_440));
         }
     }
 
@@ -686,7 +686,7 @@ class FieldTypesTest {
         void a_checklist_without_items_is_a_problem_only_when_publishing() {
             Checklist empty = new Checklist("c", "C", "", false, List.of());
             assertThat(empty.definitionProblems(false)).isEmpty();
-            assertThat(empty.definitionProblems(true)).containsExactly(new TemplateProblem("c", "worksheet.problem.no-choices"));
+            assertThat(empty.definitionProblems(true)).containsExactly(new FieldProblem("c", "worksheet.problem.no-choices"));
         }
     }
 
@@ -771,7 +771,7 @@ class FieldTypesTest {
                     .<Field>mapToObj(i -> new ShortText("c" + i, "Column " + i, "", false, null)).toList();
             Table wide = new Table("wide", "Wide", "", false, columns, null);
             assertThat(wide.definitionProblems(false))
-                    .containsExactly(new TemplateProblem("wide", "worksheet.problem.too-many-columns", 12));
+                    .containsExactly(new FieldProblem("wide", "worksheet.problem.too-many-columns", 12));
             Table twelve = new Table("ok", "OK", "", false, columns.subList(0, 12), null);
             assertThat(twelve.definitionProblems(true)).isEmpty();
         }
@@ -780,36 +780,36 @@ class FieldTypesTest {
         void a_table_column_of_a_non_simple_type_is_a_definition_problem() {
             Table nested = new Table("outer", "Outer", "", false, List.of(record(false)), null);
             Table ticks = new Table("outer", "Outer", "", false, List.of(steps(false)), null);
-            assertThat(nested.definitionProblems(false)).containsExactly(new TemplateProblem("outer", "worksheet.problem.column-type"));
-            assertThat(ticks.definitionProblems(false)).containsExactly(new TemplateProblem("outer", "worksheet.problem.column-type"));
+            assertThat(nested.definitionProblems(false)).containsExactly(new FieldProblem("outer", "worksheet.problem.column-type"));
+            assertThat(ticks.definitionProblems(false)).containsExactly(new FieldProblem("outer", "worksheet.problem.column-type"));
         }
 
         @Test
         void column_keys_must_be_valid_and_unique() {
             Table twice = new Table("t", "T", "", false, List.of(shortText(false), shortText(false)), null);
             Table invalid = new Table("t", "T", "", false, List.of(new ShortText("Bad Key", "B", "", false, null)), null);
-            assertThat(twice.definitionProblems(false)).containsExactly(new TemplateProblem("t", "worksheet.problem.column-key"));
-            assertThat(invalid.definitionProblems(false)).containsExactly(new TemplateProblem("t", "worksheet.problem.column-key"));
+            assertThat(twice.definitionProblems(false)).containsExactly(new FieldProblem("t", "worksheet.problem.column-key"));
+            assertThat(invalid.definitionProblems(false)).containsExactly(new FieldProblem("t", "worksheet.problem.column-key"));
         }
 
         @Test
         void a_column_problem_is_reported_on_the_table() {
             Table table = new Table("t", "T", "", false, List.of(new ShortText("c", "", "", false, null)), null);
             assertThat(table.definitionProblems(false)).isEmpty();
-            assertThat(table.definitionProblems(true)).containsExactly(new TemplateProblem("t", "worksheet.problem.label-empty"));
+            assertThat(table.definitionProblems(true)).containsExactly(new FieldProblem("t", "worksheet.problem.label-empty"));
         }
 
         @Test
         void a_table_without_columns_is_a_problem_only_when_publishing() {
             Table empty = new Table("t", "T", "", false, List.of(), null);
             assertThat(empty.definitionProblems(false)).isEmpty();
-            assertThat(empty.definitionProblems(true)).containsExactly(new TemplateProblem("t", "worksheet.problem.no-columns"));
+            assertThat(empty.definitionProblems(true)).containsExactly(new FieldProblem("t", "worksheet.problem.no-columns"));
         }
 
         @Test
         void max_rows_over_200_is_a_definition_problem() {
             Table big = new Table("t", "T", "", false, List.of(shortText(false)), 201);
-            assertThat(big.definitionProblems(false)).containsExactly(new TemplateProblem("t", "worksheet.problem.max-rows", 200));
+            assertThat(big.definitionProblems(false)).containsExactly(new FieldProblem("t", "worksheet.problem.max-rows", 200));
         }
     }
 
@@ -872,9 +872,9 @@ class FieldTypesTest {
         @Test
         void ladder_definition_limits() {
             assertThat(new StepLadder("l", "L", "", false, "", "", 0, 101, null).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("l", "worksheet.problem.rating-range", 100));
+                    .containsExactly(new FieldProblem("l", "worksheet.problem.rating-range", 100));
             assertThat(new StepLadder("l", "L", "", false, "", "", 0, 100, 31).definitionProblems(false))
-                    .containsExactly(new TemplateProblem("l", "worksheet.problem.max-steps", 30));
+                    .containsExactly(new FieldProblem("l", "worksheet.problem.max-steps", 30));
             assertThat(ladder(true).definitionProblems(true)).isEmpty();
         }
     }
@@ -904,7 +904,7 @@ class FieldTypesTest {
     @MethodSource("blankLabelledFields")
     void an_empty_label_is_a_problem_only_when_publishing(Field field) {
         assertThat(field.definitionProblems(false)).isEmpty();
-        assertThat(field.definitionProblems(true)).containsExactly(new TemplateProblem("a", "worksheet.problem.label-empty"));
+        assertThat(field.definitionProblems(true)).containsExactly(new FieldProblem("a", "worksheet.problem.label-empty"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -177,7 +177,7 @@ class ScorerTest {
             Map<String, Object> answers = frequencyAnswers("1 1 1 1 1 1 1 1");
             assertThat(phq9.checkAnswers(answers, false)).isEmpty();
             assertThat(phq9.checkAnswers(answers, true))
-                    .containsExactly(new AnswerProblem("item9", "worksheet.answer.required"));
+                    .containsExactly(new FieldProblem("item9", "worksheet.answer.required"));
         }
     }
 
@@ -854,7 +854,7 @@ class ScorerTest {
     @Nested
     class ScoringProblems {
 
-        private List<TemplateProblem> problems(List<String> items, List<String> reversed, List<Band> bands,
+        private List<FieldProblem> problems(List<String> items, List<String> reversed, List<Band> bands,
                                                List<AlertRule> alerts) {
             return measure(new Scoring(items, reversed, bands, alerts)).problems(true);
         }
@@ -867,7 +867,7 @@ class ScorerTest {
             List<String> withGhost = new ArrayList<>(items);
             withGhost.add("ghost");
             assertThat(problems(withGhost, List.of(), bands, List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-unknown", "ghost"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-unknown", "ghost"));
         }
 
         @Test
@@ -875,7 +875,7 @@ class ScorerTest {
             List<String> withNote = new ArrayList<>(items);
             withNote.add("note");
             assertThat(problems(withNote, List.of(), bands, List.of()))
-                    .containsExactly(new TemplateProblem("note", "worksheet.problem.scoring-not-scorable"));
+                    .containsExactly(new FieldProblem("note", "worksheet.problem.scoring-not-scorable"));
         }
 
         @Test
@@ -885,66 +885,66 @@ class ScorerTest {
             withDifficulty.add("difficulty");
             Scoring scoring = new Scoring(withDifficulty, List.of(), phq9.scoring().bands(), phq9.scoring().alerts());
             assertThat(phq9.withScoring(scoring).problems(true))
-                    .containsExactly(new TemplateProblem("difficulty", "worksheet.problem.scoring-not-scorable"));
+                    .containsExactly(new FieldProblem("difficulty", "worksheet.problem.scoring-not-scorable"));
         }
 
         @Test
         void an_item_counted_twice_is_reported() {
             assertThat(problems(List.of("r1", "r2", "r1"), List.of(), bands, List.of()))
-                    .containsExactly(new TemplateProblem("r1", "worksheet.problem.scoring-twice"));
+                    .containsExactly(new FieldProblem("r1", "worksheet.problem.scoring-twice"));
         }
 
         @Test
         void a_reversed_item_that_is_not_an_item_is_reported() {
             assertThat(problems(items, List.of("r2", "extra"), bands, List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-unknown", "extra"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-unknown", "extra"));
         }
 
         @Test
         void overlapping_bands_are_reported() {
             List<Band> overlapping = List.of(new Band(0, 5, "Low"), new Band(5, 14, "High"));
             assertThat(problems(items, List.of(), overlapping, List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-bands"));
         }
 
         @Test
         void overlapping_bands_are_reported_whatever_their_order() {
             List<Band> overlapping = List.of(new Band(6, 14, "High"), new Band(0, 8, "Low"));
             assertThat(problems(items, List.of(), overlapping, List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-bands"));
         }
 
         @Test
         void an_inverted_or_unlabelled_band_is_reported() {
             assertThat(problems(items, List.of(), List.of(new Band(5, 0, "Low")), List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-bands"));
             assertThat(problems(items, List.of(), List.of(new Band(0, 5, " ")), List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-bands"));
         }
 
         @Test
         void an_alert_on_an_unknown_target_is_reported() {
             assertThat(problems(items, List.of(), bands, List.of(new AlertRule("item99", 1, "Look"))))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-unknown", "item99"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-unknown", "item99"));
         }
 
         @Test
         void an_alert_on_a_field_that_is_not_an_item_is_reported() {
             assertThat(problems(items, List.of(), bands, List.of(new AlertRule("extra", 1, "Look"))))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-unknown", "extra"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-unknown", "extra"));
         }
 
         @Test
         void an_alert_without_a_label_is_reported() {
             assertThat(problems(items, List.of(), bands, List.of(new AlertRule(Scoring.TOTAL, 10, ""))))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-alert-label"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-alert-label"));
         }
 
         @Test
         void scoring_without_items_is_reported_when_publishing_only() {
             WorksheetDocument doc = measure(new Scoring(List.of(), List.of(), List.of(), List.of()));
             assertThat(doc.problems(false)).isEmpty();
-            assertThat(doc.problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-no-items"));
+            assertThat(doc.problems(true)).containsExactly(new FieldProblem(null, "worksheet.problem.scoring-no-items"));
         }
 
         @Test
@@ -954,7 +954,7 @@ class ScorerTest {
                 eleven.add(new Band(i, i, "Band " + i));
             }
             assertThat(problems(items, List.of(), eleven, List.of()))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-too-many", 10));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-too-many", 10));
         }
 
         // ------------------------------------------------------------------ subscales, change figures, messages
@@ -980,12 +980,12 @@ class ScorerTest {
                     new Scoring.Subscale("feel", " ", List.of("r1"), null, List.of(), null, null, null),
                     new Scoring.Subscale(Scoring.TOTAL, "Total", List.of("r1"), null, List.of(), null, null, null))) {
                 assertThat(measure(valid().withSubscales(List.of(bad))).problems(true)).as(bad.toString()).singleElement()
-                        .extracting(TemplateProblem::messageKey).isEqualTo("worksheet.problem.scoring-subscale");
+                        .extracting(FieldProblem::messageKey).isEqualTo("worksheet.problem.scoring-subscale");
             }
             Scoring.Subscale one = new Scoring.Subscale("feel", "Feelings", List.of("r1"), null, List.of(), null, null, null);
             Scoring.Subscale same = new Scoring.Subscale("feel", "Again", List.of("r2"), null, List.of(), null, null, null);
             assertThat(measure(valid().withSubscales(List.of(one, same))).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale", "Again"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-subscale", "Again"));
         }
 
         @Test
@@ -993,30 +993,30 @@ class ScorerTest {
             Scoring.Subscale overlapping = new Scoring.Subscale("feel", "Feelings", List.of("r1", "r2"), null,
                     List.of(new Band(0, 5, "Low"), new Band(5, 10, "High")), null, null, null);
             assertThat(measure(valid().withSubscales(List.of(overlapping))).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-bands"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-bands"));
             Scoring.Subscale times11 = new Scoring.Subscale("feel", "Feelings", List.of("r1"), 11, List.of(), null, null, null);
             assertThat(measure(valid().withSubscales(List.of(times11))).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-multiplier", 10));
         }
 
         @Test
         void reliability_and_sd_come_together_and_within_range() {
             assertThat(measure(valid().withChange(0.84, null, null)).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-change"));
             assertThat(measure(valid().withChange(null, 5.4, null)).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-change"));
             for (double r : new double[] {0, 1, -0.2, 1.5, Double.NaN}) {
                 assertThat(measure(valid().withChange(r, 5.4, null)).problems(true)).as("r = " + r)
-                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+                        .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-change"));
             }
             for (double sd : new double[] {0, -1, 1001, Double.NaN}) {
                 assertThat(measure(valid().withChange(0.8, sd, null)).problems(true)).as("SD = " + sd)
-                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+                        .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-change"));
             }
             assertThat(measure(valid().withChange(null, null, null)).problems(true)).isEmpty();
             Scoring.Subscale half = new Scoring.Subscale("feel", "Feelings", List.of("r1"), null, List.of(), 0.8, null, null);
             assertThat(measure(valid().withSubscales(List.of(half))).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale-change", "Feelings"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-subscale-change", "Feelings"));
         }
 
         @Test
@@ -1029,7 +1029,7 @@ class ScorerTest {
             assertThat(measure(points.apply(12)).problems(true)).isEmpty();
             for (int p : new int[] {0, -3, 13}) {
                 assertThat(measure(points.apply(p)).problems(true)).as(p + " points")
-                        .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-reliable-change", 12));
+                        .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-reliable-change", 12));
             }
         }
 
@@ -1041,13 +1041,13 @@ class ScorerTest {
             assertThat(measure(valid().withChange(null, null, 14)).problems(true)).isEmpty();
             assertThat(measure(valid().withChange(null, null, 3)).problems(true)).isEmpty();
             assertThat(measure(valid().withChange(null, null, 15)).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
             assertThat(measure(valid().withChange(null, null, 2)).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-cutoff", 3, 14));
             // the subscale r1 + r2, doubled, runs 4–20
             Scoring.Subscale high = new Scoring.Subscale("feel", "Feelings", List.of("r1", "r2"), 2, List.of(), null, null, 21);
             assertThat(measure(valid().withSubscales(List.of(high))).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-subscale-cutoff", "Feelings", 5, 20));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-subscale-cutoff", "Feelings", 5, 20));
         }
 
         @Test
@@ -1065,7 +1065,7 @@ class ScorerTest {
             assertThat(result.alerts()).containsExactly(new TriggeredAlert(Scoring.TOTAL, 18, "High"));
             for (int bad : new int[] {0, -1, 11}) {
                 assertThat(measure(new Scoring(items, List.of(), bands, List.of(), List.of(), bad, null, null, null))
-                        .problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+                        .problems(true)).containsExactly(new FieldProblem(null, "worksheet.problem.scoring-multiplier", 10));
             }
         }
 
@@ -1090,7 +1090,7 @@ class ScorerTest {
                     "Talk to your therapist about this."));
             AlertRule tooLong = new AlertRule(Scoring.TOTAL, 10, "High", "x".repeat(501));
             assertThat(problems(items, List.of(), bands, List.of(tooLong)))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-alert-message", 500));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-alert-message", 500));
             assertThat(new AlertRule(Scoring.TOTAL, 10, "High").message()).as("blank: the clinic's crisis text").isEmpty();
         }
 
@@ -1101,14 +1101,14 @@ class ScorerTest {
                 eleven.add(new Scoring.Subscale("s" + i, "Part " + i, List.of("r1"), null, List.of(), null, null, null));
             }
             assertThat(measure(valid().withSubscales(eleven)).problems(true))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-too-many", 10));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-too-many", 10));
         }
 
         @Test
         void scoring_problems_in_a_draft_are_reported_once_it_has_items() {
             WorksheetDocument doc = measure(new Scoring(List.of("ghost"), List.of(), List.of(), List.of()));
             assertThat(doc.problems(false))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-unknown", "ghost"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-unknown", "ghost"));
         }
     }
 }

@@ -64,7 +64,7 @@ class WorksheetDocumentTest {
         void duplicate_field_keys_are_reported() {
             WorksheetDocument doc = document(List.of(SITUATION, MOOD, SITUATION.withKey("mood")));
             assertThat(doc.problems(false))
-                    .containsExactly(new TemplateProblem("mood", "worksheet.problem.duplicate-key", "mood"));
+                    .containsExactly(new FieldProblem("mood", "worksheet.problem.duplicate-key", "mood"));
         }
 
         @ParameterizedTest
@@ -72,7 +72,7 @@ class WorksheetDocumentTest {
                 "a2345678901234567890123456789012345678901"})
         void an_invalid_field_key_is_reported(String key) {
             WorksheetDocument doc = document(List.of(SITUATION, new YesNo(key, "Question", "", false)));
-            assertThat(doc.problems(false)).containsExactly(new TemplateProblem(key, "worksheet.problem.key"));
+            assertThat(doc.problems(false)).containsExactly(new FieldProblem(key, "worksheet.problem.key"));
         }
 
         @ParameterizedTest
@@ -85,21 +85,21 @@ class WorksheetDocumentTest {
         @Test
         void a_missing_field_key_is_reported() {
             WorksheetDocument doc = document(List.of(new YesNo(null, "Question", "", false)));
-            assertThat(doc.problems(false)).containsExactly(new TemplateProblem(null, "worksheet.problem.key"));
+            assertThat(doc.problems(false)).containsExactly(new FieldProblem(null, "worksheet.problem.key"));
         }
 
         @Test
         void a_blank_title_is_a_problem_only_when_publishing() {
             WorksheetDocument doc = with("  ", "Because", List.of(), 5, 1);
             assertThat(doc.problems(false)).isEmpty();
-            assertThat(doc.problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.title-empty"));
+            assertThat(doc.problems(true)).containsExactly(new FieldProblem(null, "worksheet.problem.title-empty"));
         }
 
         @Test
         void a_blank_rationale_is_a_problem_only_when_publishing() {
             WorksheetDocument doc = with("Title", "", List.of(), 5, 1);
             assertThat(doc.problems(false)).isEmpty();
-            assertThat(doc.problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.rationale-empty"));
+            assertThat(doc.problems(true)).containsExactly(new FieldProblem(null, "worksheet.problem.rationale-empty"));
         }
 
         @Test
@@ -107,23 +107,23 @@ class WorksheetDocumentTest {
             WorksheetDocument blank = WorksheetDocument.blank("", "en");
             assertThat(blank.problems(false)).isEmpty();
             assertThat(blank.problems(true)).containsExactlyInAnyOrder(
-                    new TemplateProblem(null, "worksheet.problem.title-empty"),
-                    new TemplateProblem(null, "worksheet.problem.rationale-empty"),
-                    new TemplateProblem(null, "worksheet.problem.no-fields"));
+                    new FieldProblem(null, "worksheet.problem.title-empty"),
+                    new FieldProblem(null, "worksheet.problem.rationale-empty"),
+                    new FieldProblem(null, "worksheet.problem.no-fields"));
         }
 
         @Test
         void only_instructions_are_not_a_publishable_worksheet() {
             WorksheetDocument doc = document(List.of(INTRO));
             assertThat(doc.problems(false)).isEmpty();
-            assertThat(doc.problems(true)).containsExactly(new TemplateProblem(null, "worksheet.problem.no-fields"));
+            assertThat(doc.problems(true)).containsExactly(new FieldProblem(null, "worksheet.problem.no-fields"));
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, 4, -1, Integer.MAX_VALUE})
         void difficulty_outside_1_to_3_is_reported(int difficulty) {
             assertThat(with("T", "R", List.of(), 5, difficulty).problems(false))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.difficulty"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.difficulty"));
         }
 
         @ParameterizedTest
@@ -136,7 +136,7 @@ class WorksheetDocumentTest {
         @ValueSource(ints = {0, 241, -5, Integer.MIN_VALUE})
         void minutes_outside_1_to_240_are_reported(int minutes) {
             assertThat(with("T", "R", List.of(), minutes, 1).problems(false))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.minutes"));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.minutes"));
         }
 
         @ParameterizedTest
@@ -152,12 +152,12 @@ class WorksheetDocumentTest {
             List<String> thirteen = new ArrayList<>(twelve);
             thirteen.add("tag12");
             assertThat(with("T", "R", thirteen, 5, 1).problems(false))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.tags", 12, 30));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.tags", 12, 30));
         }
 
         @Test
         void a_blank_or_overlong_tag_is_reported() {
-            TemplateProblem tags = new TemplateProblem(null, "worksheet.problem.tags", 12, 30);
+            FieldProblem tags = new FieldProblem(null, "worksheet.problem.tags", 12, 30);
             assertThat(with("T", "R", List.of("ok", " "), 5, 1).problems(false)).containsExactly(tags);
             assertThat(with("T", "R", List.of("t".repeat(31)), 5, 1).problems(false)).containsExactly(tags);
         }
@@ -167,16 +167,16 @@ class WorksheetDocumentTest {
             WorksheetDocument doc = new WorksheetDocument("t".repeat(121), "d".repeat(401), "r".repeat(2_001),
                     WorksheetCategory.MOOD, List.of(), 5, 1, "en", List.of(SITUATION), null);
             assertThat(doc.problems(false)).containsExactly(
-                    new TemplateProblem(null, "worksheet.problem.title-too-long", 120),
-                    new TemplateProblem(null, "worksheet.problem.description-too-long", 400),
-                    new TemplateProblem(null, "worksheet.problem.rationale-too-long", 2_000));
+                    new FieldProblem(null, "worksheet.problem.title-too-long", 120),
+                    new FieldProblem(null, "worksheet.problem.description-too-long", 400),
+                    new FieldProblem(null, "worksheet.problem.rationale-too-long", 2_000));
         }
 
         @Test
         void a_language_that_is_not_two_letters_is_reported() {
             WorksheetDocument doc = new WorksheetDocument("T", "", "R", WorksheetCategory.MOOD, List.of(), 5, 1,
                     "english", List.of(SITUATION), null);
-            assertThat(doc.problems(false)).containsExactly(new TemplateProblem(null, "worksheet.problem.language"));
+            assertThat(doc.problems(false)).containsExactly(new FieldProblem(null, "worksheet.problem.language"));
         }
 
         @Test
@@ -185,7 +185,7 @@ class WorksheetDocumentTest {
                     .<Field>mapToObj(i -> new YesNo("q" + i, "Question " + i, "", false)).toList();
             assertThat(document(fields.subList(0, 100)).problems(true)).isEmpty();
             assertThat(document(fields).problems(false))
-                    .containsExactly(new TemplateProblem(null, "worksheet.problem.too-many-fields", 100));
+                    .containsExactly(new FieldProblem(null, "worksheet.problem.too-many-fields", 100));
         }
 
         @Test
@@ -193,9 +193,9 @@ class WorksheetDocumentTest {
             WorksheetDocument doc = new WorksheetDocument("", "", "R", WorksheetCategory.MOOD, List.of(), 5, 1, "en",
                     List.of(new YesNo("a", "", "", false), new SingleChoice("b", "B", "", false, List.of())), null);
             assertThat(doc.problems(true)).containsExactlyInAnyOrder(
-                    new TemplateProblem(null, "worksheet.problem.title-empty"),
-                    new TemplateProblem("a", "worksheet.problem.label-empty"),
-                    new TemplateProblem("b", "worksheet.problem.two-choices"));
+                    new FieldProblem(null, "worksheet.problem.title-empty"),
+                    new FieldProblem("a", "worksheet.problem.label-empty"),
+                    new FieldProblem("b", "worksheet.problem.two-choices"));
         }
 
         @Test
@@ -218,26 +218,26 @@ class WorksheetDocumentTest {
 
         @Test
         void an_answer_to_an_unknown_key_is_refused() {
-            List<AnswerProblem> problems = sample().checkAnswers(
+            List<FieldProblem> problems = sample().checkAnswers(
                     answers("situation", "bus", "mood", 4, "extra", "sneaky"), true);
-            assertThat(problems).containsExactly(new AnswerProblem("extra", "worksheet.answer.not-expected"));
+            assertThat(problems).containsExactly(new FieldProblem("extra", "worksheet.answer.not-expected"));
         }
 
         @Test
         void an_answer_to_instructions_is_refused() {
-            List<AnswerProblem> problems = sample().checkAnswers(
+            List<FieldProblem> problems = sample().checkAnswers(
                     answers("situation", "bus", "mood", 4, "intro", "hello"), false);
-            assertThat(problems).containsExactly(new AnswerProblem("intro", "worksheet.answer.not-expected"));
+            assertThat(problems).containsExactly(new FieldProblem("intro", "worksheet.answer.not-expected"));
         }
 
         @Test
         void each_bad_field_gets_exactly_one_problem() {
-            List<AnswerProblem> problems = sample().checkAnswers(
+            List<FieldProblem> problems = sample().checkAnswers(
                     answers("situation", 42, "mood", 11, "helped", "yes"), false);
             assertThat(problems).containsExactly(
-                    new AnswerProblem("situation", "worksheet.answer.malformed"),
-                    new AnswerProblem("mood", "worksheet.answer.range", 0, 10),
-                    new AnswerProblem("helped", "worksheet.answer.yes-no"));
+                    new FieldProblem("situation", "worksheet.answer.malformed"),
+                    new FieldProblem("mood", "worksheet.answer.range", 0, 10),
+                    new FieldProblem("helped", "worksheet.answer.yes-no"));
         }
 
         @Test
@@ -245,18 +245,18 @@ class WorksheetDocumentTest {
             WorksheetDocument doc = sample();
             assertThat(doc.checkAnswers(Map.of(), false)).isEmpty();
             assertThat(doc.checkAnswers(Map.of(), true)).containsExactly(
-                    new AnswerProblem("situation", "worksheet.answer.required"),
-                    new AnswerProblem("mood", "worksheet.answer.required"));
+                    new FieldProblem("situation", "worksheet.answer.required"),
+                    new FieldProblem("mood", "worksheet.answer.required"));
         }
 
         @Test
         void unknown_keys_and_bad_fields_are_all_reported_together() {
-            List<AnswerProblem> problems = sample().checkAnswers(
+            List<FieldProblem> problems = sample().checkAnswers(
                     answers("ghost", 1, "situation", "x".repeat(501), "helped", false), true);
             assertThat(problems).containsExactlyInAnyOrder(
-                    new AnswerProblem("ghost", "worksheet.answer.not-expected"),
-                    new AnswerProblem("situation", "worksheet.answer.too-long", 500),
-                    new AnswerProblem("mood", "worksheet.answer.required"));
+                    new FieldProblem("ghost", "worksheet.answer.not-expected"),
+                    new FieldProblem("situation", "worksheet.answer.too-long", 500),
+                    new FieldProblem("mood", "worksheet.answer.required"));
         }
 
         @Test
@@ -266,7 +266,7 @@ class WorksheetDocumentTest {
             WorksheetDocument doc = document(List.of(table));
             Map<String, Object> answers = answers("record", List.of(Map.of("situation", "bus"), Map.of("situation", 1)));
             assertThat(doc.checkAnswers(answers, true))
-                    .containsExactly(new AnswerProblem("record/1/situation", "worksheet.answer.malformed"));
+                    .containsExactly(new FieldProblem("record/1/situation", "worksheet.answer.malformed"));
         }
     }
 

@@ -246,11 +246,11 @@ class WorksheetJsonTest {
     void imported_change_figures_out_of_range_are_reported_as_clear_problems() {
         String measure = WorksheetJson.write(withSubscalesAndChange());
         assertThat(WorksheetJson.read(measure.replace("\"reliability\":0.85", "\"reliability\":1.5")).problems(true))
-                .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-change"));
+                .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-change"));
         assertThat(WorksheetJson.read(measure.replace("\"cutoff\":10", "\"cutoff\":25")).problems(true))
-                .containsExactly(new TemplateProblem(null, "worksheet.problem.scoring-cutoff", 1, 24));
+                .containsExactly(new FieldProblem(null, "worksheet.problem.scoring-cutoff", 1, 24));
         assertThat(WorksheetJson.read(measure.replace("\"multiplier\":2,", "\"multiplier\":0,")).problems(true))
-                .contains(new TemplateProblem(null, "worksheet.problem.scoring-multiplier", 10));
+                .contains(new FieldProblem(null, "worksheet.problem.scoring-multiplier", 10));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -353,7 +353,7 @@ class WorksheetJsonTest {
     @Test
     void a_long_title_within_the_parser_bounds_reads_but_is_a_problem() {
         WorksheetDocument doc = WorksheetJson.read("{\"title\":\"" + "a".repeat(5_000) + "\",\"minutes\":5,\"difficulty\":1}");
-        assertThat(doc.problems(false)).containsExactly(new TemplateProblem(null, "worksheet.problem.title-too-long", 120));
+        assertThat(doc.problems(false)).containsExactly(new FieldProblem(null, "worksheet.problem.title-too-long", 120));
     }
 
     @Test
@@ -369,8 +369,8 @@ class WorksheetJsonTest {
 
         assertThat(doc.fields()).hasSize(5_000);
         assertThat(doc.problems(false))
-                .containsExactly(new TemplateProblem(null, "worksheet.problem.too-many-fields", 100));
-        assertThat(doc.problems(true)).contains(new TemplateProblem(null, "worksheet.problem.too-many-fields", 100));
+                .containsExactly(new FieldProblem(null, "worksheet.problem.too-many-fields", 100));
+        assertThat(doc.problems(true)).contains(new FieldProblem(null, "worksheet.problem.too-many-fields", 100));
     }
 
     @Test
@@ -406,9 +406,9 @@ class WorksheetJsonTest {
             assertThat(refused.messageKey()).isEqualTo("worksheet.answer.malformed");
             return;
         }
-        List<AnswerProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new java.util.ArrayList<>();
         assertThatCode(() -> problems.addAll(doc.checkAnswers(answers, true))).doesNotThrowAnyException();
-        assertThat(problems).extracting(AnswerProblem::key).containsExactly("glasses");
+        assertThat(problems).extracting(FieldProblem::fieldKey).containsExactly("glasses");
     }
 
     @Test

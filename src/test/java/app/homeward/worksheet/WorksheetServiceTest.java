@@ -212,7 +212,7 @@ class WorksheetServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> worksheets.saveDraft(id, saved.lock(), withFields(sleepDiary("Too big"), fields(101))))
                 .isInstanceOfSatisfying(WorksheetProblems.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("worksheet.problem.too-many-fields");
-                    assertThat(e.problems()).extracting(TemplateProblem::messageKey)
+                    assertThat(e.problems()).extracting(FieldProblem::messageKey)
                             .contains("worksheet.problem.too-many-fields");
                 });
         assertThat(worksheets.template(id, null).document()).isEqualTo(incomplete);
@@ -234,11 +234,11 @@ class WorksheetServiceTest extends IntegrationTest {
 
         assertThatThrownBy(() -> worksheets.publish(id, opened.lock(), broken, Sharing.PRIVATE))
                 .isInstanceOfSatisfying(WorksheetProblems.class, e -> assertThat(e.problems()).contains(
-                        new TemplateProblem(null, "worksheet.problem.rationale-empty"),
-                        new TemplateProblem("blank", "worksheet.problem.label-empty"),
-                        new TemplateProblem("nochoices", "worksheet.problem.two-choices"),
-                        new TemplateProblem("onechoice", "worksheet.problem.two-choices"),
-                        new TemplateProblem("upside-down", "worksheet.problem.rating-range", WorksheetLimits.RATING_SPAN)));
+                        new FieldProblem(null, "worksheet.problem.rationale-empty"),
+                        new FieldProblem("blank", "worksheet.problem.label-empty"),
+                        new FieldProblem("nochoices", "worksheet.problem.two-choices"),
+                        new FieldProblem("onechoice", "worksheet.problem.two-choices"),
+                        new FieldProblem("upside-down", "worksheet.problem.rating-range", WorksheetLimits.RATING_SPAN)));
 
         WorksheetDetail detail = worksheets.template(id, null);
         assertThat(detail.state()).as("nothing was published").isEqualTo(VersionState.DRAFT);
@@ -256,7 +256,7 @@ class WorksheetServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> worksheets.publish(id, opened.lock(),
                 withFields(sleepDiary("Only words"), List.of(new Instructions("how", "", "Read this."))), Sharing.PRIVATE))
                 .isInstanceOfSatisfying(WorksheetProblems.class, e -> assertThat(e.problems())
-                        .extracting(TemplateProblem::messageKey).contains("worksheet.problem.no-fields"));
+                        .extracting(FieldProblem::messageKey).contains("worksheet.problem.no-fields"));
     }
 
     @Test

@@ -1,18 +1,15 @@
 package app.homeward.clinic.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.SessionSignIn;
-import app.homeward.security.SignedOutNotice;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
+import app.homeward.security.ui.SignInForm;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ui.ClinicPublicPage;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -37,19 +34,13 @@ public class ClinicPageView extends ClinicPublicPage {
 
     @Override
     protected void build(ClinicBranding clinic, BeforeEnterEvent event) {
-        EmailField email = FormFields.email(getTranslation("signin.email"), "email");
+        SignInForm form = SignInForm.on(this);
+        EmailField email = form.email();
         email.setAutofocus(true);
-        PasswordField password = FormFields.currentPassword(getTranslation("signin.password"), "password");
-        Forms.FormAlert alert = new Forms.FormAlert();
-        alert.setId("signin-alert");
-        // just signed out (idle or time limit, sessions ended elsewhere, or "Sign out"): say so, calmly
-        SignedOutNotice.take().ifPresent(notice -> alert.info(getTranslation(notice.messageKey(), notice.arguments())));
-
-        Button submit = new Button(getTranslation("signin.submit"));
-        submit.setId("sign-in");
-        submit.addThemeVariants(ButtonVariant.PRIMARY);
+        PasswordField password = form.password();
+        Forms.FormAlert alert = form.alert();
+        Button submit = form.submit();
         submit.setWidthFull();
-        submit.addClickShortcut(Key.ENTER);
         submit.setDisableOnClick(true);
         submit.addClickListener(e -> {
             alert.clear();

@@ -32,18 +32,6 @@ public record AdherenceStats(int counted, int done, int partial, int missed, int
         return percent(onTime);
     }
 
-    public Integer donePercent() {
-        return percent(done);
-    }
-
-    public Integer partialPercent() {
-        return percent(partial);
-    }
-
-    public Integer missedPercent() {
-        return percent(missed);
-    }
-
     public boolean isEmpty() {
         return counted == 0 && reflections == 0;
     }

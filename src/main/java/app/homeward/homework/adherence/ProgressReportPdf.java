@@ -7,7 +7,6 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Scoring;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -15,11 +14,18 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+
+import static app.homeward.base.PdfStyle.BODY;
+import static app.homeward.base.PdfStyle.HEADER_BACKGROUND;
+import static app.homeward.base.PdfStyle.HEADING;
+import static app.homeward.base.PdfStyle.LABEL;
+import static app.homeward.base.PdfStyle.SECTION;
+import static app.homeward.base.PdfStyle.SMALL;
+import static app.homeward.base.PdfStyle.TITLE;
 
 /**
  * The progress report as an A4 PDF (OpenPDF, in the house style of the record and worksheet PDFs): each
@@ -27,14 +33,6 @@ import java.util.Locale;
  * homework adherence over the report's weeks and the reflections' averages.
  */
 final class ProgressReportPdf {
-
-    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1a, 0x2b, 0x3c));
-    private static final Font SECTION = new Font(Font.HELVETICA, 14, Font.BOLD, new Color(0x1a, 0x2b, 0x3c));
-    private static final Font HEADING = new Font(Font.HELVETICA, 11.5f, Font.BOLD);
-    private static final Font BODY = new Font(Font.HELVETICA, 10.5f, Font.NORMAL);
-    private static final Font LABEL = new Font(Font.HELVETICA, 10.5f, Font.BOLD);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8.5f, Font.NORMAL, new Color(0x55, 0x55, 0x55));
-    private static final Color HEADER_BACKGROUND = new Color(0xee, 0xf1, 0xf4);
 
     private ProgressReportPdf() {
     }

@@ -1,7 +1,7 @@
 package app.homeward.homework.portal;
 
 import app.homeward.base.DomainException;
-import app.homeward.worksheet.AnswerProblem;
+import app.homeward.worksheet.FieldProblem;
 
 import java.io.Serial;
 import java.util.List;
@@ -12,14 +12,14 @@ public class AnswerProblems extends DomainException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final transient List<AnswerProblem> problems;
+    private final transient List<FieldProblem> problems;
 
-    public AnswerProblems(List<AnswerProblem> problems) {
-        super(problems.getFirst().key(), problems.getFirst().messageKey(), problems.getFirst().arguments());
+    public AnswerProblems(List<FieldProblem> problems) {
+        super(problems.getFirst().fieldKey(), problems.getFirst().messageKey(), problems.getFirst().arguments());
         this.problems = List.copyOf(problems);
     }
 
-    public List<AnswerProblem> problems() {
+    public List<FieldProblem> problems() {
         return problems;
     }
 }

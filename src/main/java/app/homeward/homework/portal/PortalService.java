@@ -42,7 +42,7 @@ import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.worksheet.AnswerProblem;
+import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.ScoreResult;
 import app.homeward.worksheet.Scorer;
 import app.homeward.worksheet.WorksheetDocument;
@@ -582,7 +582,7 @@ public class PortalService {
         }
     }
 
-    private static void requireValid(List<AnswerProblem> problems) {
+    private static void requireValid(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new AnswerProblems(problems);
         }

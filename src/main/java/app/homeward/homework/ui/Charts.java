@@ -28,15 +28,9 @@ public final class Charts {
      */
     public static Component chart(String type, String caption, List<String> labels, Map<String, List<Integer>> series,
                            boolean stacked) {
-        Div box = new Div();
-        box.addClassName("chart-box");
-        Element canvas = new Element("canvas");
-        canvas.setAttribute("aria-hidden", "true");
-        canvas.setAttribute("role", "img");
-        Div frame = new Div();
-        frame.addClassName("chart-frame");
-        frame.getElement().appendChild(canvas);
-        box.add(frame);
+        Canvas chart = canvas();
+        chart.canvas().setAttribute("role", "img");
+        Div box = chart.box();
         box.getElement().appendChild(behindToggle(table(caption, labels, series)));
         String[] colours = {"#2f6f73", "#a3c9a8", "#c98a00", "#5b6c8f"};
         List<Map<String, Object>> datasets = new java.util.ArrayList<>();
@@ -51,11 +45,7 @@ public final class Charts {
                 "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
                         "scales", Map.of("x", Map.of("stacked", stacked), "y", Map.of("stacked", stacked, "beginAtZero", true,
                                 "ticks", Map.of("precision", 0)))));
-        String json = JSON.writeValueAsString(config);
-        // the script loads asynchronously: wait for it, then draw
-        canvas.executeJs("const el = this; const config = JSON.parse($0);"
-                + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
-                + "draw();", json);
+        chart.draw(config);
         return box;
     }
 
@@ -70,6 +60,35 @@ public final class Charts {
         details.appendChild(new Element("summary").setText(ui == null ? "Show as a table" : ui.getTranslation("charts.show-table")));
         details.appendChild(table);
         return details;
+    }
+
+    /**
+     * Where a chart is drawn: a box (with the chart's own classes) holding a frame with the canvas that
+     * Chart.js draws on. The canvas is hidden from screen readers; the table each chart adds to the box
+     * carries the same values.
+     */
+    public record Canvas(Div box, Element canvas) {
+
+        /** Draws {@code config} once Chart.js has loaded (the script loads asynchronously). */
+        public void draw(Map<String, Object> config) {
+            canvas.executeJs("const el = this; const config = JSON.parse($0);"
+                    + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
+                    + "draw();", JSON.writeValueAsString(config));
+        }
+    }
+
+    /** A new {@link Canvas}, its box with the class "chart-box" and {@code classNames}. */
+    public static Canvas canvas(String... classNames) {
+        Div box = new Div();
+        box.addClassName("chart-box");
+        box.addClassNames(classNames);
+        Element canvas = new Element("canvas");
+        canvas.setAttribute("aria-hidden", "true");
+        Div frame = new Div();
+        frame.addClassName("chart-frame");
+        frame.getElement().appendChild(canvas);
+        box.add(frame);
+        return new Canvas(box, canvas);
     }
 
     /** The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–". */
@@ -108,15 +127,8 @@ public final class Charts {
                                   List<String> bandOfEach, Integer min, Integer max,
                                   List<app.homeward.worksheet.Scoring.Band> bands, Integer cutoff,
                                   String bandLabel, String cutoffLabel) {
-        Div box = new Div();
-        box.addClassName("chart-box");
-        box.addClassName("measure-chart");
-        Element canvas = new Element("canvas");
-        canvas.setAttribute("aria-hidden", "true");
-        Div frame = new Div();
-        frame.addClassName("chart-frame");
-        frame.getElement().appendChild(canvas);
-        box.add(frame);
+        Canvas chart = canvas("measure-chart");
+        Div box = chart.box();
         Map<String, List<String>> text = new java.util.LinkedHashMap<>();
         text.put(scoreLabel, scores.stream().map(String::valueOf).toList());
         if (bandOfEach.stream().anyMatch(java.util.Objects::nonNull)) {
@@ -164,9 +176,7 @@ public final class Charts {
                 "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
                         "plugins", Map.of("legend", Map.of("display", false)),
                         "scales", Map.of("y", y)));
-        canvas.executeJs("const el = this; const config = JSON.parse($0);"
-                + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
-                + "draw();", JSON.writeValueAsString(config));
+        chart.draw(config);
         return box;
     }
 

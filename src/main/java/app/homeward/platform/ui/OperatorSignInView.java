@@ -1,16 +1,13 @@
 package app.homeward.platform.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.SessionSignIn;
-import app.homeward.security.SignedOutNotice;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
-import com.vaadin.flow.component.Key;
+import app.homeward.security.ui.SignInForm;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,15 +20,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class OperatorSignInView extends PublicPage implements HasDynamicTitle {
 
     public OperatorSignInView(SignInService signIn, SessionSignIn sessions) {
-        EmailField email = FormFields.email(getTranslation("signin.email"), "email");
-        PasswordField password = FormFields.currentPassword(getTranslation("signin.password"), "password");
-        Forms.FormAlert alert = new Forms.FormAlert();
-        alert.setId("signin-alert");
-        SignedOutNotice.take().ifPresent(notice -> alert.info(getTranslation(notice.messageKey(), notice.arguments())));
-        Button submit = new Button(getTranslation("signin.submit"));
-        submit.setId("sign-in");
-        submit.addThemeVariants(ButtonVariant.PRIMARY);
-        submit.addClickShortcut(Key.ENTER);
+        SignInForm form = SignInForm.on(this);
+        EmailField email = form.email();
+        PasswordField password = form.password();
+        Forms.FormAlert alert = form.alert();
+        Button submit = form.submit();
         submit.addClickListener(e -> {
             alert.clear();
             switch (signIn.signInOperator(email.getValue(), password.getValue(), RequestOrigin.current())) {

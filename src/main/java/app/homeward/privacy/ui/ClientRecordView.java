@@ -2,8 +2,8 @@ package app.homeward.privacy.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
-import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.privacy.ErasureState;
 import app.homeward.privacy.ErasureView;
 import app.homeward.privacy.PrivacyService;
@@ -55,11 +55,7 @@ public class ClientRecordView extends Div implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            clientId = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        clientId = RouteIds.uuid(event, "id");
         render();
     }
 

@@ -3,8 +3,9 @@ package app.homeward.reminder.ui;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
-import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.Paragraphs;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.reminder.ClientReminders;
 import app.homeward.reminder.DeliveryLogEntry;
 import app.homeward.reminder.ReminderService;
@@ -48,11 +49,7 @@ public class ClientRemindersView extends Div implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            clientId = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+        clientId = RouteIds.uuid(event, "id");
         render();
     }
 
@@ -158,15 +155,11 @@ public class ClientRemindersView extends Div implements BeforeEnterObserver, Has
     }
 
     private Paragraph note(String key) {
-        Paragraph p = new Paragraph(getTranslation(key));
-        p.addClassName("notice");
-        return p;
+        return Paragraphs.of(getTranslation(key), "notice");
     }
 
     private Paragraph quiet(String key) {
-        Paragraph p = new Paragraph(getTranslation(key));
-        p.addClassName("empty-state");
-        return p;
+        return Paragraphs.of(getTranslation(key), "empty-state");
     }
 
     @Override

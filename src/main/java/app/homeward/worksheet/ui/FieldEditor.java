@@ -354,6 +354,28 @@ class FieldEditor extends Div {
     }
 
     /** A new field of a type, with sensible starting settings. */
+    /** Moves {@code editor} {@code delta} places up (negative) or down in {@code editors}; false at either end. */
+    static boolean moveWithin(List<FieldEditor> editors, FieldEditor editor, int delta) {
+        int from = editors.indexOf(editor);
+        int to = from + delta;
+        if (to < 0 || to >= editors.size()) {
+            return false;
+        }
+        editors.remove(from);
+        editors.add(to, editor);
+        return true;
+    }
+
+    /** The first of prefix + (count + 1), prefix + (count + 2)… that none of {@code taken} has. */
+    static String freeKey(String prefix, List<String> taken) {
+        for (int n = taken.size() + 1; ; n++) {
+            String candidate = prefix + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
     static Field blank(FieldType type, String key, FieldInput.Translator t) {
         return switch (type) {
             case INSTRUCTIONS -> new FieldTypes.Instructions(key, "", "");
@@ -418,25 +440,14 @@ class FieldEditor extends Div {
         }
 
         private String nextKey() {
-            int n = editors.size() + 1;
-            while (true) {
-                String candidate = "c" + n;
-                if (editors.stream().noneMatch(e -> e.key().equals(candidate))) {
-                    return candidate;
-                }
-                n++;
-            }
+            return freeKey("c", editors.stream().map(FieldEditor::key).toList());
         }
 
         @Override
         public void move(FieldEditor editor, int delta) {
-            int from = editors.indexOf(editor);
-            int to = from + delta;
-            if (to < 0 || to >= editors.size()) {
+            if (!moveWithin(editors, editor, delta)) {
                 return;
             }
-            editors.remove(from);
-            editors.add(to, editor);
             list.removeAll();
             editors.forEach(list::add);
             refreshTools();

@@ -392,17 +392,7 @@ final class FieldInputs {
             this.onChange = onChange;
             this.t = t;
             root.addClassName("worksheet-table");
-            H3 heading = new H3(table.label());
-            if (table.required()) {
-                heading.add(requiredMark(t));
-            }
-            root.add(heading);
-            if (!table.help().isBlank()) {
-                root.add(new Paragraph(table.help()));
-            }
-            error.addClassName("field-error");
-            error.getElement().setAttribute("role", "alert");
-            error.setVisible(false);
+            groupHeading(root, table, error, t);
             add.setText(t.t("worksheet.table.add-row"));
             add.setIcon(VaadinIcon.PLUS.create());
             add.addClickListener(e -> {
@@ -548,17 +538,7 @@ final class FieldInputs {
             this.onChange = onChange;
             this.t = t;
             root.addClassName("worksheet-ladder");
-            H3 heading = new H3(ladder.label());
-            if (ladder.required()) {
-                heading.add(requiredMark(t));
-            }
-            root.add(heading);
-            if (!ladder.help().isBlank()) {
-                root.add(new Paragraph(ladder.help()));
-            }
-            error.addClassName("field-error");
-            error.getElement().setAttribute("role", "alert");
-            error.setVisible(false);
+            groupHeading(root, ladder, error, t);
             add.setText(t.t("worksheet.ladder.add-step"));
             add.setIcon(VaadinIcon.PLUS.create());
             add.addClickListener(e -> {
@@ -728,6 +708,24 @@ final class FieldInputs {
     private static java.util.Locale viewerFormat() {
         com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         return app.homeward.base.Dates.formatLocale(ui == null ? null : ui.getLocale());
+    }
+
+    /**
+     * The top of a group of inputs (a table, a ladder): its label as a heading with the required mark, its
+     * help, and the line where what is wrong with the group is announced (hidden until then).
+     */
+    private static void groupHeading(Div root, Field field, Paragraph error, FieldInput.Translator t) {
+        H3 heading = new H3(field.label());
+        if (field.required()) {
+            heading.add(requiredMark(t));
+        }
+        root.add(heading);
+        if (!field.help().isBlank()) {
+            root.add(new Paragraph(field.help()));
+        }
+        error.addClassName("field-error");
+        error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
     }
 
     private static Span requiredMark(FieldInput.Translator t) {

@@ -3,13 +3,14 @@ package app.homeward.worksheet.ui;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
+import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.FieldType;
 import app.homeward.worksheet.Sharing;
-import app.homeward.worksheet.TemplateProblem;
 import app.homeward.worksheet.WorksheetCategory;
 import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetProblems;
@@ -97,10 +98,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        UUID id = event.getRouteParameters().get("id").map(WorksheetEditorView::uuid).orElse(null);
-        if (id == null) {
-            throw new app.homeward.base.NotFoundException();
-        }
+        UUID id = RouteIds.uuid(event, "id");
         try {
             draft = worksheets.openDraft(id);
         } catch (app.homeward.base.NotFoundException missing) {
@@ -280,13 +278,10 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     private void move(FieldEditor editor, int delta) {
-        int from = editors.indexOf(editor);
-        int to = from + delta;
-        if (to < 0 || to >= editors.size()) {
+        if (!FieldEditor.moveWithin(editors, editor, delta)) {
             return;
         }
-        editors.remove(from);
-        editors.add(to, editor);
+        int to = editors.indexOf(editor);
         refreshList();
         // keep the keyboard where it was: on the same button of the moved card
         (delta < 0 ? (to == 0 ? editor.down : editor.up) : (to == editors.size() - 1 ? editor.up : editor.down)).focus();
@@ -305,14 +300,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     private String nextKey() {
-        int n = editors.size() + 1;
-        while (true) {
-            String candidate = "field-" + n;
-            if (editors.stream().noneMatch(e -> e.key().equals(candidate))) {
-                return candidate;
-            }
-            n++;
-        }
+        return FieldEditor.freeKey("field-", editors.stream().map(FieldEditor::key).toList());
     }
 
     /** The worksheet as it stands in the builder. */
@@ -364,7 +352,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     private void openPublishDialog() {
         clearProblems();
         WorksheetDocument document = current();
-        List<TemplateProblem> problems = document.problems(true);
+        List<FieldProblem> problems = document.problems(true);
         if (!problems.isEmpty()) {
             showProblems(problems);
             return;
@@ -454,10 +442,10 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     }
 
     /** Each problem at its field; problems of the whole worksheet at the top. The first gets the focus. */
-    private void showProblems(List<TemplateProblem> problems) {
+    private void showProblems(List<FieldProblem> problems) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
-        for (TemplateProblem problem : problems) {
+        for (FieldProblem problem : problems) {
             String message = getTranslation(problem.messageKey(), problem.arguments());
             if (problem.fieldKey() != null && editors.stream().anyMatch(e -> e.key().equals(problem.fieldKey()))) {
                 byField.computeIfAbsent(problem.fieldKey(), k -> new ArrayList<>()).add(message);
@@ -523,14 +511,6 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     protected void onDetach(DetachEvent detachEvent) {
         detachEvent.getUI().getPage().executeJs("window.onbeforeunload = null;");
         super.onDetach(detachEvent);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Override

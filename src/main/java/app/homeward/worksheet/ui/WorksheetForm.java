@@ -1,7 +1,7 @@
 package app.homeward.worksheet.ui;
 
-import app.homeward.worksheet.AnswerProblem;
 import app.homeward.worksheet.Field;
+import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.ScoreResult;
 import app.homeward.worksheet.WorksheetDocument;
 import com.vaadin.flow.component.html.Div;
@@ -139,17 +139,17 @@ public class WorksheetForm extends Div {
      *
      * @return the problems (empty when the answers are fine)
      */
-    public List<AnswerProblem> validate(boolean submitting) {
-        List<AnswerProblem> problems = document.checkAnswers(answers(), submitting);
+    public List<FieldProblem> validate(boolean submitting) {
+        List<FieldProblem> problems = document.checkAnswers(answers(), submitting);
         showProblems(problems);
         return problems;
     }
 
-    public void showProblems(List<AnswerProblem> problems) {
+    public void showProblems(List<FieldProblem> problems) {
         inputs.values().forEach(FieldInput::clearErrors);
         FieldInput first = null;
-        for (AnswerProblem problem : problems) {
-            String key = problem.key();
+        for (FieldProblem problem : problems) {
+            String key = problem.fieldKey();
             int slash = key.indexOf('/');
             FieldInput input = inputs.get(slash < 0 ? key : key.substring(0, slash));
             if (input != null) {

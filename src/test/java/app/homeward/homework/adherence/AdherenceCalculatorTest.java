@@ -81,9 +81,6 @@ class AdherenceCalculatorTest {
         assertThat(stats.onTime()).isEqualTo(1);
         assertThat(stats.completionPercent()).as("(done + partial) / counted").isEqualTo(75);
         assertThat(stats.onTimePercent()).as("done or partial by the due time / counted").isEqualTo(25);
-        assertThat(stats.donePercent()).isEqualTo(50);
-        assertThat(stats.partialPercent()).isEqualTo(25);
-        assertThat(stats.missedPercent()).isEqualTo(25);
         assertThat(stats.longestMissedRun()).isEqualTo(1);
         assertThat(stats.currentMissedRun()).isEqualTo(1);
     }

@@ -242,14 +242,7 @@ class WorksheetEditorViewTest extends ViewTest {
 
     @Test
     void deleting_a_table_column_asks_first_and_cancel_keeps_it() {
-        UUID id = worksheets.create("Worksheet with a table");
-        Draft draft = worksheets.openDraft(id);
-        Field table = new FieldTypes.Table("moments", "Moments", "", false, List.of(
-                new FieldTypes.ShortText("c1", "Situation", "", false, null),
-                new FieldTypes.ShortText("c2", "Feelings", "", false, null),
-                new FieldTypes.ShortText("c3", "Thought", "", false, null)), null);
-        worksheets.saveDraft(id, draft.lock(), new WorksheetDocument("Worksheet with a table", "", "It helps.",
-                WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(table), null));
+        UUID id = withMomentsTable("Worksheet with a table");
         view = openEditor(id);
         FieldEditor.ColumnsEditor columns = find(FieldEditor.ColumnsEditor.class, card("moments")).single();
 
@@ -271,6 +264,22 @@ class WorksheetEditorViewTest extends ViewTest {
         test(view.save).click();
         FieldTypes.Table saved = (FieldTypes.Table) worksheets.template(id, 1).document().fields().getFirst();
         assertThat(saved.columns()).extracting(Field::key).containsExactly("c1", "c3");
+    }
+
+    @Test
+    void moving_a_table_column_reorders_the_columns_and_the_saved_table_keeps_the_order() {
+        UUID id = withMomentsTable("Worksheet with a table to reorder");
+        view = openEditor(id);
+        FieldEditor.ColumnsEditor columns = find(FieldEditor.ColumnsEditor.class, card("moments")).single();
+
+        test(columnTool(columns, "Move Situation down")).click();
+        test(columnTool(columns, "Move Thought up")).click();
+
+        assertThat(columns.value()).extracting(Field::key).containsExactly("c2", "c3", "c1");
+        assertThat(view.isDirty()).isTrue();
+        test(view.save).click();
+        FieldTypes.Table saved = (FieldTypes.Table) worksheets.template(id, 1).document().fields().getFirst();
+        assertThat(saved.columns()).extracting(Field::key).containsExactly("c2", "c3", "c1");
     }
 
     // ------------------------------------------------------------------ choices and scoring
@@ -600,6 +609,19 @@ class WorksheetEditorViewTest extends ViewTest {
 
     private Button tool(FieldEditor card, String ariaLabel) {
         return find(Button.class, card).withAriaLabel(ariaLabel).single();
+    }
+
+    /** A saved draft with one table, "moments", of three columns: Situation (c1), Feelings (c2), Thought (c3). */
+    private UUID withMomentsTable(String title) {
+        UUID id = worksheets.create(title);
+        Draft draft = worksheets.openDraft(id);
+        Field table = new FieldTypes.Table("moments", "Moments", "", false, List.of(
+                new FieldTypes.ShortText("c1", "Situation", "", false, null),
+                new FieldTypes.ShortText("c2", "Feelings", "", false, null),
+                new FieldTypes.ShortText("c3", "Thought", "", false, null)), null);
+        worksheets.saveDraft(id, draft.lock(), new WorksheetDocument(title, "", "It helps.",
+                WorksheetCategory.OTHER, List.of(), 10, 1, "en", List.of(table), null));
+        return id;
     }
 
     /** A button of a column card inside a table's columns editor, by its spoken name. */

@@ -2,8 +2,8 @@ package app.homeward.worksheet.ui;
 
 import app.homeward.ViewTest;
 import app.homeward.security.Role;
-import app.homeward.worksheet.AnswerProblem;
 import app.homeward.worksheet.Field;
+import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.FieldTypes.Option;
 import app.homeward.worksheet.ScoreResult;
@@ -184,9 +184,9 @@ class WorksheetFormTest extends ViewTest {
     void submitting_with_required_fields_empty_marks_each_of_them_with_the_translated_message() {
         form = render(everyType(), null, WorksheetForm.Mode.FILL);
 
-        List<AnswerProblem> problems = form.validate(true);
+        List<FieldProblem> problems = form.validate(true);
 
-        assertThat(problems).extracting(AnswerProblem::key)
+        assertThat(problems).extracting(FieldProblem::fieldKey)
                 .containsExactlyInAnyOrder("name", "story", "mood", "choice", "ladder");
         assertInvalid(input(TextField.class, "name"), REQUIRED);
         assertInvalid(input(TextArea.class, "story"), REQUIRED);
@@ -210,9 +210,9 @@ class WorksheetFormTest extends ViewTest {
         // the browser's own min/max would stop most of these; the server-side check must still say why
         input(NumberField.class, "sleep").setValue(30.0);
 
-        List<AnswerProblem> problems = form.validate(false);
+        List<FieldProblem> problems = form.validate(false);
 
-        assertThat(problems).extracting(AnswerProblem::key).containsExactly("sleep");
+        assertThat(problems).extracting(FieldProblem::fieldKey).containsExactly("sleep");
         assertInvalid(input(NumberField.class, "sleep"), "Please choose a value from 0 to 24.");
     }
 
@@ -224,9 +224,9 @@ class WorksheetFormTest extends ViewTest {
         // row 1 stays empty; row 2 has an intensity but no situation (a required column)
         test(cell(table, 1, IntegerField.class, "Intensity")).setValue(50);
 
-        List<AnswerProblem> problems = form.validate(true);
+        List<FieldProblem> problems = form.validate(true);
 
-        assertThat(problems).extracting(AnswerProblem::key).contains("record/0/situation");
+        assertThat(problems).extracting(FieldProblem::fieldKey).contains("record/0/situation");
         TextField situation = cell(table, 1, TextField.class, "Situation");
         assertInvalid(situation, REQUIRED);
         assertThat(cell(table, 0, TextField.class, "Situation").isInvalid())
@@ -244,9 +244,9 @@ class WorksheetFormTest extends ViewTest {
         test(stepField(ladder, 1)).setValue("Concert");
         stepRating(ladder, 1).setValue(150); // beyond the field's max: only possible programmatically
 
-        List<AnswerProblem> problems = form.validate(false);
+        List<FieldProblem> problems = form.validate(false);
 
-        assertThat(problems).extracting(AnswerProblem::key).containsExactly("ladder/1/rating");
+        assertThat(problems).extracting(FieldProblem::fieldKey).containsExactly("ladder/1/rating");
         assertInvalid(stepRating(ladder, 1), "Please choose a value from 0 to 100.");
         assertThat(stepRating(ladder, 0).isInvalid()).isFalse();
     }

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.dom.Element;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,8 +25,6 @@ import java.util.Map;
  * charts (Chart.js from its WebJar, as {@link Charts}), each followed by its numbers as a table.
  */
 final class AdherenceParts {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AdherenceParts() {
     }
@@ -129,15 +125,8 @@ final class AdherenceParts {
         String scoreLabel = t.getTranslation("adherence.measures.score", measure.title());
         String completionLabel = t.getTranslation("adherence.measures.completion");
 
-        Div box = new Div();
-        box.addClassName("chart-box");
-        box.addClassName("adherence-measure");
-        Element canvas = new Element("canvas");
-        canvas.setAttribute("aria-hidden", "true");
-        Div frame = new Div();
-        frame.addClassName("chart-frame");
-        frame.getElement().appendChild(canvas);
-        box.add(frame);
+        Charts.Canvas chart = Charts.canvas("adherence-measure");
+        Div box = chart.box();
 
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         series.put(scoreLabel, measure.scores());
@@ -156,9 +145,7 @@ final class AdherenceParts {
                                         "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.score"))),
                                 "y1", Map.of("min", 0, "max", 100, "position", "right", "grid", Map.of("drawOnChartArea", false),
                                         "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.completion"))))));
-        canvas.executeJs("const el = this; const config = JSON.parse($0);"
-                + "const draw = () => { if (!window.Chart) { setTimeout(draw, 100); return; } new window.Chart(el, config); };"
-                + "draw();", JSON.writeValueAsString(config));
+        chart.draw(config);
         return box;
     }
 

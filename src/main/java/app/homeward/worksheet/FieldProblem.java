@@ -3,12 +3,13 @@ package app.homeward.worksheet;
 import java.util.Arrays;
 
 /**
- * A problem in a worksheet definition: a message key with arguments, and the key of the field it
- * belongs to (null when it concerns the worksheet as a whole), so the builder can show it there.
+ * A problem with one field, of a worksheet definition (found by the builder's checks) or of an answer to it
+ * (found when a client saves or sends): a message key with arguments, and the key of the field it belongs to
+ * (null when it concerns the worksheet as a whole), so the builder or the form can show it there.
  */
-public record TemplateProblem(String fieldKey, String messageKey, Object... arguments) {
+public record FieldProblem(String fieldKey, String messageKey, Object... arguments) {
 
-    public TemplateProblem {
+    public FieldProblem {
         arguments = arguments == null ? new Object[0] : arguments.clone();
     }
 
@@ -19,7 +20,7 @@ public record TemplateProblem(String fieldKey, String messageKey, Object... argu
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TemplateProblem that && java.util.Objects.equals(fieldKey, that.fieldKey)
+        return other instanceof FieldProblem that && java.util.Objects.equals(fieldKey, that.fieldKey)
                 && messageKey.equals(that.messageKey) && Arrays.equals(arguments, that.arguments);
     }
 

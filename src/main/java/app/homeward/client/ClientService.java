@@ -131,6 +131,20 @@ public class ClientService {
     }
 
     /**
+     * The texts of the signed-in client's own goals among {@code goalIds} (goal id → text), for the cards
+     * that say which goal a homework serves; a goal of anyone else is simply not there.
+     */
+    @PreAuthorize("hasRole('CLIENT')")
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> myGoalTexts(Collection<UUID> goalIds) {
+        if (goalIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return goals.findOfAccount(CurrentUser.require().accountId(), goalIds).stream()
+                .collect(java.util.stream.Collectors.toMap(ClientGoal::getId, ClientGoal::getText));
+    }
+
+    /**
      * One page of the caseload: the therapist's clients, or every client of the clinic for an admin
      * (or for an admin's "mine only", pass {@code mineOnly}). Text matches name or email.
      */

@@ -15,14 +15,15 @@ import java.util.UUID;
 public record HomeworkCard(UUID occurrenceId, UUID assignmentId, String title, String rationale, String what,
                            String when, String where, Set<Obstacle> obstacles, String obstacleOther,
                            String backupPlan, ZonedDateTime due, OccurrenceState state, EntryState entryState,
-                           int difficulty, Integer ladderStep, Integer ladderSize, boolean nextStepWaiting) {
+                           int difficulty, Integer ladderStep, Integer ladderSize, boolean nextStepWaiting,
+                           String goal) {
 
     /** A card of an ordinary plan (not a ladder step). */
     public HomeworkCard(UUID occurrenceId, UUID assignmentId, String title, String rationale, String what,
                         String when, String where, Set<Obstacle> obstacles, String obstacleOther, String backupPlan,
                         ZonedDateTime due, OccurrenceState state, EntryState entryState, int difficulty) {
         this(occurrenceId, assignmentId, title, rationale, what, when, where, obstacles, obstacleOther, backupPlan,
-                due, state, entryState, difficulty, null, null, false);
+                due, state, entryState, difficulty, null, null, false, "");
     }
 
     public boolean ladderStepCard() {

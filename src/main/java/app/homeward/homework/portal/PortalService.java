@@ -147,6 +147,9 @@ public class PortalService {
                 .collect(Collectors.toMap(Entry::getOccurrenceId, Function.identity()));
         ZoneId zone = me.timeZone();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        // which goal each homework serves, in one statement, only when a plan names one
+        Map<UUID, String> goals = clients.myGoalTexts(plans.values().stream().map(Assignment::getGoalId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         List<HomeworkCard> dueNow = new ArrayList<>();
         List<HomeworkCard> overdue = new ArrayList<>();
         List<HomeworkCard> coming = new ArrayList<>();
@@ -158,7 +161,8 @@ public class PortalService {
                 continue;
             }
             Entry entry = started.get(o.getId());
-            HomeworkCard card = card(a, o, entry == null ? null : entry.getState(), now, grace);
+            HomeworkCard card = card(a, o, entry == null ? null : entry.getState(), now, grace,
+                    a.getGoalId() == null ? "" : goals.getOrDefault(a.getGoalId(), ""));
             LocalDate day = o.getLocalDate();
             if (day.equals(today)) {
                 dueNow.add(card);
@@ -522,6 +526,12 @@ public class PortalService {
      */
     /** The card of one occurrence as the client sees it: the plan, when it is due, and how it stands. */
     private static HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
+        return card(a, o, entryState, now, grace, "");
+    }
+
+    /** The same, with the text of the client's goal the homework serves ("" for none). */
+    private static HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace,
+                                     String goal) {
         ZoneId zone = a.schedule().zone();
         AssignmentPlan plan = a.plan();
         // only one step of a ladder is active at a time: the steps after an active one are all still waiting
@@ -530,7 +540,7 @@ public class PortalService {
         return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
                 plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
                 o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
-                nextWaiting);
+                nextWaiting, goal);
     }
 
     private Answering answering(UUID occurrenceId, Map<String, Object> answers, Long lock, boolean submitting) {

@@ -40,6 +40,12 @@ class HomeworkCardView extends Div {
             add(step);
         }
         add(due);
+        if (!card.goal().isBlank()) {
+            // the client's own goal first: homework tied to what they want is homework that gets done
+            Paragraph goal = new Paragraph(getTranslation("portal.card.goal", card.goal()));
+            goal.addClassName("homework-goal");
+            add(goal);
+        }
         Div why = new Div(new Span(getTranslation("worksheet.why")), new Paragraph(card.rationale()));
         why.addClassName("homework-why");
         add(why);

@@ -199,7 +199,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new H2(getTranslation("client.plan.title")), plan,
                 new H2(getTranslation("client.goals.title")), goals,
                 new H2(getTranslation("client.entries.title")), entries);
-        add(new ClientAdherencePanel(adherence, page.adherence()));
+        add(new ClientAdherencePanel(adherence, page.adherence(), page.measures()));
         add(new ClientMeasuresPanel(reports, client.id(), page.measures()));
         if (page.recordAccess() != null) {
             add(new RecordAccessPanel(page.recordAccess(), client.id(), page.clinicZone()));

@@ -53,7 +53,7 @@ public final class Charts {
      * The table folded under "Show as a table" (a native disclosure, keyboard and screen-reader friendly):
      * shown in full under every chart it repeated the chart at length (issue 14).
      */
-    private static Element behindToggle(Element table) {
+    public static Element behindToggle(Element table) {
         Element details = new Element("details");
         details.getClassList().add("chart-table-toggle");
         UI ui = UI.getCurrent();
@@ -112,6 +112,50 @@ public final class Charts {
         return table;
     }
 
+    /**
+     * A scale's severity bands as shaded areas behind a line, with core Chart.js alone (each a flat line
+     * filled down to the one before it, so no plugin is loaded); {@code axis} the y-axis id, null for the
+     * chart's only one.
+     */
+    public static List<Map<String, Object>> bandAreas(List<app.homeward.worksheet.Scoring.Band> bands, Integer max,
+                                                      int points, String axis) {
+        List<app.homeward.worksheet.Scoring.Band> sorted = bands.stream()
+                .sorted(java.util.Comparator.comparingInt(app.homeward.worksheet.Scoring.Band::min)).toList();
+        List<Map<String, Object>> areas = new java.util.ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            var band = sorted.get(i);
+            int top = max == null ? band.max() : Math.min(band.max(), max);
+            // a band covers its whole last point: 0–4 shades up to 4.5, where 5–9 begins
+            double upper = i < sorted.size() - 1 ? top + 0.5 : top;
+            Map<String, Object> area = new java.util.LinkedHashMap<>();
+            area.put("label", band.label());
+            area.put("data", java.util.Collections.nCopies(points, upper));
+            area.put("borderWidth", 0);
+            area.put("pointRadius", 0);
+            area.put("pointHitRadius", 0);
+            area.put("backgroundColor", BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]);
+            area.put("fill", i == 0 ? "origin" : "-1");
+            area.put("order", 2);
+            if (axis != null) {
+                area.put("yAxisID", axis);
+            }
+            areas.add(area);
+        }
+        return areas;
+    }
+
+    /** The clinical cut-off as a dashed line across the chart. */
+    public static Map<String, Object> cutoffLine(String label, int cutoff, int points, String axis) {
+        Map<String, Object> line = new java.util.LinkedHashMap<>(Map.of("label", label,
+                "data", java.util.Collections.nCopies(points, cutoff), "borderColor", "#8a1c1c",
+                "borderDash", List.of(6, 4), "borderWidth", 2, "pointRadius", 0, "pointHitRadius", 0, "fill", false,
+                "order", 1));
+        if (axis != null) {
+            line.put("yAxisID", axis);
+        }
+        return line;
+    }
+
     /** Translucent fills for severity bands, mildest first; more bands than colours reuse the last. */
     private static final String[] BAND_FILLS = {"rgba(47,111,115,0.10)", "rgba(163,201,168,0.22)",
             "rgba(201,138,0,0.16)", "rgba(201,90,0,0.18)", "rgba(170,40,40,0.18)"};
@@ -139,28 +183,9 @@ public final class Charts {
         List<Map<String, Object>> datasets = new java.util.ArrayList<>();
         datasets.add(Map.of("label", scoreLabel, "data", scores, "borderColor", "#1f4f52", "backgroundColor", "#1f4f52",
                 "tension", 0.2, "pointRadius", 4, "order", 0));
-        List<app.homeward.worksheet.Scoring.Band> sorted = bands.stream()
-                .sorted(java.util.Comparator.comparingInt(app.homeward.worksheet.Scoring.Band::min)).toList();
-        for (int i = 0; i < sorted.size(); i++) {
-            var band = sorted.get(i);
-            int top = max == null ? band.max() : Math.min(band.max(), max);
-            // a band covers its whole last point: 0–4 shades up to 4.5, where 5–9 begins
-            double upper = i < sorted.size() - 1 ? top + 0.5 : top;
-            Map<String, Object> area = new java.util.LinkedHashMap<>();
-            area.put("label", band.label());
-            area.put("data", java.util.Collections.nCopies(labels.size(), upper));
-            area.put("borderWidth", 0);
-            area.put("pointRadius", 0);
-            area.put("pointHitRadius", 0);
-            area.put("backgroundColor", BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]);
-            area.put("fill", i == 0 ? "origin" : "-1");
-            area.put("order", 2);
-            datasets.add(area);
-        }
+        datasets.addAll(bandAreas(bands, max, labels.size(), null));
         if (cutoff != null) {
-            datasets.add(Map.of("label", cutoffLabel, "data", java.util.Collections.nCopies(labels.size(), cutoff),
-                    "borderColor", "#8a1c1c", "borderDash", List.of(6, 4), "borderWidth", 2, "pointRadius", 0,
-                    "pointHitRadius", 0, "fill", false, "order", 1));
+            datasets.add(cutoffLine(cutoffLabel, cutoff, labels.size(), null));
         }
         Map<String, Object> y = new java.util.LinkedHashMap<>();
         Integer step = min == null || max == null ? null : tickStep(max - min);

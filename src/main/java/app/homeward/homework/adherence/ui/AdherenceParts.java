@@ -2,6 +2,7 @@ package app.homeward.homework.adherence.ui;
 
 import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.adherence.AdherenceStats;
+import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.adherence.ClientAdherence;
 import app.homeward.homework.ui.Charts;
 import app.homeward.homework.ui.ClientFormat;
@@ -120,6 +121,15 @@ final class AdherenceParts {
      * percent (right axis, dashed), as lines with gaps where there is no value, and the table.
      */
     static Component measureChart(ClientAdherence.MeasureTrend measure, List<AdherenceReport.Week> weeks, Component t) {
+        return measureChart(measure, weeks, t, null);
+    }
+
+    /**
+     * The same, on the measure's own scale when the page knows it ({@code scale}, else null): the left axis
+     * fixed to the scale's range, its severity bands shaded and its cut-off dashed, as on the Measures tab.
+     */
+    static Component measureChart(ClientAdherence.MeasureTrend measure, List<AdherenceReport.Week> weeks, Component t,
+                                  MeasureHistory scale) {
         List<String> labels = weekLabels(weeks, t);
         List<Integer> completion = weeks.stream().map(AdherenceReport.Week::completionPercent).toList();
         String scoreLabel = t.getTranslation("adherence.measures.score", measure.title());
@@ -131,22 +141,45 @@ final class AdherenceParts {
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         series.put(scoreLabel, measure.scores());
         series.put(completionLabel, completion);
-        box.getElement().appendChild(Charts.table(t.getTranslation("adherence.measures.caption", measure.title()), labels, series));
+        box.getElement().appendChild(Charts.behindToggle(
+                Charts.table(t.getTranslation("adherence.measures.caption", measure.title()), labels, series)));
 
+        chart.draw(measureConfig(measure, labels, completion, t, scale));
+        return box;
+    }
+
+    /** The Chart.js configuration of {@link #measureChart}: score on the left (on its scale when known), completion on the right. */
+    static Map<String, Object> measureConfig(ClientAdherence.MeasureTrend measure, List<String> labels,
+                                             List<Integer> completion, Component t, MeasureHistory scale) {
+        String scoreLabel = t.getTranslation("adherence.measures.score", measure.title());
+        String completionLabel = t.getTranslation("adherence.measures.completion");
         List<Map<String, Object>> datasets = new ArrayList<>();
         datasets.add(dataset(scoreLabel, measure.scores(), "#2f6f73", "y", false));
         datasets.add(dataset(completionLabel, completion, "#c98a00", "y1", true));
-        Map<String, Object> config = Map.of("type", "line",
+        Map<String, Object> y = new LinkedHashMap<>(Map.of("beginAtZero", true, "position", "left",
+                "ticks", Map.of("precision", 0),
+                "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.score"))));
+        if (scale != null) {
+            datasets.addAll(Charts.bandAreas(scale.scoring().bands(), scale.max(), labels.size(), "y"));
+            if (scale.scoring().cutoff() != null) {
+                datasets.add(Charts.cutoffLine(t.getTranslation("measures.cutoff.short"), scale.scoring().cutoff(),
+                        labels.size(), "y"));
+            }
+            if (scale.min() != null) {
+                y.put("min", scale.min());
+            }
+            if (scale.max() != null) {
+                y.put("max", scale.max());
+            }
+        }
+        return Map.of("type", "line",
                 "data", Map.of("labels", labels, "datasets", datasets),
                 "options", Map.of("responsive", true, "maintainAspectRatio", false, "animation", false,
                         "spanGaps", true,
                         "scales", Map.of(
-                                "y", Map.of("beginAtZero", true, "position", "left", "ticks", Map.of("precision", 0),
-                                        "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.score"))),
+                                "y", y,
                                 "y1", Map.of("min", 0, "max", 100, "position", "right", "grid", Map.of("drawOnChartArea", false),
                                         "title", Map.of("display", true, "text", t.getTranslation("adherence.measures.axis.completion"))))));
-        chart.draw(config);
-        return box;
     }
 
     private static Map<String, Object> dataset(String label, List<Integer> values, String colour, String axis,

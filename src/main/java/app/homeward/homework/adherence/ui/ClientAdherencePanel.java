@@ -1,5 +1,6 @@
 package app.homeward.homework.adherence.ui;
 
+import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ClientAdherence;
@@ -33,8 +34,20 @@ public class ClientAdherencePanel extends Div {
     /** What the page read with the rest of it, shown on the first attach instead of asking again. */
     private ClientAdherence loaded;
 
+    /** Each measure's scale (bands, range, cut-off) by title, when the page read the client's measures. */
+    private final java.util.Map<String, MeasureHistory> scales = new java.util.HashMap<>();
+
     /** The adherence the page read already (over {@code loaded.weeks()}); the service is asked when the window changes. */
     public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded) {
+        this(adherence, loaded, java.util.List.of());
+    }
+
+    /**
+     * The same, with the client's measures the page read too, so each measure's chart is drawn on its own
+     * scale with its bands and cut-off.
+     */
+    public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded, java.util.List<MeasureHistory> measures) {
+        measures.forEach(m -> scales.putIfAbsent(m.title(), m));
         this.adherence = adherence;
         this.clientId = loaded.clientId();
         this.loaded = loaded;
@@ -88,7 +101,7 @@ public class ClientAdherencePanel extends Div {
         }
         for (ClientAdherence.MeasureTrend measure : shown.measures()) {
             content.add(new H3(getTranslation("adherence.measures", measure.title())),
-                    AdherenceParts.measureChart(measure, shown.perWeek(), this));
+                    AdherenceParts.measureChart(measure, shown.perWeek(), this, scales.get(measure.title())));
         }
         content.add(AdherenceParts.help(this));
     }

@@ -292,7 +292,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         admin.signIn();
         accountService.reactivate(world.client().accountId());
         TestUsers.signOut();
-        clinicDirectory.update(world.clinic().id(), app.homeward.tenancy.Clinic::suspend);
+        clinicDirectory.suspend(world.clinic().id());
         clock.moveTo(fixture.pending(world).getFirst().getDueAt().plusSeconds(5));
         delivery.deliverDue(world.clinic().id());
         assertThat(fixture.remindersOf(world)).filteredOn(r -> r.getState() == ReminderState.CANCELLED)

@@ -1,7 +1,7 @@
 package app.homeward.homework.adherence;
 
 import app.homeward.base.DomainException;
-import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
+import app.homeward.homework.HomeworkSettings;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package app.homeward.reminder.ui;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.ReminderService;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import app.homeward.reminder.ReminderRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;

@@ -1,14 +1,12 @@
 package app.homeward.homework;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
  * The clinic's rules for the homework loop: below {@code confidenceThreshold} (0–10) the assign dialog suggests
- * a smaller task; {@code graceHours} after its due time an occurrence not done counts as missed. With the
- * clinic's time zone, which the adherence weeks follow.
+ * a smaller task; {@code graceHours} after its due time an occurrence not done counts as missed.
  */
-public record HomeworkSettings(int confidenceThreshold, int graceHours, ZoneId timeZone) {
+public record HomeworkSettings(int confidenceThreshold, int graceHours) {
 
     /** What a clinic that never saved its homework rules gets (what the clinic row held before decision 0037). */
     public static final int DEFAULT_CONFIDENCE_THRESHOLD = 7;

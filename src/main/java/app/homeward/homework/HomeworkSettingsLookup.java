@@ -1,12 +1,9 @@
 package app.homeward.homework;
 
-import app.homeward.tenancy.ClinicBranding;
-import app.homeward.tenancy.ClinicDirectory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -19,26 +16,23 @@ import java.util.UUID;
 public class HomeworkSettingsLookup {
 
     private final ClinicHomeworkSettingsRepository settings;
-    private final ClinicDirectory clinics;
 
-    HomeworkSettingsLookup(ClinicHomeworkSettingsRepository settings, ClinicDirectory clinics) {
+    HomeworkSettingsLookup(ClinicHomeworkSettingsRepository settings) {
         this.settings = settings;
-        this.clinics = clinics;
     }
 
+    /** One read of the clinic's row (pages keep within their query budget, issue 15). */
     @Transactional(readOnly = true)
     public HomeworkSettings of(UUID clinicId) {
-        ZoneId zone = clinics.findById(clinicId).map(ClinicBranding::timeZone).orElse(ZoneId.of("UTC"));
         return settings.findByClinicId(clinicId)
-                .map(s -> new HomeworkSettings(s.getConfidenceThreshold(), s.getGraceHours(), zone))
+                .map(s -> new HomeworkSettings(s.getConfidenceThreshold(), s.getGraceHours()))
                 .orElse(new HomeworkSettings(HomeworkSettings.DEFAULT_CONFIDENCE_THRESHOLD,
-                        HomeworkSettings.DEFAULT_GRACE_HOURS, zone));
+                        HomeworkSettings.DEFAULT_GRACE_HOURS));
     }
 
     /** How long after its due time an occurrence may still be done before it counts as missed. */
     @Transactional(readOnly = true)
     public Duration grace(UUID clinicId) {
-        return Duration.ofHours(settings.findByClinicId(clinicId).map(ClinicHomeworkSettings::getGraceHours)
-                .orElse(HomeworkSettings.DEFAULT_GRACE_HOURS));
+        return of(clinicId).grace();
     }
 }

@@ -33,15 +33,16 @@ class ClinicReminderRules {
     /** The rules of the clinic (the bound one: the tenant filter sees to it); empty for an unknown clinic. */
     Optional<ReminderRules> of(UUID clinicId) {
         return clinics.findById(clinicId).map(clinic -> {
-            int grace = (int) homework.grace(clinicId).toHours();
-            return settings.findByClinicId(clinicId)
-                    .map(s -> new ReminderRules(clinic, s.isRemindersDefaultOn(), s.getDefaultQuietStart(),
-                            s.getDefaultQuietEnd(), s.getDueSoonHours(), s.getOverdueHours(), grace,
-                            s.isWeeklySummary()))
-                    .orElse(new ReminderRules(clinic, ClinicReminderSettings.DEFAULT_REMINDERS_ON,
-                            ClinicReminderSettings.DEFAULT_QUIET_START, ClinicReminderSettings.DEFAULT_QUIET_END,
-                            0, 0, grace, false));
+            ReminderSettings s = settings(clinicId);
+            return new ReminderRules(clinic, s.remindersDefaultOn(), s.quietStart(), s.quietEnd(), s.dueSoonHours(),
+                    s.overdueHours(), (int) homework.grace(clinicId).toHours(), s.weeklySummary());
         });
+    }
+
+    /** The admin's settings alone, in one read: what the settings page shows. */
+    ReminderSettings settings(UUID clinicId) {
+        return settings.findByClinicId(clinicId).map(ClinicReminderSettings::settings)
+                .orElse(ReminderSettings.DEFAULTS);
     }
 
     void change(UUID clinicId, boolean remindersOn, LocalTime quietStart, LocalTime quietEnd, int dueSoonHours,

@@ -9,16 +9,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 
 /**
- * The clinic's reminder settings, one row per clinic at most; a clinic without one gets the defaults below
- * (what the clinic row held before decision 0037).
+ * The clinic's reminder settings, one row per clinic at most; a clinic without one gets
+ * {@link ReminderSettings#DEFAULTS}.
  */
 @Entity
 @Table(name = "clinic_reminder_settings")
 class ClinicReminderSettings extends TenantScopedEntity {
-
-    static final boolean DEFAULT_REMINDERS_ON = true;
-    static final LocalTime DEFAULT_QUIET_START = LocalTime.of(21, 30);
-    static final LocalTime DEFAULT_QUIET_END = LocalTime.of(8, 0);
 
     /** Reminders for clients who have not chosen: on or off, and the default quiet hours (local time). */
     @Column(name = "reminders_default_on", nullable = false)
@@ -64,10 +60,8 @@ class ClinicReminderSettings extends TenantScopedEntity {
         this.updatedAt = now;
     }
 
-    boolean isRemindersDefaultOn() { return remindersDefaultOn; }
-    LocalTime getDefaultQuietStart() { return defaultQuietStart; }
-    LocalTime getDefaultQuietEnd() { return defaultQuietEnd; }
-    int getDueSoonHours() { return dueSoonHours; }
-    int getOverdueHours() { return overdueHours; }
-    boolean isWeeklySummary() { return weeklySummary; }
+    ReminderSettings settings() {
+        return new ReminderSettings(remindersDefaultOn, defaultQuietStart, defaultQuietEnd, dueSoonHours,
+                overdueHours, weeklySummary);
+    }
 }

@@ -348,8 +348,8 @@ public class ReminderService {
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
-    public ReminderRules clinicRules() {
-        return rules();
+    public ReminderSettings clinicSettings() {
+        return reminderRules.settings(CurrentUser.require().clinicId());
     }
 
     /** Changes the clinic's defaults and nudges; every client's pending reminders follow in this transaction. */

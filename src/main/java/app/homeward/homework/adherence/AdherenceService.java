@@ -11,6 +11,7 @@ import app.homeward.client.ClientService;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.HomeworkSettingsLookup;
+import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.homework.MeasureHistories;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.Occurrence;
@@ -92,13 +93,16 @@ public class AdherenceService {
     private final ClientService clients;
     private final AccountService accounts;
     private final HomeworkSettingsLookup homeworkSettings;
+    private final ClinicDirectory clinics;
     private final Clock clock;
     private final AuditTrail audit;
     private final MeasureHistories measureHistories;
 
     AdherenceService(OccurrenceRepository occurrences, EntryRepository entries, SafetyAlertRepository alerts,
-                     AdherencePlans plans, ClientService clients, AccountService accounts, HomeworkSettingsLookup homeworkSettings,
-                     Clock clock, AuditTrail audit, MeasureHistories measureHistories) {
+                     AdherencePlans plans, ClientService clients, AccountService accounts,
+                     HomeworkSettingsLookup homeworkSettings, ClinicDirectory clinics, Clock clock, AuditTrail audit,
+                     MeasureHistories measureHistories) {
+        this.clinics = clinics;
         this.audit = audit;
         this.measureHistories = measureHistories;
         this.occurrences = occurrences;
@@ -166,7 +170,8 @@ public class AdherenceService {
     }
 
     private AdherenceWindow window(int weeks) {
-        return AdherenceWindow.of(clock.instant(), homeworkSettings.of(CurrentUser.require().clinicId()), weeks);
+        return AdherenceWindow.of(clock.instant(), clinics.currentTimeZone(),
+                homeworkSettings.of(CurrentUser.require().clinicId()), weeks);
     }
 
     /**

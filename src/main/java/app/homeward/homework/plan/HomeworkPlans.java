@@ -85,9 +85,8 @@ public class HomeworkPlans {
 
     HomeworkPlans(AssignmentRepository assignments, AssignmentOptionRepository options, OccurrenceRepository occurrences,
                   EntryRepository entries, ChangeRequestRepository changeRequests, ClientService clients,
-                  WorksheetService worksheets, WorksheetVersions versions, OccurrencePlanner occurrencePlanner, HomeworkChanges changes,
-                  HomeworkSettingsLookup homeworkSettings, Clock clock,
-                  AuditTrail audit) {
+                  WorksheetService worksheets, WorksheetVersions versions, OccurrencePlanner occurrencePlanner,
+                  HomeworkChanges changes, HomeworkSettingsLookup homeworkSettings, Clock clock, AuditTrail audit) {
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;

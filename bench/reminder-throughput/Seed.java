@@ -54,7 +54,7 @@ public class Seed {
                 // id slug name status time_zone default_language accent_color created_at version
                 row(clinic, clinicId, "bench-" + c, "Bench Clinic " + c, "ACTIVE", "UTC", "en", "#2f6f73",
                         created, 0);
-                // reminders on by default, no quiet hours (decision 0037: the reminder feature's own table)
+                // reminders on by default, no quiet hours (decision 0039: the reminder feature's own table)
                 // id clinic_id reminders_default_on default_quiet_start default_quiet_end due_soon_hours
                 // overdue_hours weekly_summary updated_at version
                 row(reminderSettings, clinicId, clinicId, 1, NULL, NULL, 0, 0, 0, created, 0);

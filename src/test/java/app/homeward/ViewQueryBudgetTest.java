@@ -156,7 +156,7 @@ class ViewQueryBudgetTest extends ViewTest {
     static final int CLIENT_PAGE_ADMIN = 24;
 
     /**
-     * The settings page shows every feature's settings, and since decision 0037 homework's rules are a row of
+     * The settings page shows every feature's settings, and since decision 0039 homework's rules are a row of
      * their own instead of columns of the clinic row the page reads anyway: one statement over
      * {@value #MAX_STATEMENTS}, and none per client or staff member.
      */

@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public record HomeworkSettings(int confidenceThreshold, int graceHours) {
 
-    /** What a clinic that never saved its homework rules gets (what the clinic row held before decision 0037). */
+    /** What a clinic that never saved its homework rules gets (what the clinic row held before decision 0039). */
     public static final int DEFAULT_CONFIDENCE_THRESHOLD = 7;
     public static final int DEFAULT_GRACE_HOURS = 24;
 

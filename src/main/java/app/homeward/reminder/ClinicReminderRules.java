@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads and stores the clinic's reminder settings (their own table, decision 0037) and puts them together with
+ * Reads and stores the clinic's reminder settings (their own table, decision 0039) and puts them together with
  * what reminders need from the clinic (status, look) and from homework (the grace period). Runs in the
  * caller's transaction; the callers (the reminder service, planner and delivery) decide who may ask.
  */

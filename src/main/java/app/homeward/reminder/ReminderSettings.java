@@ -9,7 +9,7 @@ import java.time.LocalTime;
 public record ReminderSettings(boolean remindersDefaultOn, LocalTime quietStart, LocalTime quietEnd,
                                int dueSoonHours, int overdueHours, boolean weeklySummary) {
 
-    /** What a clinic that never saved its settings gets (what the clinic row held before decision 0037). */
+    /** What a clinic that never saved its settings gets (what the clinic row held before decision 0039). */
     public static final ReminderSettings DEFAULTS = new ReminderSettings(true, LocalTime.of(21, 30),
             LocalTime.of(8, 0), 0, 0, false);
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * The clinic table, for the features that build on it. Public look-ups answer only with what a
  * clinic's public page shows. Changes are named for what they do; the features that make them (clinic
  * settings, signup, the platform operator, the tenants import) decide who may. Features keep their
- * own settings in their own tables, keyed by clinic (decision 0037), not on this row.
+ * own settings in their own tables, keyed by clinic (decision 0039), not on this row.
  */
 @Service
 public class ClinicDirectory {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The clinic's homework rules in homework's own table (decision 0037): the defaults the clinic row had until
+ * The clinic's homework rules in homework's own table (decision 0039): the defaults the clinic row had until
  * an admin saves them, what the assign dialog and every part of the loop then read, changed only by the
  * clinic's admins, and never visible to or changeable by another clinic.
  */

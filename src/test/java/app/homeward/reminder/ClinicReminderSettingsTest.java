@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The clinic's reminder settings in reminder's own table (decision 0037): the defaults the clinic row had until
+ * The clinic's reminder settings in reminder's own table (decision 0039): the defaults the clinic row had until
  * an admin saves them, what the planner plans by once saved, with homework's grace period beside them, and
  * never visible to or changeable by another clinic.
  */

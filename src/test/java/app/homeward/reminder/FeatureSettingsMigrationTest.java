@@ -13,15 +13,15 @@ import static app.homeward.reminder.LegacyUnsubscribeMigrationTest.flyway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration V17 on a database whose clinics still hold their reminder and homework settings on the tenant row
+ * Migration V19 on a database whose clinics still hold their reminder and homework settings on the tenant row
  * (version 16): each clinic's values move to the features' own tables, a row each, and the clinic row's columns
- * go (decision 0037). Fresh in-memory H2; the same script was run by hand on MariaDB 10.11.
+ * go (decision 0039). Fresh in-memory H2; the same script was run by hand on MariaDB 10.11.
  */
 class FeatureSettingsMigrationTest {
 
     @Test
-    void v17_moves_each_clinics_reminder_and_homework_settings_to_the_features_tables() throws Exception {
-        String url = "jdbc:h2:mem:v17-" + UUID.randomUUID() + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+    void v19_moves_each_clinics_reminder_and_homework_settings_to_the_features_tables() throws Exception {
+        String url = "jdbc:h2:mem:v19-" + UUID.randomUUID() + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         String changed = UUID.randomUUID().toString();
         String untouched = UUID.randomUUID().toString();
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
@@ -37,7 +37,7 @@ class FeatureSettingsMigrationTest {
                         + " 'Europe/Madrid', 'en', '#2f6f73', '2026-01-01 00:00:00', 0)");
             }
 
-            flyway(url, "17").migrate();
+            flyway(url, "19").migrate();
 
             try (Statement sql = db.createStatement();
                  ResultSet row = sql.executeQuery("select * from clinic_reminder_settings where clinic_id = '" + changed + "'")) {

@@ -1,4 +1,4 @@
--- Feature settings live with their features (issue 12, decision 0037). Portable between H2 (MySQL mode),
+-- Feature settings live with their features (issue 12, decision 0039). Portable between H2 (MySQL mode),
 -- MySQL 8 and MariaDB 10.11.
 --
 -- The reminder and homework settings move off the tenant row into one table each, keyed by clinic (one row per

@@ -279,7 +279,7 @@ public class ReviewService {
         Occurrence occurrence = occurrences.findById(occurrenceId).orElseThrow(NotFoundException::new);
         clients.profile(occurrence.getClientId());
         Assignment plan = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
-        OccurrenceState state = occurrence.state(clock.instant(), rules.grace(CurrentUser.require().clinicId()),
+        OccurrenceState state = occurrence.state(clock.instant(), homeworkSettings.grace(CurrentUser.require().clinicId()),
                 plan.schedule().zone());
         if (state != OccurrenceState.MISSED && state != OccurrenceState.PARTIAL) {
             throw new DomainException("before.discussed.not-missed");

@@ -52,6 +52,7 @@ public class HomeworkSettingsService {
         settings.findByClinicId(clinic).ifPresentOrElse(
                 s -> s.change(confidenceThreshold, graceHours, clock.instant()),
                 () -> settings.save(new ClinicHomeworkSettings(confidenceThreshold, graceHours, clock.instant())));
+        lookup.forget(clinic);
         audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("homework"));
         LOG.info("clinic homework settings changed clinic={}", clinic);
     }

@@ -43,6 +43,7 @@ public class Seed {
         long reminders = 0;
         long warmups = 0;
         try (BufferedWriter clinic = writer(out, "clinic.tsv");
+             BufferedWriter reminderSettings = writer(out, "clinic_reminder_settings.tsv");
              BufferedWriter account = writer(out, "account.tsv");
              BufferedWriter client = writer(out, "client.tsv");
              BufferedWriter assignment = writer(out, "assignment.tsv");
@@ -51,9 +52,12 @@ public class Seed {
             for (int c = 0; c < clinics; c++) {
                 UUID clinicId = UUID.randomUUID();
                 // id slug name status time_zone default_language accent_color created_at version
-                // reminders_default_on default_quiet_start default_quiet_end
                 row(clinic, clinicId, "bench-" + c, "Bench Clinic " + c, "ACTIVE", "UTC", "en", "#2f6f73",
-                        created, 0, 1, NULL, NULL);
+                        created, 0);
+                // reminders on by default, no quiet hours (decision 0039: the reminder feature's own table)
+                // id clinic_id reminders_default_on default_quiet_start default_quiet_end due_soon_hours
+                // overdue_hours weekly_summary updated_at version
+                row(reminderSettings, clinicId, clinicId, 1, NULL, NULL, 0, 0, 0, created, 0);
                 UUID therapistId = UUID.randomUUID();
                 // id clinic_id email display_name role status language session_stamp created_at version
                 row(account, therapistId, clinicId, "therapist@bench-" + c + ".homeward.test", "Therapist " + c,

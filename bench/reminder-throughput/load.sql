@@ -2,8 +2,10 @@
 set foreign_key_checks = 0;
 set unique_checks = 0;
 load data local infile 'clinic.tsv' into table clinic
-  (id, slug, name, status, time_zone, default_language, accent_color, created_at, version,
-   reminders_default_on, default_quiet_start, default_quiet_end);
+  (id, slug, name, status, time_zone, default_language, accent_color, created_at, version);
+load data local infile 'clinic_reminder_settings.tsv' into table clinic_reminder_settings
+  (id, clinic_id, reminders_default_on, default_quiet_start, default_quiet_end, due_soon_hours, overdue_hours,
+   weekly_summary, updated_at, version);
 load data local infile 'account.tsv' into table account
   (id, clinic_id, email, display_name, role, status, language, session_stamp, created_at, version);
 load data local infile 'client.tsv' into table client
@@ -20,4 +22,4 @@ load data local infile 'reminder.tsv' into table reminder
    updated_at, version);
 set foreign_key_checks = 1;
 set unique_checks = 1;
-analyze table clinic, account, client, assignment, occurrence, reminder;
+analyze table clinic, clinic_reminder_settings, account, client, assignment, occurrence, reminder;

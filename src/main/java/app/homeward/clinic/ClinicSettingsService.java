@@ -62,52 +62,18 @@ public class ClinicSettingsService {
         if (settings.country() != null && !settings.country().isBlank() && country.isEmpty()) {
             throw new DomainException("country", "validation.choose");
         }
-        ClinicBranding updated = clinics.update(myClinic(), clinic -> {
-            clinic.changeCountry(country);
-            clinic.rename(name);
-            clinic.changeAccentColor(accent);
-            clinic.changeTimeZone(zone);
-            clinic.changeDefaultLanguage(settings.defaultLanguage());
-        });
+        ClinicBranding updated = clinics.changeSettings(myClinic(), name, accent, zone, settings.defaultLanguage(),
+                country);
         audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("general"));
         LOG.info("clinic settings changed clinic={}", updated.id());
         return updated;
     }
 
-    /** What the settings page shows of the clinic itself: its branding and its homework rules. */
-    public record Page(ClinicBranding clinic, ClinicDirectory.HomeworkSettings homework) {
-    }
-
-    /**
-     * The settings page's own data in one transaction, so the clinic is read once (not once for the branding
-     * and again for the homework rules): the page keeps within its query budget (issue 15).
-     */
+    /** What the settings page shows of the clinic itself, read once for the whole form. */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
-    public Page page() {
-        UUID clinic = myClinic();
-        return new Page(clinics.findById(clinic).orElseThrow(app.homeward.base.NotFoundException::new),
-                clinics.homeworkSettings(clinic).orElseThrow());
-    }
-
-    /** The homework rules: confidence threshold (0–10) and grace period (1–168 h). */
-    @PreAuthorize("hasRole('CLINIC_ADMIN')")
-    public app.homeward.tenancy.ClinicDirectory.HomeworkSettings homework() {
-        return clinics.homeworkSettings(myClinic()).orElseThrow();
-    }
-
-    @PreAuthorize("hasRole('CLINIC_ADMIN')")
-    @Transactional
-    public void updateHomework(Integer confidenceThreshold, Integer graceHours) {
-        if (confidenceThreshold == null || confidenceThreshold < 0 || confidenceThreshold > 10) {
-            throw new DomainException("confidenceThreshold", "settings.range", 0, 10);
-        }
-        if (graceHours == null || graceHours < 1 || graceHours > 168) {
-            throw new DomainException("graceHours", "settings.range", 1, 168);
-        }
-        clinics.update(myClinic(), clinic -> clinic.changeHomeworkSettings(confidenceThreshold, graceHours));
-        audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("homework"));
-        LOG.info("clinic homework settings changed clinic={}", myClinic());
+    public ClinicBranding page() {
+        return clinics.findById(myClinic()).orElseThrow(app.homeward.base.NotFoundException::new);
     }
 
     /** PNG, JPEG or WebP, recognised by content (not by name or declared type), at most 512 KB. Never SVG. */
@@ -125,14 +91,14 @@ public class ClinicSettingsService {
             throw new DomainException("logo", "settings.logo-type");
         }
         audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("logo"));
-        return clinics.update(myClinic(), clinic -> clinic.changeLogo(bytes.clone(), type));
+        return clinics.changeLogo(myClinic(), bytes.clone(), type);
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional
     public ClinicBranding removeLogo() {
         audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("logo"));
-        return clinics.update(myClinic(), clinic -> clinic.changeLogo(null, null));
+        return clinics.changeLogo(myClinic(), null, null);
     }
 
     static String imageType(byte[] b) {

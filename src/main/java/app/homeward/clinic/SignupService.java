@@ -116,7 +116,7 @@ public class SignupService {
         return clinic.flatMap(c -> TenantContext.callAs(c.id(), () -> tx.execute(status -> {
             Optional<HomewardUser> admin = accounts.verifyAndActivate(token, c.slug(), c.defaultLanguage());
             if (admin.isPresent() && c.status() == ClinicStatus.PENDING_VERIFICATION) {
-                clinics.update(c.id(), app.homeward.tenancy.Clinic::activate);
+                clinics.activate(c.id());
                 LOG.info("clinic verified clinic={}", c.id());
             }
             return admin;

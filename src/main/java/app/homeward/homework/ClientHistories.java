@@ -29,12 +29,12 @@ class ClientHistories {
     private final ChangeRequestRepository changeRequests;
     private final SafetyAlertRepository alerts;
     private final WorksheetVersions versions;
-    private final HomeworkRules rules;
+    private final HomeworkSettingsLookup homeworkSettings;
     private final Clock clock;
 
     ClientHistories(AssignmentRepository assignments, AssignmentOptionRepository options,
                     OccurrenceRepository occurrences, EntryRepository entries, ChangeRequestRepository changeRequests,
-                    SafetyAlertRepository alerts, WorksheetVersions versions, HomeworkRules rules, Clock clock) {
+                    SafetyAlertRepository alerts, WorksheetVersions versions, HomeworkSettingsLookup homeworkSettings, Clock clock) {
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;
@@ -42,13 +42,13 @@ class ClientHistories {
         this.changeRequests = changeRequests;
         this.alerts = alerts;
         this.versions = versions;
-        this.rules = rules;
+        this.homeworkSettings = homeworkSettings;
         this.clock = clock;
     }
 
     ClientHistory of(UUID clinicId, UUID clientId, String clientName) {
         Instant now = clock.instant();
-        Duration grace = rules.grace(clinicId);
+        Duration grace = homeworkSettings.grace(clinicId);
         List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId).reversed();
         Map<UUID, Assignment> byId = plans.stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
         Map<UUID, List<String>> offered = new HashMap<>();

@@ -41,7 +41,9 @@ class HomeworkData extends ClinicTables {
                     "reason", "note", "created_at=createdAt", "resolved_at=resolvedAt"),
             Spec.of("safety_alert", "SafetyAlert", "id", "entry_id=entryId", "client_id=clientId",
                     "therapist_id=therapistId", "label", "alert_value=value", "raised_at=raisedAt",
-                    "acknowledged_at=acknowledgedAt", "acknowledged_by=acknowledgedBy", "note"));
+                    "acknowledged_at=acknowledgedAt", "acknowledged_by=acknowledgedBy", "note"),
+            Spec.of("clinic_homework_settings", "ClinicHomeworkSettings", "id",
+                    "confidence_threshold=confidenceThreshold", "grace_hours=graceHours", "updated_at=updatedAt"));
 
     HomeworkData() {
         super(200, TABLES);

@@ -21,17 +21,17 @@ public class HomeworkImport {
     private final AssignmentRepository assignments;
     private final OccurrenceRepository occurrences;
     private final EntryRepository entries;
-    private final HomeworkRules rules;
+    private final OccurrencePlanner occurrencePlanner;
     private final ClientService clients;
     private final WorksheetService worksheets;
     private final Clock clock;
 
     HomeworkImport(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
-                   HomeworkRules rules, ClientService clients, WorksheetService worksheets, Clock clock) {
+                   OccurrencePlanner occurrencePlanner, ClientService clients, WorksheetService worksheets, Clock clock) {
         this.assignments = assignments;
         this.occurrences = occurrences;
         this.entries = entries;
-        this.rules = rules;
+        this.occurrencePlanner = occurrencePlanner;
         this.clients = clients;
         this.worksheets = worksheets;
         this.clock = clock;
@@ -56,7 +56,7 @@ public class HomeworkImport {
         PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
         Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
                 worksheet.versionId(), true, plan, clock.instant()));
-        rules.generate(assignment, Instant.MIN);
+        occurrencePlanner.generate(assignment, Instant.MIN);
         return true;
     }
 
@@ -84,7 +84,7 @@ public class HomeworkImport {
         PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
         Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
                 worksheet.versionId(), true, plan, now.minus(java.time.Duration.ofDays(daysAgo))));
-        rules.generate(assignment, Instant.MIN);
+        occurrencePlanner.generate(assignment, Instant.MIN);
         var past = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.getDueAt().isBefore(now)).toList();
         for (int i = 0; i < past.size() && i < scores.size(); i++) {

@@ -11,7 +11,6 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
-import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicStatus;
@@ -72,12 +71,12 @@ public class PlatformService {
     /** Nobody of a suspended clinic can sign in; their open sessions end on their next request. */
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     public void suspend(UUID clinicId) {
-        change(clinicId, AuditAction.CLINIC_SUSPENDED, Clinic::suspend);
+        change(clinicId, AuditAction.CLINIC_SUSPENDED, clinics::suspend);
     }
 
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     public void reactivate(UUID clinicId) {
-        change(clinicId, AuditAction.CLINIC_REACTIVATED, Clinic::activate);
+        change(clinicId, AuditAction.CLINIC_REACTIVATED, clinics::activate);
     }
 
     /**
@@ -118,10 +117,10 @@ public class PlatformService {
      * The change and its record in the platform's trail, in one transaction: bound to the platform's trail
      * (the clinic table belongs to no tenant), so the record commits with the change or not at all.
      */
-    private void change(UUID clinicId, AuditAction action, java.util.function.Consumer<Clinic> change) {
+    private void change(UUID clinicId, AuditAction action, java.util.function.Consumer<UUID> change) {
         TenantContext.runAs(AuditTrail.PLATFORM, () -> tx.executeWithoutResult(status -> {
             ClinicBranding clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
-            clinics.update(clinic.id(), change);
+            change.accept(clinic.id());
             trail.record(AuditEntry.of(action).object(AuditObject.CLINIC, clinicId));
         }));
     }

@@ -26,7 +26,11 @@ class ReminderData extends ClinicTables {
                     "unsubscribed_at=unsubscribedAt", "updated_at=updatedAt"),
             Spec.of("reminder_override", "ReminderOverride", "id", "client_id=clientId", "assignment_id=assignmentId",
                     "enabled", "time_of_day=timeOfDay"),
-            Spec.of("alert_policy", "AlertPolicy", "id", "escalation_minutes=escalationMinutes", "updated_at=updatedAt"));
+            Spec.of("alert_policy", "AlertPolicy", "id", "escalation_minutes=escalationMinutes", "updated_at=updatedAt"),
+            Spec.of("clinic_reminder_settings", "ClinicReminderSettings", "id",
+                    "reminders_default_on=remindersDefaultOn", "default_quiet_start=defaultQuietStart",
+                    "default_quiet_end=defaultQuietEnd", "due_soon_hours=dueSoonHours", "overdue_hours=overdueHours",
+                    "weekly_summary=weeklySummary", "updated_at=updatedAt"));
 
     private final ReminderWakeUp wakeUp;
 

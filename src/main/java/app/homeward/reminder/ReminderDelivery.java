@@ -6,8 +6,6 @@ import app.homeward.mail.MailIdentities;
 import app.homeward.mail.MailService;
 import app.homeward.mail.OutgoingMail;
 import app.homeward.reminder.ReminderMail.Letter;
-import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +53,7 @@ class ReminderDelivery {
     private final ReminderPlanner planner;
     private final SendTimeCheck check;
     private final ReminderMail composer;
-    private final ClinicDirectory clinics;
+    private final ClinicReminderRules clinics;
     private final MailIdentities identities;
     private final MailService mail;
     private final TransactionTemplate tx;
@@ -67,7 +65,7 @@ class ReminderDelivery {
     private EntityManager entityManager;
 
     ReminderDelivery(ReminderRepository reminders, ReminderPlanner planner, SendTimeCheck check, ReminderMail composer,
-                     ClinicDirectory clinics, MailIdentities identities, MailService mail,
+                     ClinicReminderRules clinics, MailIdentities identities, MailService mail,
                      PlatformTransactionManager transactions, Clock clock, ReminderProperties settings) {
         this.reminders = reminders;
         this.planner = planner;
@@ -145,7 +143,7 @@ class ReminderDelivery {
 
     /** The claimed reminders that still go out, composed; a template that fails fails that message only. */
     private List<Outbound> decide(UUID clinicId, List<Reminder> claimed, Instant now) {
-        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        ReminderRules rules = clinics.of(clinicId).orElse(null);
         ClinicSender sender = identities.sender(clinicId); // discreet or not: looked up once per batch
         List<Outbound> outbound = new ArrayList<>();
         for (Letter letter : check.stillGoingOut(claimed, rules, now)) {

@@ -9,7 +9,6 @@ import app.homeward.mail.MailMessage;
 import app.homeward.mail.MailService;
 import app.homeward.mail.OutgoingMail;
 import app.homeward.security.AccountDirectory.Contact;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;

@@ -8,8 +8,6 @@ import app.homeward.homework.HomeworkChanged;
 import app.homeward.homework.HomeworkTimes;
 import app.homeward.homework.SafetyAlertRaised;
 import app.homeward.security.AccountDirectory;
-import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -52,7 +50,7 @@ class ReminderPlanner {
     private final ReminderOverrideRepository overrides;
     private final HomeworkTimes homework;
     private final ClientDirectory clients;
-    private final ClinicDirectory clinics;
+    private final ClinicReminderRules clinics;
     private final ReminderWakeUp wakeUp;
     private final AccountDirectory accounts;
     private final AlertEscalation escalation;
@@ -60,7 +58,7 @@ class ReminderPlanner {
 
     ReminderPlanner(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, HomeworkTimes homework, ClientDirectory clients,
-                    ClinicDirectory clinics, ReminderWakeUp wakeUp, AccountDirectory accounts,
+                    ClinicReminderRules clinics, ReminderWakeUp wakeUp, AccountDirectory accounts,
                     AlertEscalation escalation, Clock clock) {
         this.accounts = accounts;
         this.escalation = escalation;
@@ -126,7 +124,7 @@ class ReminderPlanner {
      */
     void planDigests(UUID clinicId) {
         Instant now = clock.instant();
-        ReminderRules rules = clinics.reminderRules(clinicId).orElse(null);
+        ReminderRules rules = clinics.of(clinicId).orElse(null);
         if (rules == null) {
             return;
         }
@@ -186,7 +184,7 @@ class ReminderPlanner {
     void replan(UUID clinicId, UUID clientId) {
         Instant now = clock.instant();
         Optional<ClientContact> client = clients.contact(clientId);
-        ReminderRules rules = clinics.reminderRules(clinicId).orElseThrow();
+        ReminderRules rules = clinics.of(clinicId).orElseThrow();
         Optional<ReminderPreference> preference = preferences.findByClientId(clientId);
         Map<Key, Instant> wanted = new HashMap<>();
         String reason = "reminders-off";

@@ -47,7 +47,7 @@ class ReminderPreference extends TenantScopedEntity {
     }
 
     /** A client's first row starts from the clinic's defaults. */
-    ReminderPreference(UUID clientId, app.homeward.tenancy.ClinicDirectory.ReminderRules defaults, Instant now) {
+    ReminderPreference(UUID clientId, ReminderRules defaults, Instant now) {
         this.clientId = clientId;
         this.enabled = defaults.remindersDefaultOn();
         this.quietStart = defaults.quietStart();

@@ -5,8 +5,6 @@ import app.homeward.client.ClientDirectory;
 import app.homeward.client.ClientDirectory.ClientContact;
 import app.homeward.client.ClientService;
 import app.homeward.security.CurrentUser;
-import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,11 +29,11 @@ public class ReminderRecords {
     private final ReminderOverrideRepository overrides;
     private final ClientDirectory clients;
     private final ClientService clientService;
-    private final ClinicDirectory clinics;
+    private final ClinicReminderRules clinics;
 
     ReminderRecords(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, ClientDirectory clients, ClientService clientService,
-                    ClinicDirectory clinics) {
+                    ClinicReminderRules clinics) {
         this.reminders = reminders;
         this.preferences = preferences;
         this.overrides = overrides;
@@ -68,7 +66,7 @@ public class ReminderRecords {
     }
 
     private ClientReminderRecord record(UUID clientId) {
-        ReminderRules rules = clinics.reminderRules(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
+        ReminderRules rules = clinics.of(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
         Optional<ReminderPreference> pref = preferences.findByClientId(clientId);
         List<PlanChoice> plans = overrides.findByClientId(clientId).stream()
                 .map(o -> new PlanChoice(o.getAssignmentId(), o.isEnabled(), o.getTimeOfDay())).toList();

@@ -18,7 +18,6 @@ import app.homeward.mail.MailIdentities;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicDirectory;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +58,7 @@ public class ReminderService {
     private final ClientDirectory clients;
     private final ClientService clientService;
     private final ClinicDirectory clinics;
+    private final ClinicReminderRules reminderRules;
     private final MailIdentities mailIdentities;
     private final HomeworkTimes homework;
     private final TransactionTemplate tx;
@@ -68,7 +68,7 @@ public class ReminderService {
     ReminderService(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, ReminderPlanner planner, ReminderWakeUp wakeUp,
                     ClientDirectory clients, ClientService clientService, ClinicDirectory clinics,
-                    MailIdentities mailIdentities, HomeworkTimes homework, PlatformTransactionManager transactions,
+                    ClinicReminderRules reminderRules, MailIdentities mailIdentities, HomeworkTimes homework, PlatformTransactionManager transactions,
                     Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.reminders = reminders;
@@ -79,6 +79,7 @@ public class ReminderService {
         this.clients = clients;
         this.clientService = clientService;
         this.clinics = clinics;
+        this.reminderRules = reminderRules;
         this.mailIdentities = mailIdentities;
         this.homework = homework;
         this.tx = new TransactionTemplate(transactions);
@@ -218,7 +219,7 @@ public class ReminderService {
             if (existing.isPresent()) {
                 pref = existing.get();
             } else if (changes) {
-                ReminderRules rules = clinics.reminderRules(clinicId).orElseThrow(NotFoundException::new);
+                ReminderRules rules = reminderRules.of(clinicId).orElseThrow(NotFoundException::new);
                 pref = preferences.save(new ReminderPreference(clientId.get(), rules, clock.instant()));
             } else {
                 pref = null;
@@ -340,8 +341,8 @@ public class ReminderService {
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
-    public ReminderRules clinicRules() {
-        return rules();
+    public ReminderSettings clinicSettings() {
+        return reminderRules.settings(CurrentUser.require().clinicId());
     }
 
     /** Changes the clinic's defaults and nudges; every client's pending reminders follow in this transaction. */
@@ -358,8 +359,7 @@ public class ReminderService {
         }
         int soon = range("dueSoonHours", dueSoonHours, 0, 48);
         int late = range("overdueHours", overdueHours, 0, 168);
-        clinics.update(clinicId, clinic -> clinic.changeReminderSettings(remindersOn, trim(quietStart), trim(quietEnd),
-                soon, late, weeklySummary));
+        reminderRules.change(clinicId, remindersOn, trim(quietStart), trim(quietEnd), soon, late, weeklySummary);
         for (UUID client : clients.activeIds()) {
             planner.replan(clinicId, client);
         }
@@ -378,6 +378,6 @@ public class ReminderService {
     }
 
     private ReminderRules rules() {
-        return clinics.reminderRules(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
+        return reminderRules.of(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
     }
 }

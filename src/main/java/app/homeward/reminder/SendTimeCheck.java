@@ -10,7 +10,6 @@ import app.homeward.reminder.ReminderMail.ToClient;
 import app.homeward.reminder.ReminderMail.ToStaff;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.AccountDirectory.Contact;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

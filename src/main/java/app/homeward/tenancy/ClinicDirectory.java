@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * The clinic table, for the features that build on it. Public look-ups answer only with what a
- * clinic's public page shows; changes are made by the clinic and platform features, which carry
- * their own authorisation.
+ * clinic's public page shows. Changes are named for what they do; the features that make them (clinic
+ * settings, signup, the platform operator, the tenants import) decide who may. Features keep their
+ * own settings in their own tables, keyed by clinic (decision 0041), not on this row.
  */
 @Service
 public class ClinicDirectory {
@@ -75,8 +76,47 @@ public class ClinicDirectory {
         return ClinicBranding.of(clinics.saveAndFlush(clinic));
     }
 
+    /**
+     * The clinic's name, look and locale as its admin sets them (the clinic feature checks the values and who
+     * asks). {@code country}: blank to follow the time zone.
+     */
     @Transactional
-    public ClinicBranding update(UUID clinicId, java.util.function.Consumer<Clinic> change) {
+    public ClinicBranding changeSettings(UUID clinicId, String name, String accentColor, ZoneId zone, String language,
+                                         String country) {
+        return change(clinicId, clinic -> {
+            clinic.rename(name);
+            clinic.changeAccentColor(accentColor);
+            clinic.changeTimeZone(zone);
+            clinic.changeDefaultLanguage(language);
+            clinic.changeCountry(country);
+        });
+    }
+
+    /** The accent colour alone: what the tenants import sets on a clinic it creates. */
+    @Transactional
+    public ClinicBranding changeAccentColor(UUID clinicId, String accentColor) {
+        return change(clinicId, clinic -> clinic.changeAccentColor(accentColor));
+    }
+
+    /** A checked image and its type, or null and null to remove the logo. */
+    @Transactional
+    public ClinicBranding changeLogo(UUID clinicId, byte[] bytes, String contentType) {
+        return change(clinicId, clinic -> clinic.changeLogo(bytes, contentType));
+    }
+
+    /** Open for sign-in: a verified signup, or the platform operator lifting a suspension. */
+    @Transactional
+    public ClinicBranding activate(UUID clinicId) {
+        return change(clinicId, Clinic::activate);
+    }
+
+    /** Closed for sign-in by the platform operator; nothing of the clinic is removed. */
+    @Transactional
+    public ClinicBranding suspend(UUID clinicId) {
+        return change(clinicId, Clinic::suspend);
+    }
+
+    private ClinicBranding change(UUID clinicId, java.util.function.Consumer<Clinic> change) {
         Clinic clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
         change.accept(clinic);
         return ClinicBranding.of(clinics.saveAndFlush(clinic));
@@ -100,28 +140,6 @@ public class ClinicDirectory {
     @Transactional(readOnly = true)
     public ZoneId currentTimeZone() {
         return CurrentClinic.id().flatMap(clinics::findById).map(Clinic::getTimeZone).orElse(java.time.ZoneOffset.UTC);
-    }
-
-    /** The clinic's rules for the homework loop: confidence threshold and grace period (crisis lines: safety). */
-    public Optional<HomeworkSettings> homeworkSettings(UUID clinicId) {
-        return clinics.findById(clinicId).map(c -> new HomeworkSettings(c.getConfidenceThreshold(), c.getGraceHours(),
-                c.getTimeZone()));
-    }
-
-    /** The clinic's reminder rules, with its status and look for the emails. */
-    @Transactional(readOnly = true)
-    public Optional<ReminderRules> reminderRules(UUID clinicId) {
-        return clinics.findById(clinicId).map(c -> new ReminderRules(ClinicBranding.of(c), c.isRemindersDefaultOn(),
-                c.getDefaultQuietStart(), c.getDefaultQuietEnd(), c.getDueSoonHours(), c.getOverdueHours(),
-                c.getGraceHours(), c.isWeeklySummary()));
-    }
-
-    public record ReminderRules(ClinicBranding clinic, boolean remindersDefaultOn, java.time.LocalTime quietStart,
-                                java.time.LocalTime quietEnd, int dueSoonHours, int overdueHours, int graceHours,
-                                boolean weeklySummary) {
-    }
-
-    public record HomeworkSettings(int confidenceThreshold, int graceHours, java.time.ZoneId timeZone) {
     }
 
     public record Logo(byte[] bytes, String contentType) {

@@ -94,7 +94,7 @@ class TenantImporter {
                     ClinicStatus.ACTIVE)));
             String accent = (String) doc.get("accentColor");
             if (accent != null && app.homeward.tenancy.Contrast.isHexColour(accent)) {
-                clinics.update(id, c -> c.changeAccentColor(accent.toLowerCase(java.util.Locale.ROOT)));
+                clinics.changeAccentColor(id, accent.toLowerCase(java.util.Locale.ROOT));
             }
             LOG.info("tenants: created clinic={}", id);
             return created;

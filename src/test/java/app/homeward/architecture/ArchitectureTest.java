@@ -128,21 +128,13 @@ class ArchitectureTest {
                     JavaClass target = d.getTargetClass().getBaseComponentType();
                     boolean model = target.isAnnotatedWith(jakarta.persistence.Entity.class)
                             || (target.isAssignableTo(Repository.class) && !target.getPackageName().startsWith("org.springframework"));
-                    if (model && target.getPackageName().startsWith("app.homeward.") && !topLevelModule(target).equals(module)
-                            && !STILL_SHARED.contains(target.getName())) {
+                    if (model && target.getPackageName().startsWith("app.homeward.") && !topLevelModule(target).equals(module)) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }
                 }
             }
         }).because("a module's data is reached through its services; its tables are nobody else's business");
     }
-
-    /**
-     * The tenant row, still changed by clinic, platform, reminder and tenants through
-     * {@code ClinicDirectory.update(Consumer<Clinic>)}: issue 12 removes that method and moves the features'
-     * settings to their own tables; remove this exception with it.
-     */
-    static final java.util.Set<String> STILL_SHARED = java.util.Set.of("app.homeward.tenancy.Clinic");
 
     private static String topLevelModule(JavaClass type) {
         String name = type.getPackageName();

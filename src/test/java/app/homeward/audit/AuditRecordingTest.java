@@ -6,6 +6,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.homework.HomeworkSettingsService;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
@@ -59,6 +60,7 @@ class AuditRecordingTest extends IntegrationTest {
     @Autowired AdherenceService adherence;
     @Autowired ReminderService reminders;
     @Autowired ClinicSettingsService settings;
+    @Autowired HomeworkSettingsService homeworkSettings;
     @Autowired InvitationService invitations;
     @Autowired PlatformTransactionManager transactions;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
@@ -360,8 +362,8 @@ class AuditRecordingTest extends IntegrationTest {
         var current = settings.current();
         settings.update(new ClinicSettingsService.Settings(current.name(), current.accentColor(),
                 current.timeZone().getId(), current.defaultLanguage()));
-        var homeworkRules = settings.homework();
-        settings.updateHomework(homeworkRules.confidenceThreshold(), homeworkRules.graceHours());
+        var homeworkRules = homeworkSettings.current();
+        homeworkSettings.change(homeworkRules.confidenceThreshold(), homeworkRules.graceHours());
 
         assertThat(of(records(), AuditAction.SETTINGS_CHANGED)).extracting(r -> r.get("detail"))
                 .containsExactlyInAnyOrder("general", "homework");

@@ -44,7 +44,7 @@ class FaviconsTest extends IntegrationTest {
     void a_clinic_with_a_logo_has_its_logo_as_its_icon_and_one_without_has_homewards() throws Exception {
         ClinicBranding withLogo = testClinics.clinic();
         byte[] logo = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        clinics.update(withLogo.id(), c -> c.changeLogo(logo, "image/png"));
+        clinics.changeLogo(withLogo.id(), logo, "image/png");
         ClinicBranding plain = testClinics.clinic();
 
         byte[] served = mvc.perform(get("/icons/clinic/" + withLogo.slug())).andExpect(status().isOk())

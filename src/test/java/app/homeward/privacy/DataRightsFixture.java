@@ -7,6 +7,7 @@ import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
+import app.homeward.homework.HomeworkSettingsService;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
@@ -58,6 +59,7 @@ public class DataRightsFixture {
     final ClientService clientService;
     final HomeworkPlans homework;
     final ReviewService reviews;
+    final HomeworkSettingsService homeworkSettings;
     final PortalService portal;
     final ReminderService reminderService;
     final WorksheetService worksheets;
@@ -73,7 +75,9 @@ public class DataRightsFixture {
                       HomeworkPlans homework, PortalService portal, ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
-                      app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews) {
+                      app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews,
+                      HomeworkSettingsService homeworkSettings) {
+        this.homeworkSettings = homeworkSettings;
         this.reviews = reviews;
         this.alertEscalation = alertEscalation;
         this.clinicSafety = clinicSafety;
@@ -167,6 +171,8 @@ public class DataRightsFixture {
         alertEscalation.change(8);
         clinicSafety.changeCrisisLines(java.util.Map.of(app.homeward.base.Messages.ENGLISH, "Call 0800 000 000."));
         clinicSafety.changeClientScores(app.homeward.safety.ClientScores.NOTHING);
+        homeworkSettings.change(6, 36);
+        reminderService.updateClinicRules(true, LocalTime.of(22, 0), LocalTime.of(7, 0), 2, 4, false);
         c.signInClient();
         privacy.requestErasure();
         TestUsers.signOut();

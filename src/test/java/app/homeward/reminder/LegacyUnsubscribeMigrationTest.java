@@ -61,7 +61,7 @@ class LegacyUnsubscribeMigrationTest {
         }
     }
 
-    private static Flyway flyway(String url, String target) throws IOException {
+    static Flyway flyway(String url, String target) throws IOException {
         return Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target(target)
                 .placeholders(Map.of("sha256_of_unsubscribe_token", placeholder())).load();
     }
@@ -75,7 +75,7 @@ class LegacyUnsubscribeMigrationTest {
         return properties.getProperty("spring.flyway.placeholders[sha256_of_unsubscribe_token]");
     }
 
-    private static java.util.List<String> columns(Connection db, String table) throws SQLException {
+    static java.util.List<String> columns(Connection db, String table) throws SQLException {
         java.util.List<String> names = new java.util.ArrayList<>();
         try (ResultSet columns = db.getMetaData().getColumns(null, null, table, null)) {
             while (columns.next()) {

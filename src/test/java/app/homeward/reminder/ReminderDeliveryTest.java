@@ -292,7 +292,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         admin.signIn();
         accountService.reactivate(world.client().accountId());
         TestUsers.signOut();
-        clinicDirectory.update(world.clinic().id(), app.homeward.tenancy.Clinic::suspend);
+        clinicDirectory.suspend(world.clinic().id());
         clock.moveTo(fixture.pending(world).getFirst().getDueAt().plusSeconds(5));
         delivery.deliverDue(world.clinic().id());
         assertThat(fixture.remindersOf(world)).filteredOn(r -> r.getState() == ReminderState.CANCELLED)
@@ -304,7 +304,7 @@ class ReminderDeliveryTest extends IntegrationTest {
     void with_the_weekly_summary_on_clients_with_homework_ahead_get_a_week_ahead_email_on_sunday() throws Exception {
         var admin = fixture.clinics.account(world.clinic(), app.homeward.security.Role.CLINIC_ADMIN);
         admin.signIn();
-        var rules = reminderService.clinicRules();
+        var rules = reminderService.clinicSettings();
         reminderService.updateClinicRules(true, rules.quietStart(), rules.quietEnd(), 0, 0, true);
         fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 5);
 

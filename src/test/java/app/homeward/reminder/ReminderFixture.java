@@ -43,19 +43,19 @@ public class ReminderFixture {
     final HomeworkPlans homework;
     final ReminderRepository reminders;
     final ReminderPreferenceRepository preferences;
-    final app.homeward.tenancy.ClinicDirectory clinicDirectory;
+    final ClinicReminderRules reminderRules;
     final TransactionTemplate tx;
     final java.time.Clock clock;
     final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
                     HomeworkPlans homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
-                    app.homeward.tenancy.ClinicDirectory clinicDirectory, PlatformTransactionManager transactions,
+                    ClinicReminderRules reminderRules, PlatformTransactionManager transactions,
                     java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.preferences = preferences;
-        this.clinicDirectory = clinicDirectory;
+        this.reminderRules = reminderRules;
         this.clinics = clinics;
         this.clientService = clientService;
         this.invitations = invitations;
@@ -128,7 +128,7 @@ public class ReminderFixture {
         String token = LinkTokens.newToken().substring(0, 32); // the old secrets had 24 bytes
         TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> preferences.findByClientId(
                 world.clientId()).orElseGet(() -> preferences.save(new ReminderPreference(world.clientId(),
-                clinicDirectory.reminderRules(world.clinic().id()).orElseThrow(), clock.instant())))));
+                reminderRules.of(world.clinic().id()).orElseThrow(), clock.instant())))));
         // only the migration ever writes this column
         jdbc.update("update reminder_preference set legacy_unsubscribe_hash = ? where clinic_id = ? and client_id = ?",
                 LinkTokens.hash(token), world.clinic().id().toString(), world.clientId().toString());

@@ -11,7 +11,6 @@ import app.homeward.reminder.ReminderMail.ToClient;
 import app.homeward.reminder.ReminderMail.ToStaff;
 import app.homeward.security.AccountDirectory.Contact;
 import app.homeward.tenancy.ClinicBranding;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
 import app.homeward.tenancy.ClinicStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

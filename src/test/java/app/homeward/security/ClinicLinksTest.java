@@ -3,7 +3,6 @@ package app.homeward.security;
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
-import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -69,7 +68,7 @@ class ClinicLinksTest extends IntegrationTest {
         ClinicBranding suspended = testClinics.clinic("Suspended Clinic");
         testClinics.account(open, Role.THERAPIST, email);
         testClinics.account(suspended, Role.THERAPIST, email);
-        clinics.update(suspended.id(), Clinic::suspend);
+        clinics.suspend(suspended.id());
 
         links.emailLinks(email, TestClinics.randomIp());
 

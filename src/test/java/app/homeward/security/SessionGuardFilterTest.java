@@ -5,7 +5,6 @@ import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
-import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.TenantContext;
@@ -225,7 +224,7 @@ class SessionGuardFilterTest extends IntegrationTest {
         assertThat(perform(get("/app"), therapistBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
         assertStillSignedIn(perform(get("/my"), clientBrowser));
 
-        clinics.update(clinic.id(), Clinic::suspend);
+        clinics.suspend(clinic.id());
         assertThat(perform(get("/my"), clientBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
         assertThat(endings.of(client.id())).extracting(SessionEnded::reason).containsExactly(SessionEndReason.REVOKED);
     }

@@ -3,7 +3,6 @@ package app.homeward.security;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
-import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -169,7 +168,7 @@ class SignInServiceTest extends IntegrationTest {
 
     @Test
     void suspended_clinic_is_unavailable_even_with_the_right_password() {
-        clinics.update(clinic.id(), Clinic::suspend);
+        clinics.suspend(clinic.id());
 
         SignInOutcome outcome = signIn.signIn(clinic.slug(), therapist.email(), therapist.password(), ip());
 

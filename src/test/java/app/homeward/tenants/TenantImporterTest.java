@@ -46,7 +46,8 @@ class TenantImporterTest extends IntegrationTest {
         String slug = TestClinics.randomSlug();
         importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"));
         ClinicBranding first = clinics.findBySlug(slug).orElseThrow();
-        clinics.update(first.id(), clinic -> clinic.rename("Renamed in the app"));
+        clinics.changeSettings(first.id(), "Renamed in the app", first.accentColor(), first.timeZone(),
+                first.defaultLanguage(), first.countrySetting());
 
         importer.importFile(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test", "kim@harbour.test"));
 

@@ -49,20 +49,17 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
     /** "" follows the time zone; otherwise an ISO country for date and time formats (decision 0031). */
     final ComboBox<String> country = new ComboBox<>();
     final Button save = new Button();
-    final com.vaadin.flow.component.textfield.IntegerField confidence = new com.vaadin.flow.component.textfield.IntegerField();
-    final com.vaadin.flow.component.textfield.IntegerField grace = new com.vaadin.flow.component.textfield.IntegerField();
     final Upload logoUpload;
     private final Span contrastNote = new Span();
     private final Div swatch = new Div();
     private final Div logoPreview = new Div();
     private final Forms.FormAlert alert = new Forms.FormAlert();
 
-    /** @param sections what the features above the clinic add to its settings (reminders, sessions, …) */
+    /** @param sections what the features above the clinic add to its settings (homework, safety, reminders, …) */
     public ClinicSettingsView(ClinicSettingsService settings, ClinicDirectory directory,
                               List<ClinicSettingsSection> sections) {
         addClassName("page");
-        ClinicSettingsService.Page page = settings.page(); // one read of the clinic for the whole form
-        ClinicBranding clinic = page.clinic();
+        ClinicBranding clinic = settings.page();
 
         name.setLabel(getTranslation("settings.name"));
         name.setId("clinic-name");
@@ -153,44 +150,9 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save, homeworkSection(settings, page.homework()));
+        add(new H1(getTranslation("settings.title")), general, branding, save);
         sections.stream().sorted(Comparator.comparingInt(ClinicSettingsSection::order))
                 .forEach(section -> add(section.create()));
-    }
-
-    /** The clinic's homework rules, saved on their own: a change here should not need the branding form. */
-    private Div homeworkSection(ClinicSettingsService settings, ClinicDirectory.HomeworkSettings current) {
-        confidence.setLabel(getTranslation("settings.confidence"));
-        confidence.setHelperText(getTranslation("settings.confidence.help"));
-        confidence.setMin(0);
-        confidence.setMax(10);
-        confidence.setStepButtonsVisible(true);
-        confidence.setValue(current.confidenceThreshold());
-        confidence.setId("confidence-threshold");
-        grace.setLabel(getTranslation("settings.grace"));
-        grace.setHelperText(getTranslation("settings.grace.help"));
-        grace.setMin(1);
-        grace.setMax(168);
-        grace.setStepButtonsVisible(true);
-        grace.setValue(current.graceHours());
-        grace.setId("grace-hours");
-        Forms.FormAlert homeworkAlert = new Forms.FormAlert();
-        Button saveHomework = new Button(getTranslation("settings.homework.save"), e -> {
-            Map<String, com.vaadin.flow.component.HasValidation> fields =
-                    Map.of("confidenceThreshold", confidence, "graceHours", grace);
-            Forms.clear(fields, homeworkAlert);
-            try {
-                settings.updateHomework(confidence.getValue(), grace.getValue());
-                Forms.notifySuccess(getTranslation("settings.homework.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, homeworkAlert, this);
-            }
-        });
-        saveHomework.setId("save-homework-settings");
-        Div section = new Div(new H2(getTranslation("settings.homework")), homeworkAlert, confidence, grace,
-                saveHomework);
-        section.addClassName("form-section");
-        return section;
     }
 
     private void showLogo(ClinicBranding clinic, ClinicDirectory directory) {

@@ -10,7 +10,8 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkSettingsLookup;
+import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.homework.MeasureHistories;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.Occurrence;
@@ -91,14 +92,17 @@ public class AdherenceService {
     private final AdherencePlans plans;
     private final ClientService clients;
     private final AccountService accounts;
-    private final HomeworkRules rules;
+    private final HomeworkSettingsLookup homeworkSettings;
+    private final ClinicDirectory clinics;
     private final Clock clock;
     private final AuditTrail audit;
     private final MeasureHistories measureHistories;
 
     AdherenceService(OccurrenceRepository occurrences, EntryRepository entries, SafetyAlertRepository alerts,
-                     AdherencePlans plans, ClientService clients, AccountService accounts, HomeworkRules rules,
-                     Clock clock, AuditTrail audit, MeasureHistories measureHistories) {
+                     AdherencePlans plans, ClientService clients, AccountService accounts,
+                     HomeworkSettingsLookup homeworkSettings, ClinicDirectory clinics, Clock clock, AuditTrail audit,
+                     MeasureHistories measureHistories) {
+        this.clinics = clinics;
         this.audit = audit;
         this.measureHistories = measureHistories;
         this.occurrences = occurrences;
@@ -107,7 +111,7 @@ public class AdherenceService {
         this.plans = plans;
         this.clients = clients;
         this.accounts = accounts;
-        this.rules = rules;
+        this.homeworkSettings = homeworkSettings;
         this.clock = clock;
     }
 
@@ -166,7 +170,8 @@ public class AdherenceService {
     }
 
     private AdherenceWindow window(int weeks) {
-        return AdherenceWindow.of(clock.instant(), rules.settings(CurrentUser.require().clinicId()), weeks);
+        return AdherenceWindow.of(clock.instant(), clinics.currentTimeZone(),
+                homeworkSettings.of(CurrentUser.require().clinicId()), weeks);
     }
 
     /**

@@ -1,10 +1,11 @@
 package app.homeward.homework.adherence;
 
 import app.homeward.base.DomainException;
-import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
+import app.homeward.homework.HomeworkSettings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 
 /**
@@ -24,12 +25,13 @@ record AdherenceWindow(Instant now, int weeks, LocalDate firstDay, Instant fetch
     /** The caseload list shows the shortest window the adherence pages offer. */
     static final int CASELOAD_WEEKS = 4;
 
-    static AdherenceWindow of(Instant now, HomeworkSettings settings, int weeks) {
+    /** @param zone the clinic's time zone: the weeks start on its Mondays (decision 0019) */
+    static AdherenceWindow of(Instant now, ZoneId zone, HomeworkSettings settings, int weeks) {
         if (weeks < 1 || weeks > 26) {
             throw new DomainException("weeks", "validation.choose");
         }
-        LocalDate firstDay = AdherenceCalculator.firstDay(LocalDate.ofInstant(now, settings.timeZone()), weeks);
-        Instant fetchFrom = firstDay.atStartOfDay(settings.timeZone()).toInstant().minus(Duration.ofDays(1));
+        LocalDate firstDay = AdherenceCalculator.firstDay(LocalDate.ofInstant(now, zone), weeks);
+        Instant fetchFrom = firstDay.atStartOfDay(zone).toInstant().minus(Duration.ofDays(1));
         Duration grace = Duration.ofHours(settings.graceHours());
         return new AdherenceWindow(now, weeks, firstDay, fetchFrom, now.plus(Duration.ofDays(1)),
                 new AdherenceCalculator(now, grace, firstDay, weeks));

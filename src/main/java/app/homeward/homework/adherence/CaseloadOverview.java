@@ -3,7 +3,8 @@ package app.homeward.homework.adherence;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.EntryRepository;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkSettingsLookup;
+import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.homework.Occurrence;
 import app.homeward.homework.OccurrenceRepository;
 import app.homeward.homework.SafetyAlertRepository;
@@ -33,17 +34,20 @@ public class CaseloadOverview {
     private final EntryRepository entries;
     private final SafetyAlertRepository alerts;
     private final AccountService accounts;
-    private final HomeworkRules rules;
+    private final HomeworkSettingsLookup homeworkSettings;
+    private final ClinicDirectory clinics;
     private final Clock clock;
 
     CaseloadOverview(ClientService clients, OccurrenceRepository occurrences, EntryRepository entries,
-                     SafetyAlertRepository alerts, AccountService accounts, HomeworkRules rules, Clock clock) {
+                     SafetyAlertRepository alerts, AccountService accounts, HomeworkSettingsLookup homeworkSettings,
+                     ClinicDirectory clinics, Clock clock) {
+        this.clinics = clinics;
         this.clients = clients;
         this.occurrences = occurrences;
         this.entries = entries;
         this.alerts = alerts;
         this.accounts = accounts;
-        this.rules = rules;
+        this.homeworkSettings = homeworkSettings;
         this.clock = clock;
     }
 
@@ -60,7 +64,8 @@ public class CaseloadOverview {
             return List.of();
         }
         List<UUID> ids = page.stream().map(ClientProfile::id).toList();
-        AdherenceWindow window = AdherenceWindow.of(clock.instant(), rules.settings(CurrentUser.require().clinicId()),
+        AdherenceWindow window = AdherenceWindow.of(clock.instant(), clinics.currentTimeZone(),
+                homeworkSettings.of(CurrentUser.require().clinicId()),
                 AdherenceWindow.CASELOAD_WEEKS);
         Map<UUID, List<Occurrence>> occurrencesOf = occurrences
                 .findForAdherence(ids, window.fetchFrom(), window.fetchUntil()).stream()

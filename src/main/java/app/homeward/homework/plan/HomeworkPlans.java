@@ -19,7 +19,9 @@ import app.homeward.homework.ChangeRequest;
 import app.homeward.homework.ChangeRequestRepository;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkChanges;
+import app.homeward.homework.HomeworkSettingsLookup;
+import app.homeward.homework.OccurrencePlanner;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Occurrence;
@@ -75,14 +77,16 @@ public class HomeworkPlans {
     private final ClientService clients;
     private final WorksheetService worksheets;
     private final WorksheetVersions versions;
-    private final HomeworkRules rules;
+    private final OccurrencePlanner occurrencePlanner;
+    private final HomeworkChanges changes;
+    private final HomeworkSettingsLookup homeworkSettings;
     private final Clock clock;
     private final AuditTrail audit;
 
     HomeworkPlans(AssignmentRepository assignments, AssignmentOptionRepository options, OccurrenceRepository occurrences,
                   EntryRepository entries, ChangeRequestRepository changeRequests, ClientService clients,
-                  WorksheetService worksheets, WorksheetVersions versions, HomeworkRules rules, Clock clock,
-                  AuditTrail audit) {
+                  WorksheetService worksheets, WorksheetVersions versions, OccurrencePlanner occurrencePlanner,
+                  HomeworkChanges changes, HomeworkSettingsLookup homeworkSettings, Clock clock, AuditTrail audit) {
         this.assignments = assignments;
         this.options = options;
         this.occurrences = occurrences;
@@ -91,7 +95,9 @@ public class HomeworkPlans {
         this.clients = clients;
         this.worksheets = worksheets;
         this.versions = versions;
-        this.rules = rules;
+        this.occurrencePlanner = occurrencePlanner;
+        this.changes = changes;
+        this.homeworkSettings = homeworkSettings;
         this.clock = clock;
         this.audit = audit;
     }
@@ -103,7 +109,7 @@ public class HomeworkPlans {
     public AssignStart startAssigning(UUID clientId, String worksheetId) {
         ClientProfile client = clients.profile(clientId);
         PublishedWorksheet worksheet = worksheets.latestPublished(worksheetId);
-        int threshold = rules.settings(CurrentUser.require().clinicId()).confidenceThreshold();
+        int threshold = homeworkSettings.of(CurrentUser.require().clinicId()).confidenceThreshold();
         return new AssignStart(client, worksheet, threshold);
     }
 
@@ -127,7 +133,7 @@ public class HomeworkPlans {
         AssignmentPlan checked = check(plan, clientId);
         Assignment assignment = assignments.save(new Assignment(clientId, client.therapistId(), worksheet.versionId(),
                 worksheet.builtIn(), checked, clock.instant()));
-        int made = rules.generate(assignment, Instant.MIN);
+        int made = occurrencePlanner.generate(assignment, Instant.MIN);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId)
                 .object(AuditObject.ASSIGNMENT, assignment.getId()));
         LOG.info("homework assigned clinic={} client={} assignment={} occurrences={}", me.clinicId(), clientId,
@@ -158,7 +164,7 @@ public class HomeworkPlans {
                 }
             }
         }
-        rules.generate(assignment, now);
+        occurrencePlanner.generate(assignment, now);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CHANGED).client(assignment.getClientId())
                 .object(AuditObject.ASSIGNMENT, assignmentId));
     }
@@ -184,7 +190,7 @@ public class HomeworkPlans {
                 dropFutureOpen(a, now);
             }
         }
-        rules.changed(assignment);
+        changes.publish(assignment);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_ENDED).client(assignment.getClientId())
                 .object(AuditObject.ASSIGNMENT, assignmentId));
         LOG.info("homework ended clinic={} assignment={} ladder={}", CurrentUser.require().clinicId(), assignmentId,
@@ -202,7 +208,7 @@ public class HomeworkPlans {
         Assignment assignment = accessibleAssignment(assignmentId);
         requireActive(assignment);
         String worksheet = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn()).title();
-        int threshold = rules.settings(CurrentUser.require().clinicId()).confidenceThreshold();
+        int threshold = homeworkSettings.of(CurrentUser.require().clinicId()).confidenceThreshold();
         return new ReplanStart(assignment.getId(), assignment.plan(), worksheet, threshold);
     }
 
@@ -248,7 +254,7 @@ public class HomeworkPlans {
                 first = step;
             }
         }
-        int made = rules.generate(first, Instant.MIN);
+        int made = occurrencePlanner.generate(first, Instant.MIN);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId).object(AuditObject.LADDER, ladder)
                 .detail("ladder"));
         LOG.info("ladder assigned clinic={} client={} ladder={} steps={} occurrences={}", me.clinicId(), clientId, ladder,
@@ -277,7 +283,7 @@ public class HomeworkPlans {
         Assignment next = steps.stream().filter(a -> a.getStatus() == AssignmentStatus.WAITING).findFirst()
                 .orElseThrow(() -> new DomainException("ladder.no-waiting-step"));
         Instant now = clock.instant();
-        Schedule moved = rules.movedToToday(next, now);
+        Schedule moved = occurrencePlanner.movedToToday(next, now);
         for (Assignment current : steps) {
             if (current.getStatus() == AssignmentStatus.ACTIVE) {
                 dropFutureOpen(current, now);
@@ -286,7 +292,7 @@ public class HomeworkPlans {
                 current.end(now);
             }
         }
-        rules.open(next, moved, now);
+        occurrencePlanner.open(next, moved, now);
         audit.record(AuditEntry.of(AuditAction.LADDER_STEP_UNLOCKED).client(next.getClientId())
                 .object(AuditObject.ASSIGNMENT, next.getId()));
         LOG.info("ladder step unlocked clinic={} ladder={} assignment={}", CurrentUser.require().clinicId(),
@@ -340,7 +346,7 @@ public class HomeworkPlans {
             options.save(new AssignmentOption(choice.getId(), i + 1, w.versionId(), w.builtIn(),
                     shorten(w.document().title(), 120), shorten(w.document().rationale(), 2000)));
         }
-        rules.changed(choice);
+        changes.publish(choice);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId)
                 .object(AuditObject.ASSIGNMENT, choice.getId()).detail("choice"));
         LOG.info("choice offered clinic={} client={} assignment={} options={}", me.clinicId(), clientId,
@@ -383,7 +389,7 @@ public class HomeworkPlans {
     public List<AssignmentSummary> assignments(UUID clientId) {
         clients.profile(clientId);
         Instant now = clock.instant();
-        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
         List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(clientId);
         Map<UUID, List<Occurrence>> byAssignment = all.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         Map<UUID, Long> requests = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId).stream()
@@ -499,7 +505,7 @@ public class HomeworkPlans {
                 o.skip();
             }
         }
-        rules.generate(fresh, Instant.MIN);
+        occurrencePlanner.generate(fresh, Instant.MIN);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CARRIED_OVER).client(old.getClientId())
                 .object(AuditObject.ASSIGNMENT, fresh.getId()));
         LOG.info("homework carried over clinic={} from={} to={}", CurrentUser.require().clinicId(), assignmentId,

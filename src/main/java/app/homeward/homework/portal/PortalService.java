@@ -22,7 +22,9 @@ import app.homeward.homework.ChangeRequestRepository;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkChanges;
+import app.homeward.homework.HomeworkSettingsLookup;
+import app.homeward.homework.OccurrencePlanner;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.MeasureHistories;
 import app.homeward.homework.MeasureHistory;
@@ -90,7 +92,9 @@ public class PortalService {
     private final SafetyAlertRepository alerts;
     private final ClientService clients;
     private final WorksheetVersions versions;
-    private final HomeworkRules rules;
+    private final OccurrencePlanner occurrencePlanner;
+    private final HomeworkChanges changes;
+    private final HomeworkSettingsLookup homeworkSettings;
     private final ClinicDirectory clinics;
     private final Links links;
     private final ApplicationEventPublisher events;
@@ -104,7 +108,8 @@ public class PortalService {
     PortalService(AssignmentRepository assignments, AssignmentOptionRepository options,
                   OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, SafetyAlertRepository alerts, ClientService clients,
-                  WorksheetVersions versions, HomeworkRules rules, ClinicDirectory clinics,
+                  WorksheetVersions versions, OccurrencePlanner occurrencePlanner, HomeworkChanges changes,
+                  HomeworkSettingsLookup homeworkSettings, ClinicDirectory clinics,
                   Links links, ApplicationEventPublisher events, Messages messages, MailIdentities mailIdentities,
                   Clock clock, AuditTrail audit, ClinicSafety safety, MeasureHistories measureHistories) {
         this.measureHistories = measureHistories;
@@ -120,7 +125,9 @@ public class PortalService {
         this.alerts = alerts;
         this.clients = clients;
         this.versions = versions;
-        this.rules = rules;
+        this.occurrencePlanner = occurrencePlanner;
+        this.changes = changes;
+        this.homeworkSettings = homeworkSettings;
         this.clinics = clinics;
         this.events = events;
         this.links = links;
@@ -138,7 +145,7 @@ public class PortalService {
             return new TodayPage(List.of(), List.of(), List.of());
         }
         Instant now = clock.instant();
-        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
         List<Occurrence> window = occurrences.findByClientIdAndDueAtBetweenOrderByDueAt(me.id(),
                 now.minus(OVERDUE_WINDOW), now.plus(Duration.ofDays(8)));
         Map<UUID, Assignment> plans = assignments.findByIdIn(window.stream().map(Occurrence::getAssignmentId).distinct().toList())
@@ -216,9 +223,9 @@ public class PortalService {
                 .filter(o -> o.getAssignmentId().equals(assignment.getId()))
                 .orElseThrow(NotFoundException::new);
         Instant now = clock.instant();
-        Schedule moved = rules.movedToToday(assignment, now);
+        Schedule moved = occurrencePlanner.movedToToday(assignment, now);
         assignment.choose(option, option.getRationale(), moved, now);
-        rules.generate(assignment, Instant.MIN);
+        occurrencePlanner.generate(assignment, Instant.MIN);
         clients.touched(me.id());
         audit.record(AuditEntry.of(AuditAction.CHOICE_MADE).client(me.id()).object(AuditObject.ASSIGNMENT, assignmentId));
         LOG.info("choice made clinic={} assignment={} option={}", CurrentUser.require().clinicId(), assignmentId,
@@ -238,7 +245,7 @@ public class PortalService {
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         UUID clinicId = CurrentUser.require().clinicId();
         HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
-                rules.grace(clinicId));
+                homeworkSettings.grace(clinicId));
         String clinicName = clinics.findById(clinicId).map(ClinicBranding::name).orElse("");
         audit.record(AuditEntry.of(AuditAction.HOMEWORK_CARD_DOWNLOADED).client(me.id())
                 .object(AuditObject.OCCURRENCE, occurrenceId));
@@ -255,7 +262,7 @@ public class PortalService {
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         Instant now = clock.instant();
         HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), now,
-                rules.grace(CurrentUser.require().clinicId()));
+                homeworkSettings.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         boolean showsCrisisLine = document.fields().stream()
                 .anyMatch(f -> f instanceof app.homeward.worksheet.FieldTypes.Instructions i && i.showsCrisisLine());
@@ -311,9 +318,9 @@ public class PortalService {
         entry.submit(answering.json(), score.total(), score.band(), score.alerts().size(), now);
         Entry saved = flush(entry);
         occurrence.complete(false, now);
-        rules.changed(assignment);
+        changes.publish(assignment);
         // the last occurrence of a ladder step finished: the next step opens today
-        rules.advanceIfStepFinished(assignment, now);
+        occurrencePlanner.advanceIfStepFinished(assignment, now);
         clients.touched(me.id());
         String crisisLine = null;
         boolean crisis = false;
@@ -405,7 +412,7 @@ public class PortalService {
         }
         Instant now = clock.instant();
         ZoneId zone = me.timeZone();
-        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate firstWeek = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(7);
         List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(me.id());

@@ -20,7 +20,7 @@ import app.homeward.homework.ChangeRequestSummary;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
-import app.homeward.homework.HomeworkRules;
+import app.homeward.homework.HomeworkSettingsLookup;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.OccurrenceState;
@@ -67,21 +67,21 @@ public class ReviewService {
     private final ChangeRequestRepository changeRequests;
     private final ClientService clients;
     private final WorksheetVersions versions;
-    private final HomeworkRules rules;
+    private final HomeworkSettingsLookup homeworkSettings;
     private final SafetyAlerts safetyAlerts;
     private final Clock clock;
     private final AuditTrail audit;
 
     ReviewService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, ClientService clients, WorksheetVersions versions,
-                  HomeworkRules rules, SafetyAlerts safetyAlerts, Clock clock, AuditTrail audit) {
+                  HomeworkSettingsLookup homeworkSettings, SafetyAlerts safetyAlerts, Clock clock, AuditTrail audit) {
         this.assignments = assignments;
         this.occurrences = occurrences;
         this.entries = entries;
         this.changeRequests = changeRequests;
         this.clients = clients;
         this.versions = versions;
-        this.rules = rules;
+        this.homeworkSettings = homeworkSettings;
         this.safetyAlerts = safetyAlerts;
         this.clock = clock;
         this.audit = audit;
@@ -202,7 +202,7 @@ public class ReviewService {
     public BeforeSession beforeSession(UUID clientId, Instant since) {
         ClientProfile client = viewed(AuditAction.BEFORE_SESSION_VIEWED, clientId);
         Instant now = clock.instant();
-        Duration grace = rules.grace(CurrentUser.require().clinicId());
+        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
         List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
         Map<UUID, String> goals = clients.goals(clientId).stream().collect(Collectors.toMap(Goal::id, Goal::text));
         List<Occurrence> window = occurrences.findForReview(clientId, since, now);
@@ -279,7 +279,7 @@ public class ReviewService {
         Occurrence occurrence = occurrences.findById(occurrenceId).orElseThrow(NotFoundException::new);
         clients.profile(occurrence.getClientId());
         Assignment plan = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
-        OccurrenceState state = occurrence.state(clock.instant(), rules.grace(CurrentUser.require().clinicId()),
+        OccurrenceState state = occurrence.state(clock.instant(), homeworkSettings.grace(CurrentUser.require().clinicId()),
                 plan.schedule().zone());
         if (state != OccurrenceState.MISSED && state != OccurrenceState.PARTIAL) {
             throw new DomainException("before.discussed.not-missed");

@@ -3,7 +3,7 @@ package app.homeward.reminder.ui;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.ReminderService;
-import app.homeward.tenancy.ClinicDirectory.ReminderRules;
+import app.homeward.reminder.ReminderSettings;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -30,7 +30,7 @@ class ClinicReminderSection extends Div {
     ClinicReminderSection(ReminderService reminders) {
         addClassName("form-section");
         setId("reminder-settings");
-        ReminderRules rules = reminders.clinicRules();
+        ReminderSettings rules = reminders.clinicSettings();
         remindersOn.setLabel(getTranslation("settings.reminders.on"));
         remindersOn.setId("clinic-reminders-on");
         remindersOn.setValue(rules.remindersDefaultOn());

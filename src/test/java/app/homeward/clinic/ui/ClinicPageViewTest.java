@@ -8,7 +8,6 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.SignInThrottle;
 import app.homeward.security.SignInThrottles;
-import app.homeward.tenancy.Clinic;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.browserless.internal.MockPage;
@@ -132,7 +131,7 @@ class ClinicPageViewTest extends ViewTest {
         navigate("c/" + TestClinics.randomSlug(), ClinicPageView.class);
         List<String> unknown = pageTexts();
 
-        clinics.update(clinic.id(), Clinic::suspend);
+        clinics.suspend(clinic.id());
         navigate("c/" + clinic.slug(), ClinicPageView.class);
         List<String> suspended = pageTexts();
 
@@ -145,7 +144,7 @@ class ClinicPageViewTest extends ViewTest {
     @Test
     void a_clinic_suspended_while_the_page_is_open_refuses_the_sign_in_with_the_unavailable_page() {
         navigate("c/" + clinic.slug(), ClinicPageView.class);
-        clinics.update(clinic.id(), Clinic::suspend);
+        clinics.suspend(clinic.id());
 
         signIn(therapist.email(), therapist.password());
 

@@ -191,6 +191,6 @@ class ReminderViewsTest extends ViewTest {
 
         assertThat(find(Notification.class).last().getElement().getProperty("text", ""))
                 .startsWith("Reminder settings saved");
-        assertThat(reminders.clinicRules().dueSoonHours()).isEqualTo(2);
+        assertThat(reminders.clinicSettings().dueSoonHours()).isEqualTo(2);
     }
 }

@@ -86,7 +86,8 @@ class LocalFormatsViewTest extends ViewTest {
     @Test
     void a_clinics_chosen_country_wins_over_its_time_zone() {
         ClinicBranding madrid = testClinics.clinic();
-        ClinicBranding american = clinicDirectory.update(madrid.id(), c -> c.changeCountry("US"));
+        ClinicBranding american = clinicDirectory.changeSettings(madrid.id(), madrid.name(),
+                madrid.accentColor(), madrid.timeZone(), madrid.defaultLanguage(), "US");
         assertThat(american.country()).isEqualTo("US");
         signInAndOpenAClient(american, "en");
 

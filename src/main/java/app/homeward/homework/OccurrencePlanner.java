@@ -1,55 +1,30 @@
 package app.homeward.homework;
 
 import app.homeward.base.DomainException;
-import app.homeward.tenancy.ClinicDirectory.HomeworkSettings;
-import app.homeward.tenancy.ClinicDirectory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What the plan (homework.plan) and the client's side (homework.portal) both do to a plan's occurrences: make
- * them from the schedule, open a ladder's next step, and tell the reminder outbox that homework changed; and
- * the clinic's homework settings (grace period) that every part reads.
+ * them from the schedule and open a ladder's next step when the one before is finished. Each change is
+ * announced through {@link HomeworkChanges}.
  */
 @Component
-public class HomeworkRules {
+public class OccurrencePlanner {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HomeworkRules.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OccurrencePlanner.class);
 
-    private final ClinicDirectory clinics;
     private final OccurrenceRepository occurrences;
     private final AssignmentRepository assignments;
-    private final ApplicationEventPublisher events;
+    private final HomeworkChanges changes;
 
-    public HomeworkRules(ClinicDirectory clinics, OccurrenceRepository occurrences, AssignmentRepository assignments,
-                  ApplicationEventPublisher events) {
-        this.clinics = clinics;
+    OccurrencePlanner(OccurrenceRepository occurrences, AssignmentRepository assignments, HomeworkChanges changes) {
         this.occurrences = occurrences;
         this.assignments = assignments;
-        this.events = events;
-    }
-
-    /** Tells listeners in this transaction (the reminder outbox) that the client's homework changed. */
-    public void changed(Assignment assignment) {
-        // the current clinic, not assignment.getClinicId(): a plan saved in this transaction may not have it yet
-        events.publishEvent(new HomeworkChanged(app.homeward.tenancy.CurrentClinic.id().orElseThrow(),
-                assignment.getClientId()));
-    }
-
-    public HomeworkSettings settings(UUID clinicId) {
-        return clinics.homeworkSettings(clinicId)
-                .orElse(new HomeworkSettings(7, 24, ZoneId.of("UTC")));
-    }
-
-    public Duration grace(UUID clinicId) {
-        return Duration.ofHours(settings(clinicId).graceHours());
+        this.changes = changes;
     }
 
     /** Creates the occurrences of a schedule that are due after {@code from} (all of them for a new plan). */
@@ -66,7 +41,7 @@ public class HomeworkRules {
                 made++;
             }
         }
-        changed(assignment);
+        changes.publish(assignment);
         return made;
     }
 
@@ -123,7 +98,7 @@ public class HomeworkRules {
                 return;
             }
             step.end(now);
-            changed(step);
+            changes.publish(step);
             open(next, moved, now);
             LOG.info("ladder step opened clinic={} ladder={} assignment={}", step.getClinicId(), step.getLadderId(),
                     next.getId());

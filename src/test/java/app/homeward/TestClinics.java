@@ -30,10 +30,26 @@ public class TestClinics {
 
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    TestClinics(ClinicDirectory clinics, AccountDirectory accounts) {
+    TestClinics(ClinicDirectory clinics, AccountDirectory accounts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.clinics = clinics;
         this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A client just added as joined, without going through the invitation email: the record is made active
+     * with a fresh account id, and the principal that account would sign in as is returned.
+     */
+    public app.homeward.security.HomewardUser joined(ClinicBranding clinic, app.homeward.client.ClientProfile profile) {
+        UUID account = UUID.randomUUID();
+        if (jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
+                account.toString(), profile.id().toString(), clinic.id().toString()) != 1) {
+            throw new IllegalStateException("no such client in the clinic: " + profile.id());
+        }
+        return app.homeward.security.TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(),
+                profile.displayName(), Role.CLIENT, 0);
     }
 
     /** An active clinic with slug "t-" + 8 random letters and an English default language. */

@@ -15,7 +15,6 @@ import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -31,7 +30,6 @@ class GoalOnTodayCardTest extends IntegrationTest {
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
-    @Autowired JdbcTemplate jdbc;
 
     ZoneId zone = ZoneId.of("Europe/Lisbon");
 
@@ -40,11 +38,7 @@ class GoalOnTodayCardTest extends IntegrationTest {
 
     private Active activeClient(ClinicBranding clinic, String name) {
         ClientProfile profile = clients.add(new NewClient(name, TestClinics.randomEmail(), zone.getId(), "en", null, false));
-        UUID account = UUID.randomUUID();
-        assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
-                account.toString(), profile.id().toString(), clinic.id().toString())).isEqualTo(1);
-        return new Active(profile.id(),
-                TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(), Role.CLIENT, 0));
+        return new Active(profile.id(), testClinics.joined(clinic, profile));
     }
 
     @Test

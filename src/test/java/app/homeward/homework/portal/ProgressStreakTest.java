@@ -18,7 +18,6 @@ import app.homeward.tenancy.ClinicBranding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -47,7 +46,6 @@ class ProgressStreakTest extends IntegrationTest {
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
-    @Autowired JdbcTemplate jdbc;
 
     ZoneId zone = ZoneId.of("Europe/London");
     TestAccount therapist;
@@ -64,10 +62,7 @@ class ProgressStreakTest extends IntegrationTest {
         therapist.signIn();
         ClientProfile profile = clients.add(new NewClient("Casey Hart", TestClinics.randomEmail(), zone.getId(), "en", null, false));
         clientId = profile.id();
-        UUID account = UUID.randomUUID();
-        assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
-                account.toString(), clientId.toString(), clinic.id().toString())).isEqualTo(1);
-        client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(), Role.CLIENT, 0);
+        client = testClinics.joined(clinic, profile);
     }
 
     @Test

@@ -25,11 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,10 +59,7 @@ class BeforeSessionTest extends IntegrationTest {
         therapist.signIn();
         ClientProfile profile = clients.add(new NewClient("Ines Lobo", TestClinics.randomEmail(), zone.getId(), "en", null, false));
         clientId = profile.id();
-        UUID account = UUID.randomUUID();
-        assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
-                account.toString(), clientId.toString(), clinic.id().toString())).isEqualTo(1);
-        client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(), Role.CLIENT, 0);
+        client = testClinics.joined(clinic, profile);
     }
 
     /**

@@ -20,7 +20,6 @@ import com.vaadin.flow.component.html.Div;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -41,7 +40,6 @@ class StaffHomeViewTest extends ViewTest {
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
     @Autowired PortalService portal;
-    @Autowired JdbcTemplate jdbc;
 
     ZoneId zone = ZoneId.of("Europe/Madrid");
     ClinicBranding clinic;
@@ -54,11 +52,7 @@ class StaffHomeViewTest extends ViewTest {
         therapist = testClinics.account(clinic, Role.THERAPIST);
         therapist.signIn();
         ClientProfile profile = clients.add(new NewClient("Nora Vidal", TestClinics.randomEmail(), zone.getId(), "en", null, false));
-        UUID account = UUID.randomUUID();
-        assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
-                account.toString(), profile.id().toString(), clinic.id().toString())).isEqualTo(1);
-        HomewardUser client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(),
-                Role.CLIENT, 0);
+        HomewardUser client = testClinics.joined(clinic, profile);
         UUID plan = homework.assign(profile.id(), "phq-9", new AssignmentPlan("Mood questions", "To see how the weeks go.",
                 null, null, null, Schedule.once(today(zone), LocalTime.of(23, 45), zone), null, null, null, 8,
                 false, false, 1, null));

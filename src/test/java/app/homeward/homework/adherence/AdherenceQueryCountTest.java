@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Adherence runs a fixed, small number of SQL statements whatever the caseload's size: the same
- * count for 10 clients as for 500, and at most {@value #MAX_STATEMENTS}, for a therapist's caseload,
+ * count for 10 clients as for 500, and at most {@value #MAX_STATEMENTS} ({@value #CASELOAD_STATEMENTS} for a caseload), for a therapist's caseload,
  * the whole clinic, one therapist's caseload (admin) and one client. Every client has occurrences in
  * the window, a sent and reflected PHQ-9 and an open safety alert, so a per-client query anywhere
  * would show. Statistics are switched on only around each measured call (as in
@@ -39,6 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdherenceQueryCountTest extends IntegrationTest {
 
     static final int MAX_STATEMENTS = 10;
+
+    /**
+     * A caseload or the clinic, one more: since decision 0041 the homework rules (the grace period that
+     * decides what counts as missed) are a row of homework's own table, read beside the clinic row that
+     * gives the clinic's time zone, where both used to be that one row. Still the same for 10 and 500.
+     */
+    static final int CASELOAD_STATEMENTS = MAX_STATEMENTS + 1;
 
     @Autowired EntityManagerFactory entityManagerFactory;
     @Autowired AdherenceService adherence;
@@ -79,7 +86,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
         assertThat(fiveHundred.result().totals().reflections()).isEqualTo(500);
         assertThat(fiveHundred.statements()).as("therapist: 500 clients vs 10\n" + fiveHundred.queries())
                 .isEqualTo(ten.statements());
-        assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(CASELOAD_STATEMENTS);
     }
 
     @Test
@@ -94,7 +101,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
         assertThat(oneTherapist.result().clients()).hasSize(500);
         assertThat(fiveHundred.statements()).as("admin: 500 clients vs 10\n" + fiveHundred.queries())
                 .isEqualTo(ten.statements()).isEqualTo(oneTherapist.statements());
-        assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(fiveHundred.statements()).as(fiveHundred.queries()).isLessThanOrEqualTo(CASELOAD_STATEMENTS);
     }
 
     @Test

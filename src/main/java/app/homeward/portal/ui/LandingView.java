@@ -33,8 +33,14 @@ public class LandingView extends Main implements HasDynamicTitle, BeforeEnterObs
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Locale language = PageLanguage.choose(event.getLocation(), Messages.supported(event.getUI().getLocale()).getLanguage());
-        event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), ""));
+        Locale language;
+        if (CurrentUser.get().isPresent()) {
+            // signed in: the person's own language, set at sign-in, stays
+            language = Messages.supported(event.getUI().getLocale());
+        } else {
+            language = PageLanguage.choose(event.getLocation(), Messages.supported(event.getUI().getLocale()).getLanguage());
+            event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), ""));
+        }
         removeAll();
         H1 title = new H1(getTranslation("landing.title"));
         title.setId("landing-title");
@@ -60,7 +66,10 @@ public class LandingView extends Main implements HasDynamicTitle, BeforeEnterObs
             point.addClassName("landing-point");
             points.add(point);
         }
-        add(new Div(title, lead, actions), points, PageLanguage.switcher(event.getLocation(), language));
+        add(new Div(title, lead, actions), points);
+        if (CurrentUser.get().isEmpty()) {
+            add(PageLanguage.switcher(event.getLocation(), language));
+        }
     }
 
     @Override

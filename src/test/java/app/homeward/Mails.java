@@ -69,6 +69,18 @@ public final class Mails {
         return part(message, "text/html").map(Mails::content).orElseThrow(() -> new AssertionError("no text/html part"));
     }
 
+    /**
+     * Subject, text and HTML in lower case with the test's own random names taken out, for checking that a mail
+     * says nothing clinical: a random slug like "t-xaphqzzy" must not read as "PHQ" and fail the test by chance.
+     */
+    public static String everythingBut(MimeMessage message, String... randomNames) {
+        String everything = (subject(message) + "\n" + text(message) + "\n" + html(message)).toLowerCase(java.util.Locale.ROOT);
+        for (String name : randomNames) {
+            everything = everything.replace(name.toLowerCase(java.util.Locale.ROOT), "");
+        }
+        return everything;
+    }
+
     /** The first part (depth first) of the MIME type, e.g. "multipart/alternative". */
     public static Optional<Part> part(Part root, String mimeType) {
         try {

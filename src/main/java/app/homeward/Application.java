@@ -3,6 +3,7 @@ package app.homeward;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Viewport;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import org.springframework.boot.SpringApplication;
@@ -25,7 +26,7 @@ public class Application implements AppShellConfigurator {
 
     /** Homeward's tab icon on every page; pages of a clinic switch it to the clinic's logo (ClinicBrand). */
     @Override
-    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+    public void configurePage(AppShellSettings settings) {
         settings.addFavIcon("icon", "/favicon.ico", "64x64");
     }
 

@@ -12,6 +12,7 @@ import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.staff.ui.StaffView;
 import app.homeward.tenancy.ClinicBranding;
+import app.homeward.worksheet.LibraryEntry;
 import app.homeward.worksheet.LibraryQuery;
 import app.homeward.worksheet.LibraryQuery.Source;
 import app.homeward.worksheet.WorksheetDetail;
@@ -25,8 +26,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +39,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +121,7 @@ class HostileEdgesTest extends ViewTest {
         assertThat(hostile.chars().noneMatch(c -> Character.isSurrogate((char) c))).as("no broken UTF-16").isTrue();
         assertThat(mine()).hasSize(before + 1);
         String id = mine().stream().map(e -> e.id()).filter(i -> !i.isEmpty()).findFirst().orElseThrow();
-        WorksheetDetail detail = worksheets.template(java.util.UUID.fromString(id), null);
+        WorksheetDetail detail = worksheets.template(UUID.fromString(id), null);
         String stored = switch (place) {
             case "title" -> detail.document().title();
             case "description" -> detail.document().description();
@@ -128,7 +135,7 @@ class HostileEdgesTest extends ViewTest {
                 .noneMatch(html -> html.getElement().getOuterHTML().contains(hostile));
     }
 
-    private List<app.homeward.worksheet.LibraryEntry> mine() {
+    private List<LibraryEntry> mine() {
         return worksheets.library(new LibraryQuery(null, null, null, null, Source.MINE, false));
     }
 
@@ -171,8 +178,8 @@ class HostileEdgesTest extends ViewTest {
                 Named.of("UUID without dashes", "123e4567e89b12d3a456426614174000"),
                 Named.of("the no-clinic UUID", "00000000-0000-0000-0000-000000000000"),
                 Named.of("the root-tenant UUID", "ffffffff-ffff-ffff-ffff-ffffffffffff"),
-                Named.of("random UUID", java.util.UUID.randomUUID().toString()),
-                Named.of("upper-case random UUID", java.util.UUID.randomUUID().toString().toUpperCase(Locale.ROOT)),
+                Named.of("random UUID", UUID.randomUUID().toString()),
+                Named.of("upper-case random UUID", UUID.randomUUID().toString().toUpperCase(Locale.ROOT)),
                 Named.of("encoded script", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
                 Named.of("encoded SQL", "1%27%20OR%20%271%27%3D%271"),
                 Named.of("encoded NUL", "abc%00def"),
@@ -295,12 +302,12 @@ class HostileEdgesTest extends ViewTest {
         assertOnlyOneRecipientAndNoInjectedHeader(mail, email);
     }
 
-    private static List<String> htmlParts(jakarta.mail.Part part) throws Exception {
+    private static List<String> htmlParts(Part part) throws Exception {
         if (part.isMimeType("text/html")) {
             return List.of((String) part.getContent());
         }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            List<String> html = new java.util.ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            List<String> html = new ArrayList<>();
             for (int i = 0; i < multipart.getCount(); i++) {
                 html.addAll(htmlParts(multipart.getBodyPart(i)));
             }
@@ -313,10 +320,10 @@ class HostileEdgesTest extends ViewTest {
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(email);
         assertThat(mail.getRecipients(Message.RecipientType.CC)).isNull();
         assertThat(mail.getRecipients(Message.RecipientType.BCC)).isNull();
-        for (jakarta.mail.Header header : Collections.list(mail.getAllHeaders())) {
+        for (Header header : Collections.list(mail.getAllHeaders())) {
             // a header ends at a line break on the wire; an encoded word (=?utf-8?q?..=0D=0A..?=) typed as text
             // cannot end one, so the raw, unfolded value is what must hold none
-            String value = jakarta.mail.internet.MimeUtility.unfold(header.getValue());
+            String value = MimeUtility.unfold(header.getValue());
             assertThat(value).as(header.getName() + " has no line break").doesNotContain("\r", "\n");
             assertThat(header.getName()).isNotEqualToIgnoringCase("Bcc").isNotEqualToIgnoringCase("Cc");
         }

@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +271,7 @@ class HostileInputTest extends ViewTest {
     }
 
     /** The field typed into is invalid with a message; the other fields are not flagged. */
-    private static void assertRefusedOn(HasValidation field, java.util.Collection<? extends TextFieldBase<?, String>> all) {
+    private static void assertRefusedOn(HasValidation field, Collection<? extends TextFieldBase<?, String>> all) {
         assertThat(field.isInvalid()).as("the field typed into is flagged").isTrue();
         assertThat(field.getErrorMessage()).as("with a message").isNotBlank().doesNotStartWith("!");
         all.stream().filter(f -> f != field).forEach(other ->

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,9 +75,9 @@ public final class Mails {
      * says nothing clinical: a random slug like "t-xaphqzzy" must not read as "PHQ" and fail the test by chance.
      */
     public static String everythingBut(MimeMessage message, String... randomNames) {
-        String everything = (subject(message) + "\n" + text(message) + "\n" + html(message)).toLowerCase(java.util.Locale.ROOT);
+        String everything = (subject(message) + "\n" + text(message) + "\n" + html(message)).toLowerCase(Locale.ROOT);
         for (String name : randomNames) {
-            everything = everything.replace(name.toLowerCase(java.util.Locale.ROOT), "");
+            everything = everything.replace(name.toLowerCase(Locale.ROOT), "");
         }
         return everything;
     }

@@ -1,10 +1,14 @@
 package app.homeward;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,7 @@ public final class Rows {
         List<UUID> ids = new ArrayList<>(n);
         List<Object[]> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+            Map<String, Object> row = new LinkedCaseInsensitiveMap<>();
             row.putAll(original);
             UUID copyId = UUID.randomUUID();
             row.put("id", copyId.toString());
@@ -58,10 +62,10 @@ public final class Rows {
         if (timestamp instanceof Timestamp t) {
             return Timestamp.from(t.toInstant().minus(Duration.ofDays(days)));
         }
-        if (timestamp instanceof java.time.LocalDateTime t) {
+        if (timestamp instanceof LocalDateTime t) {
             return t.minusDays(days);
         }
-        if (timestamp instanceof java.time.OffsetDateTime t) {
+        if (timestamp instanceof OffsetDateTime t) {
             return t.minusDays(days);
         }
         throw new IllegalArgumentException("not a timestamp: " + timestamp.getClass());
@@ -72,7 +76,7 @@ public final class Rows {
         if (date instanceof Date d) {
             return Date.valueOf(d.toLocalDate().minusDays(days));
         }
-        if (date instanceof java.time.LocalDate d) {
+        if (date instanceof LocalDate d) {
             return d.minusDays(days);
         }
         throw new IllegalArgumentException("not a date: " + date);

@@ -1,5 +1,6 @@
 package app.homeward;
 
+import app.homeward.client.ClientProfile;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -8,10 +9,12 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicStatus;
 import app.homeward.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -30,9 +33,9 @@ public class TestClinics {
 
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-    TestClinics(ClinicDirectory clinics, AccountDirectory accounts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    TestClinics(ClinicDirectory clinics, AccountDirectory accounts, JdbcTemplate jdbc) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -42,13 +45,13 @@ public class TestClinics {
      * A client just added as joined, without going through the invitation email: the record is made active
      * with a fresh account id, and the principal that account would sign in as is returned.
      */
-    public app.homeward.security.HomewardUser joined(ClinicBranding clinic, app.homeward.client.ClientProfile profile) {
+    public HomewardUser joined(ClinicBranding clinic, ClientProfile profile) {
         UUID account = UUID.randomUUID();
         if (jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
                 account.toString(), profile.id().toString(), clinic.id().toString()) != 1) {
             throw new IllegalStateException("no such client in the clinic: " + profile.id());
         }
-        return app.homeward.security.TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(),
+        return TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(),
                 profile.displayName(), Role.CLIENT, 0);
     }
 
@@ -69,7 +72,7 @@ public class TestClinics {
 
     public TestAccount account(ClinicBranding clinic, Role role, String email) {
         String password = "a-long-passphrase-" + random(10);
-        String name = role.name().toLowerCase(java.util.Locale.ROOT) + " " + random(5);
+        String name = role.name().toLowerCase(Locale.ROOT) + " " + random(5);
         UUID id = TenantContext.callAs(clinic.id(),
                 () -> accounts.provision(email, name, role, true, password));
         return new TestAccount(id, clinic, email, name, role, password);

@@ -2,6 +2,7 @@ package app.homeward;
 
 import app.homeward.Statements.Counted;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.audit.AuditTrail;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -17,6 +18,7 @@ import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.homework.portal.ui.TodayView;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.ui.ReviewQueueView;
+import app.homeward.security.AccountService;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -25,8 +27,10 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
+import app.homeward.worksheet.LibraryQuery;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.WorksheetDocument;
+import app.homeward.worksheet.WorksheetLimits;
 import app.homeward.worksheet.WorksheetService;
 import app.homeward.worksheet.ui.WorksheetEditorView;
 import app.homeward.worksheet.ui.WorksheetLibraryView;
@@ -50,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,9 +90,9 @@ class ViewQueryBudgetTest extends ViewTest {
     @Autowired PortalService portal;
     @Autowired WorksheetService worksheets;
     @Autowired RateLimits limits;
-    @Autowired app.homeward.security.AccountService accounts;
+    @Autowired AccountService accounts;
     @Autowired JdbcTemplate jdbc;
-    @Autowired app.homeward.audit.AuditTrail trail;
+    @Autowired AuditTrail trail;
 
     World small;
     World large;
@@ -103,7 +108,7 @@ class ViewQueryBudgetTest extends ViewTest {
     @BeforeAll
     void aSmallAndALargeClinic() {
         small = seed(SMALL, SMALL);
-        large = seed(LARGE, app.homeward.worksheet.WorksheetLimits.FIELDS);
+        large = seed(LARGE, WorksheetLimits.FIELDS);
         SecurityContextHolder.clearContext();
     }
 
@@ -204,7 +209,7 @@ class ViewQueryBudgetTest extends ViewTest {
             int rows = w == small ? SMALL : LARGE;
             w.therapist().signIn();
             assertThat(reviews.reviewQueue()).as("unreviewed entries").hasSize(rows + 1);
-            assertThat(worksheets.library(app.homeward.worksheet.LibraryQuery.ALL))
+            assertThat(worksheets.library(LibraryQuery.ALL))
                     .filteredOn(e -> e.title().startsWith("Worksheet ")).as("clinic worksheets").hasSize(rows);
             w.admin().signIn();
             assertThat(accounts.staff()).as("staff accounts").hasSizeGreaterThanOrEqualTo(rows + 2);
@@ -216,14 +221,14 @@ class ViewQueryBudgetTest extends ViewTest {
 
     // ------------------------------------------------------------------ counting
 
-    private void assertSameFewStatements(String page, java.util.function.Function<World, TestAccount> who,
-                                         java.util.function.Function<World, String> location,
+    private void assertSameFewStatements(String page, Function<World, TestAccount> who,
+                                         Function<World, String> location,
                                          Class<? extends Component> view) {
         assertSameFewStatements(page, MAX_STATEMENTS, who, location, view);
     }
 
-    private void assertSameFewStatements(String page, int budget, java.util.function.Function<World, TestAccount> who,
-                                         java.util.function.Function<World, String> location,
+    private void assertSameFewStatements(String page, int budget, Function<World, TestAccount> who,
+                                         Function<World, String> location,
                                          Class<? extends Component> view) {
         open(who.apply(small), location.apply(small), view); // warm-up: caches, first use of the route
         open(who.apply(large), location.apply(large), view);

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -105,7 +106,7 @@ public final class Dates {
      * Formats in the language's format locale. Java 20+ (CLDR 42) puts a narrow no-break space before
      * "AM"/"PM"; it becomes a plain space, so the text is the same on every JDK and in copied text.
      */
-    private static String format(DateTimeFormatter formatter, java.time.temporal.TemporalAccessor value, Locale language) {
+    private static String format(DateTimeFormatter formatter, TemporalAccessor value, Locale language) {
         return formatter.withLocale(formatLocale(language)).format(value).replace('\u202f', ' ');
     }
 }

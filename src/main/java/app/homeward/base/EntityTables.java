@@ -3,6 +3,7 @@ package app.homeward.base;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public final class EntityTables {
     /** The values of one row as a list (for sinks and tests). */
     public static List<Object> values(Object... row) {
         List<Object> values = new ArrayList<>(row.length);
-        java.util.Collections.addAll(values, row);
+        Collections.addAll(values, row);
         return values;
     }
 }

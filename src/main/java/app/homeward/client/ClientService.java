@@ -9,6 +9,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
+import app.homeward.security.AccountDirectory;
 import app.homeward.security.AccountService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
@@ -18,6 +19,7 @@ import app.homeward.security.Role;
 import app.homeward.tenancy.CurrentClinic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +33,11 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The caseload. A therapist sees and changes their own clients; a clinic admin sees all clients of
@@ -49,14 +54,14 @@ public class ClientService {
     private final ClientGoalRepository goals;
     private final InvitationService invitations;
     private final AccountService accounts;
-    private final app.homeward.security.AccountDirectory directory;
+    private final AccountDirectory directory;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
     ClientService(ClientRepository clients, ClientGoalRepository goals, InvitationService invitations,
-                  AccountService accounts, app.homeward.security.AccountDirectory directory, Clock clock,
-                  org.springframework.context.ApplicationEventPublisher events, AuditTrail audit) {
+                  AccountService accounts, AccountDirectory directory, Clock clock,
+                  ApplicationEventPublisher events, AuditTrail audit) {
         this.events = events;
         this.audit = audit;
         this.directory = directory;
@@ -111,7 +116,7 @@ public class ClientService {
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public ClientProfile open(UUID clientId) {
-        java.util.Optional<Client> found = clients.findById(clientId);
+        Optional<Client> found = clients.findById(clientId);
         if (found.isEmpty() || !canSee(found.get(), CurrentUser.require())) {
             AuditEntry refused = AuditEntry.of(AuditAction.CLIENT_VIEWED).outcome(AuditOutcome.DENIED)
                     .detail("not-in-caseload").object(AuditObject.CLIENT, clientId);
@@ -136,12 +141,12 @@ public class ClientService {
      */
     @PreAuthorize("hasRole('CLIENT')")
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, String> myGoalTexts(Collection<UUID> goalIds) {
+    public Map<UUID, String> myGoalTexts(Collection<UUID> goalIds) {
         if (goalIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return goals.findOfAccount(CurrentUser.require().accountId(), goalIds).stream()
-                .collect(java.util.stream.Collectors.toMap(ClientGoal::getId, ClientGoal::getText));
+                .collect(Collectors.toMap(ClientGoal::getId, ClientGoal::getText));
     }
 
     /**
@@ -343,7 +348,7 @@ public class ClientService {
     /** For imports (no signed-in person): the client record of an account, if any. */
     @Transactional(readOnly = true)
     @PreAuthorize("permitAll()")
-    public java.util.Optional<ClientProfile> findByAccount(UUID accountId) {
+    public Optional<ClientProfile> findByAccount(UUID accountId) {
         return clients.findByAccountId(accountId).map(ClientProfile::of);
     }
 

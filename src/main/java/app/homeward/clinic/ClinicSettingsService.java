@@ -5,6 +5,8 @@ import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
+import app.homeward.base.NotFoundException;
+import app.homeward.base.Regions;
 import app.homeward.security.CurrentUser;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -43,7 +45,7 @@ public class ClinicSettingsService {
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST','CLIENT')")
     public ClinicBranding current() {
-        return clinics.findById(myClinic()).orElseThrow(app.homeward.base.NotFoundException::new);
+        return clinics.findById(myClinic()).orElseThrow(NotFoundException::new);
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
@@ -58,7 +60,7 @@ public class ClinicSettingsService {
         if (Messages.SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(settings.defaultLanguage()))) {
             throw new DomainException("defaultLanguage", "validation.choose");
         }
-        String country = app.homeward.base.Regions.country(settings.country());
+        String country = Regions.country(settings.country());
         if (settings.country() != null && !settings.country().isBlank() && country.isEmpty()) {
             throw new DomainException("country", "validation.choose");
         }
@@ -73,7 +75,7 @@ public class ClinicSettingsService {
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
     public ClinicBranding page() {
-        return clinics.findById(myClinic()).orElseThrow(app.homeward.base.NotFoundException::new);
+        return clinics.findById(myClinic()).orElseThrow(NotFoundException::new);
     }
 
     /** PNG, JPEG or WebP, recognised by content (not by name or declared type), at most 512 KB. Never SVG. */

@@ -255,7 +255,7 @@ public class Assignment extends TenantScopedEntity {
     public Instant getCreatedAt() { return createdAt; }
     /** The client's goal this homework serves; null when none was linked. */
     public UUID getGoalId() { return goalId; }
-    public java.util.Set<Obstacle> getObstacles() { return Obstacle.split(obstacles); }
+    public Set<Obstacle> getObstacles() { return Obstacle.split(obstacles); }
     public Instant getEndedAt() { return endedAt; }
     public int getConfidence() { return confidence; }
     public int getDifficulty() { return difficulty; }

@@ -1,5 +1,7 @@
 package app.homeward.homework;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,7 +18,7 @@ public record AssignmentPlan(String title, String rationale, String what, String
     public AssignmentPlan {
         // an EnumSet keeps the picklist's order, so cards and PDFs list obstacles the same way every time
         obstacles = obstacles == null || obstacles.isEmpty() ? Set.of()
-                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(obstacles));
+                : Collections.unmodifiableSet(EnumSet.copyOf(obstacles));
         what = what == null ? "" : what;
         when = when == null ? "" : when;
         where = where == null ? "" : where;

@@ -2,6 +2,7 @@ package app.homeward.homework;
 
 import app.homeward.base.TenantScopedEntity;
 import app.homeward.worksheet.WorksheetJson;
+import app.homeward.worksheet.WorksheetLimits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +36,7 @@ public class Entry extends TenantScopedEntity {
     private UUID clientId;
 
     // MEDIUMTEXT; a string, not a @Lob (see WorksheetVersion.document)
-    @Column(nullable = false, length = app.homeward.worksheet.WorksheetLimits.DOCUMENT_CHARS)
+    @Column(nullable = false, length = WorksheetLimits.DOCUMENT_CHARS)
     private String answers;
 
     @Enumerated(EnumType.STRING)
@@ -83,7 +84,7 @@ public class Entry extends TenantScopedEntity {
     private String feedback;
 
     // feedback on single answers: JSON object of field key -> text
-    @Column(name = "answer_feedback", length = app.homeward.worksheet.WorksheetLimits.DOCUMENT_CHARS)
+    @Column(name = "answer_feedback", length = WorksheetLimits.DOCUMENT_CHARS)
     private String answerFeedback;
 
     protected Entry() {

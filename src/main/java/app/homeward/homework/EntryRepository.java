@@ -3,6 +3,7 @@ package app.homeward.homework;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -50,5 +51,5 @@ public interface EntryRepository extends JpaRepository<Entry, UUID> {
             select e from Entry e
             where e.state = app.homeward.homework.EntryState.SUBMITTED and e.submittedAt between :from and :to
               and (:clients is null or e.clientId in :clients)""")
-    public List<Entry> findSubmittedForAdherence(Collection<UUID> clients, java.time.Instant from, java.time.Instant to);
+    public List<Entry> findSubmittedForAdherence(Collection<UUID> clients, Instant from, Instant to);
 }

@@ -1,5 +1,6 @@
 package app.homeward.homework;
 
+import app.homeward.tenancy.CurrentClinic;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ public class HomeworkChanges {
 
     public void publish(Assignment assignment) {
         // the current clinic, not assignment.getClinicId(): a plan saved in this transaction may not have it yet
-        events.publishEvent(new HomeworkChanged(app.homeward.tenancy.CurrentClinic.id().orElseThrow(),
+        events.publishEvent(new HomeworkChanged(CurrentClinic.id().orElseThrow(),
                 assignment.getClientId()));
     }
 }

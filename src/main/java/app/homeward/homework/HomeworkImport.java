@@ -1,13 +1,26 @@
 package app.homeward.homework;
 
 import app.homeward.client.ClientService;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.PublishedWorksheet;
+import app.homeward.worksheet.ScoreResult;
+import app.homeward.worksheet.Scorer;
+import app.homeward.worksheet.WorksheetDocument;
+import app.homeward.worksheet.WorksheetJson;
 import app.homeward.worksheet.WorksheetService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,8 +53,8 @@ public class HomeworkImport {
     /** A daily plan from today for {@code days} days at {@code time} in the client's time zone. */
     @Transactional
     public boolean importAssignment(UUID clientAccountId, String builtInSlug, String title, String rationale,
-                                    String what, String when, String where, java.time.LocalTime time, int days,
-                                    java.util.Set<Obstacle> obstacles, String backupPlan, int confidence, int difficulty) {
+                                    String what, String when, String where, LocalTime time, int days,
+                                    Set<Obstacle> obstacles, String backupPlan, int confidence, int difficulty) {
         var client = clients.findByAccount(clientAccountId).orElseThrow(
                 () -> new IllegalArgumentException("tenants: the client is in no caseload"));
         // once per title: a tenant file may give a client several plans, and a restart must not add them again
@@ -49,7 +62,7 @@ public class HomeworkImport {
                 .anyMatch(existing -> existing.getTitle().equals(title))) {
             return false;
         }
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(client.timeZone()));
+        LocalDate today = LocalDate.now(clock.withZone(client.timeZone()));
         Schedule schedule = new Schedule(Schedule.Kind.DAILY, today, null, days, time, null, null, client.timeZone());
         AssignmentPlan plan = new AssignmentPlan(title, rationale, what, when, where, schedule, obstacles, "",
                 backupPlan, confidence, false, false, difficulty, null);
@@ -68,22 +81,22 @@ public class HomeworkImport {
      */
     @Transactional
     public boolean importMeasureHistory(UUID clientAccountId, String builtInSlug, String title, String rationale,
-                                        java.time.LocalTime time, int everyDays, int daysAgo, int times,
-                                        java.util.List<Integer> scores, int confidence, int difficulty) {
+                                        LocalTime time, int everyDays, int daysAgo, int times,
+                                        List<Integer> scores, int confidence, int difficulty) {
         var client = clients.findByAccount(clientAccountId).orElseThrow(
                 () -> new IllegalArgumentException("tenants: the client is in no caseload"));
         if (!assignments.findByClientIdOrderByCreatedAtDesc(client.id()).isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        java.time.LocalDate start = java.time.LocalDate.now(clock.withZone(client.timeZone())).minusDays(daysAgo);
+        LocalDate start = LocalDate.now(clock.withZone(client.timeZone())).minusDays(daysAgo);
         Schedule schedule = new Schedule(Schedule.Kind.EVERY_N_DAYS, start, null, times, time, null, everyDays,
                 client.timeZone());
-        AssignmentPlan plan = new AssignmentPlan(title, rationale, "", "", "", schedule, java.util.Set.of(), "", "",
+        AssignmentPlan plan = new AssignmentPlan(title, rationale, "", "", "", schedule, Set.of(), "", "",
                 confidence, false, false, difficulty, null);
         PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
         Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
-                worksheet.versionId(), true, plan, now.minus(java.time.Duration.ofDays(daysAgo))));
+                worksheet.versionId(), true, plan, now.minus(Duration.ofDays(daysAgo))));
         occurrencePlanner.generate(assignment, Instant.MIN);
         var past = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.getDueAt().isBefore(now)).toList();
@@ -93,14 +106,14 @@ public class HomeworkImport {
                 continue; // missed
             }
             Occurrence occurrence = past.get(i);
-            java.util.Map<String, Object> answers = answersScoring(worksheet.document(), score);
-            app.homeward.worksheet.ScoreResult result = app.homeward.worksheet.Scorer.score(worksheet.document(), answers);
-            Instant at = occurrence.getDueAt().minus(java.time.Duration.ofHours(2));
+            Map<String, Object> answers = answersScoring(worksheet.document(), score);
+            ScoreResult result = Scorer.score(worksheet.document(), answers);
+            Instant at = occurrence.getDueAt().minus(Duration.ofHours(2));
             Entry entry = new Entry(occurrence.getId(), assignment.getId(), client.id(),
-                    app.homeward.worksheet.WorksheetJson.writeAnswers(answers), at);
-            entry.submit(app.homeward.worksheet.WorksheetJson.writeAnswers(answers), result.total(), result.band(),
+                    WorksheetJson.writeAnswers(answers), at);
+            entry.submit(WorksheetJson.writeAnswers(answers), result.total(), result.band(),
                     result.alerts().size(), at);
-            entry.reflect(100, 3, 7, java.util.Set.of(), "");
+            entry.reflect(100, 3, 7, Set.of(), "");
             entries.save(entry);
             occurrence.complete(false, at);
         }
@@ -108,17 +121,17 @@ public class HomeworkImport {
     }
 
     /** Answers to a scored questionnaire that add up to {@code target}: items filled in order, the last item left at 0. */
-    static java.util.Map<String, Object> answersScoring(app.homeward.worksheet.WorksheetDocument document, int target) {
-        java.util.Map<String, Object> answers = new java.util.LinkedHashMap<>();
+    static Map<String, Object> answersScoring(WorksheetDocument document, int target) {
+        Map<String, Object> answers = new LinkedHashMap<>();
         var choices = document.fields().stream()
-                .filter(f -> f instanceof app.homeward.worksheet.FieldTypes.SingleChoice)
-                .map(f -> (app.homeward.worksheet.FieldTypes.SingleChoice) f).toList();
+                .filter(f -> f instanceof FieldTypes.SingleChoice)
+                .map(f -> (FieldTypes.SingleChoice) f).toList();
         var scored = choices.stream().filter(c -> c.options().stream().allMatch(o -> o.score() != null)).toList();
         int left = target;
         for (int i = 0; i < scored.size(); i++) {
             var item = scored.get(i);
             var options = item.options().stream()
-                    .sorted(java.util.Comparator.comparing(app.homeward.worksheet.FieldTypes.Option::score)).toList();
+                    .sorted(Comparator.comparing(FieldTypes.Option::score)).toList();
             boolean last = i == scored.size() - 1; // PHQ-9 item 9 raises an alert above 0: never in a demo
             var pick = options.getFirst();
             for (var option : options) {

@@ -3,6 +3,8 @@ package app.homeward.homework;
 import app.homeward.base.DomainException;
 import app.homeward.base.Text;
 
+import java.util.Set;
+
 /** The checks of what therapists and clients type into homework: cleaned, required or not, within a length or range. */
 public final class HomeworkTexts {
 
@@ -10,7 +12,7 @@ public final class HomeworkTexts {
     }
 
     /** Fields written in paragraphs keep their line breaks (shown with pre-line); the rest are one line. */
-    static final java.util.Set<String> MULTILINE = java.util.Set.of("rationale", "what", "backupPlan", "feedback",
+    static final Set<String> MULTILINE = Set.of("rationale", "what", "backupPlan", "feedback",
             "answerFeedback", "note");
 
     public static String text(String field, String input, int max, boolean required) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,7 +58,7 @@ public class HomeworkTimes {
 
     /** Whose occurrence this is (callers then check they may see that client). */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> clientOf(UUID occurrenceId) {
+    public Optional<UUID> clientOf(UUID occurrenceId) {
         return occurrences.findClientOf(occurrenceId);
     }
 

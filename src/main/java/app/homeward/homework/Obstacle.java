@@ -1,5 +1,9 @@
 package app.homeward.homework;
 
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
 /** What might get in the way (planned with the client) or did (reported in a reflection). */
 public enum Obstacle {
     FORGETTING, NO_TIME, AVOIDANCE, PRIVACY, NOT_SURE_HOW, LOW_MOOD,
@@ -8,15 +12,15 @@ public enum Obstacle {
     OTHER;
 
     public String messageKey() {
-        return "obstacle." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "obstacle." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static String join(java.util.Set<Obstacle> obstacles) {
+    static String join(Set<Obstacle> obstacles) {
         return obstacles.stream().sorted().map(Enum::name).reduce((a, b) -> a + "," + b).orElse("");
     }
 
-    static java.util.Set<Obstacle> split(String stored) {
-        java.util.EnumSet<Obstacle> set = java.util.EnumSet.noneOf(Obstacle.class);
+    static Set<Obstacle> split(String stored) {
+        EnumSet<Obstacle> set = EnumSet.noneOf(Obstacle.class);
         if (stored != null && !stored.isBlank()) {
             for (String name : stored.split(",")) {
                 set.add(Obstacle.valueOf(name));

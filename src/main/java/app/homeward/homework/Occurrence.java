@@ -3,7 +3,11 @@ package app.homeward.homework;
 import app.homeward.base.TenantScopedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +36,8 @@ public class Occurrence extends TenantScopedEntity {
     @Column(name = "local_date", nullable = false)
     private LocalDate localDate;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.VARCHAR)
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private Outcome status = Outcome.OPEN;
 

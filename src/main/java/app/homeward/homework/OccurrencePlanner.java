@@ -1,11 +1,17 @@
 package app.homeward.homework;
 
 import app.homeward.base.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the plan (homework.plan) and the client's side (homework.portal) both do to a plan's occurrences: make
@@ -15,7 +21,7 @@ import java.util.List;
 @Component
 public class OccurrencePlanner {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OccurrencePlanner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OccurrencePlanner.class);
 
     private final OccurrenceRepository occurrences;
     private final AssignmentRepository assignments;
@@ -31,7 +37,7 @@ public class OccurrencePlanner {
     public int generate(Assignment assignment, Instant from) {
         List<ZonedDateTime> due = assignment.schedule().occurrences();
         // days that still have an occurrence (one the client started is kept through a replan)
-        java.util.Set<java.time.LocalDate> kept = new java.util.HashSet<>();
+        Set<LocalDate> kept = new HashSet<>();
         occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).forEach(o -> kept.add(o.getLocalDate()));
         int made = 0;
         for (ZonedDateTime when : due) {
@@ -54,7 +60,7 @@ public class OccurrencePlanner {
     }
 
     /** The first waiting step of the ladder after {@code step}, if any. */
-    public java.util.Optional<Assignment> nextWaiting(Assignment step) {
+    public Optional<Assignment> nextWaiting(Assignment step) {
         return assignments.findByLadderIdOrderByLadderStepAscCreatedAtAsc(step.getLadderId()).stream()
                 .filter(s -> s.getStatus() == AssignmentStatus.WAITING && s.getLadderStep() > step.getLadderStep())
                 .findFirst();
@@ -68,7 +74,7 @@ public class OccurrencePlanner {
      */
     public Schedule movedToToday(Assignment assignment, Instant now) {
         Schedule planned = assignment.schedule();
-        Schedule moved = planned.startingOn(java.time.LocalDate.ofInstant(now, planned.zone()));
+        Schedule moved = planned.startingOn(LocalDate.ofInstant(now, planned.zone()));
         moved.occurrences();
         return moved;
     }

@@ -15,7 +15,7 @@ public interface OccurrenceRepository extends JpaRepository<Occurrence, UUID> {
     public List<Occurrence> findByClientIdAndDueAtBetweenOrderByDueAt(UUID clientId, Instant from, Instant to);
 
     /** What happened since a session: due in the window, or done in it even if due later (done early counts). */
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             select o from Occurrence o where o.clientId = :clientId
               and ((o.dueAt >= :since and o.dueAt <= :now) or (o.completedAt >= :since and o.completedAt <= :now))
             order by o.dueAt""")

@@ -1,5 +1,7 @@
 package app.homeward.homework;
 
+import java.util.Locale;
+
 /**
  * What an occurrence is now: upcoming (not yet its day), due (its day has come), done, partial
  * (the client did some of it), missed (not done within the clinic's grace period after it was
@@ -14,6 +16,6 @@ public enum OccurrenceState {
     }
 
     public String messageKey() {
-        return "occurrence." + name().toLowerCase(java.util.Locale.ROOT);
+        return "occurrence." + name().toLowerCase(Locale.ROOT);
     }
 }

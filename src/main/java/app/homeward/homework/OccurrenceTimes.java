@@ -7,6 +7,7 @@ import org.springframework.data.repository.query.Param;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Read-only queries for {@link HomeworkTimes}: open occurrences of active plans, with the plan's zone. */
@@ -30,7 +31,7 @@ public interface OccurrenceTimes extends Repository<Occurrence, UUID> {
     public List<PlanTime> findActivePlans(@Param("clientId") UUID clientId);
 
     @Query("select o.clientId from Occurrence o where o.id = :occurrenceId")
-    public java.util.Optional<UUID> findClientOf(@Param("occurrenceId") UUID occurrenceId);
+    public Optional<UUID> findClientOf(@Param("occurrenceId") UUID occurrenceId);
 
     @Query("select count(e) from Entry e where e.clientId in :clients"
             + " and e.state = app.homeward.homework.EntryState.SUBMITTED and e.submittedAt >= :since")

@@ -1,5 +1,7 @@
 package app.homeward.homework;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,7 +12,7 @@ public record Reflection(int percentDone, Integer difficulty, Integer helpful, S
 
     public Reflection {
         obstacles = obstacles == null || obstacles.isEmpty() ? Set.of()
-                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(obstacles));
+                : Collections.unmodifiableSet(EnumSet.copyOf(obstacles));
         note = note == null ? "" : note;
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public record Schedule(Kind kind, LocalDate start, LocalDate end, Integer times,
         if (end == null || start == null) {
             return new Schedule(kind, day, end, times, timeOfDay, weekdays, everyDays, zone);
         }
-        LocalDate movedEnd = day.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end));
+        LocalDate movedEnd = day.plusDays(ChronoUnit.DAYS.between(start, end));
         if (kind == Kind.WEEKDAYS && !weekdays.isEmpty()) {
             for (int i = 0; i < 7 && day.datesUntil(movedEnd.plusDays(1)).noneMatch(d -> weekdays.contains(d.getDayOfWeek())); i++) {
                 movedEnd = movedEnd.plusDays(1);

@@ -5,6 +5,7 @@ import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
+import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -113,7 +114,7 @@ public class MailIdentities {
     }
 
     private static UUID myClinic() {
-        return CurrentClinic.id().orElseThrow(app.homeward.base.NotFoundException::new);
+        return CurrentClinic.id().orElseThrow(NotFoundException::new);
     }
 
     // ---------------------------------------------------------------- what mail shows

@@ -16,6 +16,9 @@ import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +46,11 @@ public class MailService {
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
     private final boolean capturing;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final MailIdentities identities;
 
     MailService(MailTransport transport, Messages messages, MailIdentities identities,
-                ObjectProvider<MailProperties> smtp, DevMailboxSettings devMailbox, java.time.Clock clock) {
+                ObjectProvider<MailProperties> smtp, DevMailboxSettings devMailbox, Clock clock) {
         this.clock = clock;
         this.identities = identities;
         this.capturing = devMailbox.enabled() && !MailConfig.smtpConfigured(smtp);
@@ -148,9 +151,9 @@ public class MailService {
     }
 
     /** Sends a batch now (one SMTP connection), one result per message in order. Never throws. */
-    public java.util.List<Delivery> sendBatch(java.util.List<OutgoingMail> batch) {
+    public List<Delivery> sendBatch(List<OutgoingMail> batch) {
         if (batch.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         try {
             return transport.deliverBatch(batch);
@@ -181,7 +184,7 @@ public class MailService {
         if (!sender.discreet()) {
             return model;
         }
-        Map<String, Object> shown = new java.util.HashMap<>(model);
+        Map<String, Object> shown = new HashMap<>(model);
         shown.put("clinicName", identities.shownName(sender, null, language));
         return shown;
     }

@@ -16,6 +16,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sends multipart text + HTML mail over SMTP; a batch goes over one connection.
@@ -107,7 +109,7 @@ class SmtpTransport implements MailTransport {
                 results.add(Delivery.permanent("message"));
             }
         }
-        List<MimeMessage> toSend = mimes.stream().filter(java.util.Objects::nonNull).toList();
+        List<MimeMessage> toSend = mimes.stream().filter(Objects::nonNull).toList();
         if (toSend.isEmpty()) {
             return results;
         }
@@ -166,7 +168,7 @@ class SmtpTransport implements MailTransport {
         }
         try {
             return new InternetAddress(configured.getAddress(), message.fromName(), UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

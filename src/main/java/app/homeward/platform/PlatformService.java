@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The platform operator's view across clinics: the only feature that binds the root tenant scope.
@@ -88,7 +90,7 @@ public class PlatformService {
     @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     public void delete(UUID clinicId, String typedSlug) {
         ClinicBranding clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
-        String typed = typedSlug == null ? "" : typedSlug.strip().toLowerCase(java.util.Locale.ROOT);
+        String typed = typedSlug == null ? "" : typedSlug.strip().toLowerCase(Locale.ROOT);
         if (!clinic.slug().equals(typed)) {
             throw new DomainException("slug", "platform.delete.slug-mismatch");
         }
@@ -117,7 +119,7 @@ public class PlatformService {
      * The change and its record in the platform's trail, in one transaction: bound to the platform's trail
      * (the clinic table belongs to no tenant), so the record commits with the change or not at all.
      */
-    private void change(UUID clinicId, AuditAction action, java.util.function.Consumer<UUID> change) {
+    private void change(UUID clinicId, AuditAction action, Consumer<UUID> change) {
         TenantContext.runAs(AuditTrail.PLATFORM, () -> tx.executeWithoutResult(status -> {
             ClinicBranding clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
             change.accept(clinic.id());

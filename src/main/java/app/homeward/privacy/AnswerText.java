@@ -4,6 +4,8 @@ import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +115,8 @@ final class AnswerText {
 
     private static String dateText(String iso, Texts texts) {
         try {
-            return texts.date(java.time.LocalDate.parse(iso));
-        } catch (java.time.format.DateTimeParseException e) {
+            return texts.date(LocalDate.parse(iso));
+        } catch (DateTimeParseException e) {
             return iso;
         }
     }

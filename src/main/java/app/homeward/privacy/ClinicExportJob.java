@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -134,7 +136,7 @@ class ClinicExportJob {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8);
         private final int tables;
-        private final java.util.function.IntConsumer progress;
+        private final IntConsumer progress;
         private final List<Map<String, Object>> manifest = new ArrayList<>();
         private int tablesStarted;
         private long expected;
@@ -142,7 +144,7 @@ class ClinicExportJob {
         private int reported = -1;
         private boolean open;
 
-        ZipSink(int tables, java.util.function.IntConsumer progress) {
+        ZipSink(int tables, IntConsumer progress) {
             this.tables = Math.max(1, tables);
             this.progress = progress;
         }
@@ -171,7 +173,7 @@ class ClinicExportJob {
         @Override
         public void row(Object... values) {
             List<Object> row = new ArrayList<>(values.length);
-            java.util.Collections.addAll(row, values);
+            Collections.addAll(row, values);
             line(row);
             written++;
             if (written % 200 == 0) {

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -132,7 +134,7 @@ public class ClinicExports {
         events.publishEvent(new DataRightsEvent(me.clinicId(), me.accountId(), null, export.getId(),
                 DataRightsEvent.CLINIC_EXPORT_DOWNLOADED));
         LOG.info("clinic export downloaded clinic={} export={}", me.clinicId(), export.getId());
-        String day = java.time.LocalDate.ofInstant(export.getStartedAt(), java.time.ZoneOffset.UTC).toString();
+        String day = LocalDate.ofInstant(export.getStartedAt(), ZoneOffset.UTC).toString();
         return new File("homeward-clinic-export-" + day + ".zip", bytes);
     }
 

@@ -1,5 +1,7 @@
 package app.homeward.privacy;
 
+import java.util.Locale;
+
 /** Where a client's erasure request stands. */
 public enum ErasureState {
     /** The client asked; the clinic admin has not confirmed yet (the client may still withdraw). */
@@ -16,6 +18,6 @@ public enum ErasureState {
     }
 
     public String messageKey() {
-        return "privacy.erasure.state." + name().toLowerCase(java.util.Locale.ROOT);
+        return "privacy.erasure.state." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The download link of a clinic export, {@code /exports/clinic/{token}}: a signed-in clinic admin's own
  * export, nobody else's (see {@link ClinicExports#download}). Never cached; a wrong, expired or foreign link
@@ -39,7 +41,7 @@ class ExportDownload {
         } catch (NotFoundException | AccessDeniedException notYours) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                     .cacheControl(CacheControl.noStore())
-                    .body("This download link is not valid, or it has expired.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .body("This download link is not valid, or it has expired.".getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,7 @@ public class PrivacyService {
     }
 
     /** The client's data page: their erasure request, if any, and the clinic's retention period. */
-    public record MyData(String displayName, Optional<ErasureView> erasure, int keepDays, java.time.ZoneId zone) {
+    public record MyData(String displayName, Optional<ErasureView> erasure, int keepDays, ZoneId zone) {
     }
 
     // ---------------------------------------------------------------- the client
@@ -295,7 +297,7 @@ public class PrivacyService {
         byte[] bytes = "pdf".equals(kind) ? RecordPdf.write(record, texts) : RecordZip.write(record, texts);
         events.publishEvent(new DataRightsEvent(user.clinicId(), user.accountId(), client.id(), null, action));
         LOG.info("record exported clinic={} client={} kind={}", user.clinicId(), client.id(), kind);
-        String day = java.time.LocalDate.ofInstant(record.exportedAt(), client.timeZone()).toString();
+        String day = LocalDate.ofInstant(record.exportedAt(), client.timeZone()).toString();
         return new Download("homeward-record-" + day + "." + kind, "pdf".equals(kind) ? "application/pdf" : "application/zip",
                 bytes);
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,7 @@ final class RecordJson {
                 }
                 Object value = e.answers().get(field.key());
                 Map<String, Object> item = map("fieldId", field.key(), "question", field.label(),
-                        "type", field.type().name().toLowerCase(java.util.Locale.ROOT), "value", value);
+                        "type", field.type().name().toLowerCase(Locale.ROOT), "value", value);
                 if (AnswerText.isGrid(field)) {
                     AnswerText.Grid grid = AnswerText.grid(field, value, texts);
                     item.put("columns", grid.headings());

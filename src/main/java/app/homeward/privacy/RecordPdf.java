@@ -21,7 +21,10 @@ import org.openpdf.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,7 +67,7 @@ final class RecordPdf {
                     fact(t.t("privacy.pdf.email"), p.email()),
                     fact(t.t("privacy.pdf.time-zone"), p.timeZone().getId()),
                     fact(t.t("privacy.pdf.language"), t.t("language." + p.language())),
-                    fact(t.t("privacy.pdf.status"), t.t("client.status." + p.status().name().toLowerCase(java.util.Locale.ROOT))),
+                    fact(t.t("privacy.pdf.status"), t.t("client.status." + p.status().name().toLowerCase(Locale.ROOT))),
                     fact(t.t("privacy.pdf.client-since"), t.date(p.createdAt())),
                     fact(t.t("privacy.pdf.next-session"), t.date(p.nextSession())),
                     fact(t.t("privacy.pdf.simplified"), t.yesNo(p.simplified())),
@@ -120,7 +123,7 @@ final class RecordPdf {
             section(pdf, t.t("privacy.pdf.measures"));
             Map<String, List<ClientHistory.EntryRecord>> measures = h.entries().stream()
                     .filter(e -> e.submitted() && e.score() != null)
-                    .collect(Collectors.groupingBy(ClientHistory.EntryRecord::title, java.util.TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(ClientHistory.EntryRecord::title, TreeMap::new, Collectors.toList()));
             if (measures.isEmpty()) {
                 none(pdf, t);
             }
@@ -138,7 +141,7 @@ final class RecordPdf {
             for (var r : h.changeRequests()) {
                 heading(pdf, r.assignmentTitle());
                 pdf.add(new Paragraph(t.dateTime(r.createdAt()) + " · "
-                        + t.t("portal.change.reason." + r.reason().name().toLowerCase(java.util.Locale.ROOT))
+                        + t.t("portal.change.reason." + r.reason().name().toLowerCase(Locale.ROOT))
                         + (r.resolvedAt() == null ? "" : " · " + t.t("privacy.pdf.resolved", t.date(r.resolvedAt()))), SMALL));
                 labelled(pdf, t.t("privacy.pdf.note"), r.note());
             }
@@ -231,7 +234,7 @@ final class RecordPdf {
         if (r.unsubscribedAt() != null) {
             labelled(pdf, t.t("privacy.pdf.unsubscribed"), t.dateTime(r.unsubscribedAt()));
         }
-        Map<java.util.UUID, String> titles = h.plans().stream()
+        Map<UUID, String> titles = h.plans().stream()
                 .collect(Collectors.toMap(ClientHistory.Plan::id, ClientHistory.Plan::title, (x, y) -> x));
         for (var plan : r.plans()) {
             labelled(pdf, titles.getOrDefault(plan.assignmentId(), ""), (plan.enabled() ? t.t("privacy.pdf.plan-reminders-on")

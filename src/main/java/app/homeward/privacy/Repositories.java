@@ -1,6 +1,7 @@
 package app.homeward.privacy;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ interface ClinicExportFileRepository extends JpaRepository<ClinicExportFile, UUI
 
     Optional<ClinicExportFile> findByExportId(UUID exportId);
 
-    @org.springframework.data.jpa.repository.Modifying
+    @Modifying
     @Query("delete from ClinicExportFile f where f.exportId = :exportId")
     int deleteByExport(UUID exportId);
 }

@@ -16,11 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,8 +266,8 @@ class ReminderPlanner {
     private static Instant weeklySummary(ClientContact client, LocalTime preferred, QuietHours quiet,
                                          List<DueHomework> open, Instant now) {
         ZoneId zone = client.zone();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
-        java.time.LocalDate sunday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         LocalTime at = preferred != null ? preferred : LocalTime.of(18, 0);
         ReminderTimes times = new ReminderTimes(zone, null, null, quiet, 0, 0, Duration.ZERO, false);
         Instant when = times.outOfQuietHours(ZonedDateTime.of(sunday, at, zone)).toInstant();

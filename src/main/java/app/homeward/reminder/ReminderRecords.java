@@ -10,6 +10,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,12 +45,12 @@ public class ReminderRecords {
     }
 
     /** Reminders on or off, preferred time, quiet hours, unsubscribed, per-plan choices, and the delivery log. */
-    public record ClientReminderRecord(boolean enabled, java.time.LocalTime preferredTime, QuietHours quietHours,
-                                       java.time.Instant unsubscribedAt, boolean ownChoice, List<PlanChoice> plans,
+    public record ClientReminderRecord(boolean enabled, LocalTime preferredTime, QuietHours quietHours,
+                                       Instant unsubscribedAt, boolean ownChoice, List<PlanChoice> plans,
                                        List<DeliveryLogEntry> deliveries) {
     }
 
-    public record PlanChoice(UUID assignmentId, boolean enabled, java.time.LocalTime time) {
+    public record PlanChoice(UUID assignmentId, boolean enabled, LocalTime time) {
     }
 
     @PreAuthorize("hasRole('CLIENT')")

@@ -7,11 +7,13 @@ import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.LinkTokens;
+import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientDirectory;
 import app.homeward.client.ClientDirectory.ClientContact;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.homework.DueHomework;
 import app.homeward.homework.HomeworkTimes;
 import app.homeward.homework.PlanTime;
 import app.homeward.mail.MailIdentities;
@@ -31,12 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Reminder choices and the delivery log. Clients set their own preferences (the clinic's defaults
@@ -202,7 +208,7 @@ public class ReminderService {
      * from before version 6) the client's one old secret.
      */
     private Optional<UnsubscribeLink> byToken(UUID clinicId, String token, boolean changes,
-                                              java.util.function.Consumer<ReminderPreference> change) {
+                                              Consumer<ReminderPreference> change) {
         if (clinicId == null || !UnsubscribeTokens.wellFormed(token)) {
             return Optional.empty();
         }
@@ -235,10 +241,10 @@ public class ReminderService {
     }
 
     /** The client's language (for a discreet clinic's default neutral name), else the clinic's. */
-    private java.util.Locale clinicLanguage(UUID clientId, String clinicDefault) {
+    private Locale clinicLanguage(UUID clientId, String clinicDefault) {
         String language = clients.contacts(List.of(clientId)).stream().findFirst().map(ClientContact::language)
                 .orElse(null);
-        return app.homeward.base.Messages.forLanguageTag(language != null ? language : clinicDefault);
+        return Messages.forLanguageTag(language != null ? language : clinicDefault);
     }
 
     // ---------------------------------------------------------------- the therapist's side
@@ -256,7 +262,7 @@ public class ReminderService {
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
         Map<UUID, String> titles = new HashMap<>();
         homework.activePlans(clientId).forEach(p -> titles.put(p.assignmentId(), p.title()));
-        Map<UUID, ClientReminders.DueNow> due = new java.util.LinkedHashMap<>();
+        Map<UUID, ClientReminders.DueNow> due = new LinkedHashMap<>();
         for (var d : dueByToday(contact, rules)) {
             if (titles.containsKey(d.assignmentId())) {
                 due.putIfAbsent(d.assignmentId(), new ClientReminders.DueNow(d.assignmentId(),
@@ -270,9 +276,9 @@ public class ReminderService {
     }
 
     /** The client's open homework due today or overdue (still within grace), soonest first: what "remind now" is for. */
-    private List<app.homeward.homework.DueHomework> dueByToday(ClientContact contact, ReminderRules rules) {
+    private List<DueHomework> dueByToday(ClientContact contact, ReminderRules rules) {
         Instant now = clock.instant();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, contact.zone());
+        LocalDate today = LocalDate.ofInstant(now, contact.zone());
         return homework.openFor(contact.id(), now.minus(Duration.ofHours(rules.graceHours()))).stream()
                 .filter(d -> !d.localDate().isAfter(today)).toList();
     }
@@ -332,7 +338,7 @@ public class ReminderService {
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
         UUID occurrence = dueByToday(contact, rules()).stream()
                 .filter(d -> d.assignmentId().equals(assignmentId))
-                .map(app.homeward.homework.DueHomework::occurrenceId).findFirst()
+                .map(DueHomework::occurrenceId).findFirst()
                 .orElseThrow(() -> new DomainException("reminder.nothing-due"));
         remindNow(occurrence);
     }

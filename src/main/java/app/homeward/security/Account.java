@@ -2,6 +2,7 @@ package app.homeward.security;
 
 import app.homeward.base.TenantScopedEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Locale;
 
 /** A person's sign-in at one clinic. The same email at another clinic is another account. */
@@ -56,14 +58,14 @@ public class Account extends TenantScopedEntity {
 
     /** Staff: when the daily digest of new entries and change requests comes; null = no digest. */
     @Column(name = "digest_time")
-    private java.time.LocalTime digestTime;
+    private LocalTime digestTime;
 
     /** Staff: the zone of the digest time; null = the clinic's. */
     @Column(name = "time_zone", length = 64)
     private String timeZone;
 
     /** The authenticator second factor (null when Hibernate finds every column empty). */
-    @jakarta.persistence.Embedded
+    @Embedded
     private SecondFactor secondFactor;
 
     protected Account() {
@@ -113,12 +115,12 @@ public class Account extends TenantScopedEntity {
 
     void changeLanguage(String language) { this.language = language; }
 
-    void changeDigest(java.time.LocalTime time, String zone) {
+    void changeDigest(LocalTime time, String zone) {
         this.digestTime = time;
         this.timeZone = zone;
     }
 
-    public java.time.LocalTime getDigestTime() { return digestTime; }
+    public LocalTime getDigestTime() { return digestTime; }
     public String getTimeZone() { return timeZone; }
     void rename(String displayName) { this.displayName = displayName; }
     void signedIn(Instant now) { this.lastSignInAt = now; }

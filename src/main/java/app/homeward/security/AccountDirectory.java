@@ -3,9 +3,12 @@ package app.homeward.security;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
 import app.homeward.base.LinkTokens;
+import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.Text;
 import app.homeward.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,8 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +35,7 @@ public class AccountDirectory {
 
     public static final int MAX_NAME = 120;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountDirectory.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountDirectory.class);
 
     private final AccountRepository accounts;
     private final PlatformOperatorRepository operators;
@@ -110,7 +116,7 @@ public class AccountDirectory {
 
     /** The id of the bound clinic's account with this email, if any (for imports). */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> idOf(String email) {
+    public Optional<UUID> idOf(String email) {
         requireExplicitClinic();
         return accounts.findByEmail(Account.normalise(email)).map(Account::getId);
     }
@@ -121,7 +127,7 @@ public class AccountDirectory {
      */
     @Transactional
     public void setLanguage(UUID accountId, String language) {
-        if (app.homeward.base.Messages.SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(language))) {
+        if (Messages.SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(language))) {
             throw new DomainException("language", "validation.choose");
         }
         accounts.findById(accountId).ifPresent(a -> a.changeLanguage(language));
@@ -129,18 +135,18 @@ public class AccountDirectory {
 
     /** Where to write to an active account of the current clinic (for notifications), if it exists. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Contact> contact(UUID accountId) {
+    public Optional<Contact> contact(UUID accountId) {
         return accounts.findById(accountId).filter(a -> a.getStatus() == AccountStatus.ACTIVE)
                 .map(a -> new Contact(a.getEmail(), a.getDisplayName(), a.getLanguage()));
     }
 
     /** Of these accounts, the ones that are active (deactivated and unknown ones are left out), by id. */
     @Transactional(readOnly = true)
-    public Map<UUID, Contact> activeContacts(java.util.Collection<UUID> accountIds) {
+    public Map<UUID, Contact> activeContacts(Collection<UUID> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Contact> result = new java.util.HashMap<>();
+        Map<UUID, Contact> result = new HashMap<>();
         accounts.findActiveContacts(accountIds)
                 .forEach(a -> result.put(a.id(), new Contact(a.email(), a.displayName(), a.language())));
         return result;
@@ -148,8 +154,8 @@ public class AccountDirectory {
 
     /** Display names of the current clinic's accounts, active or not, by id (unknown ids are left out). */
     @Transactional(readOnly = true)
-    public Map<UUID, String> names(java.util.Collection<UUID> accountIds) {
-        Map<UUID, String> names = new java.util.HashMap<>();
+    public Map<UUID, String> names(Collection<UUID> accountIds) {
+        Map<UUID, String> names = new HashMap<>();
         if (!accountIds.isEmpty()) {
             accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getDisplayName()));
         }
@@ -158,14 +164,14 @@ public class AccountDirectory {
 
     /** The current clinic's active admins, by id: whom a safety alert goes to when no therapist can be told. */
     @Transactional(readOnly = true)
-    public java.util.List<UUID> activeAdmins() {
-        return accounts.findByRoleInOrderByDisplayNameAsc(java.util.List.of(Role.CLINIC_ADMIN)).stream()
+    public List<UUID> activeAdmins() {
+        return accounts.findByRoleInOrderByDisplayNameAsc(List.of(Role.CLINIC_ADMIN)).stream()
                 .filter(a -> a.getStatus() == AccountStatus.ACTIVE).map(Account::getId).toList();
     }
 
     /** Active staff of the current clinic who chose a daily digest time. */
     @Transactional(readOnly = true)
-    public java.util.List<DigestSubscriber> digestSubscribers() {
+    public List<DigestSubscriber> digestSubscribers() {
         return accounts.findByDigestTimeIsNotNull().stream()
                 .filter(a -> a.getStatus() == AccountStatus.ACTIVE
                         && (a.getRole() == Role.THERAPIST || a.getRole() == Role.CLINIC_ADMIN))
@@ -173,7 +179,7 @@ public class AccountDirectory {
     }
 
     /** A staff member's digest time and zone id (null: the clinic's zone). */
-    public record DigestSubscriber(UUID accountId, java.time.LocalTime time, String zone) {
+    public record DigestSubscriber(UUID accountId, LocalTime time, String zone) {
     }
 
     /** An account's address, name and language (null: the clinic's). */

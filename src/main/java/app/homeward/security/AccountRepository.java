@@ -1,9 +1,13 @@
 package app.homeward.security;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +28,7 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
     long countByRoleIn(List<Role> roles);
 
     /** The account, locked until the transaction ends (second-factor checks: two requests cannot both use one code). */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Account a where a.id = :id")
     Optional<Account> lockById(@Param("id") UUID id);
 
@@ -49,7 +53,7 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
         SessionLimits limits() {
             return idleMinutes == null || absoluteMinutes == null ? SessionLimits.DEFAULT
-                    : new SessionLimits(java.time.Duration.ofMinutes(idleMinutes), java.time.Duration.ofMinutes(absoluteMinutes));
+                    : new SessionLimits(Duration.ofMinutes(idleMinutes), Duration.ofMinutes(absoluteMinutes));
         }
     }
 
@@ -57,7 +61,7 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
     @Query("""
             select new app.homeward.security.AccountRepository$ContactRow(a.id, a.email, a.displayName, a.language)
             from Account a where a.id in :ids and a.status = app.homeward.security.AccountStatus.ACTIVE""")
-    List<ContactRow> findActiveContacts(@Param("ids") java.util.Collection<UUID> ids);
+    List<ContactRow> findActiveContacts(@Param("ids") Collection<UUID> ids);
 
     record ContactRow(UUID id, String email, String displayName, String language) {
     }

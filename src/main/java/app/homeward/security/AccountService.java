@@ -8,6 +8,7 @@ import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
+import app.homeward.tenancy.ClinicDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,13 +32,13 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final SessionSignIn sessions;
-    private final app.homeward.tenancy.ClinicDirectory clinics;
+    private final ClinicDirectory clinics;
     private final RateLimits limits;
     private final AuditTrail audit;
     private final Reauthentication reauthentication;
 
     AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, SessionSignIn sessions,
-                   app.homeward.tenancy.ClinicDirectory clinics, RateLimits limits, AuditTrail audit,
+                   ClinicDirectory clinics, RateLimits limits, AuditTrail audit,
                    Reauthentication reauthentication) {
         this.audit = audit;
         this.clinics = clinics;
@@ -78,15 +81,15 @@ public class AccountService {
 
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional
-    public void changeMyDigest(java.time.LocalTime time, String zone) {
-        if (zone != null && !zone.isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+    public void changeMyDigest(LocalTime time, String zone) {
+        if (zone != null && !zone.isBlank() && !ZoneId.getAvailableZoneIds().contains(zone)) {
             throw new DomainException("timeZone", "client.time-zone");
         }
         mine().changeDigest(time == null ? null : time.withSecond(0).withNano(0),
                 zone == null || zone.isBlank() ? null : zone);
     }
 
-    public record Digest(java.time.LocalTime time, String zone) {
+    public record Digest(LocalTime time, String zone) {
     }
 
     /**

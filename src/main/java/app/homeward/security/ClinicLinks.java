@@ -14,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * "Email me my clinic links" on /login. The one place outside the platform feature that reads across
@@ -44,7 +46,7 @@ public class ClinicLinks {
         this.tx = tx;
     }
 
-    private record Found(List<Account> accounts, Map<java.util.UUID, ClinicSender> senders) {
+    private record Found(List<Account> accounts, Map<UUID, ClinicSender> senders) {
     }
 
     @PreAuthorize("permitAll()")
@@ -63,7 +65,7 @@ public class ClinicLinks {
             return;
         }
         String language = found.accounts().getFirst().getLanguage();
-        java.util.Locale locale = Messages.forLanguageTag(language);
+        Locale locale = Messages.forLanguageTag(language);
         List<Map<String, String>> entries = found.accounts().stream()
                 .filter(a -> a.getStatus() == AccountStatus.ACTIVE)
                 .map(a -> clinics.findById(a.getClinicId()).filter(ClinicBranding::active))

@@ -1,5 +1,6 @@
 package app.homeward.security;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -20,6 +21,6 @@ public final class CurrentUser {
     }
 
     public static HomewardUser require() {
-        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("not signed in"));
+        return get().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
 }

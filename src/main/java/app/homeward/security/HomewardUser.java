@@ -1,5 +1,6 @@
 package app.homeward.security;
 
+import app.homeward.base.Messages;
 import app.homeward.tenancy.ClinicPrincipal;
 
 import java.io.Serial;
@@ -56,7 +57,7 @@ public final class HomewardUser implements ClinicPrincipal, Principal, Serializa
     public String email() { return email; }
     public String displayName() { return displayName; }
     public Role role() { return role; }
-    public Locale locale() { return app.homeward.base.Messages.forLanguageTag(language); }
+    public Locale locale() { return Messages.forLanguageTag(language); }
     int sessionStamp() { return sessionStamp; }
     Instant reauthenticatedAt() { return reauthenticatedAt; }
 

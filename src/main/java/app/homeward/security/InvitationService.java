@@ -16,6 +16,7 @@ import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,13 +51,13 @@ public class InvitationService {
     private final RateLimits limits;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
     InvitationService(InvitationRepository invitations, AccountRepository accounts, ClinicDirectory clinics,
                       MailService mail, Links links, PasswordPolicy policy, PasswordEncoder encoder,
                       RateLimits limits, TransactionTemplate tx,
-                      org.springframework.context.ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+                      ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -223,7 +225,7 @@ public class InvitationService {
 
     private void send(Invitation invitation, String token, String language) {
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        java.util.Locale locale = Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage());
+        Locale locale = Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage());
         // the page the link opens speaks the email's language; a client is invited to their homework portal,
         // not to join the clinic's team
         mail.send(clinic.id(), invitation.getEmail(), locale, "invitation",

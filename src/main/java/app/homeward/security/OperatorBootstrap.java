@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import java.time.Clock;
+
 /**
  * Creates (or re-keys) the platform operator from HOMEWARD_OPERATOR_EMAIL / HOMEWARD_OPERATOR_PASSWORD.
  * This is the only way an operator comes to exist: there is no web form for it. With
@@ -29,12 +31,12 @@ class OperatorBootstrap {
     private final PasswordEncoder encoder;
     private final String email;
     private final String password;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final boolean resetSecondFactor;
     private final AuditTrail audit;
 
     OperatorBootstrap(PlatformOperatorRepository operators, PasswordEncoder encoder,
-                      OperatorProperties settings, java.time.Clock clock, AuditTrail audit) {
+                      OperatorProperties settings, Clock clock, AuditTrail audit) {
         this.clock = clock;
         this.resetSecondFactor = settings.resetSecondFactor();
         this.audit = audit;

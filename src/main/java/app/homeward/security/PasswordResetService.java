@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +78,7 @@ public class PasswordResetService {
         TenantContext.runAs(c.id(), () -> tx.executeWithoutResult(status ->
                 accounts.findByEmail(address).filter(a -> a.getStatus() == AccountStatus.ACTIVE).ifPresent(account -> {
                     String token = directory.issueToken(account.getId(), TokenPurpose.PASSWORD_RESET);
-                    java.util.Locale language = Messages.forLanguageTag(
+                    Locale language = Messages.forLanguageTag(
                             account.getLanguage() != null ? account.getLanguage() : c.defaultLanguage());
                     // the reset page speaks the email's language
                     mail.send(c.id(), account.getEmail(), language,

@@ -1,6 +1,7 @@
 package app.homeward.security;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -38,7 +39,7 @@ class PlatformOperator {
     private Long version;
 
     /** The operator's own authenticator second factor (null when Hibernate finds every column empty). */
-    @jakarta.persistence.Embedded
+    @Embedded
     private SecondFactor secondFactor;
 
     protected PlatformOperator() {

@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -191,7 +193,7 @@ public class SecondFactorService {
     @PreAuthorize("isAuthenticated()")
     public CodeCheck renewMyRecoveryCodes(String code, String ip) {
         HomewardUser me = CurrentUser.require();
-        List<String> fresh = new java.util.ArrayList<>();
+        List<String> fresh = new ArrayList<>();
         CodeCheck check = verify(me, code, ip, owner -> {
             RecoveryCodes.Issued issued = RecoveryCodes.issue();
             owner.factor().replaceRecoveryCodes(issued.stored());
@@ -275,7 +277,7 @@ public class SecondFactorService {
         owner.factor().clear();
         owner.endSessions().run();
         audit.record(entry(AuditAction.SECOND_FACTOR_RESET, actor, owner).object(AuditObject.ACCOUNT, owner.id())
-                .detail(owner.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+                .detail(owner.role().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         LOG.info("second factor reset clinic={} account={}", owner.clinicId(), owner.id());
         return Boolean.TRUE;
     }

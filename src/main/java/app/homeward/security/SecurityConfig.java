@@ -3,6 +3,7 @@ package app.homeward.security;
 import app.homeward.security.ui.ClinicFinderView;
 import app.homeward.tenancy.ClinicMdcFilter;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -26,6 +28,7 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import java.time.Clock;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,8 +47,8 @@ class SecurityConfig {
             + "browsing-topics=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDirectory directory, java.time.Clock clock,
-                                            org.springframework.context.ApplicationEventPublisher events,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDirectory directory, Clock clock,
+                                            ApplicationEventPublisher events,
                                             ContentSecurityPolicy contentSecurityPolicy,
                                             ManagementPort managementPort) throws Exception {
         // Non-Vaadin paths must be permitted before the Vaadin configurer, else they get 403.
@@ -107,7 +110,7 @@ class SecurityConfig {
                 current, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder(),
                 "pbkdf2@SpringSecurity_v5_8",
-                org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         return new DelegatingPasswordEncoder(current, encoders);
     }
 

@@ -2,6 +2,8 @@ package app.homeward.security;
 
 import app.homeward.base.Dates;
 import app.homeward.base.Regions;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
@@ -15,7 +17,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a checked sign-in into a signed-in HTTP session: a new session id (no fixation), the
@@ -34,11 +38,11 @@ public class SessionSignIn {
     private final SecondFactorOwners owners;
     private final SecondFactorSession secondFactorSession;
     private final SecondFactorSettings settings;
-    private final java.time.Clock clock;
-    private final app.homeward.tenancy.ClinicDirectory clinics;
+    private final Clock clock;
+    private final ClinicDirectory clinics;
 
     SessionSignIn(SecondFactorOwners owners, SecondFactorSession secondFactorSession, SecondFactorSettings settings,
-                  java.time.Clock clock, app.homeward.tenancy.ClinicDirectory clinics) {
+                  Clock clock, ClinicDirectory clinics) {
         this.clinics = clinics;
         this.owners = owners;
         this.secondFactorSession = secondFactorSession;
@@ -91,7 +95,7 @@ public class SessionSignIn {
 
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
-        java.util.Locale locale = pageLocale(user, request);
+        Locale locale = pageLocale(user, request);
         if (request != null && response != null) {
             HttpServletRequest http = request.getHttpServletRequest();
             if (newSessionId && http.getSession(false) != null) {
@@ -124,10 +128,10 @@ public class SessionSignIn {
      * The person's language with the region their dates and times are written in: their browser's, else
      * their clinic's country (decision 0031). The region is read again at every sign-in and language change.
      */
-    private java.util.Locale pageLocale(HomewardUser user, VaadinServletRequest request) {
+    private Locale pageLocale(HomewardUser user, VaadinServletRequest request) {
         String browserRegion = request == null ? "" : Regions.fromAcceptLanguage(request.getHeader("Accept-Language"));
         String clinicCountry = user.isOperator() || user.clinicId() == null ? ""
-                : clinics.findById(user.clinicId()).map(app.homeward.tenancy.ClinicBranding::country).orElse("");
+                : clinics.findById(user.clinicId()).map(ClinicBranding::country).orElse("");
         return Dates.viewerLocale(user.locale(), browserRegion, clinicCountry);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,11 +36,11 @@ public class SignInService {
     private final SignInThrottle throttle;
     private final TransactionTemplate tx;
     private final String dummyHash;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final AuditTrail audit;
 
     SignInService(ClinicDirectory clinics, AccountRepository accounts, PlatformOperatorRepository operators,
-                  PasswordEncoder encoder, SignInThrottle throttle, TransactionTemplate tx, java.time.Clock clock,
+                  PasswordEncoder encoder, SignInThrottle throttle, TransactionTemplate tx, Clock clock,
                   AuditTrail audit) {
         this.clock = clock;
         this.audit = audit;

@@ -2,6 +2,7 @@ package app.homeward.security;
 
 import app.homeward.base.RequestOrigin;
 import jakarta.servlet.ServletException;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -60,9 +61,9 @@ public class WebServerEdges implements WebServerFactoryCustomizer<TomcatServletW
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        List<org.apache.catalina.Valve> valves = new ArrayList<>();
+        List<Valve> valves = new ArrayList<>();
         valves.add(new SocketAddressValve());
-        for (org.apache.catalina.Valve valve : factory.getEngineValves()) {
+        for (Valve valve : factory.getEngineValves()) {
             if (valve instanceof RemoteIpValve) {
                 LOG.warn("server.forward-headers-strategy=native trusts every private-range peer; ignored: "
                         + "Homeward trusts only HOMEWARD_TRUSTED_PROXIES");

@@ -1,12 +1,15 @@
 package app.homeward.tenancy;
 
+import app.homeward.base.Regions;
+
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
 /** What a page needs to look like the clinic: safe to show to anyone who has the clinic's address. */
 public record ClinicBranding(UUID id, String slug, String name, String accentColor, boolean hasLogo,
                              long logoVersion, ZoneId timeZone, String defaultLanguage, ClinicStatus status,
-                             java.time.Instant createdAt, String countrySetting) {
+                             Instant createdAt, String countrySetting) {
 
     static ClinicBranding of(Clinic clinic) {
         return new ClinicBranding(clinic.getId(), clinic.getSlug(), clinic.getName(), clinic.getAccentColor(),
@@ -20,7 +23,7 @@ public record ClinicBranding(UUID id, String slug, String name, String accentCol
      */
     public String country() {
         return countrySetting != null && !countrySetting.isBlank() ? countrySetting
-                : app.homeward.base.Regions.fromTimeZone(timeZone);
+                : Regions.fromTimeZone(timeZone);
     }
 
     public boolean active() {

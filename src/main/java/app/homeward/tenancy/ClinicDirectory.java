@@ -6,9 +6,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The clinic table, for the features that build on it. Public look-ups answer only with what a
@@ -32,7 +35,7 @@ public class ClinicDirectory {
         if (slug == null || slug.length() > 64) {
             return Optional.empty();
         }
-        return clinics.findBySlug(slug.toLowerCase(java.util.Locale.ROOT)).map(ClinicBranding::of);
+        return clinics.findBySlug(slug.toLowerCase(Locale.ROOT)).map(ClinicBranding::of);
     }
 
     /** Only clinics that are open for sign-in; unknown, unverified and suspended look the same. */
@@ -116,7 +119,7 @@ public class ClinicDirectory {
         return change(clinicId, Clinic::suspend);
     }
 
-    private ClinicBranding change(UUID clinicId, java.util.function.Consumer<Clinic> change) {
+    private ClinicBranding change(UUID clinicId, Consumer<Clinic> change) {
         Clinic clinic = clinics.findById(clinicId).orElseThrow(NotFoundException::new);
         change.accept(clinic);
         return ClinicBranding.of(clinics.saveAndFlush(clinic));
@@ -139,7 +142,7 @@ public class ClinicDirectory {
      */
     @Transactional(readOnly = true)
     public ZoneId currentTimeZone() {
-        return CurrentClinic.id().flatMap(clinics::findById).map(Clinic::getTimeZone).orElse(java.time.ZoneOffset.UTC);
+        return CurrentClinic.id().flatMap(clinics::findById).map(Clinic::getTimeZone).orElse(ZoneOffset.UTC);
     }
 
     public record Logo(byte[] bytes, String contentType) {

@@ -1,5 +1,6 @@
 package app.homeward.tenancy;
 
+import java.awt.Color;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public final class Contrast {
      */
     public static boolean resemblesError(String hex) {
         int rgb = Integer.parseInt(hex.substring(1), 16);
-        float[] hsb = java.awt.Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, null);
+        float[] hsb = Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, null);
         float degrees = hsb[0] * 360;
         boolean reddish = degrees <= 25 || degrees >= 335;
         return reddish && hsb[1] >= 0.45 && hsb[2] >= 0.35;

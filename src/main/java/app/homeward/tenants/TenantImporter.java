@@ -1,11 +1,15 @@
 package app.homeward.tenants;
 
+import app.homeward.client.ClientService;
 import app.homeward.clinic.Slugs;
+import app.homeward.homework.HomeworkImport;
+import app.homeward.homework.Obstacle;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicStatus;
+import app.homeward.tenancy.Contrast;
 import app.homeward.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Imports declarative clinic definitions from {@code tenants/*.yaml} at start-up (when
@@ -41,14 +48,14 @@ class TenantImporter {
 
     private final ClinicDirectory clinics;
     private final AccountDirectory accounts;
-    private final app.homeward.client.ClientService caseload;
-    private final app.homeward.homework.HomeworkImport homework;
+    private final ClientService caseload;
+    private final HomeworkImport homework;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final Path directory;
 
-    TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, app.homeward.client.ClientService caseload,
-                   app.homeward.homework.HomeworkImport homework, TransactionTemplate tx,
+    TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, ClientService caseload,
+                   HomeworkImport homework, TransactionTemplate tx,
                    TenantsProperties settings) {
         this.clinics = clinics;
         this.accounts = accounts;
@@ -93,8 +100,8 @@ class TenantImporter {
                     text(doc, "name"), ZoneId.of(text(doc, "timeZone")), text(doc, "defaultLanguage"),
                     ClinicStatus.ACTIVE)));
             String accent = (String) doc.get("accentColor");
-            if (accent != null && app.homeward.tenancy.Contrast.isHexColour(accent)) {
-                clinics.changeAccentColor(id, accent.toLowerCase(java.util.Locale.ROOT));
+            if (accent != null && Contrast.isHexColour(accent)) {
+                clinics.changeAccentColor(id, accent.toLowerCase(Locale.ROOT));
             }
             LOG.info("tenants: created clinic={}", id);
             return created;
@@ -131,7 +138,7 @@ class TenantImporter {
                 @SuppressWarnings("unchecked")
                 List<Object> scores = (List<Object>) plan.get("scores");
                 if (homework.importMeasureHistory(account, text(plan, "worksheet"), text(plan, "title"),
-                        text(plan, "rationale"), java.time.LocalTime.parse(text(plan, "time")),
+                        text(plan, "rationale"), LocalTime.parse(text(plan, "time")),
                         Integer.parseInt(text(plan, "everyDays")), Integer.parseInt(text(plan, "startedDaysAgo")),
                         Integer.parseInt(text(plan, "times")),
                         scores.stream().map(v -> v == null ? null : Integer.valueOf(String.valueOf(v))).toList(),
@@ -143,9 +150,9 @@ class TenantImporter {
             boolean made = homework.importAssignment(account, text(plan, "worksheet"), text(plan, "title"),
                     text(plan, "rationale"), String.valueOf(plan.getOrDefault("what", "")),
                     String.valueOf(plan.getOrDefault("when", "")), String.valueOf(plan.getOrDefault("where", "")),
-                    java.time.LocalTime.parse(text(plan, "time")), Integer.parseInt(text(plan, "days")),
-                    obstacles.stream().map(app.homeward.homework.Obstacle::valueOf)
-                            .collect(java.util.stream.Collectors.toSet()),
+                    LocalTime.parse(text(plan, "time")), Integer.parseInt(text(plan, "days")),
+                    obstacles.stream().map(Obstacle::valueOf)
+                            .collect(Collectors.toSet()),
                     String.valueOf(plan.getOrDefault("backupPlan", "")), Integer.parseInt(text(plan, "confidence")),
                     Integer.parseInt(text(plan, "difficulty")));
             if (made) {

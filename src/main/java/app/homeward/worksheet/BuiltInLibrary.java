@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,15 +17,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Loads the worksheets that ship with Homeward ({@code classpath:worksheets/built-in/*.yaml}) into
@@ -217,7 +221,7 @@ class BuiltInLibrary {
     static WorksheetDocument parse(InputStream in) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
-        Object tree = new Yaml(new SafeConstructor(options)).load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        Object tree = new Yaml(new SafeConstructor(options)).load(new InputStreamReader(in, StandardCharsets.UTF_8));
         if (!(tree instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a worksheet document");
         }
@@ -234,9 +238,9 @@ class BuiltInLibrary {
 
     /** The packs shipped in worksheets/packs.yaml, keeping only worksheets that exist. */
     static List<Pack> packs() {
-        try (InputStream in = new org.springframework.core.io.ClassPathResource("worksheets/packs.yaml").getInputStream()) {
-            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            java.util.Set<String> shipped = new java.util.HashSet<>();
+        try (InputStream in = new ClassPathResource("worksheets/packs.yaml").getInputStream()) {
+            Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Set<String> shipped = new HashSet<>();
             read().forEach(w -> shipped.add(w.slug()));
             List<Pack> packs = new ArrayList<>();
             for (Object item : (List<?>) tree) {

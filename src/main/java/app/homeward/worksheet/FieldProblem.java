@@ -1,6 +1,7 @@
 package app.homeward.worksheet;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A problem with one field, of a worksheet definition (found by the builder's checks) or of an answer to it
@@ -20,13 +21,13 @@ public record FieldProblem(String fieldKey, String messageKey, Object... argumen
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FieldProblem that && java.util.Objects.equals(fieldKey, that.fieldKey)
+        return other instanceof FieldProblem that && Objects.equals(fieldKey, that.fieldKey)
                 && messageKey.equals(that.messageKey) && Arrays.equals(arguments, that.arguments);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(fieldKey, messageKey);
+        return Objects.hash(fieldKey, messageKey);
     }
 
     @Override

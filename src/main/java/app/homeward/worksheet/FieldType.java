@@ -1,5 +1,7 @@
 package app.homeward.worksheet;
 
+import java.util.Locale;
+
 /** The kinds of field a worksheet can hold; the builder offers them in this order. */
 public enum FieldType {
     INSTRUCTIONS, SHORT_TEXT, LONG_TEXT, NUMBER, RATING, SINGLE_CHOICE, MULTIPLE_CHOICE, YES_NO,
@@ -14,6 +16,6 @@ public enum FieldType {
     }
 
     public String messageKey() {
-        return "worksheet.type." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "worksheet.type." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

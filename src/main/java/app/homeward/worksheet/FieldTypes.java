@@ -3,10 +3,12 @@ package app.homeward.worksheet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,7 +201,7 @@ public final class FieldTypes {
             if (step != null && step.signum() <= 0) {
                 problems.add(new FieldProblem(key, "worksheet.problem.step"));
             }
-            for (BigDecimal bound : java.util.Arrays.asList(min, max, step)) {
+            for (BigDecimal bound : Arrays.asList(min, max, step)) {
                 if (bound != null && !sane(bound)) {
                     problems.add(new FieldProblem(key, "worksheet.problem.number-bounds"));
                     break;
@@ -711,7 +713,7 @@ public final class FieldTypes {
                 case Integer i -> BigDecimal.valueOf(i);
                 case Long l -> BigDecimal.valueOf(l);
                 case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
-                case java.math.BigInteger b -> new BigDecimal(b);
+                case BigInteger b -> new BigDecimal(b);
                 case null, default -> null;
             };
         } catch (NumberFormatException e) {

@@ -1,6 +1,7 @@
 package app.homeward.worksheet;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,8 +118,8 @@ public final class Scorer {
                         || number.min().abs().compareTo(ITEM_LIMIT) > 0 || number.max().abs().compareTo(ITEM_LIMIT) > 0) {
                     yield null;
                 }
-                yield new int[] {number.min().setScale(0, java.math.RoundingMode.HALF_UP).intValueExact(),
-                        number.max().setScale(0, java.math.RoundingMode.HALF_UP).intValueExact()};
+                yield new int[] {number.min().setScale(0, RoundingMode.HALF_UP).intValueExact(),
+                        number.max().setScale(0, RoundingMode.HALF_UP).intValueExact()};
             }
             default -> null;
         };
@@ -164,10 +165,10 @@ public final class Scorer {
                 if (value == null || value.abs().compareTo(ITEM_LIMIT) > 0) {
                     yield null;
                 }
-                int whole = value.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+                int whole = value.setScale(0, RoundingMode.HALF_UP).intValueExact();
                 if (reversed && number.min() != null && number.max() != null
                         && number.min().abs().compareTo(ITEM_LIMIT) <= 0 && number.max().abs().compareTo(ITEM_LIMIT) <= 0) {
-                    yield number.min().add(number.max()).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact() - whole;
+                    yield number.min().add(number.max()).setScale(0, RoundingMode.HALF_UP).intValueExact() - whole;
                 }
                 yield whole;
             }

@@ -9,6 +9,7 @@ import app.homeward.worksheet.LibraryQuery.Source;
 import app.homeward.worksheet.WorksheetDetail.VersionSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -100,8 +101,8 @@ public class WorksheetService {
         return PACKS.get();
     }
 
-    private static final java.util.function.Supplier<List<Pack>> PACKS =
-            org.springframework.util.function.SingletonSupplier.of(BuiltInLibrary::packs);
+    private static final Supplier<List<Pack>> PACKS =
+            SingletonSupplier.of(BuiltInLibrary::packs);
 
     /** Every tag in use in the library the current person sees, for the tag filter. */
     @Transactional(readOnly = true)
@@ -491,7 +492,7 @@ public class WorksheetService {
     private WorksheetTemplate flush(WorksheetTemplate template) {
         try {
             return templates.saveAndFlush(template);
-        } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException raced) {
+        } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException raced) {
             throw new DomainException("worksheet.changed-elsewhere");
         }
     }

@@ -2,7 +2,11 @@ package app.homeward.architecture;
 
 import app.homeward.Application;
 import app.homeward.architecture.planted.PlantedParts;
+import app.homeward.base.AppClock;
+import app.homeward.base.TenantScopedEntity;
 import app.homeward.client.ui.ClientView;
+import app.homeward.homework.OccurrenceRepository;
+import app.homeward.tenancy.TenantContext;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -16,17 +20,30 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -126,7 +143,7 @@ class ArchitectureTest {
                 String module = topLevelModule(origin);
                 for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = d.getTargetClass().getBaseComponentType();
-                    boolean model = target.isAnnotatedWith(jakarta.persistence.Entity.class)
+                    boolean model = target.isAnnotatedWith(Entity.class)
                             || (target.isAssignableTo(Repository.class) && !target.getPackageName().startsWith("org.springframework"));
                     if (model && target.getPackageName().startsWith("app.homeward.") && !topLevelModule(target).equals(module)) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
@@ -157,7 +174,7 @@ class ArchitectureTest {
     /** A feature outside homework reading its occurrences straight from the repository, the way the layout forbids. */
     @SuppressWarnings("unused")
     static final class PlantedModelUse {
-        java.time.Instant firstDue(app.homeward.homework.OccurrenceRepository occurrences, UUID assignment) {
+        Instant firstDue(OccurrenceRepository occurrences, UUID assignment) {
             return occurrences.findByAssignmentIdOrderByDueAt(assignment).getFirst().getDueAt();
         }
     }
@@ -168,9 +185,9 @@ class ArchitectureTest {
      * ({@code homework}, {@code homework.ui}); the root knows none of them, and a part uses another only where
      * {@link #HOMEWORK_PARTS_MAY_USE} says so.
      */
-    static final java.util.Map<String, java.util.Set<String>> HOMEWORK_PARTS_MAY_USE = java.util.Map.of();
+    static final Map<String, Set<String>> HOMEWORK_PARTS_MAY_USE = Map.of();
 
-    static ArchRule partsOf(String module, java.util.Map<String, java.util.Set<String>> allowed) {
+    static ArchRule partsOf(String module, Map<String, Set<String>> allowed) {
         return classes().that().resideInAPackage(module + "..").should(new ArchCondition<>(
                 "use the shared model and only the parts of " + module + " they are allowed to") {
             @Override
@@ -185,7 +202,7 @@ class ArchitectureTest {
                     if (to.isEmpty() || to.equals(from)) {
                         continue; // the shared model, or inside one part
                     }
-                    if (from.isEmpty() || !allowed.getOrDefault(from, java.util.Set.of()).contains(to)) {
+                    if (from.isEmpty() || !allowed.getOrDefault(from, Set.of()).contains(to)) {
                         events.add(SimpleConditionEvent.violated(d, (from.isEmpty() ? "the shared model" : from)
                                 + " uses " + to + ": " + d.getDescription()));
                     }
@@ -210,12 +227,12 @@ class ArchitectureTest {
     void the_parts_rule_sees_a_part_using_another_and_the_model_using_a_part() {
         String module = PlantedParts.class.getPackageName();
         JavaClasses planted = new ClassFileImporter().importPackages(module);
-        assertThatThrownBy(() -> partsOf(module, java.util.Map.of()).check(planted))
+        assertThatThrownBy(() -> partsOf(module, Map.of()).check(planted))
                 .hasMessageContaining("portal uses review")
                 .hasMessageContaining("the shared model uses portal")
                 .hasMessageNotContaining("review uses");
         // declared, the same use passes
-        partsOf(module, java.util.Map.of("portal", java.util.Set.of("review"))).check(
+        partsOf(module, Map.of("portal", Set.of("review"))).check(
                 new ClassFileImporter().importPackages(module + ".portal", module + ".review"));
     }
 
@@ -283,15 +300,15 @@ class ArchitectureTest {
     private static final String PLATFORM_TABLE = "app.homeward.base.PlatformTable";
 
     private static ArchRule handWrittenSql(DescribedPredicate<? super JavaClass> checked) {
-        return noClasses().that(checked).should().dependOnClassesThat().areAssignableTo(java.sql.Connection.class)
-                .orShould().dependOnClassesThat().areAssignableTo(java.sql.Statement.class)
-                .orShould().dependOnClassesThat().areAssignableTo(java.sql.ResultSet.class);
+        return noClasses().that(checked).should().dependOnClassesThat().areAssignableTo(Connection.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Statement.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ResultSet.class);
     }
 
     /** The store, the bucket table, and their nested classes. */
     private static DescribedPredicate<JavaClass> sharedLimitStore() {
         return DescribedPredicate.describe("SharedLimitStore, SharedBuckets or PlatformTable",
-                c -> java.util.stream.Stream.of(SHARED_LIMIT_STORE, SHARED_BUCKETS, PLATFORM_TABLE)
+                c -> Stream.of(SHARED_LIMIT_STORE, SHARED_BUCKETS, PLATFORM_TABLE)
                         .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
     }
 
@@ -301,7 +318,7 @@ class ArchitectureTest {
      */
     @Test
     void production_code_reads_the_time_only_from_the_application_clock() {
-        noClasses().that().doNotHaveFullyQualifiedName(app.homeward.base.AppClock.class.getName())
+        noClasses().that().doNotHaveFullyQualifiedName(AppClock.class.getName())
                 .should(WallClock.READ).because("production code takes now from the injected Clock").check(classes);
     }
 
@@ -333,25 +350,25 @@ class ArchitectureTest {
     void only_the_platform_and_clinic_links_act_across_clinics() {
         noClasses().that().resideOutsideOfPackages("app.homeward.platform..", "app.homeward.tenancy..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("ClinicLinks")))
-                .should().callMethod(app.homeward.tenancy.TenantContext.class, "callAsRoot", java.util.concurrent.Callable.class)
+                .should().callMethod(TenantContext.class, "callAsRoot", Callable.class)
                 .check(classes);
     }
 
     @Test
     void tenant_owned_entities_extend_tenant_scoped_entity() {
-        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+        classes().that().areAnnotatedWith(Entity.class)
                 .and().doNotHaveSimpleName("Clinic")
                 .and().doNotHaveSimpleName("PlatformOperator")
                 // shipped with Homeward, the same for every clinic
                 .and().doNotHaveSimpleName("BuiltInWorksheet")
-                .should().beAssignableTo(app.homeward.base.TenantScopedEntity.class)
+                .should().beAssignableTo(TenantScopedEntity.class)
                 .because("every row that belongs to a clinic is filtered by Hibernate's @TenantId")
                 .check(classes);
     }
 
     /** Conventions a newcomer can rely on, checked so they stay true (issue 12). */
     static ArchRule routesAreViews() {
-        return classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+        return classes().that().areAnnotatedWith(Route.class)
                 .should().haveSimpleNameEndingWith("View")
                 .andShould().resideInAPackage("..ui..")
                 .because("a page is found by its name: every route is a *View in its feature's ui package");
@@ -368,8 +385,8 @@ class ArchitectureTest {
         assertThatThrownBy(() -> routesAreViews().check(planted)).hasMessageContaining(PlantedRoute.class.getName());
     }
 
-    @com.vaadin.flow.router.Route("planted")
-    static class PlantedRoute extends com.vaadin.flow.component.html.Div {
+    @Route("planted")
+    static class PlantedRoute extends Div {
     }
 
     /**
@@ -379,17 +396,17 @@ class ArchitectureTest {
      * with {@code permitAll()}. Left out: the four directories and trails below every feature, which only
      * services call, on behalf of a caller those services have already checked.
      */
-    static final java.util.Set<String> BELOW_THE_SERVICES = java.util.Set.of(
+    static final Set<String> BELOW_THE_SERVICES = Set.of(
             "app.homeward.audit.AuditTrail", "app.homeward.mail.MailService",
             "app.homeward.security.AccountDirectory", "app.homeward.tenancy.ClinicDirectory");
 
     static ArchRule servicesSayWhoMayCallThem() {
-        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(org.springframework.stereotype.Service.class)
+        return methods().that().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
                 .and().areDeclaredInClassesThat(DescribedPredicate.describe("not below the services",
                         (JavaClass c) -> !BELOW_THE_SERVICES.contains(c.getName())))
                 .and().arePublic().and().areNotStatic()
-                .should().beAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)
-                .orShould().beDeclaredInClassesThat().areAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)
+                .should().beAnnotatedWith(PreAuthorize.class)
+                .orShould().beDeclaredInClassesThat().areAnnotatedWith(PreAuthorize.class)
                 .because("services are the security boundary (DESIGN.md): each public operation names who may call it");
     }
 
@@ -405,7 +422,7 @@ class ArchitectureTest {
                 .hasMessageContaining("PlantedService.open");
     }
 
-    @org.springframework.stereotype.Service
+    @Service
     static class PlantedService {
         public String open(UUID id) {
             return id.toString();
@@ -429,17 +446,17 @@ class ArchitectureTest {
      * no check, and a typo in its name would pass silently.
      */
     static ArchRule settingsAreConfigurationProperties() {
-        return classes().should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("not inject properties with @Value") {
+        return classes().should(new ArchCondition<JavaClass>("not inject properties with @Value") {
             @Override
-            public void check(JavaClass javaClass, com.tngtech.archunit.lang.ConditionEvents events) {
+            public void check(JavaClass javaClass, ConditionEvents events) {
                 javaClass.getFields().stream().filter(field -> field.isAnnotatedWith(Value.class))
-                        .forEach(field -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(field,
+                        .forEach(field -> events.add(SimpleConditionEvent.violated(field,
                                 field.getFullName() + " is injected with @Value")));
                 for (var codeUnit : javaClass.getCodeUnits()) {
                     boolean annotated = codeUnit.isAnnotatedWith(Value.class)
                             || codeUnit.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(Value.class));
                     if (annotated) {
-                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(codeUnit,
+                        events.add(SimpleConditionEvent.violated(codeUnit,
                                 codeUnit.getFullName() + " is injected with @Value"));
                     }
                 }

@@ -2,14 +2,17 @@ package app.homeward.audit;
 
 import app.homeward.IntegrationTest;
 import app.homeward.tenancy.ClinicBranding;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
 import org.hibernate.annotations.Immutable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.ListCrudRepository;
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +60,7 @@ class AuditAppendOnlyTest extends IntegrationTest {
 
         assertThat(Repository.class).isAssignableFrom(repository);
         assertThat(List.of(CrudRepository.class, ListCrudRepository.class, PagingAndSortingRepository.class,
-                org.springframework.data.jpa.repository.JpaRepository.class))
+                JpaRepository.class))
                 .as("no repository base type with delete or flush-and-change methods")
                 .noneMatch(base -> base.isAssignableFrom(repository));
         List<Method> methods = Arrays.asList(repository.getMethods());
@@ -82,11 +87,11 @@ class AuditAppendOnlyTest extends IntegrationTest {
                 .should().dependOnClassesThat().areAssignableTo(AuditTrail.class)
                 .because("the services record (they are the security boundary and know the client), not the views")
                 .check(production);
-        noClasses().should().callMethod(jakarta.persistence.EntityManager.class, "remove", Object.class)
-                .orShould().callMethod(jakarta.persistence.EntityManager.class, "merge", Object.class)
+        noClasses().should().callMethod(EntityManager.class, "remove", Object.class)
+                .orShould().callMethod(EntityManager.class, "merge", Object.class)
                 .because("nothing removes or merges an entity by hand, an audit record least of all")
                 .allowEmptyShould(true)
-                .check(production.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("app.homeward.audit..")));
+                .check(production.that(JavaClass.Predicates.resideInAPackage("app.homeward.audit..")));
     }
 
     @Test
@@ -129,7 +134,7 @@ class AuditAppendOnlyTest extends IntegrationTest {
         int inserted = jdbc.update("""
                 insert into audit_record (id, clinic_id, occurred_at, action, outcome, version)
                 values (?, ?, ?, 'sign-in', 'FAILED', 0)""", UUID.randomUUID().toString(), clinic.id().toString(),
-                java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
 
         assertThat(inserted).isEqualTo(1);
     }

@@ -3,6 +3,7 @@ package app.homeward.audit;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
+import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -148,7 +149,7 @@ class AuditBrowsingTest extends IntegrationTest {
         signIn.signIn(a.clinic().slug(), "nobody-" + TestClinics.random(5) + "@example.test", "a wrong password", "10.9.8.7");
         trail.flush();
         a.admin().signIn();
-        AuditLabels labels = new AuditLabels((key, args) -> new app.homeward.base.Messages().getTranslation(key, Locale.ENGLISH, args));
+        AuditLabels labels = new AuditLabels((key, args) -> new Messages().getTranslation(key, Locale.ENGLISH, args));
 
         List<AuditRow> rows = audit.search(AuditFilter.all(), 0, 10);
 

@@ -6,7 +6,9 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.HomeworkSettingsService;
+import app.homeward.homework.Schedule;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
@@ -25,16 +27,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static app.homeward.audit.AuditWorld.of;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,12 +75,12 @@ class AuditRecordingTest extends IntegrationTest {
     @Autowired HomeworkSettingsService homeworkSettings;
     @Autowired InvitationService invitations;
     @Autowired PlatformTransactionManager transactions;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired ApplicationEventPublisher events;
 
     AuditWorld world;
     Instant since;
     /** The clinic's records from before this test (a test may have moved the clock forward). */
-    java.util.Set<Object> before;
+    Set<Object> before;
 
     @BeforeAll
     void aClinicWithAClientWhoAnsweredOnce() {
@@ -79,7 +91,7 @@ class AuditRecordingTest extends IntegrationTest {
     void from_now_on() {
         since = clock.instant();
         before = AuditWorld.records(jdbc, trail, world.clinic().id(), Instant.EPOCH).stream().map(r -> r.get("id"))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     @AfterEach
@@ -180,11 +192,11 @@ class AuditRecordingTest extends IntegrationTest {
 
     @Test
     void signing_out_is_recorded_for_whoever_signed_out() {
-        var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        var authentication = UsernamePasswordAuthenticationToken
                 .authenticated(world.therapist().principal(), null, List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_THERAPIST")));
+                        new SimpleGrantedAuthority("ROLE_THERAPIST")));
 
-        events.publishEvent(new org.springframework.security.authentication.event.LogoutSuccessEvent(authentication));
+        events.publishEvent(new LogoutSuccessEvent(authentication));
 
         assertThat(of(records(), AuditAction.SIGN_OUT)).singleElement().satisfies(r -> {
             assertThat(r.get("actor_id")).isEqualTo(world.therapist().id().toString());
@@ -288,7 +300,7 @@ class AuditRecordingTest extends IntegrationTest {
         byte[] pdf = portal.homeworkCardPdf(world.occurrenceId(), Map.of(), Map.of(), Locale.ENGLISH);
         portal.calendar(world.assignmentId());
 
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         List<Map<String, Object>> records = records();
         assertThat(of(records, AuditAction.HOMEWORK_CARD_DOWNLOADED)).singleElement().satisfies(r -> {
             assertThat(r.get("actor_id")).isEqualTo(world.client().id().toString());
@@ -306,10 +318,10 @@ class AuditRecordingTest extends IntegrationTest {
     void assigning_homework_is_recorded_in_the_same_transaction() {
         world.therapist().signIn();
 
-        UUID assignment = homework.assign(world.clientId(), "mood-log", new app.homeward.homework.AssignmentPlan(
-                "Mood log", "Seeing the pattern.", "", "", "", new app.homeward.homework.Schedule(
-                app.homeward.homework.Schedule.Kind.ONCE, today(AuditWorld.ZONE).plusDays(1), null, null,
-                java.time.LocalTime.NOON, null, null, AuditWorld.ZONE), java.util.Set.of(), "", "", 8, false, false, 1, null));
+        UUID assignment = homework.assign(world.clientId(), "mood-log", new AssignmentPlan(
+                "Mood log", "Seeing the pattern.", "", "", "", new Schedule(
+                Schedule.Kind.ONCE, today(AuditWorld.ZONE).plusDays(1), null, null,
+                LocalTime.NOON, null, null, AuditWorld.ZONE), Set.of(), "", "", 8, false, false, 1, null));
 
         // read without flushing the queue: a change is written with the change, not later
         assertThat(jdbc.queryForList("select * from audit_record where clinic_id = ? and object_id = ?",
@@ -391,8 +403,8 @@ class AuditRecordingTest extends IntegrationTest {
         clients.open(world.clientId());
 
         Map<String, Object> record = records().getFirst();
-        Instant at = jdbc.queryForObject("select occurred_at from audit_record where id = ?", java.time.LocalDateTime.class,
-                record.get("id")).toInstant(java.time.ZoneOffset.UTC);
+        Instant at = jdbc.queryForObject("select occurred_at from audit_record where id = ?", LocalDateTime.class,
+                record.get("id")).toInstant(ZoneOffset.UTC);
         assertThat(at).isBetween(moved, clock.instant());
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public final class AdherenceFixture {
     public UUID sendOldestAt(UUID clientId, String level) {
         TestUsers.signInAs(clientUsers.get(clientId));
         UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
-        Map<String, Object> answers = new java.util.LinkedHashMap<>(HomeworkLoopTest.phq9("not-at-all"));
+        Map<String, Object> answers = new LinkedHashMap<>(HomeworkLoopTest.phq9("not-at-all"));
         for (int i = 1; i <= 8; i++) {
             answers.put("item" + i, level);
         }

@@ -7,6 +7,7 @@ import app.homeward.TestClinics;
 import app.homeward.TestTime;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
+import app.homeward.base.TenantScopedEntity;
 import app.homeward.base.Text;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -54,10 +55,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -282,7 +285,7 @@ class HomeworkAccessTest extends IntegrationTest {
         for (Owned o : owned) {
             assertThat(asB(() -> o.repository.findById(o.ofA))).as(o.entity + " of A by id").isEmpty();
             assertThat(asB(() -> o.repository.findById(o.ofB))).as(o.entity + " of B by id").isPresent();
-            assertThat(asB(() -> o.repository.findAll().stream().map(r -> ((app.homeward.base.TenantScopedEntity) r).getId()).toList()))
+            assertThat(asB(() -> o.repository.findAll().stream().map(r -> ((TenantScopedEntity) r).getId()).toList()))
                     .as(o.entity + " list").contains(o.ofB).doesNotContain(o.ofA);
             assertThat(asB(() -> o.repository.findAllById(List.of(o.ofA)))).as(o.entity + " by ids").isEmpty();
             assertThat(asB(() -> entityManager.createQuery(o.update).setParameter("id", o.ofA).executeUpdate()))
@@ -452,7 +455,7 @@ class HomeworkAccessTest extends IntegrationTest {
             clientService.add(new NewClient(name, TestClinics.randomEmail(), ZONE.getId(), "en", null, false));
         }
 
-        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> found = new LinkedHashMap<>();
         for (String search : List.of("%", "_", "\\", "PLAIN", "' or 1=1 --")) {
             found.put(search, names(caseloads.caseload(search, false, false, 0, 50)));
         }
@@ -630,7 +633,7 @@ class HomeworkAccessTest extends IntegrationTest {
      * (a database error, a 500) is recorded as a problem.
      */
     private <T> void storedOrRefused(List<String> problems, String what, String input, String field,
-                                     Supplier<T> call, java.util.function.Function<T, String> readBack) {
+                                     Supplier<T> call, Function<T, String> readBack) {
         T result;
         try {
             result = call.get();

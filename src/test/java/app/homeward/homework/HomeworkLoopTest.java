@@ -32,10 +32,12 @@ import app.homeward.worksheet.FieldProblem;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,6 +45,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +76,7 @@ public class HomeworkLoopTest extends IntegrationTest {
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;
     @Autowired PortalService portal;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     ClinicBranding clinic;
     TestAccount therapist;
@@ -116,7 +119,7 @@ public class HomeworkLoopTest extends IntegrationTest {
         assertThat(profile.lastActivityAt()).isNotNull();
         assertThatThrownBy(() -> clientService.resendInvitation(clientId))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("client.already-joined"));
-        assertThatThrownBy(() -> clientService.add(new NewClient("Again", clientEmail.toUpperCase(java.util.Locale.ROOT),
+        assertThatThrownBy(() -> clientService.add(new NewClient("Again", clientEmail.toUpperCase(Locale.ROOT),
                 ZONE.getId(), "es", null, false)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.field()).isEqualTo("email");
@@ -219,9 +222,9 @@ public class HomeworkLoopTest extends IntegrationTest {
                 () -> portal.submit(occurrence, Map.of(), draft.lock()));
 
         assertThat(missingCells.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("records/0/feelings", "worksheet.answer.required"));
+                .containsExactly(Tuple.tuple("records/0/feelings", "worksheet.answer.required"));
         assertThat(noRows.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("records", "worksheet.answer.rows-required"));
+                .containsExactly(Tuple.tuple("records", "worksheet.answer.rows-required"));
         OpenEntry opened = portal.open(occurrence);
         assertThat(opened.state()).isEqualTo(EntryState.DRAFT);
         assertThat(opened.lock()).isEqualTo(draft.lock());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -447,7 +448,7 @@ class ScheduleTest {
 
         @Test
         void anUnknownZoneIdFailsBeforeItCanReachASchedule() {
-            assertThatThrownBy(() -> ZoneId.of("Mars/Olympus")).isInstanceOf(java.time.DateTimeException.class);
+            assertThatThrownBy(() -> ZoneId.of("Mars/Olympus")).isInstanceOf(DateTimeException.class);
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.homeward.journey;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class Accessibility {
     static List<Finding> findings(JavascriptExecutor driver) {
         Object result;
         try {
-            if (driver instanceof org.openqa.selenium.WebDriver web) {
+            if (driver instanceof WebDriver web) {
                 web.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             }
             // evaluated through the driver, not as a <script> element: the app's Content-Security-Policy

@@ -1,5 +1,6 @@
 package app.homeward.journey;
 
+import app.homeward.QrImages;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -35,6 +36,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -804,7 +806,7 @@ final class Browser implements AutoCloseable {
                 }).catch(e => done('ERROR ' + e));
                 """, image);
         assertThat(String.valueOf(base64)).doesNotStartWith("ERROR");
-        return app.homeward.QrImages.decode(java.util.Base64.getDecoder().decode(String.valueOf(base64)));
+        return QrImages.decode(Base64.getDecoder().decode(String.valueOf(base64)));
     }
 
     /** Signs a staff member out from the user menu and checks that /app no longer lets them in. */
@@ -813,7 +815,7 @@ final class Browser implements AutoCloseable {
         visible(By.id("home-title"));
         settle();
         click(visible(By.id("user-menu")));
-        waitFor(d -> deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
+        waitFor(d -> deepFindById("sign-out").filter(WebElement::isDisplayed).isPresent());
         deepFindById("sign-out").orElseThrow().click();
         waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/app"));
         settle();

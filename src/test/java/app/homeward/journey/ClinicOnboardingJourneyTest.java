@@ -157,7 +157,7 @@ class ClinicOnboardingJourneyTest {
 
         step(therapist, "user-menu", () -> {
             therapist.visible(By.id("user-menu")).click();
-            therapist.waitFor(d -> therapist.deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
+            therapist.waitFor(d -> therapist.deepFindById("sign-out").filter(WebElement::isDisplayed).isPresent());
         });
 
         step(therapist, "signed-out", () -> {

@@ -1,8 +1,11 @@
 package app.homeward.journey;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("e2e")
 // the therapist assigns first, so the client's Today always has a second open card to tab past
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyboardJourneyTest {
 
     private static final String CLINIC = "readable";
@@ -65,7 +68,7 @@ class KeyboardJourneyTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void a_client_does_their_homework_and_signs_out_without_a_mouse() throws IOException {
         Browser kit = Browser.open("keyboard");
         Browser.clearScreenshots(name -> name.matches("keyboard-\\d.*"));
@@ -178,7 +181,7 @@ class KeyboardJourneyTest {
      * Enter. Signing in (with its second step) and opening the client page by its address are not the subject.
      */
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void a_therapist_assigns_homework_from_the_keyboard() throws IOException {
         Browser tess = Browser.open("keyboard-therapist");
         Browser.clearScreenshots(name -> name.startsWith("keyboard-t"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class SessionJourneyTest {
 
         dana.step("session-signed-out", () -> {
             dana.click(dana.visible(By.id("user-menu")));
-            dana.waitFor(d -> dana.deepFindById("sign-out").filter(org.openqa.selenium.WebElement::isDisplayed).isPresent());
+            dana.waitFor(d -> dana.deepFindById("sign-out").filter(WebElement::isDisplayed).isPresent());
             dana.deepFindById("sign-out").orElseThrow().click();
             dana.waitFor(d -> d.getCurrentUrl().equals(BASE_URL + "/c/sunrise"));
             assertThat(dana.visible(By.id("signin-alert")).getText()).isEqualTo("You are signed out.");

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,7 +71,7 @@ class MailServiceTest extends IntegrationTest {
         Multipart parts = (Multipart) alternative.getContent();
         List<String> types = new ArrayList<>();
         for (int i = 0; i < parts.getCount(); i++) {
-            types.add(parts.getBodyPart(i).getContentType().toLowerCase(java.util.Locale.ROOT));
+            types.add(parts.getBodyPart(i).getContentType().toLowerCase(Locale.ROOT));
             assertThat(parts.getBodyPart(i).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
         }
         assertThat(types).hasSize(2);
@@ -97,7 +98,7 @@ class MailServiceTest extends IntegrationTest {
     void english_is_the_fallback_language() {
         String to = TestClinics.randomEmail();
 
-        mail.send(UUID.randomUUID(), to, java.util.Locale.GERMAN, "invitation",
+        mail.send(UUID.randomUUID(), to, Locale.GERMAN, "invitation",
                 Map.of("clinicName", "Praxis Nord", "recipientName", "Jonas", "link", LINK));
 
         assertThat(Mails.subject(received(to)))

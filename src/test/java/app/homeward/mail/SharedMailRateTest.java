@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.time.Instant;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class SharedMailRateTest extends IntegrationTest {
 
     private static List<OutgoingMail> batch(String instance, int size) {
         return new ArrayList<>(IntStream.range(0, size).mapToObj(i -> new OutgoingMail(
-                new MailMessage(UUID.randomUUID(), java.time.Instant.EPOCH, null, "person" + i + "@example.org", null,
+                new MailMessage(UUID.randomUUID(), Instant.EPOCH, null, "person" + i + "@example.org", null,
                         "You have something waiting", "Open your portal.", "<p>Open your portal.</p>"),
                 "<" + instance + "-" + i + "@homeward.test>", Map.of())).toList());
     }

@@ -9,8 +9,10 @@ import app.homeward.security.TestUsers;
 import ca.uhn.fhir.context.FhirContext;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,9 +127,9 @@ class ClientExportTest extends IntegrationTest {
 
         response.setStatus(null);
         var item = response.getItemFirstRep();
-        item.addItem().setLinkId("nested").addAnswer().setValue(new org.hl7.fhir.r4.model.StringType("x"));
-        item.addAnswer().setValue(new org.hl7.fhir.r4.model.StringType("both"));
-        response.addItem().setLinkId("no-such-question").addAnswer().setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+        item.addItem().setLinkId("nested").addAnswer().setValue(new StringType("x"));
+        item.addAnswer().setValue(new StringType("both"));
+        response.addItem().setLinkId("no-such-question").addAnswer().setValue(new BooleanType(true));
 
         List<String> errors = FhirR4Check.errors(response, questionnaire);
 

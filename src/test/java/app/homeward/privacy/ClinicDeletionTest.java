@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class ClinicDeletionTest extends IntegrationTest {
     /** The one table whose rows of a deleted clinic stay (decision 0029): ids only, kept for accountability. */
     static final String AUDIT = "audit_record";
 
-    @org.springframework.beans.factory.annotation.Autowired AuditTrail auditTrail;
+    @Autowired AuditTrail auditTrail;
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
@@ -109,7 +110,7 @@ class ClinicDeletionTest extends IntegrationTest {
         assertThat(clinics.findById(clinic.clinicId())).isPresent();
         clinic.admin().signIn();
         assertThatThrownBy(() -> platform.delete(clinic.clinicId(), clinic.world().clinic().slug()))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(clinics.findById(clinic.clinicId())).isPresent();
     }
 

@@ -3,8 +3,10 @@ package app.homeward.privacy;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.TestTime;
+import app.homeward.base.Messages;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
+import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
 import app.homeward.homework.HomeworkSettingsService;
@@ -20,6 +22,8 @@ import app.homeward.reminder.AlertEscalation;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderService;
+import app.homeward.safety.ClientScores;
+import app.homeward.safety.ClinicSafety;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
 import app.homeward.security.SessionService;
@@ -69,13 +73,13 @@ public class DataRightsFixture {
     final SessionService sessionLimits;
     final MailIdentities mailIdentities;
     final AlertEscalation alertEscalation;
-    final app.homeward.safety.ClinicSafety clinicSafety;
+    final ClinicSafety clinicSafety;
 
     DataRightsFixture(TestClinics clinics, ReminderFixture reminders, ClientService clientService,
                       HomeworkPlans homework, PortalService portal, ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
-                      app.homeward.safety.ClinicSafety clinicSafety, ReviewService reviews,
+                      ClinicSafety clinicSafety, ReviewService reviews,
                       HomeworkSettingsService homeworkSettings) {
         this.homeworkSettings = homeworkSettings;
         this.reviews = reviews;
@@ -144,7 +148,7 @@ public class DataRightsFixture {
         portal.reflect(recordOccurrence, new Reflection(80, 6, 8, Set.of(Obstacle.NO_TIME), "Harder than I thought Qz"));
         UUID phq = now.dueNow().stream().filter(card -> card.title().startsWith("Secret mood")).findFirst().orElseThrow()
                 .occurrenceId();
-        portal.submit(phq, app.homeward.homework.AdherenceFixture.phq9("several-days"), null);
+        portal.submit(phq, AdherenceFixture.phq9("several-days"), null);
         UUID moodOccurrence = now.dueNow().stream().filter(card -> card.title().equals("Mood log Qz")).findFirst()
                 .orElseThrow().occurrenceId();
         portal.saveDraft(moodOccurrence, Map.of(), null);
@@ -169,8 +173,8 @@ public class DataRightsFixture {
         sessionLimits.updateClinicLimits(20, 8);
         mailIdentities.update(true, null);
         alertEscalation.change(8);
-        clinicSafety.changeCrisisLines(java.util.Map.of(app.homeward.base.Messages.ENGLISH, "Call 0800 000 000."));
-        clinicSafety.changeClientScores(app.homeward.safety.ClientScores.NOTHING);
+        clinicSafety.changeCrisisLines(Map.of(Messages.ENGLISH, "Call 0800 000 000."));
+        clinicSafety.changeClientScores(ClientScores.NOTHING);
         homeworkSettings.change(6, 36);
         reminderService.updateClinicRules(true, LocalTime.of(22, 0), LocalTime.of(7, 0), 2, 4, false);
         c.signInClient();

@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -230,7 +231,7 @@ class ErasureTest extends IntegrationTest {
         long n = 0;
         for (var table : columns.entrySet()) {
             String where = String.join(" or ", table.getValue().stream().map(c -> "x." + c + " like ?").toList());
-            List<Object> args = new java.util.ArrayList<>();
+            List<Object> args = new ArrayList<>();
             args.add(clinic.toString());
             table.getValue().forEach(c -> args.add("%" + text + "%"));
             Long hits = jdbc.queryForObject("select count(*) from " + table.getKey() + " x where x.clinic_id = ? and ("

@@ -4,6 +4,8 @@ import app.homeward.privacy.DataRightsFixture.Clinic;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +28,11 @@ public class ExportFixture {
         return new ClinicExports.Started(status, started.token());
     }
 
-    ExportStatus await(java.util.UUID id) {
+    ExportStatus await(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         ExportStatus status = exports.status(id);
         while (status.running() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             status = exports.status(id);
         }
         return status;

@@ -14,6 +14,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -103,7 +104,7 @@ class EveryRouteInSpanishTest extends ViewTest {
                 VaadinSession.getCurrent().setLocale(SPANISH);
                 UI.getCurrent().setLocale(SPANISH);
                 if (who == 0) {
-                    UI.getCurrent().navigate(url, com.vaadin.flow.router.QueryParameters.of("lang", "es"));
+                    UI.getCurrent().navigate(url, QueryParameters.of("lang", "es"));
                 } else {
                     UI.getCurrent().navigate(url);
                 }

@@ -71,6 +71,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ class RouteMatrixTest extends ViewTest {
     static Set<Class<?>> routeClasses() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
-        Set<Class<?>> routes = new java.util.HashSet<>();
+        Set<Class<?>> routes = new HashSet<>();
         for (var candidate : scanner.findCandidateComponents("app.homeward")) {
             if (candidate.getBeanClassName().contains("$Planted")) {
                 continue; // a rule's planted example (ArchitectureTest), not a page of the application

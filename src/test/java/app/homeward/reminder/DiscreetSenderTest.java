@@ -5,6 +5,7 @@ import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.base.DomainException;
+import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.ReminderFixture.World;
@@ -17,6 +18,7 @@ import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,7 +90,7 @@ class DiscreetSenderTest extends IntegrationTest {
         accountService.changeMyDigest(LocalTime.of(18, 0), "Europe/Berlin");
         TestUsers.signInAs(world.client());
         var phq9 = portal.today().dueNow().stream().filter(o -> !o.assignmentId().equals(daily)).findFirst().orElseThrow();
-        assertThat(portal.submit(phq9.occurrenceId(), app.homeward.homework.AdherenceFixture.phq9("several-days"), null)
+        assertThat(portal.submit(phq9.occurrenceId(), AdherenceFixture.phq9("several-days"), null)
                 .alerted()).isTrue();
         String ics = portal.calendar(daily);
         TestUsers.signOut();
@@ -199,19 +202,19 @@ class DiscreetSenderTest extends IntegrationTest {
         assertThat(identities.sender(other.id()).neutralName()).isEqualTo("Other notices");
     }
 
-    private static String fromName(MimeMessage mail) throws jakarta.mail.MessagingException {
+    private static String fromName(MimeMessage mail) throws MessagingException {
         return ((InternetAddress) mail.getFrom()[0]).getPersonal();
     }
 
     private static String everything(MimeMessage mail) {
         try {
             return mail.getHeader("From", ",") + "\n" + Mails.subject(mail) + "\n" + Mails.text(mail) + "\n" + Mails.html(mail);
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static List<MimeMessage> concat(List<MimeMessage> a, List<MimeMessage> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

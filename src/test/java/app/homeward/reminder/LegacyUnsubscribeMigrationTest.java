@@ -11,6 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -75,11 +78,11 @@ class LegacyUnsubscribeMigrationTest {
         return properties.getProperty("spring.flyway.placeholders[sha256_of_unsubscribe_token]");
     }
 
-    static java.util.List<String> columns(Connection db, String table) throws SQLException {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    static List<String> columns(Connection db, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
         try (ResultSet columns = db.getMetaData().getColumns(null, null, table, null)) {
             while (columns.next()) {
-                names.add(columns.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
+                names.add(columns.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
             }
         }
         return names;

@@ -2,9 +2,16 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
+import app.homeward.client.ClientService;
+import app.homeward.homework.AdherenceFixture;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.Schedule;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.reminder.ReminderFixture.World;
+import app.homeward.security.AccountService;
+import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
+import app.homeward.tenancy.ClinicDirectory;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -12,13 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +56,10 @@ class ReminderDeliveryTest extends IntegrationTest {
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
     @Autowired PortalService portal;
-    @Autowired app.homeward.security.AccountService accountService;
-    @Autowired app.homeward.client.ClientService clientService;
-    @Autowired app.homeward.tenancy.ClinicDirectory clinicDirectory;
-    @Autowired org.springframework.web.context.WebApplicationContext web;
+    @Autowired AccountService accountService;
+    @Autowired ClientService clientService;
+    @Autowired ClinicDirectory clinicDirectory;
+    @Autowired WebApplicationContext web;
 
     World world;
 
@@ -139,7 +153,7 @@ class ReminderDeliveryTest extends IntegrationTest {
                 .contains(world.clinic().name());
 
         assertThat(fixture.pending(world)).isEmpty();
-        clock.moveTo(first.getDueAt().plus(java.time.Duration.ofDays(1)).plusSeconds(5));
+        clock.moveTo(first.getDueAt().plus(Duration.ofDays(1)).plusSeconds(5));
         delivery.deliverDue(world.clinic().id());
         assertThat(Mails.to(greenMail, world.email())).hasSize(2);
 
@@ -199,7 +213,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         reminderService.unsubscribe(world.clinic().id(), fixture.unsubscribeToken(world));
         TestUsers.signInAs(world.client());
         var submitted = portal.submit(portal.today().dueNow().getFirst().occurrenceId(),
-                app.homeward.homework.AdherenceFixture.phq9("several-days"), null);
+                AdherenceFixture.phq9("several-days"), null);
         TestUsers.signOut();
         assertThat(submitted.alerted()).isTrue();
 
@@ -220,7 +234,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         assertThat(everything).contains("needs your attention").contains("http://localhost:8080/app/alerts");
         assertThat(Mails.everythingBut(mail, world.clinic().slug(), world.clinic().name(), world.therapist().displayName()))
                 .doesNotContain("phq", "item 9", "item9",
-                "secret mood", "several days", "minimal", "self-harm", world.name().toLowerCase(java.util.Locale.ROOT),
+                "secret mood", "several days", "minimal", "self-harm", world.name().toLowerCase(Locale.ROOT),
                 world.email());
         assertThat(fixture.staffRemindersOf(world, world.therapist().id())).singleElement()
                 .satisfies(r -> assertThat(r.getState()).isEqualTo(ReminderState.SENT));
@@ -230,22 +244,22 @@ class ReminderDeliveryTest extends IntegrationTest {
     void a_mail_provider_unsubscribes_with_one_click_post_without_a_session_or_csrf_token() throws Exception {
         fixture.assignDaily(world, BEFORE_DST, LocalTime.of(19, 0), 2);
         String token = fixture.unsubscribeToken(world);
-        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+        var mvc = MockMvcBuilders.webAppContextSetup(web)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
         String path = "/unsubscribe/one-click/" + world.clinic().id() + "/" + token;
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+        mvc.perform(MockMvcRequestBuilders.post(path)
                         .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+                .andExpect(MockMvcResultMatchers.status().isOk());
         assertThat(fixture.pending(world)).isEmpty();
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+        mvc.perform(MockMvcRequestBuilders.post(
                         "/unsubscribe/one-click/" + world.clinic().id() + "/wrong"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isSeeOther())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location",
+                .andExpect(MockMvcResultMatchers.status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.get(path))
+                .andExpect(MockMvcResultMatchers.status().isSeeOther())
+                .andExpect(MockMvcResultMatchers.header().string("Location",
                         "/unsubscribe/" + world.clinic().id() + "/" + token));
     }
 
@@ -255,8 +269,8 @@ class ReminderDeliveryTest extends IntegrationTest {
         world.therapist().signIn();
         var changed = fixture.homework.plan(plan);
         var schedule = changed.schedule();
-        fixture.homework.replan(plan, new app.homeward.homework.AssignmentPlan(changed.title(), changed.rationale(),
-                changed.what(), changed.when(), changed.where(), new app.homeward.homework.Schedule(schedule.kind(),
+        fixture.homework.replan(plan, new AssignmentPlan(changed.title(), changed.rationale(),
+                changed.what(), changed.when(), changed.where(), new Schedule(schedule.kind(),
                 schedule.start(), schedule.end(), schedule.times(), LocalTime.of(20, 30), schedule.weekdays(),
                 schedule.everyDays(), schedule.zone()), changed.obstacles(), changed.obstacleOther(),
                 changed.backupPlan(), changed.confidence(), changed.confidencePrompted(), changed.planChanged(),
@@ -281,7 +295,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         clientService.restore(world.clientId());
         assertThat(fixture.pending(world)).hasSize(3);
 
-        var admin = fixture.clinics.account(world.clinic(), app.homeward.security.Role.CLINIC_ADMIN);
+        var admin = fixture.clinics.account(world.clinic(), Role.CLINIC_ADMIN);
         admin.signIn();
         accountService.deactivate(world.client().accountId());
         TestUsers.signOut();
@@ -303,7 +317,7 @@ class ReminderDeliveryTest extends IntegrationTest {
 
     @Test
     void with_the_weekly_summary_on_clients_with_homework_ahead_get_a_week_ahead_email_on_sunday() throws Exception {
-        var admin = fixture.clinics.account(world.clinic(), app.homeward.security.Role.CLINIC_ADMIN);
+        var admin = fixture.clinics.account(world.clinic(), Role.CLINIC_ADMIN);
         admin.signIn();
         var rules = reminderService.clinicSettings();
         reminderService.updateClinicRules(true, rules.quietStart(), rules.quietEnd(), 0, 0, true);

@@ -18,15 +18,20 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.TenantContext;
 import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,13 +50,13 @@ public class ReminderFixture {
     final ReminderPreferenceRepository preferences;
     final ClinicReminderRules reminderRules;
     final TransactionTemplate tx;
-    final java.time.Clock clock;
-    final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    final Clock clock;
+    final JdbcTemplate jdbc;
 
     ReminderFixture(TestClinics clinics, ClientService clientService, InvitationService invitations,
                     HomeworkPlans homework, ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ClinicReminderRules reminderRules, PlatformTransactionManager transactions,
-                    java.time.Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                    Clock clock, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.preferences = preferences;
@@ -94,7 +99,7 @@ public class ReminderFixture {
 
     /** The clinic's reminder rows of a client, by due time. */
     /** When the client's pending reminders are due (for tests outside this package). */
-    public List<java.time.Instant> pendingDueTimes(World world) {
+    public List<Instant> pendingDueTimes(World world) {
         return pending(world).stream().map(Reminder::getDueAt).toList();
     }
 
@@ -111,7 +116,7 @@ public class ReminderFixture {
     public String unsubscribeToken(World world) {
         String token = LinkTokens.newToken();
         TenantContext.runAs(world.clinic().id(), () -> tx.executeWithoutResult(s -> {
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             Reminder sent = Reminder.forClient(ReminderKind.REMIND_NOW, world.clientId(), null, now, now);
             sent.issueUnsubscribe(LinkTokens.hash(token));
             sent.sent(now);
@@ -167,8 +172,8 @@ public class ReminderFixture {
     }
 
     /** A complete thought record (the built-in worksheet the plans use). */
-    public static java.util.Map<String, Object> thoughtRecord() {
-        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+    public static Map<String, Object> thoughtRecord() {
+        Map<String, Object> row = new LinkedHashMap<>();
         row.put("situation", "On the bus");
         row.put("feelings", "Anxious 70");
         row.put("thought", "Everyone is looking at me");
@@ -176,7 +181,7 @@ public class ReminderFixture {
         row.put("against", "Most people were on their phones");
         row.put("balanced", "People are busy with their own lives");
         row.put("after", 40);
-        return java.util.Map.of("records", List.of(row));
+        return Map.of("records", List.of(row));
     }
 
     public record World(ClinicBranding clinic, TestAccount therapist, UUID clientId, HomewardUser client, String email,

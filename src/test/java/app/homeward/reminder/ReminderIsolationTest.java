@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,8 +68,8 @@ class ReminderIsolationTest extends IntegrationTest {
         // B: one reminder due now, one being sent right now by another instance, one due tomorrow
         jdbc.update("update reminder set state = 'SENDING' where id = ?", ofB.get(1).getId().toString());
         jdbc.update("update reminder set due_at = ?, next_attempt_at = ? where id = ?",
-                ofB.get(0).getDueAt().atZone(java.time.ZoneOffset.UTC).toLocalDateTime(),
-                ofB.get(0).getDueAt().atZone(java.time.ZoneOffset.UTC).toLocalDateTime(), ofB.get(1).getId().toString());
+                ofB.get(0).getDueAt().atZone(ZoneOffset.UTC).toLocalDateTime(),
+                ofB.get(0).getDueAt().atZone(ZoneOffset.UTC).toLocalDateTime(), ofB.get(1).getId().toString());
         List<Map<String, Object>> bBefore = rowsOf(b);
         clock.moveTo(ofB.get(0).getDueAt().plusSeconds(5));
 

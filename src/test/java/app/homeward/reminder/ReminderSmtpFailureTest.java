@@ -7,6 +7,7 @@ import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,7 +240,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

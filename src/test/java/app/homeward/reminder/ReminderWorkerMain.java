@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -31,7 +32,7 @@ public final class ReminderWorkerMain {
                 while (System.in.read() >= 0) {
                     // nothing is ever written; wait for the end of the stream
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the same as the end
             }
             Runtime.getRuntime().halt(3);

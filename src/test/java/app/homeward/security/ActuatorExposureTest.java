@@ -4,6 +4,7 @@ import app.homeward.IntegrationTest;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.audit.AuditTrail;
 import app.homeward.tenancy.ClinicBranding;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -47,7 +48,7 @@ class ActuatorExposureTest extends IntegrationTest {
     @Autowired SignInService signIn;
     @Autowired PlatformOperatorRepository operators;
     @Autowired SignInThrottle throttle;
-    @Autowired app.homeward.audit.AuditTrail auditTrail;
+    @Autowired AuditTrail auditTrail;
 
     MockMvc mvc;
 

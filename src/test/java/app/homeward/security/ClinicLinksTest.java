@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ClinicLinksTest extends IntegrationTest {
         ClinicBranding south = testClinics.clinic("South Clinic");
         ClinicBranding unrelated = testClinics.clinic("Unrelated Clinic");
         testClinics.account(north, Role.THERAPIST, email);
-        testClinics.account(south, Role.CLIENT, email.toUpperCase(java.util.Locale.ROOT).replace("@EXAMPLE.TEST", "@example.test"));
+        testClinics.account(south, Role.CLIENT, email.toUpperCase(Locale.ROOT).replace("@EXAMPLE.TEST", "@example.test"));
         testClinics.account(unrelated, Role.THERAPIST);
 
         links.emailLinks(email, TestClinics.randomIp());

@@ -5,6 +5,7 @@ import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.LinkTokens;
 import app.homeward.base.NotFoundException;
+import app.homeward.base.TenantScopedEntity;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -251,12 +253,12 @@ class CrossClinicIsolationTest extends IntegrationTest {
             case BOUND_SCOPE -> TenantContext.callAs(clinicB.id(), () -> tx.execute(s -> work.get()));
             case SIGNED_IN_PRINCIPAL -> {
                 assertThat(TenantContext.isBound()).isFalse();
-                var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+                var previous = SecurityContextHolder.getContext();
                 adminB.signIn();
                 try {
                     yield tx.execute(s -> work.get());
                 } finally {
-                    org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+                    SecurityContextHolder.setContext(previous);
                 }
             }
         };
@@ -331,7 +333,7 @@ class CrossClinicIsolationTest extends IntegrationTest {
     }
 
     private static List<UUID> idsOf(List<?> rows) {
-        return rows.stream().map(r -> ((app.homeward.base.TenantScopedEntity) r).getId()).toList();
+        return rows.stream().map(r -> ((TenantScopedEntity) r).getId()).toList();
     }
 
     private UUID tokenOf(TestAccount account) {

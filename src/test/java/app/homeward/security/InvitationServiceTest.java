@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -178,7 +180,7 @@ class InvitationServiceTest extends IntegrationTest {
     void inviting_an_existing_member_is_refused_on_the_email_field() {
         TestAccount member = testClinics.account(clinic, Role.THERAPIST);
 
-        assertThatThrownBy(() -> invitationService.inviteStaff(member.email().toUpperCase(java.util.Locale.ROOT),
+        assertThatThrownBy(() -> invitationService.inviteStaff(member.email().toUpperCase(Locale.ROOT),
                 "Again", Role.THERAPIST))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.field()).isEqualTo("email");
@@ -243,7 +245,7 @@ class InvitationServiceTest extends IntegrationTest {
         return Mails.token(Mails.text(mails.getLast()), clinic.slug(), "invite");
     }
 
-    private <T> T inClinic(java.util.function.Supplier<T> work) {
+    private <T> T inClinic(Supplier<T> work) {
         return TenantContext.callAs(clinic.id(), () -> tx.execute(s -> work.get()));
     }
 

@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -100,7 +101,7 @@ class MethodSecurityTest extends IntegrationTest {
         assertDenied(() -> accountService.staff());
         assertDenied(() -> accountService.reactivate(therapist.id()));
         assertDenied(() -> invitationService.inviteStaff(TestClinics.randomEmail(), "Ana", Role.THERAPIST));
-        assertDenied(() -> invitationService.revoke(java.util.UUID.randomUUID()));
+        assertDenied(() -> invitationService.revoke(UUID.randomUUID()));
         assertDenied(() -> accountDirectory.countsPerClinic());
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,11 +86,11 @@ class PasswordPolicyTest {
 
     @Test
     void each_of_the_ten_thousand_shipped_common_passwords_with_letters_is_refused_even_padded_to_twelve() throws IOException {
-        List<String> shipped = new java.util.ArrayList<>(shippedList("security/common-passwords.txt"));
+        List<String> shipped = new ArrayList<>(shippedList("security/common-passwords.txt"));
         shipped.addAll(shippedList("security/common-long-passwords.txt"));
         assertThat(shipped).hasSizeGreaterThanOrEqualTo(10_000);
 
-        List<String> notRefused = new java.util.ArrayList<>();
+        List<String> notRefused = new ArrayList<>();
         for (String entry : shipped) {
             int length = entry.codePointCount(0, entry.length());
             if (length < 4 || length > 128 || entry.equals(entry.toUpperCase(Locale.ROOT))) {

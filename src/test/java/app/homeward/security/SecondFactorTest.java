@@ -12,8 +12,10 @@ import app.homeward.platform.ui.OperatorSignInView;
 import app.homeward.portal.ui.StaffHomeView;
 import app.homeward.security.SecondFactorService.CodeCheck;
 import app.homeward.security.ui.ClientAccountView;
+import app.homeward.security.ui.ClinicFinderView;
 import app.homeward.security.ui.OperatorSecondFactorView;
 import app.homeward.security.ui.SecondFactorView;
+import app.homeward.security.ui.StaffAccountView;
 import app.homeward.staff.ui.StaffView;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.TenantContext;
@@ -21,6 +23,7 @@ import com.vaadin.browserless.internal.MockPage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +66,7 @@ class SecondFactorTest extends ViewTest {
     @Autowired AccountDirectory directory;
     @Autowired PasswordResetService resets;
     @Autowired AuditTrail audit;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate auditJdbc;
+    @Autowired JdbcTemplate auditJdbc;
     @Autowired AccountRepository accounts;
     @Autowired PlatformOperatorRepository operators;
     @Autowired TransactionTemplate tx;
@@ -257,7 +262,7 @@ class SecondFactorTest extends ViewTest {
         clock.moveBy(Duration.ofSeconds(30));
         signInWithPassword(therapist);
         enterCode(TotpCodes.code(enrolled.secret(), clock.instant()));
-        navigate("app/account", app.homeward.security.ui.StaffAccountView.class);
+        navigate("app/account", StaffAccountView.class);
 
         test(find(TextField.class).id("manage-code")).setValue(TotpCodes.code(enrolled.secret(), clock.instant()));
         test(find(Button.class).id("renew-recovery-codes")).click();
@@ -285,9 +290,9 @@ class SecondFactorTest extends ViewTest {
         admin.signIn();
         navigate(StaffView.class);
         @SuppressWarnings("unchecked")
-        var grid = (com.vaadin.flow.component.grid.Grid<AccountSummary>) find(com.vaadin.flow.component.grid.Grid.class).id("staff-grid");
+        var grid = (Grid<AccountSummary>) find(Grid.class).id("staff-grid");
         var rows = test(grid);
-        int row = java.util.stream.IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id().equals(therapist.id()))
+        int row = IntStream.range(0, rows.size()).filter(i -> rows.getRow(i).id().equals(therapist.id()))
                 .findFirst().orElseThrow();
         test(find(Button.class, rows.getCellComponent(row, 4)).withText("Reset two-step sign-in").single()).click();
         test(find(ConfirmDialog.class).single()).confirm();
@@ -472,8 +477,8 @@ class SecondFactorTest extends ViewTest {
 
     /** Where an anonymous browser is sent for a protected page. */
     private static final class ClinicFinderViewClass {
-        static Class<app.homeward.security.ui.ClinicFinderView> get() {
-            return app.homeward.security.ui.ClinicFinderView.class;
+        static Class<ClinicFinderView> get() {
+            return ClinicFinderView.class;
         }
     }
 

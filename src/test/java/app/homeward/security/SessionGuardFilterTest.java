@@ -31,6 +31,7 @@ import org.springframework.web.context.WebApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -199,7 +200,7 @@ class SessionGuardFilterTest extends IntegrationTest {
     void changing_the_password_ends_the_other_sessions_of_the_account() {
         MockHttpSession other = signedIn(therapist.principal());
         therapist.signIn();
-        reauthentication.confirm(therapist.password(), java.util.Map.of(), TestClinics.randomIp());
+        reauthentication.confirm(therapist.password(), Map.of(), TestClinics.randomIp());
 
         accounts.changeMyPassword("a-brand-new-passphrase-" + TestClinics.random(4));
 

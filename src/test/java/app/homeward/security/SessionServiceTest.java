@@ -13,7 +13,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +58,7 @@ class SessionServiceTest extends IntegrationTest {
         sessions.updateClinicLimits(5, 1);
 
         assertThat(sessions.clinicLimits()).isEqualTo(new SessionLimits(Duration.ofMinutes(5), Duration.ofHours(1)));
-        java.util.List<SessionPolicy> rows = TenantContext.callAs(clinicA.id(), () -> tx.execute(s -> policies.findAll()));
+        List<SessionPolicy> rows = TenantContext.callAs(clinicA.id(), () -> tx.execute(s -> policies.findAll()));
         assertThat(rows).hasSize(1);
     }
 
@@ -140,11 +142,11 @@ class SessionServiceTest extends IntegrationTest {
         sessions.updateClinicLimits(5, 1);
         TestUsers.signOut();
 
-        java.util.List<SessionPolicy> visible = tx.execute(s -> policies.findAll());
+        List<SessionPolicy> visible = tx.execute(s -> policies.findAll());
         assertThat(visible).isEmpty();
     }
 
-    private <T> T asClinicB(UUID bound, java.util.function.Supplier<T> work) {
+    private <T> T asClinicB(UUID bound, Supplier<T> work) {
         return bound == null ? tx.execute(s -> work.get())
                 : TenantContext.callAs(bound, () -> tx.execute(s -> work.get()));
     }

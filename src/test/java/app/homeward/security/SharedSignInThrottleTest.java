@@ -3,6 +3,7 @@ package app.homeward.security;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
+import app.homeward.audit.AuditTrail;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class SharedSignInThrottleTest extends IntegrationTest {
     @Autowired PlatformOperatorRepository operators;
     @Autowired PasswordEncoder encoder;
     @Autowired TransactionTemplate tx;
-    @Autowired app.homeward.audit.AuditTrail trail;
+    @Autowired AuditTrail trail;
 
     SignInServiceTest.TestClock testClock;
     ClinicBranding clinic;

@@ -1,5 +1,6 @@
 package app.homeward.security;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -67,7 +68,7 @@ class SignOutLandingTest {
     @Test
     void when_the_session_ended_first_it_lands_on_the_clinic_this_browser_signed_in_to() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/logout");
-        request.setCookies(new jakarta.servlet.http.Cookie(RememberedClinic.COOKIE, "sunrise"));
+        request.setCookies(new Cookie(RememberedClinic.COOKIE, "sunrise"));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         landing.onLogoutSuccess(request, response, null);
@@ -78,7 +79,7 @@ class SignOutLandingTest {
     @Test
     void a_malformed_remembered_clinic_is_ignored() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/logout");
-        request.setCookies(new jakarta.servlet.http.Cookie(RememberedClinic.COOKIE, "https:%2F%2Fevil.example"));
+        request.setCookies(new Cookie(RememberedClinic.COOKIE, "https:%2F%2Fevil.example"));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         landing.onLogoutSuccess(request, response, null);
@@ -94,7 +95,7 @@ class SignOutLandingTest {
 
         RememberedClinic.remember(request, response, "sunrise");
 
-        jakarta.servlet.http.Cookie cookie = response.getCookie(RememberedClinic.COOKIE);
+        Cookie cookie = response.getCookie(RememberedClinic.COOKIE);
         assertThat(cookie).isNotNull();
         assertThat(cookie.getValue()).isEqualTo("sunrise");
         assertThat(cookie.isHttpOnly()).isTrue();

@@ -1,6 +1,9 @@
 package app.homeward.tenancy;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -29,10 +32,10 @@ class ClinicMdcFilterTest {
 
     /** What the logging context held while the rest of the chain (the application) ran. */
     private static MockFilterChain recording(AtomicReference<String> seen) {
-        return new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+        return new MockFilterChain(new HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                                   jakarta.servlet.http.HttpServletResponse resp) {
+            protected void service(HttpServletRequest req,
+                                   HttpServletResponse resp) {
                 seen.set(MDC.get(ClinicMdcFilter.MDC_KEY));
             }
         });
@@ -69,10 +72,10 @@ class ClinicMdcFilterTest {
     @Test
     void a_request_that_fails_leaves_no_clinic_behind_for_the_next_request_on_the_thread() {
         AtomicReference<String> seen = new AtomicReference<>();
-        MockFilterChain failing = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+        MockFilterChain failing = new MockFilterChain(new HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                                   jakarta.servlet.http.HttpServletResponse resp) throws ServletException {
+            protected void service(HttpServletRequest req,
+                                   HttpServletResponse resp) throws ServletException {
                 seen.set(MDC.get(ClinicMdcFilter.MDC_KEY));
                 throw new ServletException("view failed");
             }

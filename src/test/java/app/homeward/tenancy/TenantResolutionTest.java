@@ -1,5 +1,6 @@
 package app.homeward.tenancy;
 
+import org.hibernate.cfg.MultiTenancySettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -7,6 +8,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -132,11 +134,11 @@ class TenantResolutionTest {
 
     @Test
     void the_resolver_is_what_hibernate_asks_and_sessions_are_checked_against_it() {
-        var properties = new java.util.HashMap<String, Object>();
+        var properties = new HashMap<String, Object>();
 
         resolver.customize(properties);
 
-        assertThat(properties).containsEntry(org.hibernate.cfg.MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
+        assertThat(properties).containsEntry(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
                 resolver);
         assertThat(resolver.validateExistingCurrentSessions()).isTrue();
     }

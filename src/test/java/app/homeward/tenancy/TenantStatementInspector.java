@@ -1,5 +1,6 @@
 package app.homeward.tenancy;
 
+import app.homeward.Statements;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class TenantStatementInspector implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        app.homeward.Statements.seen(sql);
+        Statements.seen(sql);
         String problem = problem(sql);
         if (problem != null && !allowed(sql)) {
             throw new UnrestrictedTenantStatement(problem + ": " + sql);

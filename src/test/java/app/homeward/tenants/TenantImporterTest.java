@@ -2,14 +2,19 @@ package app.homeward.tenants;
 
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
+import app.homeward.homework.MeasureHistory;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
+import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ClinicStatus;
+import app.homeward.worksheet.ReliableChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +28,8 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired TenantImporter importer;
     @Autowired ClinicDirectory clinics;
     @Autowired SignInService signIn;
-    @Autowired app.homeward.homework.portal.PortalService portal;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired PortalService portal;
+    @Autowired JdbcTemplate jdbc;
 
     @TempDir Path directory;
 
@@ -72,24 +77,24 @@ class TenantImporterTest extends IntegrationTest {
 
         var casey = (SignInOutcome.Success) signIn.signIn(slug, "casey@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
-        app.homeward.security.TestUsers.signInAs(casey.user());
+        TestUsers.signInAs(casey.user());
         var progress = portal.progress();
         assertThat(progress.measures()).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Weekly mood check (PHQ-9)");
-            assertThat(m.points()).extracting(app.homeward.homework.MeasureHistory.Point::total).containsExactly(17, 15, 12, 10, 8);
+            assertThat(m.points()).extracting(MeasureHistory.Point::total).containsExactly(17, 15, 12, 10, 8);
             // 17 → 8 on the PHQ-9: 9 points down, at least the 4 that are more than measurement error, and from
             // at or above the cut-off of 10 to below it
-            assertThat(m.change().outcome()).isEqualTo(app.homeward.worksheet.ReliableChange.Outcome.RELIABLE_IMPROVEMENT);
+            assertThat(m.change().outcome()).isEqualTo(ReliableChange.Outcome.RELIABLE_IMPROVEMENT);
             assertThat(m.change().recovered()).isTrue();
         });
         assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
         // Dana's client, so that Dana (the first therapist the README names) opens a history and a review queue
         var morgan = (SignInOutcome.Success) signIn.signIn(slug, "morgan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
-        app.homeward.security.TestUsers.signInAs(morgan.user());
+        TestUsers.signInAs(morgan.user());
         assertThat(portal.progress().measures()).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Weekly worry check (GAD-7)");
-            assertThat(m.points()).extracting(app.homeward.homework.MeasureHistory.Point::total).containsExactly(15, 13, 12, 9);
+            assertThat(m.points()).extracting(MeasureHistory.Point::total).containsExactly(15, 13, 12, 9);
         });
         assertThat(jdbc.queryForObject("""
                 select count(*) from entry e join client c on c.id = e.client_id join account a on a.id = c.therapist_id
@@ -98,7 +103,7 @@ class TenantImporterTest extends IntegrationTest {
                 .as("entries waiting in Dana's review queue").isEqualTo(4);
         var jordan = (SignInOutcome.Success) signIn.signIn(slug, "jordan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
-        app.homeward.security.TestUsers.signInAs(jordan.user());
+        TestUsers.signInAs(jordan.user());
         assertThat(portal.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
     }
 

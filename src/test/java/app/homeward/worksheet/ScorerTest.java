@@ -9,6 +9,7 @@ import app.homeward.worksheet.FieldTypes.YesNo;
 import app.homeward.worksheet.ScoreResult.TriggeredAlert;
 import app.homeward.worksheet.Scoring.AlertRule;
 import app.homeward.worksheet.Scoring.Band;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,7 +226,7 @@ class ScorerTest {
             assertThat(es.complete()).isTrue();
             assertThat(es.alerts()).extracting(TriggeredAlert::target, TriggeredAlert::value)
                     .containsExactlyElementsOf(en.alerts().stream()
-                            .map(a -> org.assertj.core.groups.Tuple.tuple(a.target(), a.value())).toList());
+                            .map(a -> Tuple.tuple(a.target(), a.value())).toList());
         }
 
         @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -406,7 +407,7 @@ class WorksheetJsonTest {
             assertThat(refused.messageKey()).isEqualTo("worksheet.answer.malformed");
             return;
         }
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         assertThatCode(() -> problems.addAll(doc.checkAnswers(answers, true))).doesNotThrowAnyException();
         assertThat(problems).extracting(FieldProblem::fieldKey).containsExactly("glasses");
     }

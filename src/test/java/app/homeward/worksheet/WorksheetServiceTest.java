@@ -15,6 +15,7 @@ import app.homeward.worksheet.LibraryQuery.Source;
 import app.homeward.worksheet.VersionDiff.Change;
 import app.homeward.worksheet.WorksheetDetail.VersionSummary;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -76,7 +78,7 @@ class WorksheetServiceTest extends IntegrationTest {
         assertThat(detail.archived()).isFalse();
         assertThat(detail.document().title()).isEqualTo("Sleep diary");
         assertThat(detail.versions()).extracting(VersionSummary::number, VersionSummary::state)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, VersionState.DRAFT));
+                .containsExactly(Tuple.tuple(1, VersionState.DRAFT));
         assertThat(entry(LibraryQuery.ALL, id)).satisfies(e -> {
             assertThat(e.source()).isEqualTo(Source.MINE);
             assertThat(e.hasDraft()).isTrue();
@@ -819,7 +821,7 @@ class WorksheetServiceTest extends IntegrationTest {
 
         assertThat(ids(LibraryQuery.ALL)).contains(minePrivate.toString(), mineDraft.toString(),
                 theirsShared.toString(), "thought-record", "phq-9").doesNotContain(theirsPrivate.toString());
-        assertThat(worksheets.library(LibraryQuery.ALL)).extracting(e -> e.title().toLowerCase(java.util.Locale.ROOT))
+        assertThat(worksheets.library(LibraryQuery.ALL)).extracting(e -> e.title().toLowerCase(Locale.ROOT))
                 .as("sorted by title").isSorted();
     }
 

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.OutputStream;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -160,7 +161,7 @@ public class AuditView extends Div implements BeforeEnterObserver, HasDynamicTit
         download = new Anchor((DownloadHandler) event -> {
             event.setFileName("audit-trail.csv");
             event.setContentType("text/csv; charset=UTF-8");
-            try (java.io.OutputStream out = event.getOutputStream()) {
+            try (OutputStream out = event.getOutputStream()) {
                 audit.exportCsv(filter, out, getLocale());
             }
         }, "");

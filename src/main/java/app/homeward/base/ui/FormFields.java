@@ -3,6 +3,9 @@ package app.homeward.base.ui;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 
+import java.time.ZoneId;
+import java.util.List;
+
 /**
  * The sign-in and password fields every public form uses, built the same way everywhere: full width,
  * the right {@code autocomplete} hint for password managers, and the same length limits as the services;
@@ -16,7 +19,7 @@ public final class FormFields {
     }
 
     /** The time zones people pick from: region/city ids and UTC, sorted (no legacy abbreviations like "EST"). */
-    public static final java.util.List<String> TIME_ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+    public static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList();
 
     public static EmailField email(String label, String id) {

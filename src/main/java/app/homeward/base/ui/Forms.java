@@ -2,6 +2,7 @@ package app.homeward.base.ui;
 
 import app.homeward.base.DomainException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
@@ -35,7 +36,7 @@ public final class Forms {
         if (field != null) {
             field.setErrorMessage(message);
             field.setInvalid(true);
-            if (field instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            if (field instanceof Focusable<?> focusable) {
                 focusable.focus();
             }
         } else if (alert != null) {

@@ -4,6 +4,7 @@ import app.homeward.base.Messages;
 import app.homeward.base.Regions;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinRequest;
@@ -102,7 +103,7 @@ public final class PageLanguage {
             String name = language.getDisplayLanguage(language);
             name = name.substring(0, 1).toUpperCase(language) + name.substring(1);
             if (code.equals(Messages.supported(current).getLanguage())) {
-                com.vaadin.flow.component.html.Span here = new com.vaadin.flow.component.html.Span(name);
+                Span here = new Span(name);
                 here.getElement().setAttribute("aria-current", "true");
                 here.getElement().setAttribute("lang", code);
                 nav.add(here);

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Main;
 public class PublicPage extends Main {
 
     private final Div card = new Div();
-    private com.vaadin.flow.component.Component languageSwitch;
+    private Component languageSwitch;
 
     public PublicPage() {
         addClassName("public-page");
@@ -32,7 +32,7 @@ public class PublicPage extends Main {
     }
 
     /** Shows the language switch under the card (one at a time); see {@link PageLanguage#switcher}. */
-    protected void setLanguageSwitch(com.vaadin.flow.component.Component languageSwitch) {
+    protected void setLanguageSwitch(Component languageSwitch) {
         if (this.languageSwitch != null) {
             remove(this.languageSwitch);
         }

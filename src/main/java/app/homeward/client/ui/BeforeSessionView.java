@@ -39,10 +39,13 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * /app/clients/{id}/before-session: the review to go through together at the start of a session.
@@ -58,13 +61,13 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
     private final ClientPages pages;
     private final HomeworkPlans homework;
     private final ReviewService reviews;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final AdherenceService adherence;
     final Select<Integer> period = new Select<>();
     private UUID clientId;
 
     public BeforeSessionView(ClientPages pages, HomeworkPlans homework, ReviewService reviews, AdherenceService adherence,
-                             java.time.Clock clock) {
+                             Clock clock) {
         this.pages = pages;
         this.clock = clock;
         this.homework = homework;
@@ -108,7 +111,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             doubts.add(quiet("before.doubts.intro"));
             UnorderedList list = new UnorderedList();
             for (BeforeSession.Doubt doubt : review.doubts()) {
-                String said = getTranslation("before.doubt." + doubt.source().name().toLowerCase(java.util.Locale.ROOT),
+                String said = getTranslation("before.doubt." + doubt.source().name().toLowerCase(Locale.ROOT),
                         doubt.title(), Dates.date(doubt.at(), review.client().timeZone(), getLocale()));
                 list.add(new ListItem(doubt.note().isBlank() ? said : said + " \u2014 \u201c" + doubt.note() + "\u201d"));
             }
@@ -148,7 +151,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         }
         for (BeforeSession.MissedItem item : review.missed()) {
             Div row = new Div(new H3(getTranslation("before.missed.item", item.title(),
-                    Dates.date(item.date(), getLocale()), getTranslation("before.missed.state." + item.state().name().toLowerCase(java.util.Locale.ROOT)))));
+                    Dates.date(item.date(), getLocale()), getTranslation("before.missed.state." + item.state().name().toLowerCase(Locale.ROOT)))));
             row.addClassName("before-row");
             if (item.discussedAt() != null) {
                 row.add(new Paragraph(item.note().isBlank() ? getTranslation("before.missed.discussed")
@@ -189,7 +192,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         }
         for (ChangeRequestSummary request : review.changeRequests()) {
             requests.add(new Paragraph(request.assignmentTitle() + ": "
-                    + getTranslation("portal.change.reason." + request.reason().name().toLowerCase(java.util.Locale.ROOT))
+                    + getTranslation("portal.change.reason." + request.reason().name().toLowerCase(Locale.ROOT))
                     + (request.note().isBlank() ? "" : " \u2014 " + request.note())));
         }
         Div alerts = section("before.alerts");
@@ -248,7 +251,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
         // what the therapist noted while talking the missed days through is where the backup plan starts
         String noted = review.missed().stream().filter(m -> m.assignmentId().equals(outcome.assignmentId()))
                 .map(BeforeSession.MissedItem::note).filter(n -> !n.isBlank()).distinct()
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         note.setValue(noted.length() > 300 ? noted.substring(0, 300) : noted);
         Forms.FormAlert alert = new Forms.FormAlert();
         Button confirm = new Button(getTranslation("before.carry"), e -> {

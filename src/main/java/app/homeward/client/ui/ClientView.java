@@ -274,7 +274,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         actions.add(assign, beforeSession, reminders, edit, resend, reassign, archive, restore);
         if (CurrentUser.require().role() == Role.CLINIC_ADMIN) {
             // the data-rights page (export, erasure) belongs to the privacy feature, which builds on homework
-            com.vaadin.flow.component.html.Anchor data = new com.vaadin.flow.component.html.Anchor(
+            Anchor data = new Anchor(
                     "app/clients/" + client.id() + "/data", getTranslation("client.data-rights"));
             data.setId("client-data-link");
             actions.add(data);

@@ -31,6 +31,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +93,8 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         country.setLabel(getTranslation("settings.country"));
         country.setId("country");
         country.setHelperText(getTranslation("settings.country.help"));
-        List<String> countries = new java.util.ArrayList<>(List.of(""));
-        java.util.Arrays.stream(Locale.getISOCountries())
+        List<String> countries = new ArrayList<>(List.of(""));
+        Arrays.stream(Locale.getISOCountries())
                 .sorted(Comparator.comparing(code -> Locale.of("", code).getDisplayCountry(getLocale())))
                 .forEach(countries::add);
         country.setItems(countries);

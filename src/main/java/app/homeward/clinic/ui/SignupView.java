@@ -17,6 +17,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -27,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 
 /** /signup: from nothing to a clinic in under two minutes. */
@@ -60,7 +62,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
 
         slug.setLabel(getTranslation("signup.slug"));
         slug.setId("slug");
-        slug.setPrefixComponent(new com.vaadin.flow.component.html.Span("/c/"));
+        slug.setPrefixComponent(new Span("/c/"));
         slug.setHelperText(getTranslation("signup.slug.help"));
         slug.setMaxLength(Slugs.MAX);
         slug.setRequiredIndicatorVisible(true);
@@ -95,7 +97,7 @@ public class SignupView extends PublicPage implements HasDynamicTitle {
         timeZone.setValue("UTC");
         language.setLabel(getTranslation("signup.language"));
         language.setId("language");
-        language.setItems(Messages.SUPPORTED.stream().map(java.util.Locale::getLanguage).toList());
+        language.setItems(Messages.SUPPORTED.stream().map(Locale::getLanguage).toList());
         language.setItemLabelGenerator(code -> getTranslation("language." + code));
         language.setValue(Messages.supported(getLocale()).getLanguage());
         agreed.setLabel(getTranslation("signup.agree"));

@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +101,10 @@ final class AdherenceCalculator {
                 default -> { } // still due, coming up or skipped: not decided, not counted
             }
         }
-        Map<UUID, String> titles = new java.util.HashMap<>();
+        Map<UUID, String> titles = new HashMap<>();
         plans.forEach(p -> titles.put(p.id(), p.title()));
         Map<String, Integer[]> scores = new LinkedHashMap<>();
-        Map<String, Instant[]> scoredAt = new java.util.HashMap<>();
+        Map<String, Instant[]> scoredAt = new HashMap<>();
         for (Entry e : entries) {
             if (e.getSubmittedAt() == null) {
                 continue;
@@ -131,7 +133,7 @@ final class AdherenceCalculator {
         }
         List<ClientAdherence.MeasureTrend> measures = scores.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(m -> new ClientAdherence.MeasureTrend(m.getKey(), java.util.Arrays.asList(m.getValue()))).toList();
+                .map(m -> new ClientAdherence.MeasureTrend(m.getKey(), Arrays.asList(m.getValue()))).toList();
 
         List<AdherenceReport.Reason> reasons = new ArrayList<>();
         if (openAlerts > 0) {

@@ -41,10 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -317,11 +322,11 @@ public class HomeworkPlans {
             throw new DomainException("client.archived");
         }
         List<String> ids = worksheetIds == null ? List.of()
-                : worksheetIds.stream().filter(java.util.Objects::nonNull).toList();
+                : worksheetIds.stream().filter(Objects::nonNull).toList();
         if (ids.size() < MIN_OPTIONS || ids.size() > MAX_OPTIONS) {
             throw new DomainException("options", "choice.options.count", MIN_OPTIONS, MAX_OPTIONS);
         }
-        if (new java.util.HashSet<>(ids).size() != ids.size()) {
+        if (new HashSet<>(ids).size() != ids.size()) {
             throw new DomainException("options", "choice.options.distinct");
         }
         List<PublishedWorksheet> offered = new ArrayList<>();
@@ -477,14 +482,14 @@ public class HomeworkPlans {
      * assignment ends, its open occurrences are skipped so they no longer count as missed.
      */
     @Transactional
-    public UUID carryOver(UUID assignmentId, java.util.Set<Obstacle> gotInTheWay, String note) {
+    public UUID carryOver(UUID assignmentId, Set<Obstacle> gotInTheWay, String note) {
         Assignment old = accessibleAssignment(assignmentId);
         requireActive(old);
         Instant now = clock.instant();
         AssignmentPlan plan = old.plan();
         Schedule was = plan.schedule();
-        Schedule next = was.startingOn(java.time.LocalDate.now(clock.withZone(was.zone())));
-        java.util.Set<Obstacle> obstacles = java.util.EnumSet.noneOf(Obstacle.class);
+        Schedule next = was.startingOn(LocalDate.now(clock.withZone(was.zone())));
+        Set<Obstacle> obstacles = EnumSet.noneOf(Obstacle.class);
         obstacles.addAll(plan.obstacles());
         if (gotInTheWay != null) {
             obstacles.addAll(gotInTheWay);

@@ -7,9 +7,11 @@ import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,7 +24,7 @@ import java.util.stream.Collectors;
 public final class HomeworkCardPdf {
 
     /** Words the card needs, translated by the caller. */
-    public static final java.util.List<String> LABEL_KEYS = java.util.List.of("worksheet.why", "portal.plan.what",
+    public static final List<String> LABEL_KEYS = List.of("worksheet.why", "portal.plan.what",
             "portal.plan.when", "portal.plan.where", "portal.plan.obstacles", "portal.plan.backup", "card.next");
 
     private static final Font TITLE = new Font(Font.HELVETICA, 20, Font.BOLD, new Color(0x1a, 0x2b, 0x3c));
@@ -38,7 +40,7 @@ public final class HomeworkCardPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A5, 36, 36, 36, 36);
         try {
-            org.openpdf.text.pdf.PdfWriter.getInstance(pdf, out);
+            PdfWriter.getInstance(pdf, out);
             pdf.addTitle(card.title());
             pdf.addCreator("Homeward");
             pdf.open();

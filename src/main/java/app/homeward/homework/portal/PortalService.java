@@ -45,6 +45,7 @@ import app.homeward.security.HomewardUser;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.worksheet.FieldProblem;
+import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.ScoreResult;
 import app.homeward.worksheet.Scorer;
 import app.homeward.worksheet.WorksheetDocument;
@@ -53,18 +54,26 @@ import app.homeward.worksheet.WorksheetVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -156,7 +165,7 @@ public class PortalService {
         LocalDate today = LocalDate.ofInstant(now, zone);
         // which goal each homework serves, in one statement, only when a plan names one
         Map<UUID, String> goals = clients.myGoalTexts(plans.values().stream().map(Assignment::getGoalId)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<HomeworkCard> dueNow = new ArrayList<>();
         List<HomeworkCard> overdue = new ArrayList<>();
         List<HomeworkCard> coming = new ArrayList<>();
@@ -238,7 +247,7 @@ public class PortalService {
      */
     @Transactional(readOnly = true)
     public byte[] homeworkCardPdf(UUID occurrenceId, Map<String, String> labels, Map<Obstacle, String> obstacleNames,
-                                  java.util.Locale locale) {
+                                  Locale locale) {
         ClientProfile me = clients.me();
         Occurrence occurrence = mine(occurrenceId, me);
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
@@ -265,7 +274,7 @@ public class PortalService {
                 homeworkSettings.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         boolean showsCrisisLine = document.fields().stream()
-                .anyMatch(f -> f instanceof app.homeward.worksheet.FieldTypes.Instructions i && i.showsCrisisLine());
+                .anyMatch(f -> f instanceof FieldTypes.Instructions i && i.showsCrisisLine());
         String crisisText = showsCrisisLine ? crisisText(me) : null;
         if (entry == null) {
             return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of(),
@@ -388,7 +397,7 @@ public class PortalService {
         Assignment assignment = assignments.findById(assignmentId).filter(a -> a.getClientId().equals(me.id()))
                 .orElseThrow(NotFoundException::new);
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        java.util.Locale locale = Messages.forLanguageTag(me.language());
+        Locale locale = Messages.forLanguageTag(me.language());
         Instant now = clock.instant();
         List<HomeworkCalendar.Slot> slots = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.isOpen() && o.getDueAt().isAfter(now))
@@ -398,7 +407,7 @@ public class PortalService {
         String shownName = mailIdentities.shownName(clinic.id(), clinic.name(), locale);
         return HomeworkCalendar.render(messages.getTranslation("calendar.summary", locale, shownName),
                 messages.getTranslation("calendar.description", locale, shownName),
-                java.net.URI.create(links.clinicPage(clinic.slug())), slots);
+                URI.create(links.clinicPage(clinic.slug())), slots);
     }
 
     /** Completions per week for the last eight weeks, the streak, and measure scores over time. */
@@ -414,14 +423,14 @@ public class PortalService {
         ZoneId zone = me.timeZone();
         Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
         LocalDate today = LocalDate.ofInstant(now, zone);
-        LocalDate firstWeek = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(7);
+        LocalDate firstWeek = today.with(DayOfWeek.MONDAY).minusWeeks(7);
         List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(me.id());
         int[][] counts = new int[8][3];
-        Map<UUID, List<OccurrenceState>> byPlan = new java.util.HashMap<>();
+        Map<UUID, List<OccurrenceState>> byPlan = new HashMap<>();
         for (Occurrence o : all) {
             OccurrenceState state = o.state(now, grace, zone);
             byPlan.computeIfAbsent(o.getAssignmentId(), id -> new ArrayList<>()).add(state);
-            long week = java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, o.getLocalDate().with(java.time.DayOfWeek.MONDAY));
+            long week = ChronoUnit.WEEKS.between(firstWeek, o.getLocalDate().with(DayOfWeek.MONDAY));
             if (week < 0 || week > 7 || o.getLocalDate().isAfter(today) || state == OccurrenceState.SKIPPED) {
                 continue;
             }
@@ -447,7 +456,7 @@ public class PortalService {
                 streaks.add(new Progress.Streak(plan.getTitle(), count, rhythm));
             }
         }
-        streaks.sort(java.util.Comparator.comparingInt(Progress.Streak::count).reversed());
+        streaks.sort(Comparator.comparingInt(Progress.Streak::count).reversed());
         return new Progress(weeks, List.copyOf(streaks), measures, shown);
     }
 
@@ -522,7 +531,7 @@ public class PortalService {
     }
 
     /** One submitted entry in the client's history. */
-    public record PastEntry(UUID occurrenceId, String title, java.time.ZonedDateTime submittedAt, Integer score,
+    public record PastEntry(UUID occurrenceId, String title, ZonedDateTime submittedAt, Integer score,
                             String band, Integer percentDone, boolean hasFeedback) {
     }
 
@@ -594,7 +603,7 @@ public class PortalService {
     private Entry flush(Entry entry) {
         try {
             return entries.saveAndFlush(entry);
-        } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException raced) {
+        } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException raced) {
             throw new DomainException("entry.changed-elsewhere");
         }
     }

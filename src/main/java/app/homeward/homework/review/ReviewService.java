@@ -43,6 +43,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +111,7 @@ public class ReviewService {
      */
     @Transactional(readOnly = true)
     public Waiting waiting() {
-        java.util.Collection<UUID> mine = CaseloadScope.filter(clients);
+        Collection<UUID> mine = CaseloadScope.filter(clients);
         return new Waiting(entries.countAllUnreviewed(mine), safetyAlerts.countOpen(mine), changeRequests.countUnresolved(mine));
     }
 
@@ -239,10 +242,10 @@ public class ReviewService {
                     a.getGoalId() == null ? "" : goals.getOrDefault(a.getGoalId(), ""), a.getStatus(),
                     counts[0], counts[1], counts[2], counts[3], unfinished));
         }
-        missed.sort(java.util.Comparator.comparing(BeforeSession.MissedItem::date));
+        missed.sort(Comparator.comparing(BeforeSession.MissedItem::date));
         Map<UUID, String> titles = plans.stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
         List<BeforeSession.ReflectionItem> reflections = new ArrayList<>();
-        Map<Obstacle, Integer> met = new java.util.EnumMap<>(Obstacle.class);
+        Map<Obstacle, Integer> met = new EnumMap<>(Obstacle.class);
         for (Entry e : entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED)) {
             if (e.getSubmittedAt().isBefore(since) || e.getPercentDone() == null) {
                 continue;
@@ -262,7 +265,7 @@ public class ReviewService {
         requests.stream().filter(r -> r.reason() == ChangeReason.UNSURE_IT_HELPS && r.resolvedAt() == null)
                 .forEach(r -> doubts.add(new BeforeSession.Doubt(r.assignmentId(), r.assignmentTitle(),
                         BeforeSession.Doubt.Source.CHANGE_REQUEST, r.createdAt(), r.note())));
-        doubts.sort(java.util.Comparator.comparing(BeforeSession.Doubt::at).reversed());
+        doubts.sort(Comparator.comparing(BeforeSession.Doubt::at).reversed());
         List<AlertSummary> alertList = safetyAlerts.alertsOf(clientId).stream()
                 .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
         return new BeforeSession(client, since, List.copyOf(doubts), outcomes, List.copyOf(missed), reflections, met,

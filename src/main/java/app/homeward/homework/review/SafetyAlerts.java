@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Safety alerts for the therapist: the caseload's open alerts with who was told of them, a client's alerts,
@@ -65,7 +66,7 @@ public class SafetyAlerts {
         Map<UUID, List<AlertSummary.Told>> byAlert = notices.told(shown.stream().map(SafetyAlert::getId).toList());
         Map<UUID, List<AlertSummary.Told>> byEntry = new HashMap<>();
         shown.forEach(a -> byEntry.merge(a.getEntryId(), byAlert.getOrDefault(a.getId(), List.of()),
-                (x, y) -> java.util.stream.Stream.concat(x.stream(), y.stream()).toList()));
+                (x, y) -> Stream.concat(x.stream(), y.stream()).toList()));
         return shown.stream().map(a -> {
             AlertSummary plain = view(a, visible.get(a.getClientId()).displayName());
             return new AlertSummary(plain.id(), plain.clientId(), plain.clientName(), plain.entryId(), plain.label(),

@@ -1,13 +1,19 @@
 package app.homeward.homework.ui;
 
+import app.homeward.worksheet.Scoring;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Charts with Chart.js from its WebJar, loaded at run time (no frontend bundle), each followed by
@@ -33,7 +39,7 @@ public final class Charts {
         Div box = chart.box();
         box.getElement().appendChild(behindToggle(table(caption, labels, series)));
         String[] colours = {"#2f6f73", "#a3c9a8", "#c98a00", "#5b6c8f"};
-        List<Map<String, Object>> datasets = new java.util.ArrayList<>();
+        List<Map<String, Object>> datasets = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, List<Integer>> s : series.entrySet()) {
             String colour = colours[i++ % colours.length];
@@ -117,19 +123,19 @@ public final class Charts {
      * filled down to the one before it, so no plugin is loaded); {@code axis} the y-axis id, null for the
      * chart's only one.
      */
-    public static List<Map<String, Object>> bandAreas(List<app.homeward.worksheet.Scoring.Band> bands, Integer max,
+    public static List<Map<String, Object>> bandAreas(List<Scoring.Band> bands, Integer max,
                                                       int points, String axis) {
-        List<app.homeward.worksheet.Scoring.Band> sorted = bands.stream()
-                .sorted(java.util.Comparator.comparingInt(app.homeward.worksheet.Scoring.Band::min)).toList();
-        List<Map<String, Object>> areas = new java.util.ArrayList<>();
+        List<Scoring.Band> sorted = bands.stream()
+                .sorted(Comparator.comparingInt(Scoring.Band::min)).toList();
+        List<Map<String, Object>> areas = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             var band = sorted.get(i);
             int top = max == null ? band.max() : Math.min(band.max(), max);
             // a band covers its whole last point: 0–4 shades up to 4.5, where 5–9 begins
             double upper = i < sorted.size() - 1 ? top + 0.5 : top;
-            Map<String, Object> area = new java.util.LinkedHashMap<>();
+            Map<String, Object> area = new LinkedHashMap<>();
             area.put("label", band.label());
-            area.put("data", java.util.Collections.nCopies(points, upper));
+            area.put("data", Collections.nCopies(points, upper));
             area.put("borderWidth", 0);
             area.put("pointRadius", 0);
             area.put("pointHitRadius", 0);
@@ -146,8 +152,8 @@ public final class Charts {
 
     /** The clinical cut-off as a dashed line across the chart. */
     public static Map<String, Object> cutoffLine(String label, int cutoff, int points, String axis) {
-        Map<String, Object> line = new java.util.LinkedHashMap<>(Map.of("label", label,
-                "data", java.util.Collections.nCopies(points, cutoff), "borderColor", "#8a1c1c",
+        Map<String, Object> line = new LinkedHashMap<>(Map.of("label", label,
+                "data", Collections.nCopies(points, cutoff), "borderColor", "#8a1c1c",
                 "borderDash", List.of(6, 4), "borderWidth", 2, "pointRadius", 0, "pointHitRadius", 0, "fill", false,
                 "order", 1));
         if (axis != null) {
@@ -169,25 +175,25 @@ public final class Charts {
      */
     public static Component measureChart(String caption, List<String> labels, String scoreLabel, List<Integer> scores,
                                   List<String> bandOfEach, Integer min, Integer max,
-                                  List<app.homeward.worksheet.Scoring.Band> bands, Integer cutoff,
+                                  List<Scoring.Band> bands, Integer cutoff,
                                   String bandLabel, String cutoffLabel) {
         Canvas chart = canvas("measure-chart");
         Div box = chart.box();
-        Map<String, List<String>> text = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> text = new LinkedHashMap<>();
         text.put(scoreLabel, scores.stream().map(String::valueOf).toList());
-        if (bandOfEach.stream().anyMatch(java.util.Objects::nonNull)) {
+        if (bandOfEach.stream().anyMatch(Objects::nonNull)) {
             text.put(bandLabel, bandOfEach.stream().map(b -> b == null ? ClientFormat.NONE : b).toList());
         }
         box.getElement().appendChild(behindToggle(textTable(caption, labels, text)));
 
-        List<Map<String, Object>> datasets = new java.util.ArrayList<>();
+        List<Map<String, Object>> datasets = new ArrayList<>();
         datasets.add(Map.of("label", scoreLabel, "data", scores, "borderColor", "#1f4f52", "backgroundColor", "#1f4f52",
                 "tension", 0.2, "pointRadius", 4, "order", 0));
         datasets.addAll(bandAreas(bands, max, labels.size(), null));
         if (cutoff != null) {
             datasets.add(cutoffLine(cutoffLabel, cutoff, labels.size(), null));
         }
-        Map<String, Object> y = new java.util.LinkedHashMap<>();
+        Map<String, Object> y = new LinkedHashMap<>();
         Integer step = min == null || max == null ? null : tickStep(max - min);
         y.put("ticks", step == null ? Map.of("precision", 0) : Map.of("precision", 0, "stepSize", step));
         if (min != null) {

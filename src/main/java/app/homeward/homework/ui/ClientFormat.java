@@ -1,8 +1,13 @@
 package app.homeward.homework.ui;
 
 import app.homeward.base.Dates;
+import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientStatus;
+import app.homeward.security.CurrentUser;
+import app.homeward.tenancy.ClinicBranding;
+import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -16,6 +21,7 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -31,15 +37,15 @@ public final class ClientFormat {
     }
 
     /** The signed-in person's clinic: its time zone dates are shown in, its defaults for new clients. */
-    public static app.homeward.tenancy.ClinicBranding currentClinic(app.homeward.tenancy.ClinicDirectory clinics) {
-        return clinics.findById(app.homeward.security.CurrentUser.require().clinicId())
-                .orElseThrow(app.homeward.base.NotFoundException::new);
+    public static ClinicBranding currentClinic(ClinicDirectory clinics) {
+        return clinics.findById(CurrentUser.require().clinicId())
+                .orElseThrow(NotFoundException::new);
     }
 
     /** The page's language (Component#getLocale is protected). */
     public static Locale locale(Component component) {
-        return component.getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
-                .map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ENGLISH);
+        return component.getUI().or(() -> Optional.ofNullable(UI.getCurrent()))
+                .map(UI::getLocale).orElse(Locale.ENGLISH);
     }
 
     public static Span badge(String text, String variant) {
@@ -100,7 +106,7 @@ public final class ClientFormat {
     public static void localize(DatePicker picker, Component translator) {
         Locale locale = locale(translator);
         // the region decides the order and separators the picker shows: 04/12/2026 in the UK, 12/4/2026 in the US
-        picker.setLocale(app.homeward.base.Dates.formatLocale(locale));
+        picker.setLocale(Dates.formatLocale(locale));
         List<DayOfWeek> sundayFirst = Stream.concat(Stream.of(DayOfWeek.SUNDAY),
                 Arrays.stream(DayOfWeek.values()).filter(d -> d != DayOfWeek.SUNDAY)).toList();
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n()

@@ -3,23 +3,28 @@ package app.homeward.platform.ui;
 import app.homeward.audit.AuditLabels;
 import app.homeward.audit.AuditRow;
 import app.homeward.base.Dates;
+import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.platform.PlatformService;
 import app.homeward.platform.PlatformService.ClinicOverview;
 import app.homeward.security.Role;
 import app.homeward.security.SecondFactorService;
 import app.homeward.tenancy.ClinicStatus;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -80,8 +85,8 @@ public class PlatformView extends Main implements HasDynamicTitle {
         refresh();
     }
 
-    private com.vaadin.flow.component.Component actionFor(ClinicOverview clinic) {
-        com.vaadin.flow.component.html.Div buttons = new com.vaadin.flow.component.html.Div(suspendOrReactivate(clinic));
+    private Component actionFor(ClinicOverview clinic) {
+        Div buttons = new Div(suspendOrReactivate(clinic));
         buttons.addClassName("platform-actions");
         if (clinic.status() == ClinicStatus.SUSPENDED) {
             Button delete = new Button(getTranslation("platform.delete"), e -> confirmDelete(clinic));
@@ -93,9 +98,9 @@ public class PlatformView extends Main implements HasDynamicTitle {
 
     /** Deleting a (suspended) clinic asks for its address name, typed, so the wrong row is never deleted by a slip. */
     private void confirmDelete(ClinicOverview clinic) {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("platform.delete.title", clinic.name()));
-        com.vaadin.flow.component.textfield.TextField slug = new com.vaadin.flow.component.textfield.TextField(
+        TextField slug = new TextField(
                 getTranslation("platform.delete.slug"));
         slug.setId("delete-slug");
         slug.setWidthFull();
@@ -106,7 +111,7 @@ public class PlatformView extends Main implements HasDynamicTitle {
                 dialog.close();
                 Forms.notifySuccess(getTranslation("platform.deleted", clinic.name()));
                 refresh();
-            } catch (app.homeward.base.DomainException problem) {
+            } catch (DomainException problem) {
                 slug.setErrorMessage(getTranslation(problem.messageKey(), problem.arguments()));
                 slug.setInvalid(true);
                 slug.focus();

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
@@ -54,7 +55,7 @@ public class ClientLayout extends Div implements RouterLayout {
                 RouterLink link = new RouterLink();
                 link.setRoute(entry.menuClass().asSubclass(Component.class));
                 link.setText(getTranslation(entry.title()));
-                link.setHighlightCondition(com.vaadin.flow.router.HighlightConditions.sameLocation());
+                link.setHighlightCondition(HighlightConditions.sameLocation());
                 bottom.add(link);
             }
         }

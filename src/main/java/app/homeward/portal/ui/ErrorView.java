@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * database is away — the promise that trying again later works (the pool reconnects by itself).
  */
 @AnonymousAllowed
-public class ErrorView extends Main implements HasErrorParameter<Exception>, com.vaadin.flow.router.HasDynamicTitle {
+public class ErrorView extends Main implements HasErrorParameter<Exception>, HasDynamicTitle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorView.class);
 

@@ -1,8 +1,10 @@
 package app.homeward.portal.ui;
 
+import app.homeward.base.NotFoundException;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * clinic's worksheet): the same calm page as an unknown address, and no stack trace in the log.
  */
 @AnonymousAllowed
-public class MissingObjectView extends Main implements HasErrorParameter<app.homeward.base.NotFoundException>,
-        com.vaadin.flow.router.HasDynamicTitle {
+public class MissingObjectView extends Main implements HasErrorParameter<NotFoundException>,
+        HasDynamicTitle {
 
     public MissingObjectView() {
         addClassName("public-page");
@@ -25,7 +27,7 @@ public class MissingObjectView extends Main implements HasErrorParameter<app.hom
     }
 
     @Override
-    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<app.homeward.base.NotFoundException> parameter) {
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         NotFoundView.show(this);
         return HttpServletResponse.SC_NOT_FOUND;
     }

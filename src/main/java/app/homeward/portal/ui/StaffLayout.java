@@ -8,6 +8,7 @@ import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import app.homeward.tenancy.ui.ClinicBrand;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -64,7 +65,7 @@ public class StaffLayout extends AppLayout {
      * could not jump to the page past the navigation (axe: landmark-one-main, region).
      */
     @Override
-    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+    public void showRouterLayoutContent(HasElement content) {
         super.showRouterLayoutContent(content);
         if (!"main".equals(content.getElement().getTag())) {
             content.getElement().setAttribute("role", "main");

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -112,7 +113,7 @@ public class ClientDataView extends Div implements HasDynamicTitle {
         dialog.open();
     }
 
-    private String date(java.time.Instant instant) {
+    private String date(Instant instant) {
         return instant == null ? Dates.NONE : Dates.date(instant, zone, getLocale());
     }
 

@@ -1,5 +1,6 @@
 package app.homeward.reminder.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.ReminderService;
@@ -41,7 +42,7 @@ class ClinicReminderSection extends Div {
         for (TimePicker picker : new TimePicker[]{quietStart, quietEnd}) {
             picker.setClearButtonVisible(true);
             picker.setStep(Duration.ofMinutes(15));
-            picker.setLocale(app.homeward.base.Dates.formatLocale(getLocale()));
+            picker.setLocale(Dates.formatLocale(getLocale()));
         }
         quietStart.setValue(rules.quietStart());
         quietEnd.setValue(rules.quietEnd());

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public class UnsubscribeView extends PublicPage implements BeforeEnterObserver, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // the email's language (the link says it), else the browser's; dates in the browser's region
-        java.util.Locale language = PageLanguage.choose(event.getLocation(), getLocale().getLanguage());
+        Locale language = PageLanguage.choose(event.getLocation(), getLocale().getLanguage());
         event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), ""));
         setLanguageSwitch(PageLanguage.switcher(event.getLocation(), language));
         UUID clinic = uuid(event.getRouteParameters().get("clinic").orElse(""));

@@ -6,9 +6,12 @@ import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.ClinicLinks;
 import app.homeward.security.RememberedClinic;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
 import jakarta.servlet.http.HttpServletRequest;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.button.Button;
@@ -66,7 +69,7 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
             getUI().ifPresent(ui -> ui.navigate("c/" + slug));
         });
         go.addThemeVariants(ButtonVariant.PRIMARY);
-        go.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(clinic);
+        go.addClickShortcut(Key.ENTER).listenOn(clinic);
         go.setId("go-to-clinic");
 
         email.setLabel(getTranslation("login.links.email"));
@@ -119,9 +122,9 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
 
     /** Vaadin's access control keeps the page that needed a sign-in in the session before it sends a person here. */
     private static boolean sentHereToSignIn() {
-        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        var session = VaadinSession.getCurrent();
         return session != null && session.getSession() != null && session.getSession()
-                .getAttribute(com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT) != null;
+                .getAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT) != null;
     }
 
     /** Accepts "sunrise", "/c/sunrise" or a full https://…/c/sunrise address. */

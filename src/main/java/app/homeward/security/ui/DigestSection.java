@@ -1,5 +1,6 @@
 package app.homeward.security.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
@@ -30,7 +31,7 @@ class DigestSection extends Div {
         time.setId("digest-time");
         time.setClearButtonVisible(true);
         time.setStep(Duration.ofMinutes(15));
-        time.setLocale(app.homeward.base.Dates.formatLocale(getLocale()));
+        time.setLocale(Dates.formatLocale(getLocale()));
         time.setValue(digest.time());
         zone.setLabel(getTranslation("account.digest.zone"));
         zone.setHelperText(getTranslation("account.digest.zone.help"));

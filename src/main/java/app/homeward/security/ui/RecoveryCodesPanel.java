@@ -1,11 +1,13 @@
 package app.homeward.security.ui;
 
+import app.homeward.base.ui.Forms;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -31,15 +33,15 @@ class RecoveryCodesPanel extends Div {
             return new DownloadResponse(new ByteArrayInputStream(bytes), "homeward-recovery-codes.txt",
                     "text/plain;charset=UTF-8", bytes.length);
         }), "");
-        download.add(VaadinIcon.DOWNLOAD.create(), new com.vaadin.flow.component.html.Span(
+        download.add(VaadinIcon.DOWNLOAD.create(), new Span(
                 getTranslation("second-factor.recovery.download")));
         download.setId("download-recovery-codes");
         download.addClassName("download-link");
 
         Button copy = new Button(getTranslation("second-factor.recovery.copy"), VaadinIcon.COPY.create(), e -> {
             getElement().executeJs("return navigator.clipboard.writeText($0)", String.join("\n", codes))
-                    .then(ok -> app.homeward.base.ui.Forms.notifySuccess(getTranslation("second-factor.recovery.copied")),
-                            failed -> app.homeward.base.ui.Forms.notifyError(getTranslation("second-factor.recovery.copy-failed")));
+                    .then(ok -> Forms.notifySuccess(getTranslation("second-factor.recovery.copied")),
+                            failed -> Forms.notifyError(getTranslation("second-factor.recovery.copy-failed")));
         });
         copy.setId("copy-recovery-codes");
 

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -96,7 +97,7 @@ class SecondFactorSection extends Div {
     }
 
     private void withCode(TextField code, Forms.FormAlert alert, Function<String, CodeCheck> action,
-                          java.util.function.Consumer<CodeCheck.Accepted> accepted) {
+                          Consumer<CodeCheck.Accepted> accepted) {
         alert.clear();
         CodeCheck check = action.apply(code.getValue());
         if (check instanceof CodeCheck.Accepted ok) {

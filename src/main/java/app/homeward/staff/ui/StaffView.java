@@ -14,6 +14,7 @@ import app.homeward.security.Role;
 import app.homeward.security.SecondFactorService;
 import app.homeward.staff.TeamService;
 import app.homeward.tenancy.ClinicDirectory;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -37,6 +39,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /** /app/staff: the clinic admin invites therapists and admins, and switches accounts off and on. */
 @Route("app/staff")
@@ -62,7 +66,7 @@ public class StaffView extends Div implements HasDynamicTitle {
     private final SecondFactorService secondFactors;
     private final TeamService team;
     /** Accounts whose two-step sign-in is on (read once per refresh). */
-    private java.util.Set<java.util.UUID> withSecondFactor = java.util.Set.of();
+    private Set<UUID> withSecondFactor = Set.of();
 
     public StaffView(AccountService accounts, InvitationService invitations, ClinicDirectory clinics,
                      SecondFactorService secondFactors, TeamService team) {
@@ -102,7 +106,7 @@ public class StaffView extends Div implements HasDynamicTitle {
         });
         HorizontalLayout form = new HorizontalLayout(name, email, role, invite);
         form.setWrap(true);
-        form.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         staff.setId("staff-grid");
         staff.addThemeVariants(GridVariant.NO_BORDER);
@@ -185,7 +189,7 @@ public class StaffView extends Div implements HasDynamicTitle {
     }
 
     /** Reset of a colleague's two-step sign-in (after a lost phone), or a note that they have none yet. */
-    private com.vaadin.flow.component.Component secondFactorAction(AccountSummary account) {
+    private Component secondFactorAction(AccountSummary account) {
         if (!withSecondFactor.contains(account.id())) {
             Span none = new Span(getTranslation("second-factor.staff.none"));
             none.addClassName("second-factor-missing");

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ public abstract class ClinicPublicPage extends PublicPage implements BeforeEnter
             return;
         }
         // the link's language, else the browser's, else the clinic's; dates in the browser's or clinic's region
-        java.util.Locale language = PageLanguage.choose(event.getLocation(), clinic.get().defaultLanguage());
+        Locale language = PageLanguage.choose(event.getLocation(), clinic.get().defaultLanguage());
         event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), clinic.get().country()));
         setLanguageSwitch(PageLanguage.switcher(event.getLocation(), language));
         ClinicBrand.apply(event.getUI(), clinic.get());

@@ -3,7 +3,9 @@ package app.homeward.worksheet.ui;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
 import app.homeward.worksheet.FieldTypes;
+import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,6 +23,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,7 +136,7 @@ class FieldEditor extends Div {
         updateToolNames();
     }
 
-    private Button tool(VaadinIcon icon, com.vaadin.flow.component.ComponentEventListener<com.vaadin.flow.component.ClickEvent<Button>> click) {
+    private Button tool(VaadinIcon icon, ComponentEventListener<ClickEvent<Button>> click) {
         Button button = new Button(icon.create(), click);
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         return button;
@@ -239,7 +242,7 @@ class FieldEditor extends Div {
         return input;
     }
 
-    private BigDecimalField decimal(String labelKey, java.math.BigDecimal value) {
+    private BigDecimalField decimal(String labelKey, BigDecimal value) {
         BigDecimalField input = new BigDecimalField(t.t(labelKey));
         input.setValue(value);
         input.setWidth("9em");

@@ -1,11 +1,15 @@
 package app.homeward.worksheet.ui;
 
+import app.homeward.base.Dates;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasAriaLabel;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -30,10 +34,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -229,7 +235,7 @@ final class FieldInputs {
     private static LocalDate parseDate(Object value) {
         try {
             return value instanceof String s ? LocalDate.parse(s) : null;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -237,7 +243,7 @@ final class FieldInputs {
     private static LocalTime parseTime(Object value) {
         try {
             return value instanceof String s ? LocalTime.parse(s) : null;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -268,7 +274,7 @@ final class FieldInputs {
             this.component = component;
             this.reader = reader;
             component.getElement().setProperty("label", field.label());
-            if (field.label().isBlank() && component instanceof com.vaadin.flow.component.HasAriaLabel named) {
+            if (field.label().isBlank() && component instanceof HasAriaLabel named) {
                 // a question still being written in the builder: its live preview must not offer an input with
                 // no name at all (axe: critical), so a screen reader says what it is until it has a label
                 named.setAriaLabel(t.t("worksheet.field.unlabelled"));
@@ -281,7 +287,7 @@ final class FieldInputs {
                 component.getElement().setProperty("helperText", help);
             }
             if (component instanceof HasValue<?, ?> hasValue) {
-                if (field.required() && component instanceof com.vaadin.flow.component.checkbox.CheckboxGroup<?>) {
+                if (field.required() && component instanceof CheckboxGroup<?>) {
                     // Vaadin marks a required group with aria-required, which ARIA does not allow on role=group
                     // (axe: critical). The group shows the same marker through CSS, and says what it asks.
                     component.addClassName("required-group");
@@ -299,7 +305,7 @@ final class FieldInputs {
                     }
                 });
             }
-            if (component instanceof com.vaadin.flow.component.HasSize sized) {
+            if (component instanceof HasSize sized) {
                 sized.setWidthFull();
             }
             component.addClassName("worksheet-field");
@@ -705,9 +711,9 @@ final class FieldInputs {
     }
 
     /** Dates and times in a worksheet read as on the rest of the page: the viewer's region (decision 0031). */
-    private static java.util.Locale viewerFormat() {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        return app.homeward.base.Dates.formatLocale(ui == null ? null : ui.getLocale());
+    private static Locale viewerFormat() {
+        UI ui = UI.getCurrent();
+        return Dates.formatLocale(ui == null ? null : ui.getLocale());
     }
 
     /**

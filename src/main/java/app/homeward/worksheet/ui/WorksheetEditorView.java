@@ -2,6 +2,7 @@ package app.homeward.worksheet.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
+import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.RouteIds;
 import app.homeward.security.Role;
@@ -29,6 +30,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -49,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,7 +104,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
         UUID id = RouteIds.uuid(event, "id");
         try {
             draft = worksheets.openDraft(id);
-        } catch (app.homeward.base.NotFoundException missing) {
+        } catch (NotFoundException missing) {
             throw missing; // the "not found" page, like any id one may not see
         } catch (DomainException problem) {
             // archived: go back to the worksheet and say why
@@ -315,7 +318,7 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
     /** The worksheet as it stands in the builder, with these fields (already read from the cards). */
     private WorksheetDocument current(List<Field> fields) {
         List<String> tagList = Arrays.stream(tags.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+                .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
         return new WorksheetDocument(title.getValue().strip(), description.getValue().strip(), rationale.getValue().strip(),
                 category.getValue(), tagList, minutes.getValue() == null ? 0 : minutes.getValue(),
                 difficulty.getValue() == null ? 0 : difficulty.getValue(), language.getValue(), fields,
@@ -362,9 +365,9 @@ public class WorksheetEditorView extends Div implements BeforeEnterObserver, Bef
         RadioButtonGroup<Sharing> sharing = new RadioButtonGroup<>();
         sharing.setLabel(getTranslation("builder.publish.who"));
         sharing.setItems(Sharing.CLINIC, Sharing.PRIVATE);
-        sharing.setItemLabelGenerator(s -> getTranslation("builder.publish.sharing." + s.name().toLowerCase(java.util.Locale.ROOT)));
+        sharing.setItemLabelGenerator(s -> getTranslation("builder.publish.sharing." + s.name().toLowerCase(Locale.ROOT)));
         sharing.setValue(draft.sharing() == null ? Sharing.CLINIC : draft.sharing());
-        sharing.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
+        sharing.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         sharing.setId("publish-sharing");
         dialog.add(new Paragraph(getTranslation("builder.publish.intro", draft.number())));
         if (draft.owner()) {

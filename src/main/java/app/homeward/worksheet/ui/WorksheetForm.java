@@ -4,14 +4,18 @@ import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldProblem;
 import app.homeward.worksheet.ScoreResult;
 import app.homeward.worksheet.WorksheetDocument;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one renderer for any worksheet version: a client fills it in ({@link Mode#FILL}), a
@@ -32,7 +36,7 @@ public class WorksheetForm extends Div {
     private final Div scoreBox = new Div();
     private final List<String> order = new ArrayList<>();
     /** Keys of the fields a client answers (the others are instructions and headings). */
-    private final java.util.Set<String> answerable = new java.util.HashSet<>();
+    private final Set<String> answerable = new HashSet<>();
     private Div stepper;
     private int current;
 
@@ -71,11 +75,11 @@ public class WorksheetForm extends Div {
         Span position = new Span();
         position.addClassName("stepper-position");
         position.getElement().setAttribute("aria-live", "polite");
-        com.vaadin.flow.component.button.Button back = new com.vaadin.flow.component.button.Button(
+        Button back = new Button(
                 getTranslation("worksheet.stepper.back"), e -> go(current - 1));
-        com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button(
+        Button next = new Button(
                 getTranslation("worksheet.stepper.next"), e -> go(current + 1));
-        next.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.PRIMARY);
+        next.addThemeVariants(ButtonVariant.PRIMARY);
         back.setId("stepper-back");
         next.setId("stepper-next");
         stepper = new Div(back, position, next);
@@ -102,8 +106,8 @@ public class WorksheetForm extends Div {
             inputs.get(order.get(i)).component().setVisible(i == current || i == stem);
         }
         ((Span) stepper.getComponentAt(1)).setText(getTranslation("worksheet.stepper.position", current + 1, order.size()));
-        ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(0)).setEnabled(current > 0);
-        ((com.vaadin.flow.component.button.Button) stepper.getComponentAt(2)).setEnabled(current < order.size() - 1);
+        ((Button) stepper.getComponentAt(0)).setEnabled(current > 0);
+        ((Button) stepper.getComponentAt(2)).setEnabled(current < order.size() - 1);
         inputs.get(order.get(current)).focus();
     }
 

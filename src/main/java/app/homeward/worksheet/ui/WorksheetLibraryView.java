@@ -8,8 +8,10 @@ import app.homeward.security.Role;
 import app.homeward.worksheet.LibraryEntry;
 import app.homeward.worksheet.LibraryQuery;
 import app.homeward.worksheet.LibraryQuery.Source;
+import app.homeward.worksheet.Pack;
 import app.homeward.worksheet.WorksheetCategory;
 import app.homeward.worksheet.WorksheetService;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,6 +30,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -37,6 +41,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -48,7 +53,7 @@ import java.util.UUID;
 @Route("app/worksheets")
 @Menu(title = "nav.worksheets", order = 20, icon = "FILE_TEXT_O")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
-public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+public class WorksheetLibraryView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     final TextField search = new TextField();
     final Select<WorksheetCategory> category = new Select<>();
@@ -58,7 +63,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
     /** A language code, or null for all languages. */
     final Select<String> language = new Select<>();
     final Checkbox archived = new Checkbox();
-    final Select<app.homeward.worksheet.Pack> pack = new Select<>();
+    final Select<Pack> pack = new Select<>();
     private final Paragraph packNote = new Paragraph();
     final Div results = new Div();
     final Paragraph count = new Paragraph();
@@ -144,7 +149,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
 
     /** Vaadin reuses this view when the menu link is clicked on it: show what changed meanwhile. */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         refresh();
     }
 
@@ -162,7 +167,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
             packNote.setText(getTranslation(chosenPack.descriptionKey()));
             // a pack names the originals; their translations (slug "<original>-<language>") belong to it too
             entries = entries.stream().filter(e -> e.builtIn() && packIndex(chosenPack, e) >= 0)
-                    .sorted(java.util.Comparator.comparingInt(e -> packIndex(chosenPack, e))).toList();
+                    .sorted(Comparator.comparingInt(e -> packIndex(chosenPack, e))).toList();
         }
         results.removeAll();
         count.setText(getTranslation("library.count", entries.size()));
@@ -175,7 +180,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         entries.forEach(entry -> results.add(card(entry)));
     }
 
-    private static int packIndex(app.homeward.worksheet.Pack pack, LibraryEntry entry) {
+    private static int packIndex(Pack pack, LibraryEntry entry) {
         String suffix = "-" + entry.language();
         String original = entry.id().endsWith(suffix) && !pack.worksheets().contains(entry.id())
                 ? entry.id().substring(0, entry.id().length() - suffix.length()) : entry.id();
@@ -268,7 +273,7 @@ public class WorksheetLibraryView extends Div implements HasDynamicTitle, com.va
         });
         start.setId("new-worksheet-start");
         start.addThemeVariants(ButtonVariant.PRIMARY);
-        title.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> start.click());
+        title.addKeyPressListener(Key.ENTER, e -> start.click());
         dialog.add(new Paragraph(getTranslation("library.new.intro")), title);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), start);
         dialog.open();

@@ -20,12 +20,15 @@ import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -124,7 +127,7 @@ class AuditViewTest extends ViewTest {
     void an_address_with_a_kind_of_action_filters_by_it_and_nonsense_in_the_address_is_ignored() {
         admin.signIn();
 
-        AuditView view = navigateWith(java.util.Map.of(AuditView.CLIENT, riley.toString(), AuditView.WHAT, "VIEW",
+        AuditView view = navigateWith(Map.of(AuditView.CLIENT, riley.toString(), AuditView.WHAT, "VIEW",
                 AuditView.FROM, "not-a-date"));
 
         assertThat(view.from.getValue()).isNull();
@@ -134,7 +137,7 @@ class AuditViewTest extends ViewTest {
                 .as("the looks at Riley's record, not that Riley was added")
                 .containsExactlyInAnyOrder(AuditAction.CLIENT_VIEWED, AuditAction.ADHERENCE_VIEWED,
                         AuditAction.MEASURES_VIEWED);
-        AuditView other = navigateWith(java.util.Map.of(AuditView.CLIENT, "'; drop table audit_record; --",
+        AuditView other = navigateWith(Map.of(AuditView.CLIENT, "'; drop table audit_record; --",
                 AuditView.WHAT, "<script>", AuditView.TO, "9".repeat(5000)));
         assertThat(other.client.getValue()).isNull();
         assertThat(other.what.getValue()).isNull();
@@ -160,14 +163,14 @@ class AuditViewTest extends ViewTest {
     void only_admins_have_the_audit_page_and_the_panel() {
         admin.signIn();
         navigate("app/clients/" + jordan, ClientView.class);
-        assertThat(com.vaadin.flow.server.menu.MenuConfiguration.getMenuEntries()).extracting(e -> e.title())
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(e -> e.title())
                 .contains("nav.audit");
         signOutOfThisBrowser();
 
         therapist.signIn();
         navigate("app/clients/" + jordan, ClientView.class);
         assertThat(find(RecordAccessPanel.class).exists()).isFalse();
-        assertThat(com.vaadin.flow.server.menu.MenuConfiguration.getMenuEntries()).extracting(e -> e.title())
+        assertThat(MenuConfiguration.getMenuEntries()).extracting(e -> e.title())
                 .doesNotContain("nav.audit");
 
         NotFoundView notFound = navigate("app/audit", NotFoundView.class);
@@ -194,8 +197,8 @@ class AuditViewTest extends ViewTest {
     }
 
     /** The audit page at an address with these query parameters, as a link or a bookmark opens it. */
-    private AuditView navigateWith(java.util.Map<String, String> parameters) {
-        UI.getCurrent().navigate("app/audit", com.vaadin.flow.router.QueryParameters.simple(parameters));
+    private AuditView navigateWith(Map<String, String> parameters) {
+        UI.getCurrent().navigate("app/audit", QueryParameters.simple(parameters));
         return find(AuditView.class).single();
     }
 

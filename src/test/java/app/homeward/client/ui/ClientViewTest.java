@@ -3,6 +3,7 @@ package app.homeward.client.ui;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
+import app.homeward.base.Messages;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
@@ -12,16 +13,20 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.portal.ui.MissingObjectView;
+import app.homeward.security.AccountService;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.WorksheetService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +113,7 @@ class ClientViewTest extends ViewTest {
 
         // headings and cards in page order: the goal with a plan first, then what serves no goal;
         // a goal with no homework gets no heading
-        java.util.List<String> order = view.plan.getChildren()
+        List<String> order = view.plan.getChildren()
                 .map(c -> c instanceof H3 h ? "# " + h.getText() : ((Div) c).getElement().getChildren()
                         .filter(e -> "h3".equals(e.getTag())).findFirst().map(e -> e.getText()).orElse("?"))
                 .toList();
@@ -127,11 +132,11 @@ class ClientViewTest extends ViewTest {
                 false, false, 1, null));
         test(view.newGoal).setValue("Walk twice a week");
         test(view.addGoal).click();
-        for (java.util.Locale locale : java.util.List.of(java.util.Locale.ENGLISH, app.homeward.base.Messages.SPANISH)) {
-            com.vaadin.flow.component.UI.getCurrent().setLocale(locale);
+        for (Locale locale : List.of(Locale.ENGLISH, Messages.SPANISH)) {
+            UI.getCurrent().setLocale(locale);
             navigate("app/clients/" + clientId, ClientView.class);
 
-            java.util.List<Button> named = find(Button.class).all().stream()
+            List<Button> named = find(Button.class).all().stream()
                     .filter(b -> b.getAriaLabel().isPresent() && !b.getText().isBlank()).toList();
             assertThat(named).as("the plan's and the goal's buttons").hasSizeGreaterThanOrEqualTo(3);
             assertThat(named).allSatisfy(b -> assertThat(b.getAriaLabel().orElseThrow())
@@ -205,10 +210,10 @@ class ClientViewTest extends ViewTest {
         assertThat(view.reassign.isVisible()).isTrue();
 
         test(view.reassign).click();
-        var dialog = find(com.vaadin.flow.component.dialog.Dialog.class).id("reassign-dialog");
+        var dialog = find(Dialog.class).id("reassign-dialog");
         @SuppressWarnings("unchecked")
-        var select = (com.vaadin.flow.component.select.Select<app.homeward.security.AccountService.StaffMember>)
-                find(com.vaadin.flow.component.select.Select.class, dialog).id("reassign-therapist");
+        var select = (Select<AccountService.StaffMember>)
+                find(Select.class, dialog).id("reassign-therapist");
         test(select).selectItem(colleague.displayName() + " (Therapist)");
         test(find(Button.class).id("reassign-save")).click();
 

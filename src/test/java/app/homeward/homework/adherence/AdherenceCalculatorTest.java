@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -148,7 +149,7 @@ class AdherenceCalculatorTest {
         occurrences.get(3).complete(false, occurrences.get(3).getDueAt());
         occurrences.get(7).complete(false, occurrences.get(7).getDueAt());
         occurrences.get(2).skip(); // day 10 skipped: neither breaks nor lengthens the run
-        java.util.Collections.shuffle(occurrences);
+        Collections.shuffle(occurrences);
 
         AdherenceStats stats = result(NOW, 4, List.of(), 0).stats();
 

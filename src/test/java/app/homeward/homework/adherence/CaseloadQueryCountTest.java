@@ -42,6 +42,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -217,7 +218,7 @@ class CaseloadQueryCountTest extends IntegrationTest {
         int submitted = 0;
         for (HomeworkCard card : overdue) {
             if (card.title().equals("Daily mood-log") && submitted < 12) {
-                portal.submit(card.occurrenceId(), java.util.Map.of("date", card.due().toLocalDate().toString(), "mood", 5), null);
+                portal.submit(card.occurrenceId(), Map.of("date", card.due().toLocalDate().toString(), "mood", 5), null);
                 portal.reflect(card.occurrenceId(), new Reflection(submitted % 2 == 0 ? 100 : 50, 5, 6,
                         Set.of(Obstacle.NO_TIME, Obstacle.LOW_MOOD), "Reflection " + submitted));
                 submitted++;

@@ -44,6 +44,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -472,7 +473,7 @@ class LadderAndChoiceTest extends IntegrationTest {
 
     private List<AssignmentSummary> ladder(UUID ladderId) {
         return homework.assignments(clientId).stream().filter(s -> s.ladder() != null && s.ladder().id().equals(ladderId))
-                .sorted(java.util.Comparator.comparing((AssignmentSummary s) -> s.ladder().step())
+                .sorted(Comparator.comparing((AssignmentSummary s) -> s.ladder().step())
                         .thenComparing(AssignmentSummary::createdAt))
                 .toList();
     }

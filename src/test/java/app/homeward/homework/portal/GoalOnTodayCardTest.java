@@ -13,6 +13,7 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,8 +58,8 @@ class GoalOnTodayCardTest extends IntegrationTest {
 
         TestUsers.signInAs(ines.user());
         assertThat(portal.today().dueNow()).extracting(HomeworkCard::title, HomeworkCard::goal).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("Sleep diary", "Sleep through the night"),
-                org.assertj.core.groups.Tuple.tuple("Mood log", ""));
+                Tuple.tuple("Sleep diary", "Sleep through the night"),
+                Tuple.tuple("Mood log", ""));
 
         // another client of the same clinic asking for Ines's goal by its id gets nothing
         therapist.signIn();

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ class ProgressStreakTest extends IntegrationTest {
     @BeforeEach
     void aTherapistWithAClient() {
         // a Monday morning in the client's zone
-        clock.moveTo(ZonedDateTime.of(today(zone).with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.MONDAY)),
+        clock.moveTo(ZonedDateTime.of(today(zone).with(TemporalAdjusters.next(DayOfWeek.MONDAY)),
                 LocalTime.of(9, 0), zone).toInstant());
         ClinicBranding clinic = testClinics.clinic();
         therapist = testClinics.account(clinic, Role.THERAPIST);

@@ -3,6 +3,7 @@ package app.homeward.homework.review;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
+import app.homeward.base.DomainException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -10,6 +11,7 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
 import app.homeward.homework.Obstacle;
 import app.homeward.base.NotFoundException;
+import app.homeward.homework.OccurrenceState;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
@@ -18,6 +20,7 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,9 +120,9 @@ class BeforeSessionTest extends IntegrationTest {
         assertThat(review.doubts()).as("newest first, one per place the doubt was said")
                 .extracting(BeforeSession.Doubt::title, BeforeSession.Doubt::source, BeforeSession.Doubt::note)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Breathing", BeforeSession.Doubt.Source.CHANGE_REQUEST, "I tried this before"),
-                        org.assertj.core.groups.Tuple.tuple("Evening walk", BeforeSession.Doubt.Source.REFLECTION, "Felt pointless"),
-                        org.assertj.core.groups.Tuple.tuple("Mood log", BeforeSession.Doubt.Source.PLAN, ""));
+                        Tuple.tuple("Breathing", BeforeSession.Doubt.Source.CHANGE_REQUEST, "I tried this before"),
+                        Tuple.tuple("Evening walk", BeforeSession.Doubt.Source.REFLECTION, "Felt pointless"),
+                        Tuple.tuple("Mood log", BeforeSession.Doubt.Source.PLAN, ""));
         assertThat(review.obstaclesMet()).containsEntry(Obstacle.UNSURE_IT_HELPS, 1);
     }
 
@@ -132,8 +136,8 @@ class BeforeSessionTest extends IntegrationTest {
         BeforeSession review = reviews.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7)));
 
         assertThat(review.assignments()).extracting(BeforeSession.AssignmentOutcome::title, BeforeSession.AssignmentOutcome::goal)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Mood log", "Sleep through the night"),
-                        org.assertj.core.groups.Tuple.tuple("Evening walk", ""));
+                .containsExactlyInAnyOrder(Tuple.tuple("Mood log", "Sleep through the night"),
+                        Tuple.tuple("Evening walk", ""));
     }
 
     @Test
@@ -147,10 +151,10 @@ class BeforeSessionTest extends IntegrationTest {
         BeforeSession.MissedItem missed = before.missed().getFirst();
         assertThat(before.missed()).hasSize(1);
         assertThat(missed.assignmentId()).isEqualTo(plan);
-        assertThat(missed.state()).isEqualTo(app.homeward.homework.OccurrenceState.MISSED);
+        assertThat(missed.state()).isEqualTo(OccurrenceState.MISSED);
         assertThat(missed.discussedAt()).isNull();
 
-        Instant marking = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant marking = clock.instant().truncatedTo(ChronoUnit.MICROS);
         reviews.markDiscussed(missed.occurrenceId(), "  Worked late twice  ");
 
         BeforeSession after = reviews.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7)));
@@ -173,7 +177,7 @@ class BeforeSessionTest extends IntegrationTest {
 
         therapist.signIn();
         assertThatThrownBy(() -> reviews.markDiscussed(occurrence, "note"))
-                .isInstanceOf(app.homeward.base.DomainException.class)
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("before.discussed.not-missed");
     }
 

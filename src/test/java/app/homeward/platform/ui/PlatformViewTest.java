@@ -5,6 +5,7 @@ import app.homeward.ViewTest;
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditRow;
+import app.homeward.audit.AuditTrail;
 import app.homeward.platform.PlatformService;
 import app.homeward.platform.PlatformService.ClinicOverview;
 import app.homeward.portal.ui.NotFoundView;
@@ -19,9 +20,11 @@ import app.homeward.tenancy.ClinicStatus;
 import app.homeward.TestClinics;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +42,7 @@ class PlatformViewTest extends ViewTest {
     @Autowired SignInService signIn;
     @Autowired ClinicDirectory clinics;
     @Autowired PlatformService platform;
-    @Autowired app.homeward.audit.AuditTrail trail;
+    @Autowired AuditTrail trail;
 
     ClinicBranding clinic;
     TestAccount therapist;
@@ -149,9 +152,9 @@ class PlatformViewTest extends ViewTest {
 
         Button delete = buttons(view).stream().filter(b -> b.getText().equals("Delete")).findFirst().orElseThrow();
         test(delete).click();
-        com.vaadin.flow.component.dialog.Dialog dialog = find(com.vaadin.flow.component.dialog.Dialog.class).single();
-        com.vaadin.flow.component.textfield.TextField slug =
-                find(com.vaadin.flow.component.textfield.TextField.class, dialog).id("delete-slug");
+        Dialog dialog = find(Dialog.class).single();
+        TextField slug =
+                find(TextField.class, dialog).id("delete-slug");
         test(slug).setValue("wrong");
         test(find(Button.class, dialog).id("confirm-delete")).click();
         assertThat(slug.isInvalid()).isTrue();

@@ -17,6 +17,7 @@ import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,9 +78,9 @@ class StaffHomeViewTest extends ViewTest {
         Div waiting = find(Div.class).id("home-waiting");
         assertThat(find(Anchor.class, waiting).all()).extracting(Anchor::getText, Anchor::getHref)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("1 open safety alert", "app/alerts"),
-                        org.assertj.core.groups.Tuple.tuple("1 entry to review", "app/review"),
-                        org.assertj.core.groups.Tuple.tuple("1 change request from a client", "app/clients"));
+                        Tuple.tuple("1 open safety alert", "app/alerts"),
+                        Tuple.tuple("1 entry to review", "app/review"),
+                        Tuple.tuple("1 change request from a client", "app/clients"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +118,7 @@ class DataRightsViewsTest extends ViewTest {
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(DataRightsView.POLL_MILLIS);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (view.download == null && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), false));
         }
         assertThat(view.progress.getValue()).isEqualTo(1.0);

@@ -2,6 +2,8 @@ package app.homeward.reminder.ui;
 
 import app.homeward.ViewTest;
 import app.homeward.clinic.ui.ClinicSettingsView;
+import app.homeward.portal.ui.MissingObjectView;
+import app.homeward.reminder.DeliveryLogEntry;
 import app.homeward.reminder.ReminderChoices;
 import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
@@ -162,7 +164,7 @@ class ReminderViewsTest extends ViewTest {
         test(find(Button.class).withText("Remind now").single()).click();
         assertThat(find(Notification.class).last().getElement().getProperty("text", ""))
                 .isEqualTo("A reminder for this homework was already sent in the last 24 hours.");
-        assertThat(view.reason(new app.homeward.reminder.DeliveryLogEntry(null, null, null, null, null, null, 0,
+        assertThat(view.reason(new DeliveryLogEntry(null, null, null, null, null, null, 0,
                 "smtp-550"))).isEqualTo("The mail server refused it (550).");
     }
 
@@ -170,7 +172,7 @@ class ReminderViewsTest extends ViewTest {
     void a_therapist_cannot_open_the_reminders_of_a_client_outside_their_caseload() {
         var colleague = testClinics.account(world.clinic(), Role.THERAPIST);
         colleague.signIn();
-        navigate("app/clients/" + world.clientId() + "/reminders", app.homeward.portal.ui.MissingObjectView.class);
+        navigate("app/clients/" + world.clientId() + "/reminders", MissingObjectView.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import app.homeward.security.EmailChangeService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
+import app.homeward.security.SessionChecks;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
 import app.homeward.security.SignInThrottle;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -102,7 +104,7 @@ class AccountSettingsFormTest extends ViewTest {
     @Test
     void confirming_who_it_is_renews_the_session_id_but_not_the_sessions_age() {
         StaffAccountView view = navigate(StaffAccountView.class);
-        java.time.Instant signedIn = clock.instant().minus(Duration.ofHours(3));
+        Instant signedIn = clock.instant().minus(Duration.ofHours(3));
         VaadinSession.getCurrent().getSession().setAttribute(SessionTimeline.ATTRIBUTE, SessionTimeline.startingAt(signedIn));
         AtomicInteger renewals = countSessionIdRenewals();
 
@@ -235,6 +237,6 @@ class AccountSettingsFormTest extends ViewTest {
     }
 
     private static boolean stillValid(AccountDirectory directory, HomewardUser user) {
-        return app.homeward.security.SessionChecks.stillValid(directory, user);
+        return SessionChecks.stillValid(directory, user);
     }
 }

@@ -13,6 +13,7 @@ import app.homeward.security.SignInService;
 import app.homeward.tenancy.ClinicBranding;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class ConfirmEmailViewTest extends ViewTest {
         assertThat(find(H1.class).single().getText()).isEqualTo("This link can't be used");
         navigate("c/" + clinic.slug() + "/confirm-email/not-a-token", ConfirmEmailView.class);
         assertThat(find(H1.class).single().getText()).isEqualTo("This link can't be used");
-        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("sign-in-link").single().getHref())
+        assertThat(find(Anchor.class).withId("sign-in-link").single().getHref())
                 .isEqualTo("c/" + clinic.slug());
     }
 }

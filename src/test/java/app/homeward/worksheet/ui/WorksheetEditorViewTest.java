@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -297,8 +298,8 @@ class WorksheetEditorViewTest extends ViewTest {
         test(optionLabel(options, "Choice 3")).setValue("Very often");
         test(find(Button.class, options).withAriaLabel("Move choice 3 up").single()).click();
         test(find(Button.class, options).withAriaLabel("Remove choice 1").single()).click();
-        List<com.vaadin.flow.component.textfield.IntegerField> scores = find(
-                com.vaadin.flow.component.textfield.IntegerField.class, options)
+        List<IntegerField> scores = find(
+                IntegerField.class, options)
                 .withCondition(f -> "Score".equals(f.getLabel())).all();
         assertThat(scores).hasSize(2);
         test(scores.get(0)).setValue(2);
@@ -315,7 +316,7 @@ class WorksheetEditorViewTest extends ViewTest {
         setBand(scoring, 0, 0, 5, "Low");
         setBand(scoring, 1, 6, 12, "");
         test(find(Button.class, scoring).withText("Add alert").single()).click();
-        test(find(com.vaadin.flow.component.textfield.IntegerField.class, scoring)
+        test(find(IntegerField.class, scoring)
                 .withCondition(f -> "Reaches at least".equals(f.getLabel())).single()).setValue(10);
         test(find(TextField.class, scoring).withCondition(f -> "Alert text".equals(f.getLabel())).single())
                 .setValue("Very high worry");
@@ -337,10 +338,10 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(choice.options()).containsExactly(new FieldTypes.Option("o3", "Very often", 2),
                 new FieldTypes.Option("o2", "Choice 2", 0));
         assertThat(published.scoring().items()).containsExactly(often.key(), worry.key());
-        assertThat(published.scoring().bands()).containsExactly(new app.homeward.worksheet.Scoring.Band(0, 5, "Low"),
-                new app.homeward.worksheet.Scoring.Band(6, 12, "High"));
+        assertThat(published.scoring().bands()).containsExactly(new Scoring.Band(0, 5, "Low"),
+                new Scoring.Band(6, 12, "High"));
         assertThat(published.scoring().alerts())
-                .containsExactly(new app.homeward.worksheet.Scoring.AlertRule("total", 10, "Very high worry"));
+                .containsExactly(new Scoring.AlertRule("total", 10, "Very high worry"));
     }
 
     // ------------------------------------------------------------------ measures copied from the library (issue 13)
@@ -426,9 +427,9 @@ class WorksheetEditorViewTest extends ViewTest {
     void the_new_scoring_labels_read_in_spanish_too() {
         view = openEditor(worksheets.copyBuiltIn("dass-21"));
         ScoringEditor scoring = find(ScoringEditor.class).single();
-        assertThat(view.getTranslation(java.util.Locale.forLanguageTag("es"), "builder.scoring.cutoff"))
+        assertThat(view.getTranslation(Locale.forLanguageTag("es"), "builder.scoring.cutoff"))
                 .isEqualTo("Punto de corte clínico");
-        assertThat(view.getTranslation(java.util.Locale.forLanguageTag("es"), "builder.scoring.subscale.summary",
+        assertThat(view.getTranslation(Locale.forLanguageTag("es"), "builder.scoring.subscale.summary",
                 "Depresión", 7, 2, 10)).isEqualTo("Depresión: 7 preguntas, por 2, punto de corte 10");
         assertThat(scoring.cutoff.getLabel()).isEqualTo("Clinical cut-off");
     }
@@ -588,15 +589,15 @@ class WorksheetEditorViewTest extends ViewTest {
         Div band = find(Div.class, scoring).withClassName("editor-row")
                 .withCondition(row -> find(TextField.class, row).withCondition(f -> "Label".equals(f.getLabel())).exists())
                 .all().get(index);
-        test(find(com.vaadin.flow.component.textfield.IntegerField.class, band)
+        test(find(IntegerField.class, band)
                 .withCondition(f -> "From".equals(f.getLabel())).single()).setValue(from);
-        test(find(com.vaadin.flow.component.textfield.IntegerField.class, band)
+        test(find(IntegerField.class, band)
                 .withCondition(f -> "To".equals(f.getLabel())).single()).setValue(to);
         test(find(TextField.class, band).withCondition(f -> "Label".equals(f.getLabel())).single()).setValue(label);
     }
 
     private static String label(FieldType type) {
-        return "Question about " + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return "Question about " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private FieldEditor card(FieldType type) {

@@ -16,6 +16,7 @@ import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -41,9 +42,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -262,7 +265,7 @@ class WorksheetFormTest extends ViewTest {
 
         form = render(document, null, WorksheetForm.Mode.FILL);
 
-        assertThat(input(com.vaadin.flow.component.textfield.TextArea.class, "draft").getAriaLabel())
+        assertThat(input(TextArea.class, "draft").getAriaLabel())
                 .contains("Question without a label yet");
         assertThat(input(TextField.class, "named").getAriaLabel()).as("a labelled question is named by its label").isEmpty();
     }
@@ -316,7 +319,7 @@ class WorksheetFormTest extends ViewTest {
         assertThat(stepField(root("ladder"), 0).getLabel()).isEqualTo("<b>step</b> 1");
         assertThat(tags(form.getElement())).as("no element anywhere came from a label or text")
                 .doesNotContain("b", "i", "u", "s", "em", "mark", "img", "script", "h1");
-        assertThat(find(com.vaadin.flow.component.Html.class, form).exists()).isFalse();
+        assertThat(find(Html.class, form).exists()).isFalse();
     }
 
     // ------------------------------------------------------------------ read-only review
@@ -534,7 +537,7 @@ class WorksheetFormTest extends ViewTest {
      * so the form's change listeners would not hear it; the browser's change is a value from the client.
      */
     private void tick(CheckboxGroup<String> group, String... labels) {
-        Set<String> values = new java.util.LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         for (String label : labels) {
             values.add(group.getListDataView().getItems()
                     .filter(v -> group.getItemLabelGenerator().apply(v).equals(label)).findFirst()
@@ -630,7 +633,7 @@ class WorksheetFormTest extends ViewTest {
     }
 
     private static Set<String> tags(Element element) {
-        Set<String> tags = new java.util.TreeSet<>();
+        Set<String> tags = new TreeSet<>();
         collect(element, tags);
         return tags;
     }

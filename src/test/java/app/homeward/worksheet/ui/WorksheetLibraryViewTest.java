@@ -2,6 +2,7 @@ package app.homeward.worksheet.ui;
 
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
+import app.homeward.base.Messages;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
@@ -10,6 +11,7 @@ import app.homeward.worksheet.LibraryQuery.Source;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.VersionState;
 import app.homeward.worksheet.WorksheetDetail;
+import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -89,7 +91,7 @@ class WorksheetLibraryViewTest extends ViewTest {
 
     @Test
     void a_spanish_speaking_therapist_starts_with_the_spanish_library_and_packs_in_spanish() {
-        UI.getCurrent().setLocale(app.homeward.base.Messages.SPANISH);
+        UI.getCurrent().setLocale(Messages.SPANISH);
         navigate("app/worksheets/thought-record", WorksheetView.class);
         view = navigate(WorksheetLibraryView.class);
 
@@ -259,7 +261,7 @@ class WorksheetLibraryViewTest extends ViewTest {
         UUID id = worksheets.create(title);
         Draft draft = worksheets.openDraft(id);
         var document = draft.document();
-        document = new app.homeward.worksheet.WorksheetDocument(title, "", "It helps.", document.category(),
+        document = new WorksheetDocument(title, "", "It helps.", document.category(),
                 List.of(), 5, 1, "en", List.of(new FieldTypes.ShortText("q", "A question", "", false, null)), null);
         worksheets.publish(id, draft.lock(), document, sharing);
         return id;

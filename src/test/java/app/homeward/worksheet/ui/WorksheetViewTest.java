@@ -6,6 +6,7 @@ import app.homeward.portal.ui.MissingObjectView;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.Draft;
+import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
 import app.homeward.worksheet.Sharing;
 import app.homeward.worksheet.WorksheetCategory;
@@ -13,6 +14,7 @@ import app.homeward.worksheet.WorksheetDocument;
 import app.homeward.worksheet.WorksheetService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -29,7 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +89,7 @@ class WorksheetViewTest extends ViewTest {
         WorksheetEditorView editor = (WorksheetEditorView) getCurrentView();
         assertThat(editor.title.getValue()).isEqualTo("PHQ-9 depression questionnaire");
         assertThat(editor.editors).hasSize(12);
-        assertThat(find(com.vaadin.flow.component.checkbox.Checkbox.class)
+        assertThat(find(Checkbox.class)
                 .withCondition(c -> c.getLabel().equals("This worksheet is a scored measure")).single().getValue())
                 .as("the scoring comes along").isTrue();
     }
@@ -196,12 +202,12 @@ class WorksheetViewTest extends ViewTest {
         assertThat(find(H1.class).single().getText()).isEqualTo("First title");
         assertThat(badges()).contains("Version 1", "Published");
         assertThat(find(Span.class).withClassName("current-version").single().getText()).startsWith("Version 1 · Published");
-        java.time.Instant published = worksheets.template(id, 1).versions().stream().filter(v -> v.number() == 1)
+        Instant published = worksheets.template(id, 1).versions().stream().filter(v -> v.number() == 1)
                 .findFirst().orElseThrow().publishedAt();
         assertThat(find(Span.class).withClassName("current-version").single().getText())
                 .as("the day on the clinic's calendar (Madrid), the US way in English")
-                .isEqualTo("Version 1 · Published · " + java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.US)
-                        .format(published.atZone(java.time.ZoneId.of("Europe/Madrid"))));
+                .isEqualTo("Version 1 · Published · " + DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US)
+                        .format(published.atZone(ZoneId.of("Europe/Madrid"))));
         assertThat(find(UnorderedList.class).withId("version-changes").exists()).as("nothing before version 1").isFalse();
         WorksheetPreview preview = find(WorksheetPreview.class).single();
         assertThat(find(TextField.class, preview.form).all()).hasSize(1);
@@ -232,7 +238,7 @@ class WorksheetViewTest extends ViewTest {
         return id;
     }
 
-    private static WorksheetDocument document(String title, app.homeward.worksheet.Field... fields) {
+    private static WorksheetDocument document(String title, Field... fields) {
         return new WorksheetDocument(title, "", "It helps.", WorksheetCategory.OTHER, List.of(), 5, 1, "en",
                 List.of(fields), null);
     }

@@ -1,6 +1,7 @@
 package app.homeward.homework.adherence.ui;
 
 import app.homeward.homework.adherence.AdherenceReport;
+import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.AdherenceStats;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.adherence.ClientAdherence;
@@ -34,7 +35,7 @@ final class AdherenceParts {
     static Select<Integer> windowChoice(Component t, int initial) {
         Select<Integer> window = new Select<>();
         window.setLabel(t.getTranslation("adherence.window"));
-        window.setItems(app.homeward.homework.adherence.AdherenceService.WINDOWS);
+        window.setItems(AdherenceService.WINDOWS);
         window.setItemLabelGenerator(weeks -> t.getTranslation("adherence.window.weeks", weeks));
         window.setValue(initial);
         return window;

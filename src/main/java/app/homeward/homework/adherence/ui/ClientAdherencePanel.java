@@ -14,6 +14,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,18 +38,18 @@ public class ClientAdherencePanel extends Div {
     private ClientAdherence loaded;
 
     /** Each measure's scale (bands, range, cut-off) by title, when the page read the client's measures. */
-    private final java.util.Map<String, MeasureHistory> scales = new java.util.HashMap<>();
+    private final Map<String, MeasureHistory> scales = new HashMap<>();
 
     /** The adherence the page read already (over {@code loaded.weeks()}); the service is asked when the window changes. */
     public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded) {
-        this(adherence, loaded, java.util.List.of());
+        this(adherence, loaded, List.of());
     }
 
     /**
      * The same, with the client's measures the page read too, so each measure's chart is drawn on its own
      * scale with its bands and cut-off.
      */
-    public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded, java.util.List<MeasureHistory> measures) {
+    public ClientAdherencePanel(AdherenceService adherence, ClientAdherence loaded, List<MeasureHistory> measures) {
         measures.forEach(m -> scales.putIfAbsent(m.title(), m));
         this.adherence = adherence;
         this.clientId = loaded.clientId();
@@ -107,7 +110,7 @@ public class ClientAdherencePanel extends Div {
     }
 
     /** The reasons shown, for tests. */
-    java.util.List<AdherenceReport.Reason> reasons() {
-        return shown == null ? java.util.List.of() : shown.attention();
+    List<AdherenceReport.Reason> reasons() {
+        return shown == null ? List.of() : shown.attention();
     }
 }

@@ -16,6 +16,7 @@ import app.homeward.homework.adherence.ProgressReports;
 import java.io.ByteArrayInputStream;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -35,7 +36,7 @@ public class ClientMeasuresPanel extends Div {
         addClassName("form-section");
         setId("client-measures");
         // the report is built when the link is clicked, in the page's language; the download is audited
-        java.util.Locale language = getLocale();
+        Locale language = getLocale();
         Anchor report = new Anchor(DownloadHandler.fromInputStream(event -> {
             ProgressReports.Report file = reports.progressReport(clientId, language);
             return new DownloadResponse(new ByteArrayInputStream(file.pdf()), file.fileName(), "application/pdf",

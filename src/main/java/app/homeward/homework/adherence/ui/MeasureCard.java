@@ -4,6 +4,7 @@ import app.homeward.base.Dates;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.adherence.MeasureTexts;
 import app.homeward.homework.ui.Charts;
+import app.homeward.worksheet.ReliableChange;
 import app.homeward.worksheet.Scoring;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One measure over time, as a clinician reads it: whether the change from the first to the latest score is
@@ -25,7 +27,7 @@ final class MeasureCard extends Div {
         add(new H3(measure.title()));
         Paragraph change = new Paragraph(changeText(measure.change(), measure.scoring().cutoff(), this));
         change.addClassName("measure-change");
-        change.addClassName("measure-change--" + measure.change().outcome().name().toLowerCase(java.util.Locale.ROOT)
+        change.addClassName("measure-change--" + measure.change().outcome().name().toLowerCase(Locale.ROOT)
                 .replace('_', '-'));
         add(change);
         add(scaleNote(measure.scoring().bands(), measure.scoring().cutoff(), this));
@@ -49,7 +51,7 @@ final class MeasureCard extends Div {
         }
     }
 
-    private static String changeText(app.homeward.worksheet.ReliableChange change, Integer cutoff, Component t) {
+    private static String changeText(ReliableChange change, Integer cutoff, Component t) {
         return MeasureTexts.change(change, cutoff, t::getTranslation);
     }
 

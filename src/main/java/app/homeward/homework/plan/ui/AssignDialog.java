@@ -49,13 +49,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Assigning homework, made to be filled in together in session on a shared screen: one column,
@@ -453,7 +456,7 @@ public final class AssignDialog extends Dialog {
     }
 
     private void swap(int from, int to) {
-        java.util.Collections.swap(stepFields, from, to);
+        Collections.swap(stepFields, from, to);
         renderSteps();
         stepFields.get(to).focus();
     }
@@ -661,8 +664,8 @@ public final class AssignDialog extends Dialog {
                 homework.assignLadder(client.id(), chosen.id(), plan, texts);
                 done = getTranslation("assign.ladder.done", plan.title().strip(), client.displayName());
             } else if (mode.getValue() == Mode.CHOICE) {
-                List<String> ids = java.util.stream.Stream.of(worksheet, secondWorksheet, thirdWorksheet)
-                        .map(ComboBox::getValue).filter(java.util.Objects::nonNull).map(LibraryEntry::id).toList();
+                List<String> ids = Stream.of(worksheet, secondWorksheet, thirdWorksheet)
+                        .map(ComboBox::getValue).filter(Objects::nonNull).map(LibraryEntry::id).toList();
                 homework.offerChoice(client.id(), ids, plan);
                 done = getTranslation("assign.choice.done", ids.size(), client.displayName());
             } else {

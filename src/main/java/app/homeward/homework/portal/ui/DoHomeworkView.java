@@ -8,18 +8,21 @@ import app.homeward.homework.EntryState;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.portal.AnswerProblems;
+import app.homeward.homework.portal.HomeworkCardPdf;
 import app.homeward.homework.portal.OpenEntry;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.SavedDraft;
 import app.homeward.homework.portal.Submitted;
 import app.homeward.security.Role;
 import app.homeward.worksheet.ui.WorksheetForm;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -32,12 +35,19 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -102,27 +112,27 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     /** The card on paper and the schedule in the client's calendar: keep the plan where they will see it. */
     private Div downloads() {
         var card = entry.card();
-        Map<String, String> labels = new java.util.HashMap<>();
-        app.homeward.homework.portal.HomeworkCardPdf.LABEL_KEYS.forEach(k -> labels.put(k, getTranslation(k)));
-        Map<Obstacle, String> obstacleNames = new java.util.EnumMap<>(Obstacle.class);
+        Map<String, String> labels = new HashMap<>();
+        HomeworkCardPdf.LABEL_KEYS.forEach(k -> labels.put(k, getTranslation(k)));
+        Map<Obstacle, String> obstacleNames = new EnumMap<>(Obstacle.class);
         for (Obstacle o : Obstacle.values()) {
             obstacleNames.put(o, getTranslation(o.messageKey()));
         }
-        java.util.Locale locale = getLocale();
+        Locale locale = getLocale();
         UUID occurrence = card.occurrenceId();
-        com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+        Anchor pdf = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
                     byte[] bytes = portal.homeworkCardPdf(occurrence, labels, obstacleNames, locale);
-                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                    return new DownloadResponse(new ByteArrayInputStream(bytes),
                             "homework-card.pdf", "application/pdf", bytes.length);
                 }), getTranslation("portal.download.card"));
         pdf.addClassName("download-link");
         pdf.setId("download-card");
         UUID assignmentId = card.assignmentId();
-        com.vaadin.flow.component.html.Anchor ics = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-                    byte[] bytes = portal.calendar(assignmentId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+        Anchor ics = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = portal.calendar(assignmentId).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(new ByteArrayInputStream(bytes),
                             "homework.ics", "text/calendar", bytes.length);
                 }), getTranslation("portal.download.calendar"));
         ics.addClassName("download-link");
@@ -221,7 +231,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
      * A measure raised an alert: at once, calmly, before anything else, what happens now and where to turn
      * (the same words stay on Today until a clinician acknowledges the alert).
      */
-    private void showCrisisMessage(String clinicMessage, java.util.List<String> ruleMessages) {
+    private void showCrisisMessage(String clinicMessage, List<String> ruleMessages) {
         ConfirmDialog crisis = new ConfirmDialog();
         crisis.setHeader(getTranslation("portal.crisis.title"));
         CrisisText text = new CrisisText("portal.crisis.told", clinicMessage);
@@ -236,7 +246,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
      * Alert rules that are not about self-harm (a high AUDIT total, say) tell the client what their author
      * wrote for them, and that their therapist has been let know; no crisis text, which would alarm.
      */
-    private void showRuleMessages(java.util.List<String> messages) {
+    private void showRuleMessages(List<String> messages) {
         ConfirmDialog note = new ConfirmDialog();
         note.setHeader(getTranslation("portal.alert-note.title"));
         Div text = new Div();
@@ -309,7 +319,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private RadioButtonGroup<Integer> scale(String labelKey, List<Integer> values,
-                                            com.vaadin.flow.component.ItemLabelGenerator<Integer> labels) {
+                                            ItemLabelGenerator<Integer> labels) {
         RadioButtonGroup<Integer> group = new RadioButtonGroup<>(getTranslation(labelKey));
         group.setItems(values);
         group.setItemLabelGenerator(labels);

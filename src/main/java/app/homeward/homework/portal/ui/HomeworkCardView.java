@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +24,11 @@ class HomeworkCardView extends Div {
     /** @param clock the application clock: "today" and "tomorrow" are the client's, at the clock's now */
     HomeworkCardView(HomeworkCard card, boolean withPlan, Clock clock) {
         addClassName("homework-card");
-        addClassName("homework-card--" + card.state().name().toLowerCase(java.util.Locale.ROOT));
+        addClassName("homework-card--" + card.state().name().toLowerCase(Locale.ROOT));
         H3 title = new H3(card.title());
         Span state = new Span(getTranslation(card.state().messageKey()));
         state.addClassName("badge");
-        state.addClassName("badge--" + card.state().name().toLowerCase(java.util.Locale.ROOT));
+        state.addClassName("badge--" + card.state().name().toLowerCase(Locale.ROOT));
         Span due = new Span(due(card, clock));
         due.addClassName("homework-due");
         Div head = new Div(title, state);

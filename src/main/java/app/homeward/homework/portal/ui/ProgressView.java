@@ -21,7 +21,9 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 
 /** /my/progress: the client's own past entries, newest first, with the therapist's feedback marked. */
 @Route("my/progress")
@@ -53,7 +55,7 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             } else {
                 add(streaks(progress.streaks()));
                 var labels = progress.weeks().stream().map(w -> Dates.shortDate(w.start(), getLocale(), null)).toList();
-                var series = new java.util.LinkedHashMap<String, List<Integer>>();
+                var series = new LinkedHashMap<String, List<Integer>>();
                 series.put(getTranslation("occurrence.done"), progress.weeks().stream().map(w -> w.done()).toList());
                 series.put(getTranslation("occurrence.partial"), progress.weeks().stream().map(w -> w.partial()).toList());
                 add(Charts.chart("bar", getTranslation("portal.progress.weeks.caption"), labels, series, true));
@@ -116,7 +118,7 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
             return box;
         }
         for (Progress.Streak streak : streaks) {
-            box.add(new Paragraph(getTranslation("portal.progress.streak." + streak.rhythm().name().toLowerCase(java.util.Locale.ROOT),
+            box.add(new Paragraph(getTranslation("portal.progress.streak." + streak.rhythm().name().toLowerCase(Locale.ROOT),
                     streak.title(), streak.count())));
         }
         box.add(new Paragraph(getTranslation("portal.progress.streak.forgiving")));

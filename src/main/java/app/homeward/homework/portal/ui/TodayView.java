@@ -36,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** /my: the client's home on their phone. What is due now, what is overdue, what is coming this week. */
@@ -204,7 +205,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
         dialog.setHeaderTitle(getTranslation("portal.change.title"));
         RadioButtonGroup<ChangeReason> reason = new RadioButtonGroup<>(getTranslation("portal.change.reason"));
         reason.setItems(ChangeReason.values());
-        reason.setItemLabelGenerator(r -> getTranslation("portal.change.reason." + r.name().toLowerCase(java.util.Locale.ROOT)));
+        reason.setItemLabelGenerator(r -> getTranslation("portal.change.reason." + r.name().toLowerCase(Locale.ROOT)));
         reason.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         TextArea note = new TextArea(getTranslation("portal.change.note"));
         note.setMaxLength(1000);

@@ -5,6 +5,7 @@ import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.adherence.ClientAdherence;
 import app.homeward.worksheet.Scoring;
 import com.vaadin.flow.component.html.Div;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -37,9 +38,9 @@ class AdherenceMeasureChartTest extends ViewTest {
         var datasets = (List<Map<String, Object>>) ((Map<String, Object>) config.get("data")).get("datasets");
         assertThat(datasets).filteredOn(d -> d.containsKey("fill") && !Boolean.FALSE.equals(d.get("fill")))
                 .extracting(d -> d.get("label"), d -> d.get("yAxisID"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Minimal", "y"), org.assertj.core.groups.Tuple.tuple("Mild", "y"),
-                        org.assertj.core.groups.Tuple.tuple("Moderate", "y"),
-                        org.assertj.core.groups.Tuple.tuple("Moderately severe", "y"), org.assertj.core.groups.Tuple.tuple("Severe", "y"));
+                .containsExactly(Tuple.tuple("Minimal", "y"), Tuple.tuple("Mild", "y"),
+                        Tuple.tuple("Moderate", "y"),
+                        Tuple.tuple("Moderately severe", "y"), Tuple.tuple("Severe", "y"));
         assertThat(datasets).anySatisfy(d -> {
             assertThat(d.get("borderDash")).isNotNull();
             assertThat(d.get("data")).isEqualTo(List.of(10, 10, 10, 10));

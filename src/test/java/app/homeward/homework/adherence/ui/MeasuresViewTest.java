@@ -2,20 +2,32 @@ package app.homeward.homework.adherence.ui;
 
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
+import app.homeward.audit.AuditTrail;
+import app.homeward.base.Messages;
+import app.homeward.base.NotFoundException;
+import app.homeward.client.ClientService;
 import app.homeward.client.ui.ClientView;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.adherence.ProgressReports;
+import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.ProgressView;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import com.vaadin.flow.component.html.H2;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MeasuresViewTest extends ViewTest {
 
-    @Autowired app.homeward.client.ClientService clientService;
-    @Autowired app.homeward.homework.plan.HomeworkPlans homework;
-    @Autowired app.homeward.homework.portal.PortalService portal;
-    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired ClientService clientService;
+    @Autowired HomeworkPlans homework;
+    @Autowired PortalService portal;
+    @Autowired JdbcTemplate jdbc;
     AdherenceFixture fixture;
     @Autowired AdherenceService adherence;
     @Autowired ClinicSafety safety;
@@ -98,11 +110,11 @@ class MeasuresViewTest extends ViewTest {
 
     @Test
     void the_progress_report_prints_the_measures_and_adherence_and_its_download_is_audited(
-            @Autowired app.homeward.homework.adherence.ProgressReports reports,
-            @Autowired app.homeward.audit.AuditTrail auditTrail) throws java.io.IOException {
+            @Autowired ProgressReports reports,
+            @Autowired AuditTrail auditTrail) throws IOException {
         therapist.signIn();
 
-        app.homeward.homework.adherence.ProgressReports.Report report = reports.progressReport(client, app.homeward.base.Messages.ENGLISH);
+        ProgressReports.Report report = reports.progressReport(client, Messages.ENGLISH);
 
         assertThat(report.fileName()).startsWith("progress-report-").endsWith(".pdf").doesNotContain("Morgan");
         String text = pdfText(report.pdf()).replaceAll("\\s+", " ");
@@ -116,14 +128,14 @@ class MeasuresViewTest extends ViewTest {
 
         TestAccount stranger = testClinics.account(testClinics.clinic(), Role.THERAPIST);
         stranger.signIn();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.progressReport(client, app.homeward.base.Messages.ENGLISH))
-                .isInstanceOf(app.homeward.base.NotFoundException.class);
+        Assertions.assertThatThrownBy(() -> reports.progressReport(client, Messages.ENGLISH))
+                .isInstanceOf(NotFoundException.class);
     }
 
-    private static String pdfText(byte[] pdf) throws java.io.IOException {
-        var reader = new org.openpdf.text.pdf.PdfReader(pdf);
+    private static String pdfText(byte[] pdf) throws IOException {
+        var reader = new PdfReader(pdf);
         try {
-            var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+            var extractor = new PdfTextExtractor(reader);
             StringBuilder text = new StringBuilder();
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                 text.append(extractor.getTextFromPage(page)).append('\n');

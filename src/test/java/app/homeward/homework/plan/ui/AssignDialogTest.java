@@ -1,5 +1,6 @@
 package app.homeward.homework.plan.ui;
 
+import app.homeward.base.Messages;
 import app.homeward.client.ui.ClientView;
 
 import app.homeward.TestClinics.TestAccount;
@@ -15,6 +16,7 @@ import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.worksheet.WorksheetService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
@@ -225,7 +227,7 @@ class AssignDialogTest extends ViewTest {
         assertThat(ScheduleText.describe(nextYear, view, today))
                 .isEqualTo("Daily at 8:00 PM from Dec 30 to Jan 2, 2027, at most 3 times");
 
-        com.vaadin.flow.component.UI.getCurrent().setLocale(app.homeward.base.Messages.SPANISH);
+        UI.getCurrent().setLocale(Messages.SPANISH);
 
         assertThat(ScheduleText.describe(daily, view, today)).isEqualTo("Cada día a las 20:00 del 25 nov al 1 dic");
         assertThat(ScheduleText.describe(Schedule.once(LocalDate.of(2026, 11, 27), LocalTime.of(18, 0), BERLIN), view, today))

@@ -60,6 +60,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -251,7 +252,7 @@ class HomeworkLoopViewsTest extends ViewTest {
         assertThat(rows(((ReviewQueueView) getCurrentView()).grid)).isEmpty();
         EntryDetail reviewed = reviews.entry(review.detail.entryId());
         assertThat(reviewed.reviewedAt()).isNotNull();
-        assertThat(reviewed.reflection()).isEqualTo(new Reflection(50, 6, 8, java.util.Set.of(Obstacle.FORGETTING),
+        assertThat(reviewed.reflection()).isEqualTo(new Reflection(50, 6, 8, Set.of(Obstacle.FORGETTING),
                 "I remembered only in the morning."));
 
         // ---- the client sees the feedback in their progress and on the entry
@@ -277,7 +278,7 @@ class HomeworkLoopViewsTest extends ViewTest {
                 .contains("Forgetting · 1")
                 .contains("Mood log: It is too hard right now — Evenings are when I am most tired");
 
-        assertThat(find(com.vaadin.flow.router.RouterLink.class).id("before-back").getText()).isEqualTo("Back to " + name);
+        assertThat(find(RouterLink.class).id("before-back").getText()).isEqualTo("Back to " + name);
         // the partly done day is talked through first; what got in the way is where the carry-over starts
         assertThat(before).contains("Missed and partly done").contains("Mood log · ").contains(" · partly done");
         test(find(Button.class).withText("Mark as talked through").single()).click();

@@ -16,10 +16,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -105,10 +108,10 @@ class LocalFormatsViewTest extends ViewTest {
         UUID clientId = clients.add(new NewClient("Ana Holt", TestClinics.randomEmail(), "Europe/Berlin", "en", null, false)).id();
         navigate("app/clients/" + clientId, ClientView.class);
         VaadinRequest before = VaadinRequest.getCurrent();
-        org.springframework.mock.web.MockHttpServletRequest http = new org.springframework.mock.web.MockHttpServletRequest();
+        MockHttpServletRequest http = new MockHttpServletRequest();
         http.addHeader("Accept-Language", acceptLanguage);
         makeCurrent(new VaadinServletRequest(http,
-                (com.vaadin.flow.server.VaadinServletService) com.vaadin.flow.server.VaadinService.getCurrent()));
+                (VaadinServletService) VaadinService.getCurrent()));
         try {
             TestUsers.signInThroughSession(sessionSignIn, therapist.principal());
         } finally {

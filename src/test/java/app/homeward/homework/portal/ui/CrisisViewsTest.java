@@ -4,6 +4,8 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.base.Messages;
 import app.homeward.homework.AdherenceFixture;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -18,12 +20,16 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,13 +168,13 @@ class CrisisViewsTest extends ViewTest {
     void an_alert_rule_with_its_own_message_tells_the_client_that_instead_of_the_crisis_text_and_leaves_no_banner() {
         World world = fixture.world(greenMail, MADRID, "en");
         world.therapist().signIn();
-        homework.assign(world.clientId(), "audit", new app.homeward.homework.AssignmentPlan("Drinking check-in",
-                "Numbers instead of guesses.", "", "", "", app.homeward.homework.Schedule.once(today(MADRID),
-                java.time.LocalTime.of(20, 0), MADRID), java.util.Set.of(), "", "", 8, false, false, 1, null));
+        homework.assign(world.clientId(), "audit", new AssignmentPlan("Drinking check-in",
+                "Numbers instead of guesses.", "", "", "", Schedule.once(today(MADRID),
+                LocalTime.of(20, 0), MADRID), Set.of(), "", "", 8, false, false, 1, null));
         TestUsers.signInAs(world.client());
         UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
         // every AUDIT item at its highest: 8 × 4 + 4 + 4 = 40, at or above the rule's 20
-        Map<String, Object> heavy = new java.util.LinkedHashMap<>();
+        Map<String, Object> heavy = new LinkedHashMap<>();
         for (int i = 1; i <= 8; i++) {
             heavy.put("item" + i, i == 1 ? "four-or-more-a-week" : i == 2 ? "ten-or-more" : "daily");
         }
@@ -189,7 +195,7 @@ class CrisisViewsTest extends ViewTest {
     }
 
     private String crisisLineInTheForm() {
-        return find(com.vaadin.flow.component.html.Paragraph.class).all().stream()
+        return find(Paragraph.class).all().stream()
                 .filter(p -> p.hasClassName("worksheet-crisis-line")).map(p -> p.getText())
                 .reduce((a, b) -> a + " | " + b).orElse("(none)");
     }

@@ -3,6 +3,7 @@ package app.homeward.homework.portal.ui;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
+import app.homeward.base.DomainException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -161,10 +163,10 @@ class DraftsInTheViewsTest extends ViewTest {
         var first = portal.saveDraft(occurrence, Map.of("mood", 1), null);
         var tabA = portal.saveDraft(occurrence, Map.of("mood", 2), first.lock());
 
-        Throwable tabB = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable tabB = Assertions.catchThrowable(
                 () -> portal.saveDraft(occurrence, Map.of("mood", 3), first.lock()));
 
-        assertThat(tabB).isInstanceOfSatisfying(app.homeward.base.DomainException.class,
+        assertThat(tabB).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("entry.changed-elsewhere"));
         OpenEntry reloaded = portal.open(occurrence);
         assertThat(reloaded.answers()).containsExactly(Map.entry("mood", 2));

@@ -29,6 +29,7 @@ import app.homeward.worksheet.ui.WorksheetForm;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
@@ -124,7 +125,7 @@ class ReviewViewsTest extends ViewTest {
         assertThat(entry.form.getElement().getTextRecursively()).contains("Score: 1").contains("Minimal")
                 .contains("Alert: Item 9");
         assertThat(find(WorksheetForm.class).single()).isSameAs(entry.form);
-        String reflection = find(com.vaadin.flow.component.html.Div.class).id("entry-reflection").getElement().getTextRecursively();
+        String reflection = find(Div.class).id("entry-reflection").getElement().getTextRecursively();
         assertThat(reflection).contains("80 %").contains("6 out of 10").contains("8 out of 10")
                 .contains("Forgetting").contains("Low mood or energy").contains("A hard week.");
     }

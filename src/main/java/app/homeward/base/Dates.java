@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
@@ -32,6 +33,7 @@ public final class Dates {
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofLocalizedPattern("MMMd");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofLocalizedPattern("yMMMd");
     private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofLocalizedPattern("MMMMEEEEd");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofLocalizedPattern("yMMM");
 
     private Dates() {
     }
@@ -95,6 +97,11 @@ public final class Dates {
             return NONE;
         }
         return format(today != null && date.getYear() == today.getYear() ? DAY_MONTH : DAY_MONTH_YEAR, date, language);
+    }
+
+    /** A calendar month: "Nov 2026" / "nov 2026". */
+    public static String month(YearMonth month, Locale language) {
+        return month == null ? NONE : format(MONTH, month, language);
     }
 
     /** "Thursday, November 26" / "jueves, 26 de noviembre": a day in the coming weeks, as people say it. */

@@ -143,6 +143,10 @@ public class Assignment extends TenantScopedEntity {
     @Column(name = "chosen_at")
     private Instant chosenAt;
 
+    /** True when the reason was written or edited by the therapist, false when it is the worksheet's suggestion. */
+    @Column(name = "rationale_own")
+    private Boolean rationaleOwn;
+
     protected Assignment() {
     }
 
@@ -157,6 +161,9 @@ public class Assignment extends TenantScopedEntity {
     }
 
     public void apply(AssignmentPlan plan) {
+        if (this.rationale != null && !sameText(this.rationale, plan.rationale())) {
+            this.rationaleOwn = true; // a changed plan with a rewritten reason: the therapist's words now
+        }
         this.title = plan.title();
         this.rationale = plan.rationale();
         this.planWhat = plan.what();
@@ -268,5 +275,26 @@ public class Assignment extends TenantScopedEntity {
 
     public boolean inALadder() {
         return ladderId != null;
+    }
+
+    /**
+     * Records whether the reason is the therapist's own or the worksheet's suggested text (the assign dialog
+     * fills it in), ignoring differences of spacing only.
+     */
+    public void compareRationaleWith(String suggested) {
+        this.rationaleOwn = !sameText(rationale, suggested == null ? "" : suggested);
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a.strip().replaceAll("\\s+", " ").equals(b.strip().replaceAll("\\s+", " "));
+    }
+
+    /** A plan carried over keeps where its reason came from. */
+    public void sameRationaleAs(Assignment earlier) {
+        this.rationaleOwn = earlier.rationaleOwn;
+    }
+
+    public Boolean getRationaleOwn() {
+        return rationaleOwn;
     }
 }

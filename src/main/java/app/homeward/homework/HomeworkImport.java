@@ -67,8 +67,10 @@ public class HomeworkImport {
         AssignmentPlan plan = new AssignmentPlan(title, rationale, what, when, where, schedule, obstacles, "",
                 backupPlan, confidence, false, false, difficulty, null);
         PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
-        Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
-                worksheet.versionId(), true, plan, clock.instant()));
+        Assignment unsaved = new Assignment(client.id(), client.therapistId(), worksheet.versionId(), true, plan,
+                clock.instant());
+        unsaved.compareRationaleWith(worksheet.document().rationale());
+        Assignment assignment = assignments.save(unsaved);
         occurrencePlanner.generate(assignment, Instant.MIN);
         return true;
     }
@@ -95,8 +97,10 @@ public class HomeworkImport {
         AssignmentPlan plan = new AssignmentPlan(title, rationale, "", "", "", schedule, Set.of(), "", "",
                 confidence, false, false, difficulty, null);
         PublishedWorksheet worksheet = worksheets.builtInForImport(builtInSlug);
-        Assignment assignment = assignments.save(new Assignment(client.id(), client.therapistId(),
-                worksheet.versionId(), true, plan, now.minus(Duration.ofDays(daysAgo))));
+        Assignment unsaved = new Assignment(client.id(), client.therapistId(), worksheet.versionId(), true, plan,
+                now.minus(Duration.ofDays(daysAgo)));
+        unsaved.compareRationaleWith(worksheet.document().rationale());
+        Assignment assignment = assignments.save(unsaved);
         occurrencePlanner.generate(assignment, Instant.MIN);
         var past = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.getDueAt().isBefore(now)).toList();

@@ -13,6 +13,7 @@ import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.clinic.ui.SignupView;
 import app.homeward.clinic.ui.VerifyClinicView;
 import app.homeward.homework.adherence.ui.AdherenceView;
+import app.homeward.homework.practice.ui.PracticeView;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
@@ -147,6 +148,7 @@ class RouteMatrixTest extends ViewTest {
         expect(ReviewQueueView.class, "app/review", "S N N A A A N");
         expect(AlertsView.class, "app/alerts", "S N N A A A N");
         expect(AdherenceView.class, "app/adherence", "S N N A A A N");
+        expect(PracticeView.class, "app/practice", "S N N A A A N");
         expect(StaffAccountView.class, "app/account", "S N N A A A N");
         expect(WorksheetLibraryView.class, "app/worksheets", "S N N A A A N");
         // "a therapist only their caseload unless clinic admin"

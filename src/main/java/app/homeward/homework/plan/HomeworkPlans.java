@@ -136,8 +136,10 @@ public class HomeworkPlans {
         }
         PublishedWorksheet worksheet = worksheets.latestPublished(worksheetId);
         AssignmentPlan checked = check(plan, clientId);
-        Assignment assignment = assignments.save(new Assignment(clientId, client.therapistId(), worksheet.versionId(),
-                worksheet.builtIn(), checked, clock.instant()));
+        Assignment unsaved = new Assignment(clientId, client.therapistId(), worksheet.versionId(), worksheet.builtIn(),
+                checked, clock.instant());
+        unsaved.compareRationaleWith(worksheet.document().rationale());
+        Assignment assignment = assignments.save(unsaved);
         int made = occurrencePlanner.generate(assignment, Instant.MIN);
         audit.record(AuditEntry.of(AuditAction.ASSIGNMENT_CREATED).client(clientId)
                 .object(AuditObject.ASSIGNMENT, assignment.getId()));
@@ -254,6 +256,7 @@ public class HomeworkPlans {
             Assignment step = new Assignment(clientId, client.therapistId(), worksheet.versionId(), worksheet.builtIn(),
                     withTitle(checked, clean.get(i)), now);
             step.inLadder(ladder, checked.title(), i + 1, clean.size());
+            step.compareRationaleWith(worksheet.document().rationale());
             step = assignments.save(step);
             if (i == 0) {
                 first = step;
@@ -503,6 +506,7 @@ public class HomeworkPlans {
         Assignment carriedOver = new Assignment(old.getClientId(), old.getTherapistId(),
                 old.getWorksheetVersionId(), old.isWorksheetBuiltIn(), carried, now);
         carriedOver.sameStepAs(old); // a ladder step carried over is still that step: the next one waits for it
+        carriedOver.sameRationaleAs(old);
         Assignment fresh = assignments.save(carriedOver);
         old.end(now);
         for (Occurrence o : occurrences.findByAssignmentIdOrderByDueAt(old.getId())) {

@@ -53,6 +53,8 @@ public class StaffHomeView extends VerticalLayout implements HasDynamicTitle {
                 "app/review", getTranslation("home.review.action")));
         add(card(getTranslation("adherence.home.title"), getTranslation("adherence.home.body"),
                 "app/adherence", getTranslation("adherence.home.action")));
+        add(card(getTranslation("practice.home.title"), getTranslation("practice.home.body"),
+                "app/practice", getTranslation("practice.home.action")));
         add(card(getTranslation("home.worksheets.title"), getTranslation("home.worksheets.body"),
                 "app/worksheets", getTranslation("home.worksheets.action")));
     }

@@ -1,0 +1,2 @@
+/** The "my homework practice" page. */
+package app.homeward.homework.practice.ui;

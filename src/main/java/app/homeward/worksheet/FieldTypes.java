@@ -358,12 +358,24 @@ public final class FieldTypes {
         @Override public Field withKey(String newKey) { return new YesNo(newKey, label, help, required); }
     }
 
-    /** A calendar date, answered as ISO text ("2026-11-25"). */
+    /**
+     * A calendar date, answered as ISO text ("2026-11-25"). {@code today}: a new entry starts with the client's
+     * today filled in (the day of a mood log), which they can change; stored only when true.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record DateInput(String key, String label, String help, boolean required) implements Field {
+    public record DateInput(String key, String label, String help, boolean required, Boolean today) implements Field {
         public DateInput {
             label = nn(label);
             help = nn(help);
+            today = Boolean.TRUE.equals(today) ? Boolean.TRUE : null;
+        }
+
+        public DateInput(String key, String label, String help, boolean required) {
+            this(key, label, help, required, null);
+        }
+
+        public boolean startsToday() {
+            return today != null;
         }
 
         @Override public FieldType type() { return FieldType.DATE; }
@@ -383,7 +395,7 @@ public final class FieldTypes {
 
         @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
 
-        @Override public Field withKey(String newKey) { return new DateInput(newKey, label, help, required); }
+        @Override public Field withKey(String newKey) { return new DateInput(newKey, label, help, required, today); }
     }
 
     /** A time of day, answered as "HH:mm". */
@@ -487,11 +499,21 @@ public final class FieldTypes {
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Table(String key, String label, String help, boolean required, List<Field> columns,
-                        Integer maxRows) implements Field {
+                        Integer maxRows, String summary) implements Field {
         public Table {
             label = nn(label);
             help = nn(help);
             columns = columns == null ? List.of() : List.copyOf(columns);
+            summary = summary == null || summary.isBlank() ? null : summary;
+        }
+
+        public Table(String key, String label, String help, boolean required, List<Field> columns, Integer maxRows) {
+            this(key, label, help, required, columns, maxRows, null);
+        }
+
+        /** The figure worked out from each row ({@link SleepEfficiency} for a sleep diary), if any. */
+        public boolean sumsUpSleep() {
+            return SleepEfficiency.NAME.equals(summary);
         }
 
         public int rowLimit() {
@@ -562,10 +584,13 @@ public final class FieldTypes {
                 column.definitionProblems(publishing).forEach(p ->
                         problems.add(new FieldProblem(key, p.messageKey(), p.arguments())));
             }
+            if (summary != null && !(sumsUpSleep() && SleepEfficiency.fits(this))) {
+                problems.add(new FieldProblem(key, "worksheet.problem.summary"));
+            }
             return problems;
         }
 
-        @Override public Field withKey(String newKey) { return new Table(newKey, label, help, required, columns, maxRows); }
+        @Override public Field withKey(String newKey) { return new Table(newKey, label, help, required, columns, maxRows, summary); }
     }
 
     /**

@@ -72,6 +72,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -262,6 +263,17 @@ public class PortalService {
     }
 
     /** Opens an occurrence to work on (or to read back once submitted). */
+    /** What a new entry starts with: the client's today in the date fields meant for the day of the entry. */
+    static Map<String, Object> startingAnswers(WorksheetDocument document, LocalDate today) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (var field : document.fields()) {
+            if (field instanceof FieldTypes.DateInput date && date.startsToday()) {
+                answers.put(date.key(), today.toString());
+            }
+        }
+        return answers;
+    }
+
     @Transactional(readOnly = true)
     public OpenEntry open(UUID occurrenceId) {
         ClientProfile me = clients.me();
@@ -277,8 +289,8 @@ public class PortalService {
                 .anyMatch(f -> f instanceof FieldTypes.Instructions i && i.showsCrisisLine());
         String crisisText = showsCrisisLine ? crisisText(me) : null;
         if (entry == null) {
-            return new OpenEntry(card, document, Map.of(), null, null, null, me.simplified(), null, null, Map.of(),
-                    clinicName, crisisText);
+            return new OpenEntry(card, document, startingAnswers(document, LocalDate.now(clock.withZone(me.timeZone()))),
+                    null, null, null, me.simplified(), null, null, Map.of(), clinicName, crisisText);
         }
         Reflection reflection = entry.getPercentDone() == null ? null : new Reflection(entry.getPercentDone(),
                 entry.getReflectionDifficulty(), entry.getReflectionHelpful(), entry.getReflectionObstacles(),

@@ -61,6 +61,9 @@ class FieldEditor extends Div {
     // type-specific inputs
     private TextArea text;
     private Checkbox crisisLine;
+    private Checkbox today;
+    /** A table's worked-out figure (a sleep diary's efficiency): kept as it is, the builder does not offer it. */
+    private String tableSummary;
     private IntegerField maxLength;
     private BigDecimalField min;
     private BigDecimalField max;
@@ -200,6 +203,7 @@ class FieldEditor extends Div {
                 body.add(limit);
             }
             case FieldTypes.Table f -> {
+                tableSummary = f.summary();
                 columns = new ColumnsEditor(f.columns(), onChange, t);
                 limit = integer("builder.max-rows", f.maxRows());
                 body.add(new Paragraph(t.t("builder.columns")), columns, limit);
@@ -212,8 +216,14 @@ class FieldEditor extends Div {
                 limit = integer("builder.max-steps", f.maxSteps());
                 body.add(row(stepLabel, ratingLabel), row(scaleMin, scaleMax, limit));
             }
+            case FieldTypes.DateInput f -> {
+                today = new Checkbox(t.t("builder.date-today"));
+                today.setValue(f.startsToday());
+                today.setTooltipText(t.t("builder.date-today.help"));
+                body.add(today);
+                watch(today);
+            }
             case FieldTypes.YesNo ignored -> { }
-            case FieldTypes.DateInput ignored -> { }
             case FieldTypes.TimeInput ignored -> { }
         }
     }
@@ -342,11 +352,11 @@ class FieldEditor extends Div {
             case SINGLE_CHOICE -> new FieldTypes.SingleChoice(k, l, h, r, options.value());
             case MULTIPLE_CHOICE -> new FieldTypes.MultipleChoice(k, l, h, r, options.value(), limit.getValue());
             case YES_NO -> new FieldTypes.YesNo(k, l, h, r);
-            case DATE -> new FieldTypes.DateInput(k, l, h, r);
+            case DATE -> new FieldTypes.DateInput(k, l, h, r, today.getValue());
             case TIME -> new FieldTypes.TimeInput(k, l, h, r);
             case DURATION -> new FieldTypes.DurationInput(k, l, h, r, limit.getValue());
             case CHECKLIST -> new FieldTypes.Checklist(k, l, h, r, options.value());
-            case TABLE -> new FieldTypes.Table(k, l, h, r, columns.value(), limit.getValue());
+            case TABLE -> new FieldTypes.Table(k, l, h, r, columns.value(), limit.getValue(), tableSummary);
             case STEP_LADDER -> new FieldTypes.StepLadder(k, l, h, r, stepLabel.getValue().strip(), ratingLabel.getValue().strip(),
                     orZero(scaleMin), orZero(scaleMax), limit.getValue());
         };

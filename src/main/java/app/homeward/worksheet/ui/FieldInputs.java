@@ -3,6 +3,7 @@ package app.homeward.worksheet.ui;
 import app.homeward.base.Dates;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
+import app.homeward.worksheet.SleepEfficiency;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasAriaLabel;
@@ -429,10 +430,22 @@ final class FieldInputs {
             card.addClassName("worksheet-row");
             H4 title = new H4();
             card.add(title);
+            // a sleep diary's night shows its sleep efficiency under its times, worked out again as the client types
+            Paragraph summary = table.sumsUpSleep() ? new Paragraph() : null;
+            Runnable changed = summary == null ? onChange : () -> {
+                summary.setText(sleepSummary(cells));
+                onChange.run();
+            };
             for (Field column : table.columns()) {
-                FieldInput cell = simple(column, values.get(column.key()), readOnly, onChange, t);
+                FieldInput cell = simple(column, values.get(column.key()), readOnly, changed, t);
                 cells.put(column.key(), cell);
                 card.add(cell.component());
+            }
+            if (summary != null) {
+                summary.addClassName("row-summary");
+                summary.getElement().setAttribute("aria-live", "polite");
+                summary.setText(sleepSummary(cells));
+                card.add(summary);
             }
             if (!readOnly) {
                 Button remove = new Button(VaadinIcon.TRASH.create());
@@ -455,6 +468,19 @@ final class FieldInputs {
             rows.add(cells);
             rowsBox.add(card);
             renumber();
+        }
+
+        private String sleepSummary(Map<String, FieldInput> cells) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            cells.forEach((key, cell) -> row.put(key, cell.value()));
+            SleepEfficiency night = SleepEfficiency.of(row);
+            return night == null ? t.t("worksheet.sleep.efficiency.pending")
+                    : t.t("worksheet.sleep.efficiency", night.percent(), hoursAndMinutes(night.minutesAsleep()),
+                    hoursAndMinutes(night.minutesInBed()));
+        }
+
+        private String hoursAndMinutes(int minutes) {
+            return t.t("worksheet.sleep.duration", minutes / 60, minutes % 60);
         }
 
         private void renumber() {

@@ -176,6 +176,29 @@ class WorksheetFormTest extends ViewTest {
     }
 
     @Test
+    void a_sleep_diary_night_shows_its_sleep_efficiency_as_the_times_are_filled_in_and_when_reviewed() throws Exception {
+        WorksheetDocument diary = builtIn("sleep-diary");
+        form = render(diary, null, WorksheetForm.Mode.FILL);
+        Paragraph summary = find(Paragraph.class, form).withClassName("row-summary").single();
+        assertThat(summary.getText()).isEqualTo("Sleep efficiency appears here once the times add up.");
+
+        Div nights = root("nights");
+        test(cell(nights, 0, TimePicker.class, "Bedtime")).setValue(LocalTime.of(22, 30));
+        test(cell(nights, 0, TimePicker.class, "Time I tried to sleep")).setValue(LocalTime.of(23, 0));
+        setDuration(cell(nights, 0, FieldInputs.DurationField.class, "Time to fall asleep"), 0, 30);
+        setDuration(cell(nights, 0, FieldInputs.DurationField.class, "Time awake in the night"), 0, 40);
+        test(cell(nights, 0, TimePicker.class, "Wake-up time")).setValue(LocalTime.of(6, 30));
+        test(cell(nights, 0, TimePicker.class, "Got up")).setValue(LocalTime.of(7, 0));
+
+        assertThat(summary.getText()).isEqualTo("Sleep efficiency: 75 % (6 h 20 min asleep of 8 h 30 min in bed)");
+        assertThat(summary.getElement().getAttribute("aria-live")).isEqualTo("polite");
+
+        WorksheetForm review = render(diary, form.answers(), WorksheetForm.Mode.READ_ONLY);
+        assertThat(find(Paragraph.class, review).withClassName("row-summary").single().getText())
+                .isEqualTo("Sleep efficiency: 75 % (6 h 20 min asleep of 8 h 30 min in bed)");
+    }
+
+    @Test
     void nothing_filled_in_gives_no_answers() {
         form = render(everyType(), null, WorksheetForm.Mode.FILL);
 
@@ -556,7 +579,10 @@ class WorksheetFormTest extends ViewTest {
     }
 
     private void setDuration(String key, int hours, int minutes) {
-        FieldInputs.DurationField duration = input(FieldInputs.DurationField.class, key);
+        setDuration(input(FieldInputs.DurationField.class, key), hours, minutes);
+    }
+
+    private void setDuration(FieldInputs.DurationField duration, int hours, int minutes) {
         test(find(IntegerField.class, duration).withAriaLabel("Hours").single()).setValue(hours);
         test(find(IntegerField.class, duration).withAriaLabel("Minutes").single()).setValue(minutes);
         // the web component reports a change of its inner inputs as a "change" event of the custom field

@@ -2,6 +2,10 @@ package app.homeward.base.ui;
 
 import app.homeward.base.DomainException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
@@ -86,9 +90,28 @@ public final class Forms {
         show(message, 6000, NotificationVariant.ERROR, CLIENT);
     }
 
+    /**
+     * Shows one notification at a time: a new one closes the one before it, so confirmations do not pile up as
+     * a person saves one section after another or moves between pages.
+     */
     private static void show(String message, int millis, NotificationVariant variant, Notification.Position position) {
+        UI ui = UI.getCurrent();
+        Notification last = ui == null ? null : ComponentUtil.getData(ui, Notification.class);
+        if (last != null && last.isOpened()) {
+            last.close();
+        }
         Notification n = Notification.show(message, millis, position);
         n.addThemeVariants(variant);
+        if (ui != null) {
+            ComponentUtil.setData(ui, Notification.class, n);
+        }
+    }
+
+    /** A section's save button: the same look in every section of every settings page. */
+    public static Button sectionSave(Button save) {
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClassName("section-save");
+        return save;
     }
 
     /** A polite live region above a form for messages that belong to no single field. */

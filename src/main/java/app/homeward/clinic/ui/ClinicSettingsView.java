@@ -104,7 +104,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
 
         save.setText(getTranslation("settings.save"));
         save.setId("save-settings");
-        save.addThemeVariants(ButtonVariant.PRIMARY);
+        Forms.sectionSave(save);
         Map<String, HasValidation> fields = Map.of("name", name, "clinicName", name, "accentColor", accent,
                 "timeZone", timeZone, "defaultLanguage", language, "country", country);
         save.addClickListener(e -> {
@@ -115,7 +115,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
                 // show what was stored (trimmed, control characters stripped, colour in lower case)
                 name.setValue(updated.name());
                 accent.setValue(updated.accentColor());
-                ClinicBrand.apply(UI.getCurrent(), updated);
+                ClinicBrand.changed(UI.getCurrent(), updated);
                 Forms.notifySuccess(getTranslation("settings.saved"));
             } catch (DomainException problem) {
                 Forms.show(problem, fields, alert, this);
@@ -128,6 +128,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
                 ClinicBranding updated = settings.changeLogo(bytes);
                 ui.access(() -> {
                     showLogo(updated, directory);
+                    ClinicBrand.changed(ui, updated);
                     Forms.notifySuccess(getTranslation("settings.logo-saved"));
                 });
             } catch (DomainException problem) {
@@ -140,19 +141,24 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
         logoUpload.setMaxFiles(1);
         logoUpload.addFileRejectedListener(e -> Forms.notifyError(getTranslation("settings.logo-type")));
         Button removeLogo = new Button(getTranslation("settings.logo-remove"), e -> {
-            showLogo(settings.removeLogo(), directory);
+            ClinicBranding updated = settings.removeLogo();
+            showLogo(updated, directory);
+            ClinicBrand.changed(UI.getCurrent(), updated);
             Forms.notifySuccess(getTranslation("settings.logo-removed"));
         });
         removeLogo.addThemeVariants(ButtonVariant.TERTIARY);
         logoPreview.addClassName("logo-preview");
         showLogo(clinic, directory);
 
-        Div general = new Div(new H2(getTranslation("settings.general")), alert, name, timeZone, language, country);
+        // each card is saved by its own action inside it: the clinic's details and colour by "Save", the logo as
+        // soon as it is uploaded or removed
+        Div general = new Div(new H2(getTranslation("settings.general")), alert, name, timeZone, language, country,
+                accent, contrastNote, save);
         general.addClassName("form-section");
-        Div branding = new Div(new H2(getTranslation("settings.branding")), accent, contrastNote,
+        Div branding = new Div(new H2(getTranslation("settings.branding")),
                 new Paragraph(getTranslation("settings.logo.help")), logoPreview, logoUpload, removeLogo);
         branding.addClassName("form-section");
-        add(new H1(getTranslation("settings.title")), general, branding, save);
+        add(new H1(getTranslation("settings.title")), general, branding);
         sections.stream().sorted(Comparator.comparingInt(ClinicSettingsSection::order))
                 .forEach(section -> add(section.create()));
     }

@@ -39,6 +39,7 @@ class HomeworkSettingsForm extends Div {
         Map<String, HasValidation> fields = Map.of("confidenceThreshold", confidence, "graceHours", grace);
         save.setText(getTranslation("settings.homework.save"));
         save.setId("save-homework-settings");
+        Forms.sectionSave(save);
         save.addClickListener(e -> {
             Forms.clear(fields, alert);
             try {

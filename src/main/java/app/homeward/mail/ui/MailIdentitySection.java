@@ -53,6 +53,7 @@ class MailIdentitySection extends Div {
             }
         });
         save.setId("save-mail-identity");
+        Forms.sectionSave(save);
         add(new H2(getTranslation("settings.mail")), new Paragraph(getTranslation("settings.mail.intro")), alert,
                 discreet, neutralName, save);
     }

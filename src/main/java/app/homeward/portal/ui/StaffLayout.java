@@ -6,8 +6,10 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
+import app.homeward.tenancy.ui.BrandingChanged;
 import app.homeward.tenancy.ui.ClinicBrand;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -42,6 +45,8 @@ public class StaffLayout extends AppLayout {
     private final ClinicDirectory directory;
     private final AuthenticationContext authentication;
     private ClinicBranding branding;
+    private final Div drawerBrand = new Div();
+    private final Span clinicName = new Span();
 
     public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, AuthenticationContext authentication) {
         this.clinic = clinic;
@@ -58,6 +63,19 @@ public class StaffLayout extends AppLayout {
             build();
         }
         ClinicBrand.apply(event.getUI(), branding);
+        // a new name or logo saved on the settings page shows here at once, not at the next sign-in
+        Registration listening = ComponentUtil.addListener(event.getUI(), BrandingChanged.class, e -> rebrand(e.branding()));
+        addDetachListener(detach -> {
+            listening.remove();
+            detach.unregisterListener();
+        });
+    }
+
+    private void rebrand(ClinicBranding updated) {
+        branding = updated;
+        drawerBrand.removeAll();
+        drawerBrand.add(ClinicBrand.header(updated, directory, false));
+        clinicName.setText(updated.name());
     }
 
     /**
@@ -76,8 +94,8 @@ public class StaffLayout extends AppLayout {
         HomewardUser user = CurrentUser.require();
         branding = clinic.current();
 
-        Div brand = new Div(ClinicBrand.header(branding, directory, false));
-        brand.addClassName("drawer-brand");
+        drawerBrand.add(ClinicBrand.header(branding, directory, false));
+        drawerBrand.addClassName("drawer-brand");
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
@@ -89,12 +107,12 @@ public class StaffLayout extends AppLayout {
                 nav.addItem(item);
             }
         }
-        addToDrawer(brand, nav);
+        addToDrawer(drawerBrand, nav);
 
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.toggle"));
         // on a phone the drawer (and the clinic's name in it) is hidden: the header names the clinic instead
-        Span clinicName = new Span(branding.name());
+        clinicName.setText(branding.name());
         clinicName.addClassName("navbar-clinic");
         clinicName.setId("navbar-clinic");
         Span spacer = new Span();

@@ -60,6 +60,7 @@ class RetentionSettingsSection implements ClinicSettingsSection {
                 }
             });
             save.setId("save-retention");
+            Forms.sectionSave(save);
             add(new H2(getTranslation("privacy.settings.title")), new Paragraph(getTranslation("privacy.settings.intro")),
                     alert, keepDays, save);
         }

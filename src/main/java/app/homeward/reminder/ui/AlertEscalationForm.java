@@ -36,6 +36,7 @@ class AlertEscalationForm extends Div {
         Map<String, HasValidation> fields = Map.of("escalationHours", after);
         save.setText(getTranslation("alerts.escalation.save"));
         save.setId("save-alert-settings");
+        Forms.sectionSave(save);
         save.addClickListener(e -> {
             Forms.clear(fields, alert);
             try {

@@ -83,6 +83,7 @@ class ClinicReminderSection extends Div {
             }
         });
         save.setId("save-reminder-settings");
+        Forms.sectionSave(save);
         add(new H2(getTranslation("settings.reminders")), new Paragraph(getTranslation("settings.reminders.intro")),
                 alert, remindersOn, new Div(quietStart, quietEnd), dueSoon, overdue, weekly, save);
     }

@@ -60,6 +60,7 @@ class SafetySettingsForm extends Div {
         describeFallback();
         saveCrisis.setText(getTranslation("safety.crisis.save"));
         saveCrisis.setId("save-crisis-lines");
+        Forms.sectionSave(saveCrisis);
         saveCrisis.addClickListener(e -> {
             Forms.clear(fields, alert);
             Map<Locale, String> texts = new LinkedHashMap<>();
@@ -105,6 +106,7 @@ class SafetySettingsForm extends Div {
         Map<String, HasValidation> fields = Map.of("clientScores", scores);
         saveScores.setText(getTranslation("safety.scores.save"));
         saveScores.setId("save-client-scores");
+        Forms.sectionSave(saveScores);
         saveScores.addClickListener(e -> {
             Forms.clear(fields, alert);
             try {

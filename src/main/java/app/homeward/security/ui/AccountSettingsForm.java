@@ -54,6 +54,7 @@ public class AccountSettingsForm extends Div {
             getUI().ifPresent(ui -> ui.getPage().reload());
         });
         saveLanguage.setId("save-language");
+        Forms.sectionSave(saveLanguage);
         Div languageSection = new Div(new H2(getTranslation("account.language.title")), language, saveLanguage);
         languageSection.addClassName("form-section");
 

@@ -51,6 +51,7 @@ class DigestSection extends Div {
             }
         });
         save.setId("save-digest");
+        Forms.sectionSave(save);
         add(new H2(getTranslation("account.digest")), new Paragraph(getTranslation("account.digest.intro")), alert,
                 time, zone, save);
     }

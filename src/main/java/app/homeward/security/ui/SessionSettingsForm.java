@@ -45,6 +45,7 @@ class SessionSettingsForm extends Div {
         Map<String, HasValidation> fields = Map.of("idleMinutes", idle, "absoluteHours", absolute);
         save.setText(getTranslation("sessions.settings.save"));
         save.setId("save-session-settings");
+        Forms.sectionSave(save);
         save.addClickListener(e -> {
             Forms.clear(fields, alert);
             try {

@@ -5,6 +5,7 @@ import app.homeward.tenancy.Contrast;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -52,6 +53,12 @@ public final class ClinicBrand {
         // the tab shows the clinic's logo where it has one (Favicons); the version makes a new logo show at once
         ui.getPage().executeJs("document.querySelectorAll('link[rel~=\"icon\"]').forEach(l => l.href = $0)",
                 ICON_PATH + clinic.slug() + "?v=" + clinic.logoVersion());
+    }
+
+    /** Applies a clinic's new look to this tab and tells the layout around the page ({@link BrandingChanged}). */
+    public static void changed(UI ui, ClinicBranding clinic) {
+        apply(ui, clinic);
+        ComponentUtil.fireEvent(ui, new BrandingChanged(ui, clinic));
     }
 
     /** Where a clinic's tab icon is served ({@code app.homeward.clinic.Favicons}). */

@@ -12,6 +12,8 @@ import app.homeward.security.ui.ClinicFinderView;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -67,6 +69,22 @@ class ClinicSettingsViewTest extends ViewTest {
         assertThat(view.accent.getValue()).isEqualTo("#1d4e89");
         assertThat(UI.getCurrent().getElement().getStyle().get("--homeward-accent")).as("the page wears the new colour")
                 .isEqualTo("#1d4e89");
+        assertThat(find(Span.class).id("navbar-clinic").getText()).as("the admin's own header, at once").isEqualTo(newName);
+        assertThat(find(Div.class).withClassName("drawer-brand").single().getElement().getTextRecursively())
+                .as("and the drawer").contains(newName);
+    }
+
+    @Test
+    void saving_one_section_after_another_shows_one_confirmation_at_a_time() {
+        ClinicSettingsView view = navigate(ClinicSettingsView.class);
+        test(view.save).click();
+        test(find(Button.class).id("save-homework-settings")).click();
+
+        assertThat(find(Notification.class).all().stream().filter(Notification::isOpened).toList())
+                .as("the second replaces the first").singleElement()
+                .satisfies(n -> assertThat(test(n).getText()).isNotEqualTo("Settings saved."));
+        assertThat(find(Button.class).id("save-settings").getParent().orElseThrow().getElement().getClassList().contains("form-section"))
+                .as("the save button sits in its card").isTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ class HomeworkSettingsFormTest extends ViewTest {
         HomeworkSettingsForm form = find(HomeworkSettingsForm.class).single();
         assertThat(form.confidence.getValue()).isEqualTo(7);
         assertThat(form.grace.getValue()).isEqualTo(24);
-        assertThat(find(H2.class).all()).extracting(H2::getText).startsWith("General", "Branding", "Homework");
+        assertThat(find(H2.class).all()).extracting(H2::getText).startsWith("Your clinic", "Logo", "Homework");
 
         test(form.confidence).setValue(5);
         test(form.grace).setValue(36);

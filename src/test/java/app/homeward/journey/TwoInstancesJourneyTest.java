@@ -141,6 +141,11 @@ class TwoInstancesJourneyTest {
             ash.visible(By.id("sign-in"));
         });
         String ashServer = server(ash);
+        // .ci/run starts instance b and this journey together: Tara and Ash needed only one instance so far
+        long waitStart = System.nanoTime();
+        awaitInRotation("a");
+        awaitInRotation("b");
+        System.out.printf("[e2e] both instances behind HAProxy (waited %.1f s)%n", (System.nanoTime() - waitStart) / 1e9);
         step(blake, "blake-sign-in-page-on-the-other-instance", () -> {
             // a person's instance is the balancer's choice: a fresh session until it is not Ash's
             for (int attempt = 1; attempt <= 10; attempt++) {
@@ -230,6 +235,10 @@ class TwoInstancesJourneyTest {
             signInClient(lone, lonePerson);
             assertThat(server(lone)).as("HAProxy sent the session to the instance still up").isEqualTo(survivor);
         });
+        // --- 3. the killed instance comes back; work and reminders go on meanwhile ----------------------
+        // (started only now, so the sign-in above could not have reached it)
+        Process restart = new ProcessBuilder(START_SCRIPT, CLUSTER_DIR.toString(), victim).inheritIO().start();
+        long restartStart = System.nanoTime();
         step(lone, "lone-client-finds-the-saved-answers", () -> {
             openHomework(lone, COPING_CARD);
             WebElement page = lone.visible(By.cssSelector(".homework-page"));
@@ -240,9 +249,6 @@ class TwoInstancesJourneyTest {
             lone.scrollToTop(lone.byLabel(page, "vaadin-text-area", SITUATION));
         });
 
-        // --- 3. the killed instance comes back; reminders go out meanwhile -----------------------------
-        Process restart = new ProcessBuilder(START_SCRIPT, CLUSTER_DIR.toString(), victim).inheritIO().start();
-        long restartStart = System.nanoTime();
         step(tara, "therapist-reminds-both-again", () -> {
             for (Person client : List.of(ASH, BLAKE)) {
                 remindNow(tara, clientIds.get(client), client, MOOD_LOG);
@@ -254,8 +260,8 @@ class TwoInstancesJourneyTest {
         });
         assertThat(restart.waitFor(30, TimeUnit.SECONDS)).as("the start script returns").isTrue();
         assertThat(restart.exitValue()).as("the start script's exit status").isZero();
-        awaitReady(victim);
-        System.out.printf("[e2e] instance %s ready again %.1f s after the start script ran%n",
+        awaitInRotation(victim);
+        System.out.printf("[e2e] instance %s back behind HAProxy %.1f s after the start script ran%n",
                 victim, (System.nanoTime() - restartStart) / 1e9);
 
         Browser cam = Browser.open("cluster-new-session");
@@ -271,7 +277,7 @@ class TwoInstancesJourneyTest {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("no new session reached the restarted instance " + victim + " within 30 s");
                 }
-                Thread.sleep(500); // HAProxy takes it back after two passed health checks (2 s apart)
+                Thread.sleep(500);
             }
         });
         step(cam, "new-client-works-on-the-restarted-instance", () -> {
@@ -393,23 +399,39 @@ class TwoInstancesJourneyTest {
         System.out.printf("[e2e] instance %s (pid %d) killed with SIGKILL%n", name, pid);
     }
 
-    /** Waits until the instance's own port says it is ready (the database included). */
-    private static void awaitReady(String name) throws InterruptedException {
+    /**
+     * Waits until the instance's own port says it is ready (the database included), then until HAProxy sends
+     * it requests: one asking for it by cookie is served by it when the answer sets no new SERVERID (while it
+     * is out, HAProxy sends the request elsewhere and sets the cookie to that instance). HAProxy takes an
+     * instance in after two passed health checks, 2 s apart.
+     */
+    private static void awaitInRotation(String name) throws InterruptedException {
         URI readiness = URI.create("http://127.0.0.1:" + PORTS.get(name) + "/actuator/health/readiness");
+        URI throughProxy = URI.create(BASE_URL + "/actuator/health/readiness");
         long deadline = System.nanoTime() + RESTART_TIMEOUT.toNanos();
+        boolean ready = false;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (true) {
                 try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return;
+                    if (!ready) {
+                        ready = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    }
+                    if (ready) {
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(throughProxy)
+                                .header("Cookie", SERVER_COOKIE + "=" + name).timeout(Duration.ofSeconds(5)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200 && response.headers().allValues("Set-Cookie").stream()
+                                .noneMatch(c -> c.startsWith(SERVER_COOKIE + "="))) {
+                            return;
+                        }
                     }
                 } catch (IOException starting) {
                     // not listening yet
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("instance " + name + " was not ready at " + readiness + " within "
+                    throw new AssertionError("instance " + name + (ready ? " was ready at " + readiness + " but HAProxy did not"
+                            + " send it requests" : " was not ready at " + readiness) + " within "
                             + RESTART_TIMEOUT.toSeconds() + " s; see " + CLUSTER_DIR.resolve(name + ".log"));
                 }
                 Thread.sleep(500);

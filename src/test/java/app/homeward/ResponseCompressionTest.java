@@ -3,20 +3,17 @@ package app.homeward;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Compression;
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,19 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stylesheet (234 kB) and the JSON of each round trip uncompressed, so the server gzips them; the prebuilt
  * JavaScript bundle arrives Brotli-encoded already and must pass through untouched (bench/page-weight).
  */
-class ResponseCompressionTest {
+class ResponseCompressionTest extends RealTomcatTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CSS = ".homework-card { padding: 12px; color: var(--lumo-body-text-color); }\n".repeat(800);
     private static final byte[] BROTLI = {0x1b, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
-    private WebServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     void stylesheets_and_round_trips_are_gzipped_and_an_encoded_bundle_is_left_alone() throws Exception {

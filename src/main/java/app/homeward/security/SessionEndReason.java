@@ -12,5 +12,11 @@ public enum SessionEndReason {
      */
     REVOKED,
     /** The person signed out. */
-    SIGNED_OUT
+    SIGNED_OUT,
+    /**
+     * The browser came back with a session the server no longer has: the instance that held it stopped or was
+     * restarted, or the servlet container let it lapse. Nobody is known, so nothing is recorded; the sign-in page
+     * says so and that saved answers are kept.
+     */
+    LOST
 }

@@ -52,6 +52,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof HomewardUser user)) {
+            noteLostSession(request);
             chain.doFilter(request, response);
             return;
         }
@@ -79,6 +80,18 @@ class SessionGuardFilter extends OncePerRequestFilter {
             session.setAttribute(SessionTimeline.ATTRIBUTE, next);
         }
         chain.doFilter(classified.request(), response);
+    }
+
+    /**
+     * A browser whose session cookie names a session this server does not have (another instance that died, a
+     * restart) is about to be sent to sign in: the fresh session tells the sign-in page why, once.
+     */
+    static void noteLostSession(HttpServletRequest request) {
+        if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+                && request.getSession(false) == null) {
+            request.getSession(true).setAttribute(SignedOutNotice.ATTRIBUTE,
+                    new SignedOutNotice(SessionEndReason.LOST, 0, 0));
+        }
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response, FilterChain chain, HomewardUser user,

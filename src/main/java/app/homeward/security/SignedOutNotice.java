@@ -41,6 +41,7 @@ public record SignedOutNotice(SessionEndReason reason, int idleMinutes, int abso
             case ABSOLUTE -> "signed-out.absolute";
             case REVOKED -> "signed-out.ended";
             case SIGNED_OUT -> "signed-out.signed-out";
+            case LOST -> "signed-out.lost";
         };
     }
 
@@ -49,7 +50,7 @@ public record SignedOutNotice(SessionEndReason reason, int idleMinutes, int abso
         return switch (reason) {
             case IDLE -> new Object[]{idleMinutes};
             case ABSOLUTE -> new Object[]{absoluteHours};
-            case REVOKED, SIGNED_OUT -> new Object[0];
+            case REVOKED, SIGNED_OUT, LOST -> new Object[0];
         };
     }
 }

@@ -1,16 +1,14 @@
 package app.homeward.base;
 
+import app.homeward.RealTomcatTest;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
@@ -22,17 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content-hashed bundle files come back cacheable for a year, everything else as the servlet said, and a file
  * that is not there is not made cacheable.
  */
-class ImmutableBuildAssetsTest {
+class ImmutableBuildAssetsTest extends RealTomcatTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private WebServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     void content_hashed_bundle_files_are_cached_for_a_year_and_nothing_else_is() throws Exception {

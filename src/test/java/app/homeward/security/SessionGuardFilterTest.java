@@ -317,6 +317,27 @@ class SessionGuardFilterTest extends IntegrationTest {
         return post("/?v-r=uidl&v-uiId=0").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
+    @Test
+    void a_browser_back_with_a_session_this_server_no_longer_has_is_told_why_on_the_sign_in_page() throws Exception {
+        // the instance that held the session was killed (or restarted): its cookie names nothing here
+        MvcResult lost = mvc.perform(get("/app").with(request -> {
+            request.setRequestedSessionId("F00D-held-by-an-instance-that-stopped");
+            request.setRequestedSessionIdValid(false);
+            return request;
+        })).andReturn();
+        SecurityContextHolder.clearContext();
+
+        assertThat(noticeIn(lost)).isEqualTo(new SignedOutNotice(SessionEndReason.LOST, 0, 0));
+        assertThat(lost.getResponse().getRedirectedUrl()).as("sent to sign in").isNotNull();
+        assertThat(noticeIn(lost).messageKey()).isEqualTo("signed-out.lost");
+
+        MvcResult firstVisit = mvc.perform(get("/app")).andReturn();
+        SecurityContextHolder.clearContext();
+        var session = firstVisit.getRequest().getSession(false);
+        assertThat(session == null ? null : session.getAttribute(SignedOutNotice.ATTRIBUTE))
+                .as("a browser with no session cookie at all is told nothing").isNull();
+    }
+
     MvcResult perform(MockHttpServletRequestBuilder request, MockHttpSession session) {
         try {
             return mvc.perform(request.session(session)).andReturn();

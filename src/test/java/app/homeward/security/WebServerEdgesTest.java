@@ -1,14 +1,13 @@
 package app.homeward.security;
 
+import app.homeward.RealTomcatTest;
 import app.homeward.base.RequestOrigin;
 import app.homeward.base.ui.DevTools;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.servlet.Session;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -33,17 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * pages, the session cookie and its name behind TLS, no {@code ;jsessionid=} in a redirect, and the
  * actuator's own port on loopback. Requests go over real HTTP from 127.0.0.1.
  */
-class WebServerEdgesTest {
+class WebServerEdgesTest extends RealTomcatTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private WebServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     void by_default_a_forwarded_for_header_from_127_0_0_1_is_not_believed() throws Exception {
@@ -79,7 +68,7 @@ class WebServerEdgesTest {
         assertThat(get("/origin")).containsEntry("devtools", "true");
         assertThat(get("/origin", "X-Forwarded-For", "127.0.0.1")).as("through a proxy on this machine")
                 .containsEntry("devtools", "false");
-        stop();
+        stopServer();
 
         start(new EdgeProperties(List.of("127.0.0.0/8"), false, null, null));
         assertThat(get("/origin", "X-Forwarded-For", "127.0.0.1")).as("a trusted proxy saying 'loopback'")

@@ -79,6 +79,9 @@ public class SessionMemory {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        // stopped from outside (Ctrl-C, kill): still close the browser, or it outlives the benchmark
+        Thread quit = new Thread(driver::quit);
+        Runtime.getRuntime().addShutdownHook(quit);
         try {
             SessionMemory bench = new SessionMemory(base, clinic, password, driver);
             driver.executeCdpCommand("Network.enable", Map.of());
@@ -125,6 +128,7 @@ public class SessionMemory {
             System.out.printf(Locale.ROOT, "client_kb=%.1f therapist_kb=%.1f%n",
                     (withClients.total - zero.total) / 1024.0 / n, (withTherapists.total - withClients.total) / 1024.0 / n);
         } finally {
+            Runtime.getRuntime().removeShutdownHook(quit);
             driver.quit();
         }
     }

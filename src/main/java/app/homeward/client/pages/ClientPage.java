@@ -26,6 +26,16 @@ public record ClientPage(ClientProfile client, ZoneId clinicZone, List<StaffMemb
                          List<AssignmentSummary> plan, List<Goal> goals, List<ReviewItem> entries,
                          ClientAdherence adherence, List<MeasureHistory> measures, RecordAccess recordAccess) {
 
+    /**
+     * The same page with only the client's therapist left of the staff: for a viewer who cannot reassign the
+     * client, the only use of the whole list. A page is held for as long as it is open, and the list grows with
+     * the clinic (bench/session-memory).
+     */
+    public ClientPage withOnlyTheTherapist() {
+        return new ClientPage(client, clinicZone, therapist().stream().toList(), openAlerts, openChangeRequests, plan,
+                goals, entries, adherence, measures, recordAccess);
+    }
+
     /** The client's therapist among the active staff (empty when that account is no longer active). */
     public Optional<StaffMember> therapist() {
         return colleagues.stream().filter(s -> s.id().equals(client.therapistId())).findFirst();

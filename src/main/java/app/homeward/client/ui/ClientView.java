@@ -170,7 +170,9 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void show(ClientPage read) {
-        page = read;
+        // the whole staff list serves only the reassign dialog, an admin's; for anyone else the page keeps the
+        // client's therapist alone instead of every colleague for as long as it is open
+        page = CurrentUser.require().role() == Role.CLINIC_ADMIN ? read : read.withOnlyTheTherapist();
         client = read.client();
         render();
     }

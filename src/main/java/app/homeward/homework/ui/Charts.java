@@ -97,25 +97,32 @@ public final class Charts {
         return new Canvas(box, canvas);
     }
 
-    /** The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–". */
+    /**
+     * The data-table alternative of a chart, for screen readers and for reading exact values; gaps show as "–".
+     * <p>
+     * The rows go to the browser as the table's markup in one property ({@code innerHTML}, every text escaped by
+     * jsoup), not as an element per cell: the page never changes a cell, and a server-side element costs about
+     * 0.5 kB of session memory for as long as the page is open, so a 12-week table held 60–90 of them (about a
+     * third of a therapist's client page, bench/session-memory). The browser builds the same table (its parser
+     * puts the rows in an implicit tbody, which no style depends on).
+     * {@link #tableText} and {@link #tableRows} read it back for tests.
+     */
     public static Element table(String caption, List<String> labels, Map<String, List<Integer>> series) {
-        Element table = new Element("table");
-        table.getClassList().add("chart-table");
-        table.appendChild(new Element("caption").setText(caption));
-        Element head = new Element("tr");
-        head.appendChild(new Element("th").setText(""));
-        series.keySet().forEach(name -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(name)));
-        table.appendChild(head);
-        for (int row = 0; row < labels.size(); row++) {
-            Element tr = new Element("tr");
-            tr.appendChild(new Element("th").setAttribute("scope", "row").setText(labels.get(row)));
-            for (List<Integer> values : series.values()) {
-                Integer value = row < values.size() ? values.get(row) : null;
-                tr.appendChild(new Element("td").setText(value == null ? ClientFormat.NONE : String.valueOf(value)));
-            }
-            table.appendChild(tr);
-        }
-        return table;
+        Map<String, List<String>> text = new java.util.LinkedHashMap<>();
+        series.forEach((name, values) -> text.put(name, values.stream()
+                .map(value -> value == null ? ClientFormat.NONE : String.valueOf(value)).toList()));
+        return textTable(caption, labels, text);
+    }
+
+    /** The text of a table made by {@link #table} (caption, headings and cells), as a reader would get it. */
+    public static String tableText(Element table) {
+        return org.jsoup.Jsoup.parseBodyFragment("<table>" + table.getProperty("innerHTML", "") + "</table>").text();
+    }
+
+    /** The number of rows (the heading row included) of a table made by {@link #table}. */
+    public static int tableRows(Element table) {
+        return org.jsoup.Jsoup.parseBodyFragment("<table>" + table.getProperty("innerHTML", "") + "</table>")
+                .select("tr").size();
     }
 
     /**
@@ -230,23 +237,25 @@ public final class Charts {
         return null;
     }
 
-    /** A table of text values (a measure's score and band per day). */
+    /** A table of text values (a measure's score and band per day), sent as markup as {@link #table} explains. */
     public static Element textTable(String caption, List<String> labels, Map<String, List<String>> columns) {
+        org.jsoup.nodes.Document page = new org.jsoup.nodes.Document("");
+        page.outputSettings().prettyPrint(false);
+        org.jsoup.nodes.Element markup = page.appendElement("table");
+        markup.appendElement("caption").text(caption);
+        org.jsoup.nodes.Element head = markup.appendElement("tr");
+        head.appendElement("th").text("");
+        columns.keySet().forEach(name -> head.appendElement("th").attr("scope", "col").text(name));
+        for (int row = 0; row < labels.size(); row++) {
+            org.jsoup.nodes.Element tr = markup.appendElement("tr");
+            tr.appendElement("th").attr("scope", "row").text(labels.get(row));
+            for (List<String> values : columns.values()) {
+                tr.appendElement("td").text(row < values.size() && values.get(row) != null ? values.get(row) : ClientFormat.NONE);
+            }
+        }
         Element table = new Element("table");
         table.getClassList().add("chart-table");
-        table.appendChild(new Element("caption").setText(caption));
-        Element head = new Element("tr");
-        head.appendChild(new Element("th").setText(""));
-        columns.keySet().forEach(name -> head.appendChild(new Element("th").setAttribute("scope", "col").setText(name)));
-        table.appendChild(head);
-        for (int row = 0; row < labels.size(); row++) {
-            Element tr = new Element("tr");
-            tr.appendChild(new Element("th").setAttribute("scope", "row").setText(labels.get(row)));
-            for (List<String> values : columns.values()) {
-                tr.appendChild(new Element("td").setText(row < values.size() ? values.get(row) : ClientFormat.NONE));
-            }
-            table.appendChild(tr);
-        }
+        table.setProperty("innerHTML", markup.html());
         return table;
     }
 }

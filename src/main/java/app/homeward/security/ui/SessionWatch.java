@@ -45,10 +45,16 @@ class SessionWatch extends Component {
             arm($0);""";
 
     private final SessionService sessions;
-    final Dialog warning = new Dialog();
-    final Paragraph explanation = new Paragraph();
-    final Button stay = new Button();
-    final Button signOut = new Button();
+    private final AuthenticationContext authentication;
+    /**
+     * The warning, built the first time it is needed: it sits on every signed-in page of every session, and
+     * nearly all of them never show it, so building it up front held its dozen elements for nothing
+     * (bench/session-memory). Null until then.
+     */
+    private Dialog warning;
+    private Paragraph explanation;
+    private Button stay;
+    private Button signOut;
     /** When the database cannot be asked: look again in a minute (the guard still ends the session on time). */
     static final Duration RETRY = Duration.ofMinutes(1);
 
@@ -57,27 +63,57 @@ class SessionWatch extends Component {
 
     SessionWatch(SessionService sessions, AuthenticationContext authentication) {
         this.sessions = sessions;
+        this.authentication = authentication;
         getElement().setAttribute("hidden", true);
         getElement().setAttribute("aria-hidden", "true");
-
-        warning.setId("session-warning");
-        // urgent: screen readers announce the title ("You will be signed out in 2 minutes") at once
-        warning.setRole("alertdialog");
-        warning.setCloseOnOutsideClick(false);
-        // Escape is a real keystroke by the person: it keeps them signed in, as the main button does
-        warning.addDialogCloseActionListener(e -> stay());
-        explanation.setId("session-warning-text");
-        stay.setId("stay-signed-in");
-        stay.addThemeVariants(ButtonVariant.PRIMARY);
-        stay.setAutofocus(true);
-        stay.addClickListener(e -> stay());
-        signOut.setText(getTranslation("sessions.warning.sign-out"));
-        signOut.setId("session-sign-out");
-        signOut.addClickListener(e -> authentication.logout());
-        warning.add(explanation);
-        warning.getFooter().add(signOut, stay);
-
         addAttachListener(e -> arm(nextCheckOr(RETRY)));
+    }
+
+    /** The warning dialog (built now if it was not yet). */
+    Dialog warning() {
+        if (warning == null) {
+            warning = new Dialog();
+            explanation = new Paragraph();
+            stay = new Button();
+            signOut = new Button();
+            warning.setId("session-warning");
+            // urgent: screen readers announce the title ("You will be signed out in 2 minutes") at once
+            warning.setRole("alertdialog");
+            warning.setCloseOnOutsideClick(false);
+            // Escape is a real keystroke by the person: it keeps them signed in, as the main button does
+            warning.addDialogCloseActionListener(e -> stay());
+            explanation.setId("session-warning-text");
+            stay.setId("stay-signed-in");
+            stay.addThemeVariants(ButtonVariant.PRIMARY);
+            stay.setAutofocus(true);
+            stay.addClickListener(e -> stay());
+            signOut.setText(getTranslation("sessions.warning.sign-out"));
+            signOut.setId("session-sign-out");
+            signOut.addClickListener(e -> authentication.logout());
+            warning.add(explanation);
+            warning.getFooter().add(signOut, stay);
+        }
+        return warning;
+    }
+
+    /** The warning's text and its main button, for tests (built with the warning). */
+    Paragraph explanation() {
+        warning();
+        return explanation;
+    }
+
+    Button stayButton() {
+        warning();
+        return stay;
+    }
+
+    Button signOutButton() {
+        warning();
+        return signOut;
+    }
+
+    private boolean warningOpen() {
+        return warning != null && warning.isOpened();
     }
 
     /**
@@ -101,7 +137,7 @@ class SessionWatch extends Component {
         }
         if (status.warning()) {
             showWarning(status);
-        } else if (warning.isOpened()) {
+        } else if (warningOpen()) {
             warning.close();
         }
         armedFor = millis(status.nextCheck());
@@ -110,6 +146,7 @@ class SessionWatch extends Component {
 
     private void showWarning(SessionService.Status status) {
         long minutes = Math.max(1, (status.remaining().toSeconds() + 59) / 60);
+        warning();
         warning.setHeaderTitle(getTranslation("sessions.warning.title", minutes));
         if (status.endingFor() == SessionEndReason.ABSOLUTE) {
             explanation.setText(getTranslation("sessions.warning.absolute"));
@@ -126,7 +163,9 @@ class SessionWatch extends Component {
     private void stay() {
         boolean idle = sessions.status().endingFor() == SessionEndReason.IDLE;
         SessionService.Status status = sessions.stayActive();
-        warning.close();
+        if (warning != null) {
+            warning.close();
+        }
         arm(status.nextCheck());
         if (idle) {
             String message = getTranslation("sessions.warning.stayed");

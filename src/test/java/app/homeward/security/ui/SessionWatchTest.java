@@ -55,7 +55,7 @@ class SessionWatchTest extends ViewTest {
         SessionWatch watch = find(SessionWatch.class).single();
         Instant started = timeline().lastActivityAt();
         assertWaitsUntil(watch.armedFor, started.plus(Duration.ofMinutes(28)), started);
-        assertThat(watch.warning.isOpened()).isFalse();
+        assertThat(watch.warning().isOpened()).isFalse();
         assertThat(watch.getElement().getAttribute("hidden")).as("the watch itself shows nothing").isNotNull();
     }
 
@@ -99,14 +99,14 @@ class SessionWatchTest extends ViewTest {
         Instant asked = clock.instant();
         long next = check(watch);
 
-        assertThat(watch.warning.isOpened()).isTrue();
-        assertThat(watch.warning.getHeaderTitle()).isEqualTo("You will be signed out in 2 minutes");
-        assertThat(watch.warning.getRole()).as("announced at once").isEqualTo("alertdialog");
-        assertThat(watch.explanation.getText()).contains("To keep working, choose Stay signed in.");
-        assertThat(watch.stay.getText()).isEqualTo("Stay signed in");
-        assertThat(watch.signOut.getText()).isEqualTo("Sign out");
+        assertThat(watch.warning().isOpened()).isTrue();
+        assertThat(watch.warning().getHeaderTitle()).isEqualTo("You will be signed out in 2 minutes");
+        assertThat(watch.warning().getRole()).as("announced at once").isEqualTo("alertdialog");
+        assertThat(watch.explanation().getText()).contains("To keep working, choose Stay signed in.");
+        assertThat(watch.stayButton().getText()).isEqualTo("Stay signed in");
+        assertThat(watch.signOutButton().getText()).isEqualTo("Sign out");
         // (what "Sign out" does is SignOutLandingTest's: the browserless session cannot be invalidated and used on)
-        assertThat(watch.stay.isAutofocus()).as("the keyboard lands on Stay signed in").isTrue();
+        assertThat(watch.stayButton().isAutofocus()).as("the keyboard lands on Stay signed in").isTrue();
         assertWaitsUntil(next, started.plus(Duration.ofMinutes(30)), asked);
     }
 
@@ -120,7 +120,7 @@ class SessionWatchTest extends ViewTest {
         Instant asked = clock.instant();
 
         assertWaitsUntil(check(watch), started.plus(Duration.ofMinutes(28)), asked);
-        assertThat(watch.warning.isOpened()).isFalse();
+        assertThat(watch.warning().isOpened()).isFalse();
     }
 
     @Test
@@ -132,9 +132,9 @@ class SessionWatchTest extends ViewTest {
         check(watch);
         Instant clicked = clock.instant();
 
-        test(watch.stay).click();
+        test(watch.stayButton()).click();
 
-        assertThat(watch.warning.isOpened()).isFalse();
+        assertThat(watch.warning().isOpened()).isFalse();
         Instant active = timeline().lastActivityAt();
         assertThat(active).isBetween(clicked, clock.instant());
         assertWaitsUntil(watch.armedFor, active.plus(Duration.ofMinutes(28)), active);
@@ -154,7 +154,7 @@ class SessionWatchTest extends ViewTest {
         VaadinSession.getCurrent().getSession().setAttribute(SessionTimeline.ATTRIBUTE, timeline().touchedAt(elsewhere));
         long next = check(watch);
 
-        assertThat(watch.warning.isOpened()).isFalse();
+        assertThat(watch.warning().isOpened()).isFalse();
         assertWaitsUntil(next, elsewhere.plus(Duration.ofMinutes(28)), elsewhere);
     }
 
@@ -169,14 +169,14 @@ class SessionWatchTest extends ViewTest {
 
         long next = check(watch);
 
-        assertThat(watch.warning.isOpened()).isTrue();
-        assertThat(watch.warning.getHeaderTitle()).isEqualTo("You will be signed out in 2 minutes");
-        assertThat(watch.explanation.getText()).contains("sign in again");
-        assertThat(watch.stay.getText()).isEqualTo("OK");
+        assertThat(watch.warning().isOpened()).isTrue();
+        assertThat(watch.warning().getHeaderTitle()).isEqualTo("You will be signed out in 2 minutes");
+        assertThat(watch.explanation().getText()).contains("sign in again");
+        assertThat(watch.stayButton().getText()).isEqualTo("OK");
         assertWaitsUntil(next, end, now);
         Instant clicked = clock.instant();
-        test(watch.stay).click();
-        assertThat(watch.warning.isOpened()).isFalse();
+        test(watch.stayButton()).click();
+        assertThat(watch.warning().isOpened()).isFalse();
         assertWaitsUntil(watch.armedFor, end, clicked); // activity does not move the absolute limit
     }
 
@@ -190,7 +190,7 @@ class SessionWatchTest extends ViewTest {
 
         check(watch);
 
-        assertThat(watch.warning.getHeaderTitle()).isEqualTo("Tu sesión se cerrará en 1 minuto");
+        assertThat(watch.warning().getHeaderTitle()).isEqualTo("Tu sesión se cerrará en 1 minuto");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.homeward.homework.adherence.ui;
 
+import app.homeward.homework.ui.Charts;
+
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.client.ClientService;
@@ -83,9 +85,9 @@ class AdherenceViewTest extends ViewTest {
                 .allSatisfy(canvas -> assertThat(canvas.getAttribute("aria-hidden")).isEqualTo("true"));
         List<Element> tables = elements(view.figures, "table");
         assertThat(tables).as("the chart's numbers as a table").hasSize(1);
-        assertThat(tables.getFirst().getTextRecursively()).contains("Done").contains("Partly done").contains("Missed")
+        assertThat(Charts.tableText(tables.getFirst())).contains("Done").contains("Partly done").contains("Missed")
                 .contains("Homework done, partly done and missed per week");
-        assertThat(elements(tables.getFirst(), "tr")).as("a header and 8 weeks").hasSize(9);
+        assertThat(Charts.tableRows(tables.getFirst())).as("a header and 8 weeks").isEqualTo(9);
 
         GridTester<Grid<AdherenceReport.ClientRow>, AdherenceReport.ClientRow> grid = test(view.clients);
         assertThat(grid.size()).isEqualTo(1);
@@ -102,7 +104,7 @@ class AdherenceViewTest extends ViewTest {
 
         assertThat(view.report.weeks()).isEqualTo(4);
         assertThat(view.showing.getText()).isEqualTo("Your caseload, last 4 weeks.");
-        assertThat(elements(elements(view.figures, "table").getFirst(), "tr")).hasSize(5);
+        assertThat(Charts.tableRows(elements(view.figures, "table").getFirst())).isEqualTo(5);
     }
 
     @Test
@@ -152,12 +154,12 @@ class AdherenceViewTest extends ViewTest {
         assertThat(elements(panel, "canvas")).as("weekly bars and the measure's lines").hasSize(2);
         List<Element> tables = elements(panel, "table");
         assertThat(tables).hasSize(2);
-        assertThat(tables.getLast().getTextRecursively()).contains(AdherenceFixture.TITLE + " score")
+        assertThat(Charts.tableText(tables.getLast())).contains(AdherenceFixture.TITLE + " score")
                 .contains("Homework completion (%)");
 
         test(panel.window).selectItem("Last 12 weeks");
 
-        assertThat(elements(elements(panel, "table").getFirst(), "tr")).hasSize(13);
+        assertThat(Charts.tableRows(elements(panel, "table").getFirst())).isEqualTo(13);
     }
 
     private static List<Element> elements(Component root, String tag) {

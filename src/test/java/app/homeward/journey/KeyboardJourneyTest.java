@@ -12,6 +12,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import static app.homeward.journey.Browser.BASE_URL;
@@ -101,19 +102,24 @@ class KeyboardJourneyTest {
         });
 
         kit.step("keyboard-03-date-from-the-calendar", () -> {
+            String dateValue = "return document.querySelector(\"[data-field='date']\").value;";
+            String today = String.valueOf(js(kit, dateValue));
+            assertThat(today).as("a new mood log starts on the client's today").matches("\\d{4}-\\d{2}-\\d{2}");
             tabTo(kit, "[data-field='date']");
-            // Alt+Down or Down opens the calendar on today; Enter takes the focused day
+            // Alt+Down or Down opens the calendar on the chosen day; Left moves to the day before, Enter takes it
             press(kit, Keys.ARROW_DOWN);
             kit.waitFor(d -> Boolean.TRUE.equals(js(kit, "return !!document.querySelector("
                     + "\"[data-field='date']\").opened;")));
             kit.settle();
+            press(kit, Keys.ARROW_LEFT);
             press(kit, Keys.ENTER);
-            kit.waitFor(d -> !String.valueOf(js(kit, "return document.querySelector(\"[data-field='date']\").value;"))
-                    .isBlank());
+            kit.waitFor(d -> String.valueOf(js(kit, dateValue)).equals(LocalDate.parse(today).minusDays(1).toString()));
             // the value is set before the calendar has closed: the step's accessibility check would see the
             // closing overlay (Vaadin's, without a name while it goes) on a slow run
             kit.waitFor(d -> !Boolean.TRUE.equals(js(kit, "return !!document.querySelector("
                     + "\"[data-field='date']\").opened;")));
+            kit.waitFor(d -> Boolean.TRUE.equals(js(kit, "const c = document.querySelector("
+                    + "'vaadin-date-picker-overlay-content'); return !c || c.getClientRects().length === 0;")));
             kit.settle();
         });
 

@@ -148,7 +148,8 @@ class EdgesJourneyTest {
             sam.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/app") + "/?$"));
             violations.addAll(cspViolations(sam));
         });
-        for (String path : List.of("/app/adherence", "/app/clients", "/app/worksheets", "/app/settings", "/app/account")) {
+        for (String path : List.of("/app/adherence", "/app/clients", "/app/practice", "/app/worksheets", "/app/settings",
+                "/app/account")) {
             sam.step("edges" + path.replace('/', '-'), () -> {
                 sam.driver.get(BASE_URL + path);
                 sam.visible(By.tagName("h1"));

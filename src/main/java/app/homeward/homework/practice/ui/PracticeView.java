@@ -8,6 +8,7 @@ import app.homeward.homework.practice.PracticeReport.Share;
 import app.homeward.homework.practice.PracticeService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -37,7 +38,12 @@ public class PracticeView extends Div implements HasDynamicTitle {
         title.setId("practice-title");
         Paragraph intro = new Paragraph(getTranslation("practice.intro", PracticeService.MONTHS));
         intro.addClassName("page-intro");
-        add(title, intro);
+        // where the figures come from, one step away (and something on the page to reach by keyboard)
+        Paragraph links = new Paragraph(new Text(getTranslation("practice.links") + " "),
+                PageLinks.to(getTranslation("practice.links.clients"), "app/clients"), new Text(" · "),
+                PageLinks.to(getTranslation("practice.links.review"), "app/review"));
+        links.addClassName("practice-links");
+        add(title, intro, links);
 
         PracticeReport mine = practice.mine();
         Div own = section("practice-own", getTranslation("practice.own"), getTranslation("practice.own.private"));

@@ -55,9 +55,9 @@ class PracticeViewTest extends ViewTest {
     void a_therapist_sees_their_own_figures_month_by_month_and_no_clinic_totals() {
         navigate(PracticeView.class);
 
-        assertThat(find(Paragraph.class).id("own-own-words-total").getText()).isEqualTo("1 of 1 plans (100 %)");
+        assertThat(find(Paragraph.class).id("own-own-words-total").getText()).isEqualTo("1 of 1 plan (100 %)");
         assertThat(find(Paragraph.class).id("own-low-confidence-total").getText()).isEqualTo("No plan has had low confidence yet.");
-        assertThat(text("own-obstacles")).contains("Obstacles and a backup plan", "Nov 2026: 1 of 1 plans (100 %)",
+        assertThat(text("own-obstacles")).contains("Obstacles and a backup plan", "Nov 2026: 1 of 1 plan (100 %)",
                 "Oct 2026: –", "Jun 2026: –");
         assertThat(text("practice-own")).contains("Only you see these figures.");
         assertThat(find(Div.class).withId("practice-clinic").exists()).isFalse();
@@ -69,7 +69,7 @@ class PracticeViewTest extends ViewTest {
         navigate(PracticeView.class);
 
         assertThat(find(Div.class).withId("practice-empty").exists()).as("the admin assigned nothing").isTrue();
-        assertThat(find(Paragraph.class).id("clinic-own-words-total").getText()).isEqualTo("1 of 1 plans (100 %)");
+        assertThat(find(Paragraph.class).id("clinic-own-words-total").getText()).isEqualTo("1 of 1 plan (100 %)");
         assertThat(text("practice-clinic")).contains("No one's figures are shown on their own.");
     }
 }

@@ -194,7 +194,20 @@ final class RecordPdf {
                 question.setSpacingBefore(4);
                 pdf.add(question);
                 AnswerText.Grid grid = AnswerText.grid(field, value, t);
-                pdf.add(table(grid.headings(), grid.rows()));
+                if (grid.headings().size() > WIDEST_TABLE) {
+                    // a thought record's ten columns on a page's width break words mid-way: one block per row
+                    for (int row = 0; row < grid.rows().size(); row++) {
+                        pdf.add(new Paragraph(t.t("worksheet.table.row", row + 1), SMALL));
+                        List<String> cells = grid.rows().get(row);
+                        for (int i = 0; i < grid.headings().size() && i < cells.size(); i++) {
+                            if (!cells.get(i).isBlank()) {
+                                labelled(pdf, grid.headings().get(i), cells.get(i));
+                            }
+                        }
+                    }
+                } else {
+                    pdf.add(table(grid.headings(), grid.rows()));
+                }
             } else {
                 labelled(pdf, field.label(), AnswerText.text(field, value, t));
             }
@@ -321,6 +334,9 @@ final class RecordPdf {
         p.setSpacingBefore(2);
         pdf.add(p);
     }
+
+    /** The most columns an answer table is printed as a table with; wider ones go row by row. */
+    static final int WIDEST_TABLE = 5;
 
     private static PdfPTable table(List<String> headings, List<List<String>> rows) {
         int columns = Math.max(1, headings.isEmpty() ? rows.stream().mapToInt(List::size).max().orElse(1) : headings.size());

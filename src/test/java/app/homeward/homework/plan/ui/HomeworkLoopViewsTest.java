@@ -191,7 +191,9 @@ class HomeworkLoopViewsTest extends ViewTest {
         DoHomeworkView doing = (DoHomeworkView) getCurrentView();
         assertThat(doing.saveStatus.getText()).isEqualTo("Your answers are saved as you go.");
         LocalDate today = today(zone);
-        test(field(DatePicker.class, doing.form, "date")).setValue(today);
+        assertThat(field(DatePicker.class, doing.form, "date").getValue()).as("a new mood log starts on today")
+                .isEqualTo(today);
+        test(radios(doing.form, "mood")).selectItem("3");
         assertThat(doing.saveStatus.getText()).as("saved as soon as something changed").startsWith("Saved at ");
         test(radios(doing.form, "mood")).selectItem("4");
         test(field(TextArea.class, doing.form, "happened")).setValue("A long day at work");

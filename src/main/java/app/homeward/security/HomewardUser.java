@@ -61,9 +61,12 @@ public final class HomewardUser implements ClinicPrincipal, Principal, Serializa
     int sessionStamp() { return sessionStamp; }
     Instant reauthenticatedAt() { return reauthenticatedAt; }
 
-    /** Where this person signs in again: their clinic's page, or the operators' sign-in page. */
+    /**
+     * Where this person signs in again: their clinic's page in their own language (signed out, a session that
+     * ended or was lost), whatever their browser prefers; or the operators' sign-in page.
+     */
     public String signInPage() {
-        return isOperator() ? "/platform/sign-in" : "/c/" + clinicSlug;
+        return isOperator() ? "/platform/sign-in" : "/c/" + clinicSlug + "?lang=" + locale().getLanguage();
     }
 
     public boolean isOperator() {

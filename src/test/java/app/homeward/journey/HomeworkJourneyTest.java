@@ -8,6 +8,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
+import java.util.Properties;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -267,6 +271,9 @@ class HomeworkJourneyTest {
             layout(riley, "/my");
             bottomNavigation(riley, "/my");
             riley.driver.executeScript("window.scrollTo(0, 0)");
+            assertThat(ENGLISH_ONLY).as("the whole-page check knows the portal's English")
+                    .contains(t(Locale.ENGLISH, "reminders.intro"));
+            noEnglish(riley, "today");
         });
 
         step(riley, "riley-homework-opened-390", () -> {
@@ -285,6 +292,7 @@ class HomeworkJourneyTest {
             language(riley, "the save status before any answer", status.getText(), t(CLIENT_LANGUAGE, "portal.save.auto"));
             assertThat(riley.visible(By.id("submit-homework")).isDisplayed()).isTrue();
             layout(riley, "/my/homework (empty)");
+            noEnglish(riley, "homework-opened");
         });
 
         step(riley, "riley-draft-saved-390", () -> {
@@ -323,6 +331,7 @@ class HomeworkJourneyTest {
             riley.scrollToBottom(riley.visible(By.cssSelector(".homework-bar")));
             reportBarUnderNav(riley);
             layout(riley, "/my/homework (filled in)");
+            noEnglish(riley, "worksheet-complete");
         });
 
         step(riley, "riley-submitted-390", () -> {
@@ -336,6 +345,7 @@ class HomeworkJourneyTest {
                     t(CLIENT_LANGUAGE, "portal.reflect.title"));
             riley.scrollToTop(reflection);
             layout(riley, "/my/homework (sent, reflection)");
+            noEnglish(riley, "submitted");
         });
 
         step(riley, "riley-reflection-filled-390", () -> {
@@ -358,6 +368,7 @@ class HomeworkJourneyTest {
                     t(CLIENT_LANGUAGE, "portal.open.view"));
             riley.driver.executeScript("window.scrollTo(0, 0)");
             layout(riley, "/my (done)");
+            noEnglish(riley, "reflection-saved");
         });
 
         step(riley, "riley-signed-out", () -> signOutClient(riley));
@@ -437,6 +448,7 @@ class HomeworkJourneyTest {
                     t(CLIENT_LANGUAGE, "portal.progress.title"));
             riley.scrollToTop(row);
             layout(riley, "/my/progress");
+            noEnglish(riley, "progress");
         });
 
         step(riley, "riley-feedback-390", () -> {
@@ -450,6 +462,7 @@ class HomeworkJourneyTest {
             assertThat(riley.driver.findElements(By.id("reflection"))).as("the reflection is not asked twice").isEmpty();
             riley.scrollToTop(feedback);
             layout(riley, "/my/homework (feedback)");
+            noEnglish(riley, "feedback");
         });
 
         step(riley, "riley-signed-out-again", () -> signOutClient(riley));
@@ -458,13 +471,17 @@ class HomeworkJourneyTest {
     // ---------------------------------------------------------------------------------------------
     // shared moves
 
-    private static void signOutClient(Browser browser) {
+    private void signOutClient(Browser browser) {
         browser.driver.get(BASE_URL + "/my");
         browser.visible(By.id("home-title"));
         browser.settle();
         browser.click(browser.visible(By.id("sign-out")));
         browser.waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/my"));
         browser.settle();
+        // her clinic's sign-in page, in her language although the browser prefers English
+        browser.visible(By.id("sign-in"));
+        assertThat(browser.driver.getCurrentUrl()).startsWith(BASE_URL + "/c/" + CLINIC);
+        noEnglish(browser, "the sign-in page after signing out");
         browser.driver.get(BASE_URL + "/my");
         browser.waitFor(d -> !d.getCurrentUrl().startsWith(BASE_URL + "/my"));
         assertThat(browser.driver.findElements(By.id("home-title"))).isEmpty();
@@ -504,6 +521,55 @@ class HomeworkJourneyTest {
         if (!expected.strip().equals(actual == null ? null : actual.strip())) {
             problem(browser, what + " is not in the account's language (" + CLIENT_LANGUAGE + " for the client): expected \""
                     + expected + "\", was \"" + actual + "\"");
+        }
+    }
+
+    /**
+     * English that a page in the client's language must not show: of every English text in the bundle that the
+     * client's language says differently, its longest run of words between placeholders (14 characters or more,
+     * so names and short words shared by both languages do not count).
+     */
+    private static final List<String> ENGLISH_ONLY = englishOnly();
+
+    private static List<String> englishOnly() {
+        Properties english = properties("/i18n/messages.properties");
+        Properties own = properties("/i18n/messages_" + CLIENT_LANGUAGE.getLanguage() + ".properties");
+        List<String> found = new ArrayList<>();
+        for (String key : english.stringPropertyNames()) {
+            String en = english.getProperty(key);
+            String translated = own.getProperty(key);
+            if (translated == null || translated.equals(en)) {
+                continue;
+            }
+            for (String run : en.replace("''", "'").split("\\{[^}]*}")) {
+                String text = run.strip();
+                if (text.length() >= 14 && text.contains(" ") && !translated.contains(text)) {
+                    found.add(text);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Properties properties(String resource) {
+        Properties properties = new Properties();
+        try (var in = HomeworkJourneyTest.class.getResourceAsStream(resource)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** The whole page, not only the texts checked one by one, has no English on it (issue 14: "a Spanish client never sees English"). */
+    private void noEnglish(Browser browser, String where) {
+        if (!clientPageLanguage.equals(CLIENT_LANGUAGE)) {
+            return; // the pages are not in her language at all: language() has said so already
+        }
+        String page = String.valueOf(browser.driver.executeScript("return document.body.innerText;"));
+        List<String> english = ENGLISH_ONLY.stream().filter(page::contains).toList();
+        if (!english.isEmpty()) {
+            problem(browser, where + " shows English to a client who reads " + CLIENT_LANGUAGE + ": " + english);
         }
     }
 

@@ -67,7 +67,7 @@ class SessionJourneyTest {
             dana.click(dana.visible(By.id("user-menu")));
             dana.waitFor(d -> dana.deepFindById("sign-out").filter(WebElement::isDisplayed).isPresent());
             dana.deepFindById("sign-out").orElseThrow().click();
-            dana.waitFor(d -> d.getCurrentUrl().equals(BASE_URL + "/c/sunrise"));
+            dana.waitFor(d -> d.getCurrentUrl().equals(BASE_URL + "/c/sunrise?lang=en"));
             assertThat(dana.visible(By.id("signin-alert")).getText()).isEqualTo("You are signed out.");
         });
     }

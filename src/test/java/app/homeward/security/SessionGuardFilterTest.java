@@ -90,7 +90,7 @@ class SessionGuardFilterTest extends IntegrationTest {
         clock.moveBy(Duration.ofMinutes(30).plusSeconds(1));
         MvcResult result = perform(get("/app/clients"), browser);
 
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         assertThat(browser.isInvalid()).as("the old session is gone").isTrue();
         assertThat(noticeIn(result)).isEqualTo(new SignedOutNotice(SessionEndReason.IDLE, 30, 12));
         assertThat(endings.of(therapist.id())).singleElement().satisfies(ended -> {
@@ -151,7 +151,7 @@ class SessionGuardFilterTest extends IntegrationTest {
         clock.moveBy(Duration.ofMinutes(20));
         MvcResult result = perform(get("/app"), browser);
 
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         assertThat(noticeIn(result)).isEqualTo(new SignedOutNotice(SessionEndReason.ABSOLUTE, 30, 12));
         assertThat(endings.of(therapist.id())).extracting(SessionEnded::reason).containsExactly(SessionEndReason.ABSOLUTE);
     }
@@ -190,7 +190,7 @@ class SessionGuardFilterTest extends IntegrationTest {
         HomewardUser here = CurrentUser.require();
         SecurityContextHolder.clearContext();
         MvcResult result = perform(get("/app"), laptop);
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         assertThat(noticeIn(result).reason()).isEqualTo(SessionEndReason.REVOKED);
         assertThat(stillValid(phone)).as("the session as it was before").isFalse();
         assertStillSignedIn(perform(get("/app"), signedIn(here)));
@@ -222,11 +222,11 @@ class SessionGuardFilterTest extends IntegrationTest {
         accounts.deactivate(therapist.id());
         SecurityContextHolder.clearContext();
 
-        assertThat(perform(get("/app"), therapistBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(perform(get("/app"), therapistBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         assertStillSignedIn(perform(get("/my"), clientBrowser));
 
         clinics.suspend(clinic.id());
-        assertThat(perform(get("/my"), clientBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(perform(get("/my"), clientBrowser).getResponse().getRedirectedUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         assertThat(endings.of(client.id())).extracting(SessionEnded::reason).containsExactly(SessionEndReason.REVOKED);
     }
 

@@ -38,9 +38,22 @@ class SignOutLandingTest {
 
         assertThat(published).containsExactly(new SessionEnded(clinic, user.accountId(), Role.THERAPIST,
                 SessionEndReason.SIGNED_OUT, NOW));
-        assertThat(response.getRedirectedUrl()).isEqualTo("/c/sunrise");
+        assertThat(response.getRedirectedUrl()).isEqualTo("/c/sunrise?lang=en");
         assertThat(request.getSession(false).getAttribute(SignedOutNotice.ATTRIBUTE))
                 .isEqualTo(SignedOutNotice.of(SessionEndReason.SIGNED_OUT, SessionLimits.DEFAULT));
+    }
+
+    @Test
+    void a_person_who_reads_spanish_lands_on_the_clinic_page_in_spanish_whatever_the_browser_prefers() throws Exception {
+        HomewardUser riley = new HomewardUser(UUID.randomUUID(), UUID.randomUUID(), "sunrise", "riley@example.test",
+                "Riley", Role.CLIENT, "es", 0);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/logout");
+        request.addHeader("Accept-Language", "en-US,en");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        landing.onLogoutSuccess(request, response, authenticated(riley));
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/c/sunrise?lang=es");
     }
 
     @Test

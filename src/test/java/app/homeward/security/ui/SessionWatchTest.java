@@ -209,7 +209,7 @@ class SessionWatchTest extends ViewTest {
         signOutOfThisBrowser();
         assertThat(expiredUrl()).as("nobody signed in: Vaadin's default").isNull();
         therapist.signIn();
-        assertThat(expiredUrl()).isEqualTo("/c/" + clinic.slug());
+        assertThat(expiredUrl()).isEqualTo("/c/" + clinic.slug() + "?lang=en");
         TestUsers.signInAs(TestUsers.operator());
         assertThat(expiredUrl()).isEqualTo("/platform/sign-in");
     }

@@ -2,6 +2,7 @@ package app.homeward.privacy;
 
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldTypes;
+import app.homeward.worksheet.SleepEfficiency;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,15 +52,24 @@ final class AnswerText {
     static Grid grid(Field field, Object value, Texts texts) {
         List<List<String>> rows = new ArrayList<>();
         if (field instanceof FieldTypes.Table table) {
-            List<String> headings = table.columns().stream().map(Field::label).toList();
+            List<String> headings = new ArrayList<>(table.columns().stream().map(Field::label).toList());
+            // the figure a sleep diary is steered by is printed beside each night, as the client saw it
+            boolean sleep = table.sumsUpSleep();
+            if (sleep) {
+                headings.add(texts.t("worksheet.sleep.efficiency.column"));
+            }
             if (value instanceof List<?> list) {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?> row && row.values().stream().anyMatch(AnswerText::answered)) {
-                        rows.add(table.columns().stream().map(c -> text(c, row.get(c.key()), texts)).toList());
+                        List<String> cells = new ArrayList<>(table.columns().stream().map(c -> text(c, row.get(c.key()), texts)).toList());
+                        if (sleep) {
+                            cells.add(sleepEfficiency(row, texts));
+                        }
+                        rows.add(cells);
                     }
                 }
             }
-            return new Grid(headings, rows);
+            return new Grid(List.copyOf(headings), rows);
         }
         if (field instanceof FieldTypes.StepLadder ladder) {
             List<String> headings = List.of(
@@ -76,6 +86,16 @@ final class AnswerText {
             return new Grid(headings, rows);
         }
         return new Grid(List.of(), rows);
+    }
+
+    private static String sleepEfficiency(Map<?, ?> row, Texts texts) {
+        SleepEfficiency night = SleepEfficiency.of(row);
+        return night == null ? "" : texts.t("worksheet.sleep.efficiency.cell", night.percent(),
+                hoursAndMinutes(night.minutesAsleep(), texts), hoursAndMinutes(night.minutesInBed(), texts));
+    }
+
+    private static String hoursAndMinutes(int minutes, Texts texts) {
+        return texts.t("worksheet.sleep.duration", minutes / 60, minutes % 60);
     }
 
     static boolean isGrid(Field field) {

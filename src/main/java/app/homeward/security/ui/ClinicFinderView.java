@@ -2,7 +2,10 @@ package app.homeward.security.ui;
 
 import app.homeward.base.RequestOrigin;
 import app.homeward.base.DomainException;
+import app.homeward.base.Dates;
+import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.PageLanguage;
 import app.homeward.base.ui.PublicPage;
 import app.homeward.security.ClinicLinks;
 import app.homeward.security.RememberedClinic;
@@ -45,19 +48,53 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
     private final Forms.FormAlert findAlert = new Forms.FormAlert();
     private final Forms.FormAlert linksAlert = new Forms.FormAlert();
     private final ClinicDirectory clinics;
+    private final ClinicLinks links;
     /** "Sign in to Sunrise Therapy": the clinic this browser last signed in to, when there is one. */
     final Anchor remembered = new Anchor();
 
     public ClinicFinderView(ClinicDirectory clinics, ClinicLinks links) {
         this.clinics = clinics;
+        this.links = links;
         remembered.setId("remembered-clinic");
         remembered.addClassName("remembered-clinic");
         remembered.setVisible(false);
-        clinic.setLabel(getTranslation("login.clinic-address"));
-        clinic.setHelperText(getTranslation("login.clinic-address.help"));
         clinic.setId("clinic-address");
         clinic.setMaxLength(200);
         clinic.setWidthFull();
+        email.setId("links-email");
+        email.setMaxLength(254);
+        email.setWidthFull();
+    }
+
+    /**
+     * Someone sent here because a page needs a sign-in (signed out, session ended) goes to the sign-in page
+     * of the clinic this browser last signed in to; someone who opened /login themselves is offered it. The
+     * page speaks the language of the link, of an earlier public page or of the browser ({@link PageLanguage}),
+     * so it is built here, once that is known, and not in the constructor.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        HttpServletRequest request = VaadinServletRequest.getCurrent() == null ? null
+                : VaadinServletRequest.getCurrent().getHttpServletRequest();
+        var clinic = RememberedClinic.slug(request).flatMap(clinics::findActiveBySlug);
+        if (clinic.isPresent() && sentHereToSignIn()) {
+            event.forwardTo("c/" + clinic.get().slug());
+            return;
+        }
+        Locale language = PageLanguage.choose(event.getLocation(), Messages.supported(event.getUI().getLocale()).getLanguage());
+        event.getUI().setLocale(Dates.viewerLocale(language, PageLanguage.browserRegion(), ""));
+        build();
+        setLanguageSwitch(PageLanguage.switcher(event.getLocation(), language));
+        clinic.ifPresentOrElse(c -> {
+            remembered.setHref("c/" + c.slug());
+            remembered.setText(getTranslation("login.remembered", c.name()));
+            remembered.setVisible(true);
+        }, () -> remembered.setVisible(false));
+    }
+
+    private void build() {
+        clinic.setLabel(getTranslation("login.clinic-address"));
+        clinic.setHelperText(getTranslation("login.clinic-address.help"));
         Button go = new Button(getTranslation("login.go"), e -> {
             Forms.clear(Map.of("clinic", clinic), findAlert);
             String slug = slugFrom(clinic.getValue());
@@ -73,9 +110,6 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
         go.setId("go-to-clinic");
 
         email.setLabel(getTranslation("login.links.email"));
-        email.setId("links-email");
-        email.setMaxLength(254);
-        email.setWidthFull();
         Button send = new Button(getTranslation("login.links.send"), e -> {
             Forms.clear(Map.of("email", email), linksAlert);
             try {
@@ -96,28 +130,6 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
         setCardContent(title(getTranslation("login.title")), remembered, new Paragraph(getTranslation("login.intro")),
                 findAlert, clinic, go, new H2(getTranslation("login.links.title")),
                 new Paragraph(getTranslation("login.links.intro")), linksAlert, email, send, newClinic, operator);
-    }
-
-    /**
-     * Someone sent here because a page needs a sign-in (signed out, session ended) goes to the sign-in page
-     * of the clinic this browser last signed in to; someone who opened /login themselves is offered it.
-     */
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        HttpServletRequest request = VaadinServletRequest.getCurrent() == null ? null
-                : VaadinServletRequest.getCurrent().getHttpServletRequest();
-        var clinic = RememberedClinic.slug(request).flatMap(clinics::findActiveBySlug);
-        if (clinic.isEmpty()) {
-            remembered.setVisible(false);
-            return;
-        }
-        if (sentHereToSignIn()) {
-            event.forwardTo("c/" + clinic.get().slug());
-            return;
-        }
-        remembered.setHref("c/" + clinic.get().slug());
-        remembered.setText(getTranslation("login.remembered", clinic.get().name()));
-        remembered.setVisible(true);
     }
 
     /** Vaadin's access control keeps the page that needed a sign-in in the session before it sends a person here. */

@@ -103,6 +103,18 @@ class PublicPageLanguageTest extends ViewTest {
     }
 
     @Test
+    void the_page_that_finds_a_clinic_speaks_the_browsers_language_and_offers_the_switch() {
+        browserSays("es-MX,es;q=0.9,en;q=0.5");
+
+        navigate("login", ClinicFinderView.class);
+
+        assertThat(find(H1.class).withText("Inicia sesión en tu clínica").exists()).isTrue();
+        assertThat(find(Nav.class).id("language-switch").getElement().getTextRecursively()).contains("English");
+        UI.getCurrent().navigate("login", QueryParameters.of("lang", "en"));
+        assertThat(find(H1.class).withText("Sign in to your clinic").exists()).as("the link said English").isTrue();
+    }
+
+    @Test
     void a_language_chosen_on_one_public_page_stays_on_the_next() {
         ClinicBranding clinic = testClinics.clinic();
         UI.getCurrent().navigate("c/" + clinic.slug(), QueryParameters.of("lang", "es"));

@@ -181,9 +181,11 @@ class ViewQueryBudgetTest extends ViewTest {
      * clinic once, then what happened since the chosen day (with the goals each plan serves) and adherence
      * over eight weeks, each reading the client's occurrences and entries over its own window (and the
      * layout's clinic and session check). Over the budget of {@value #MAX_STATEMENTS} for the same reason as
-     * the client page; pinned at its count, with the homework rules' own row (decision 0041) one more.
+     * the client page; pinned at its count, with the homework rules' own row (decision 0041) one more, and three
+     * for the measures (issue 13: each measure's chart on its own scale, with its bands and cut-off, as on the
+     * client page): the client's scored entries, their plans, and the audit record of the look at the measures.
      */
-    static final int BEFORE_SESSION_PAGE = 16;
+    static final int BEFORE_SESSION_PAGE = 19;
 
     @Test
     void the_before_session_page_runs_the_same_statements_for_10_and_1000_occurrences_and_entries() {

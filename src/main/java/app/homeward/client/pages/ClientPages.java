@@ -71,11 +71,13 @@ public class ClientPages {
 
     /**
      * The before-session page: everything since {@code since}, and adherence. The audit trail records a look at
-     * the before-session review and one at adherence, as when each was read on its own.
+     * the before-session review, one at adherence and one at the measures (whose scales the charts are drawn on),
+     * as when each was read on its own.
      */
     @Transactional(readOnly = true)
     public BeforeSessionPage beforeSession(UUID clientId, Instant since) {
-        return new BeforeSessionPage(reviews.beforeSession(clientId, since), adherence.client(clientId, ADHERENCE_WEEKS));
+        return new BeforeSessionPage(reviews.beforeSession(clientId, since), adherence.client(clientId, ADHERENCE_WEEKS),
+                adherence.measures(clientId));
     }
 
     private ClientPage read(ClientProfile client) {

@@ -206,7 +206,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
             alerts.add(line);
         }
         // adherence over weeks (with its charts) after what happened since the last session
-        add(plans, missed, reflections, requests, alerts, new ClientAdherencePanel(adherence, page.adherence()));
+        add(plans, missed, reflections, requests, alerts, new ClientAdherencePanel(adherence, page.adherence(), page.measures()));
     }
 
     /** Marks a missed or partly done day as talked through, with what got in the way (optional). */

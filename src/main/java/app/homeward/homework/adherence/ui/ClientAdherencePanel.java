@@ -109,6 +109,11 @@ public class ClientAdherencePanel extends Div {
         content.add(AdherenceParts.help(this));
     }
 
+    /** The scale a measure's chart is drawn on (null: drawn without bands), for tests. */
+    MeasureHistory scaleOf(String title) {
+        return scales.get(title);
+    }
+
     /** The reasons shown, for tests. */
     List<AdherenceReport.Reason> reasons() {
         return shown == null ? List.of() : shown.attention();

@@ -152,6 +152,11 @@ class AdherenceViewTest extends ViewTest {
         assertThat(text).contains("Needs attention:").contains("1 open safety alert").contains("25 %")
                 .contains(AdherenceFixture.TITLE + ": scores and homework completion");
         assertThat(elements(panel, "canvas")).as("weekly bars and the measure's lines").hasSize(2);
+        assertThat(panel.scaleOf(AdherenceFixture.TITLE)).as("the measure is drawn on the PHQ-9's 0–27 scale with its bands")
+                .satisfies(scale -> {
+                    assertThat(scale.max()).isEqualTo(27);
+                    assertThat(scale.scoring().bands()).hasSize(5);
+                });
         List<Element> tables = elements(panel, "table");
         assertThat(tables).hasSize(2);
         assertThat(Charts.tableText(tables.getLast())).contains(AdherenceFixture.TITLE + " score")

@@ -125,6 +125,31 @@ public class ClinicSafety {
         LOG.info("crisis lines changed clinic={} languages={}", myClinic(), cleaned.keySet());
     }
 
+    /**
+     * For the tenants/ import only (no signed-in person; the clinic is bound): the crisis lines a clinic's
+     * definition names, for each language the clinic has none in yet. What an admin wrote in the app is never
+     * overwritten. Returns whether anything was added.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public boolean importCrisisLines(Map<String, String> texts) {
+        Map<String, String> existing = byLanguage();
+        boolean added = false;
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            Locale language = Messages.forLanguageTag(text.getKey());
+            String clean = Text.cleanMultiline(text.getValue());
+            if (!language.getLanguage().equals(text.getKey()) || clean.isEmpty() || clean.length() > MAX_CRISIS_TEXT) {
+                throw new IllegalArgumentException("tenants: crisisLines." + text.getKey()
+                        + " must be a supported language with a text of 1 to " + MAX_CRISIS_TEXT + " characters");
+            }
+            if (!existing.containsKey(language.getLanguage())) {
+                lines.save(new CrisisLine(language.getLanguage(), clean, clock.instant()));
+                added = true;
+            }
+        }
+        return added;
+    }
+
     /** What the clinic's clients see of their own scores (the default until an admin chooses). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

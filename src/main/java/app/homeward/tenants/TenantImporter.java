@@ -4,6 +4,7 @@ import app.homeward.client.ClientService;
 import app.homeward.clinic.Slugs;
 import app.homeward.homework.HomeworkImport;
 import app.homeward.homework.Obstacle;
+import app.homeward.safety.ClinicSafety;
 import app.homeward.security.AccountDirectory;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,17 +52,19 @@ class TenantImporter {
     private final AccountDirectory accounts;
     private final ClientService caseload;
     private final HomeworkImport homework;
+    private final ClinicSafety safety;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final Path directory;
 
     TenantImporter(ClinicDirectory clinics, AccountDirectory accounts, ClientService caseload,
-                   HomeworkImport homework, TransactionTemplate tx,
+                   HomeworkImport homework, ClinicSafety safety, TransactionTemplate tx,
                    TenantsProperties settings) {
         this.clinics = clinics;
         this.accounts = accounts;
         this.caseload = caseload;
         this.homework = homework;
+        this.safety = safety;
         this.tx = tx;
         this.enabled = settings.enabled();
         this.directory = settings.directory();
@@ -106,6 +110,15 @@ class TenantImporter {
             LOG.info("tenants: created clinic={}", id);
             return created;
         });
+        @SuppressWarnings("unchecked")
+        Map<String, Object> crisisLines = (Map<String, Object>) doc.getOrDefault("crisisLines", Map.of());
+        if (!crisisLines.isEmpty()) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            crisisLines.forEach((language, text) -> texts.put(language, String.valueOf(text)));
+            if (TenantContext.callAs(clinic.id(), () -> safety.importCrisisLines(texts))) {
+                LOG.info("tenants: added crisis lines clinic={}", clinic.id());
+            }
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> people = (List<Map<String, Object>>) doc.getOrDefault("accounts", List.of());
         TenantContext.runAs(clinic.id(), () -> people.forEach(person -> tx.executeWithoutResult(s -> {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alert, acknowledges it with a note, and the client's banner is gone.
  *
  * <p>The client is Sam Safe of the journeys' own clinic ({@code e2e-tenants/readable.yaml}), whose PHQ-9
- * is due today and tomorrow: whatever the hour, one is open. The clinic has not added a crisis line, so the
- * client reads the neutral default that says so.
+ * is due today and tomorrow: whatever the hour, one is open. The clinic has added its own crisis line (in the
+ * same file), so the client reads it, not the neutral default (browserless tests cover a clinic without one).
  */
 @Tag("e2e")
 class SafetyJourneyTest {
@@ -37,6 +37,8 @@ class SafetyJourneyTest {
     private static final String THERAPIST_EMAIL = "therapist@readable.example";
     private static final String THERAPIST_PASSWORD = "amber-field-notes-2026";
     private static final String TITLE = "Safety: PHQ-9";
+    /** The clinic's own crisis line in English ({@code e2e-tenants/readable.yaml}). */
+    private static final String CRISIS_LINE = "If you are in danger now, call 999. Samaritans answer day and night on 116 123 (free).";
     private static final String NOTE = "Called Sam the same afternoon and went through the safety plan together.";
     private static final ResourceBundle EN = ResourceBundle.getBundle("i18n/messages", Locale.ENGLISH,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -76,8 +78,8 @@ class SafetyJourneyTest {
         sam.step("safety-03-dialog-says-what-happens", () -> {
             sam.click(sam.visible(By.id("submit-homework")));
             sam.waitFor(d -> sam.deepText("#crisis-message").contains(EN.getString("portal.crisis.told")));
-            assertThat(sam.deepText("#crisis-message")).contains(EN.getString("portal.crisis.unwatched"),
-                    EN.getString("portal.crisis.line.default"));
+            assertThat(sam.deepText("#crisis-message")).contains(EN.getString("portal.crisis.unwatched"), CRISIS_LINE)
+                    .doesNotContain(EN.getString("portal.crisis.line.default"));
             assertThat(sam.driver.executeScript("return document.getElementById('crisis-message').header"))
                     .isEqualTo(EN.getString("portal.crisis.title"));
             assertThat(sam.driver.findElements(By.id("alert-note"))).as("self-harm gets the crisis text, not a rule's note")
@@ -92,8 +94,7 @@ class SafetyJourneyTest {
             sam.driver.get(BASE_URL + "/my");
             WebElement banner = sam.visible(By.id("crisis-banner"));
             assertThat(banner.getDomAttribute("role")).isEqualTo("status");
-            assertThat(banner.getText()).contains(EN.getString("portal.crisis.banner"),
-                    EN.getString("portal.crisis.line.default"));
+            assertThat(banner.getText()).contains(EN.getString("portal.crisis.banner"), CRISIS_LINE);
             assertThat(sam.horizontalOverflow()).as("the banner fits a 390 px phone").isLessThanOrEqualTo(0);
             sam.driver.executeScript("window.scrollTo(0, 0)");
         });

@@ -4,6 +4,7 @@ import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.portal.PortalService;
+import app.homeward.safety.ClinicSafety;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
 import app.homeward.security.TestUsers;
@@ -19,8 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** tenants/*.yaml: creates what is missing, never overwrites what the clinic changed, safe to run twice. */
 class TenantImporterTest extends IntegrationTest {
@@ -30,6 +33,7 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired SignInService signIn;
     @Autowired PortalService portal;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ClinicSafety safety;
 
     @TempDir Path directory;
 
@@ -88,6 +92,10 @@ class TenantImporterTest extends IntegrationTest {
             assertThat(m.change().recovered()).isTrue();
         });
         assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
+        assertThat(safety.crisisText(Locale.ENGLISH)).as("the demo clinic's own crisis line")
+                .hasValueSatisfying(text -> assertThat(text).contains("999").contains("116 123"));
+        assertThat(safety.crisisText(Locale.forLanguageTag("es"))).as("and its Spanish text, for Riley")
+                .hasValueSatisfying(text -> assertThat(text).startsWith("Si estás en peligro").contains("024"));
         // Dana's client, so that Dana (the first therapist the README names) opens a history and a review queue
         var morgan = (SignInOutcome.Success) signIn.signIn(slug, "morgan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
@@ -105,6 +113,38 @@ class TenantImporterTest extends IntegrationTest {
                 TestClinics.randomIp());
         TestUsers.signInAs(jordan.user());
         assertThat(portal.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
+    }
+
+    @Test
+    void crisis_lines_are_added_once_and_never_overwrite_what_an_admin_wrote() throws IOException {
+        String slug = TestClinics.randomSlug();
+        Path file = definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test");
+        Files.writeString(file, Files.readString(file).replace("accounts:", """
+                crisisLines:
+                  en: Call 112 if you are in danger now.
+                accounts:"""));
+        importer.importFile(file);
+        jdbc.update("update crisis_line set message = 'Written by the admin' where clinic_id = (select id from clinic where slug = ?)",
+                slug);
+
+        importer.importFile(file);
+
+        assertThat(jdbc.queryForList("select message from crisis_line where clinic_id = (select id from clinic where slug = ?)",
+                String.class, slug))
+                .containsExactly("Written by the admin");
+    }
+
+    @Test
+    void a_crisis_line_in_a_language_homeward_does_not_speak_is_refused_with_the_field_named() throws IOException {
+        String slug = TestClinics.randomSlug();
+        Path file = definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test");
+        Files.writeString(file, Files.readString(file).replace("accounts:", """
+                crisisLines:
+                  fr: Appelez le 112.
+                accounts:"""));
+
+        assertThatThrownBy(() -> importer.importFile(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("crisisLines.fr");
     }
 
     private Path definition(String slug, String name, String accent, String... emails) throws IOException {

@@ -1,6 +1,7 @@
 package app.homeward.portal.ui;
 
 import app.homeward.clinic.ClinicSettingsService;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
@@ -25,32 +26,49 @@ import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The therapists' and admins' frame: the clinic's branding, side navigation built from the views
  * under /app that this person may open (so only features that exist, and that they may use, appear),
- * and a user menu with account settings and sign out.
+ * and a user menu with account settings and sign out. Beside "Review", "Alerts" and "Clients" the
+ * navigation counts what waits there (issue 14), as the staff home does.
  */
 @Layout("/app")
 @RolesAllowed({Role.ADMIN, Role.THERAPIST_NAME})
-public class StaffLayout extends AppLayout {
+public class StaffLayout extends AppLayout implements AfterNavigationObserver {
+
+    /** Where each count stands: the page where what it counts is dealt with, and how it is read out. */
+    private static final Map<String, String> COUNTED = Map.of("app/review", "nav.count.review",
+            "app/alerts", "nav.count.alerts", "app/clients", "nav.count.changes");
 
     private final ClinicSettingsService clinic;
     private final ClinicDirectory directory;
+    private final ReviewService reviews;
     private final AuthenticationContext authentication;
+    /** The navigation's items by their route ("app/review"), for the counts. */
+    private final Map<String, SideNavItem> items = new HashMap<>();
     private ClinicBranding branding;
     private final Div drawerBrand = new Div();
     private final Span clinicName = new Span();
 
-    public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, AuthenticationContext authentication) {
+    public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, ReviewService reviews,
+                       AuthenticationContext authentication) {
         this.clinic = clinic;
         this.directory = directory;
+        this.reviews = reviews;
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         addClassName("staff-layout");
@@ -76,6 +94,49 @@ public class StaffLayout extends AppLayout {
         drawerBrand.removeAll();
         drawerBrand.add(ClinicBrand.header(updated, directory, false));
         clinicName.setText(updated.name());
+    }
+
+    /**
+     * The counts are read after each navigation in a second, small request (the browser answers a no-op
+     * script), so a page is never held up by them and its own statements stay its own (the query budgets).
+     * They are as fresh as the last page opened.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        getElement().executeJs("return 0").then(ignored -> {
+            try {
+                showCounts(reviews.waiting());
+            } catch (DataAccessException | TransactionException unavailable) {
+                // the page itself says when the database is away; the counts just wait for the next page
+            }
+        });
+    }
+
+    /** Shows each count beside its item; none where nothing waits. */
+    void showCounts(ReviewService.Waiting waiting) {
+        count("app/review", waiting.toReview());
+        count("app/alerts", waiting.openAlerts());
+        count("app/clients", waiting.changeRequests());
+    }
+
+    private void count(String path, long count) {
+        SideNavItem item = items.get(path);
+        if (item == null) {
+            return;
+        }
+        if (count == 0) {
+            item.setSuffixComponent(null);
+            return;
+        }
+        // the number is for the eye; a screen reader hears "3 entries to review" instead of a bare "3"
+        Span number = new Span(String.valueOf(count));
+        number.getElement().setAttribute("aria-hidden", "true");
+        Span spoken = new Span(getTranslation(COUNTED.get(path), count));
+        spoken.addClassName("visually-hidden");
+        Span badge = new Span(number, spoken);
+        badge.addClassName("nav-count");
+        badge.addClassName("nav-count--" + path.substring("app/".length()));
+        item.setSuffixComponent(badge);
     }
 
     /**
@@ -105,6 +166,7 @@ public class StaffLayout extends AppLayout {
                     item.setPrefixComponent(VaadinIcon.valueOf(entry.icon()).create());
                 }
                 nav.addItem(item);
+                items.put(entry.path().replaceFirst("^/", ""), item);
             }
         }
         addToDrawer(drawerBrand, nav);

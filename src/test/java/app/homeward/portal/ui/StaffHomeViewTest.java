@@ -15,19 +15,26 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.html.Div;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.IntNode;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +111,37 @@ class StaffHomeViewTest extends ViewTest {
         testClinics.account(testClinics.clinic("Elsewhere"), Role.CLINIC_ADMIN).signIn();
 
         navigate(StaffHomeView.class);
+        browserAnswers();
 
         assertThat(find(Div.class).id("home-waiting").getElement().getTextRecursively()).startsWith("Nothing is waiting for you");
+        assertThat(find(SideNavItem.class).all()).as("no counts in the navigation either")
+                .allSatisfy(item -> assertThat(item.getSuffixComponent()).isNull());
+    }
+
+    @Test
+    void the_navigation_counts_what_waits_beside_review_alerts_and_clients_once_the_page_is_shown() {
+        therapist.signIn();
+        navigate(StaffHomeView.class);
+        assertThat(navCount("To review")).as("not read with the page itself").isNull();
+
+        browserAnswers();
+
+        assertThat(navCount("To review")).isEqualTo("1 1 entry to review");
+        assertThat(navCount("Safety alerts")).isEqualTo("1 1 open safety alert");
+        assertThat(navCount("Clients")).isEqualTo("1 1 change request from a client");
+        assertThat(navCount("Worksheets")).isNull();
+    }
+
+    /** The visible number, then the words a screen reader hears; null when the item has no count. */
+    private String navCount(String label) {
+        Component suffix = find(SideNavItem.class).all().stream().filter(i -> label.equals(i.getLabel())).findFirst()
+                .orElseThrow(() -> new AssertionError("no navigation item " + label)).getSuffixComponent();
+        return suffix == null ? null : suffix.getChildren().map(c -> c.getElement().getText()).collect(Collectors.joining(" "));
+    }
+
+    /** What the browser does after it shows the page: it answers the layout's script, and the counts are read. */
+    private static void browserAnswers() {
+        List<PendingJavaScriptInvocation> pending = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        pending.stream().filter(PendingJavaScriptInvocation::isSubscribed).forEach(js -> js.complete(IntNode.valueOf(0)));
     }
 }

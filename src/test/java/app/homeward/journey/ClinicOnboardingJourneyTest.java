@@ -16,6 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first journey a clinic makes, in real Chromium against the running jar (see .ci/run, step 4):
  * sign up, activate from the emailed link, invite a therapist, and the therapist joins from their
- * own browser, signs out and signs in again on the clinic's page.
+ * own browser, signs out and signs in again on the clinic's page; then the therapist adds a client who reads
+ * Spanish, who joins from the emailed invitation on a phone, opens Today and signs out, and none of those pages
+ * shows any of our English (issue 14; her homework in Spanish is Riley's, in {@link HomeworkJourneyTest}).
  *
  * <p>No Spring context: the app runs separately and sends real SMTP to the GreenMail server started
  * here. Every step leaves a screenshot in {@code target/e2e-screenshots/NN-name.png}; a failing step
@@ -46,6 +50,7 @@ class ClinicOnboardingJourneyTest {
             new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
 
     private int stepNumber;
 
@@ -196,6 +201,49 @@ class ClinicOnboardingJourneyTest {
             admin.driver.get(BASE_URL + "/app");
             assertThat(admin.visible(By.id("home-title")).getText()).contains(adminName);
         });
+
+        // a client who reads Spanish, from the invitation to signing out, on a phone: no English anywhere
+        String clientName = "Lucía Ortega";
+        String clientEmail = "lucia-" + suffix + "@journey.homeward.test";
+        step(therapist, "spanish-client-added", () -> {
+            therapist.driver.get(BASE_URL + "/app/clients");
+            therapist.click(therapist.visible(By.id("add-client")));
+            therapist.type("client-name", clientName);
+            therapist.type("client-email", clientEmail);
+            therapist.choose(therapist.visible(By.id("client-language")), "Español");
+            therapist.click(therapist.visible(By.id("save-client")));
+            therapist.waitFor(d -> therapist.gridCellTexts("caseload-grid").stream().anyMatch(t -> t.contains(clientName)));
+        });
+
+        String clientInvitation = linkInMailTo(clientEmail, "/c/" + slug + "/invite/");
+        assertThat(clientInvitation).as("the invitation opens its page in the client's language").endsWith("?lang=es");
+        Browser lucia = Browser.open("spanish-client");
+        lucia.resize(390, 844);
+
+        step(lucia, "spanish-client-invitation-390", () -> {
+            lucia.driver.get(clientInvitation);
+            lucia.visible(By.id("accept-invitation"));
+            lucia.settle();
+            lucia.waitFor(d -> String.valueOf(d.findElement(By.tagName("html")).getDomAttribute("lang")).startsWith("es"));
+            noEnglish(lucia, "the invitation page");
+        });
+
+        step(lucia, "spanish-client-today-390", () -> {
+            lucia.type("password", "Cinco cometas de papel " + suffix);
+            lucia.click(lucia.visible(By.id("accept-invitation")));
+            lucia.waitFor(ExpectedConditions.urlMatches("^" + Pattern.quote(BASE_URL + "/my") + "/?$"));
+            lucia.visible(By.id("home-title"));
+            lucia.settle();
+            noEnglish(lucia, "Today");
+        });
+
+        step(lucia, "spanish-client-signed-out-390", () -> {
+            lucia.click(lucia.visible(By.id("sign-out")));
+            lucia.waitFor(d -> d.getCurrentUrl().startsWith(BASE_URL + "/c/" + slug));
+            lucia.visible(By.id("sign-in"));
+            lucia.settle();
+            noEnglish(lucia, "the clinic's sign-in page after signing out");
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -223,7 +271,16 @@ class ClinicOnboardingJourneyTest {
     // ---------------------------------------------------------------------------------------------
     // mail
 
-    /** Waits for the first mail to the address and returns the first link in its text part starting with base + path. */
+    /** Fails the step when a page for a Spanish reader shows any of our English texts. */
+    private static void noEnglish(Browser browser, String where) {
+        List<String> english = NoEnglish.on(browser, SPANISH);
+        assertThat(english).as(where + " shows English to a client who reads Spanish").isEmpty();
+    }
+
+    /**
+     * Waits for the first mail to the address and returns the first link in its text part starting with base + path,
+     * with its language ("?lang=es") when it has one.
+     */
     private static String linkInMailTo(String address, String path) {
         long deadline = System.nanoTime() + MAIL_TIMEOUT.toNanos();
         Optional<MimeMessage> message = Optional.empty();
@@ -239,7 +296,7 @@ class ClinicOnboardingJourneyTest {
             }
         }
         String text = Mails.text(message.get());
-        Matcher link = Pattern.compile(Pattern.quote(BASE_URL + path) + "[A-Za-z0-9_-]+").matcher(text);
+        Matcher link = Pattern.compile(Pattern.quote(BASE_URL + path) + "[A-Za-z0-9_-]+(\\?lang=[a-z]{2})?").matcher(text);
         if (!link.find()) {
             throw new AssertionError("No link " + BASE_URL + path + "{token} in the mail to " + address
                     + " (is the app's HOMEWARD_BASE_URL " + BASE_URL + "?):\n" + text);

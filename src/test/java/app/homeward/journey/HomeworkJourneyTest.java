@@ -529,37 +529,7 @@ class HomeworkJourneyTest {
      * client's language says differently, its longest run of words between placeholders (14 characters or more,
      * so names and short words shared by both languages do not count).
      */
-    private static final List<String> ENGLISH_ONLY = englishOnly();
-
-    private static List<String> englishOnly() {
-        Properties english = properties("/i18n/messages.properties");
-        Properties own = properties("/i18n/messages_" + CLIENT_LANGUAGE.getLanguage() + ".properties");
-        List<String> found = new ArrayList<>();
-        for (String key : english.stringPropertyNames()) {
-            String en = english.getProperty(key);
-            String translated = own.getProperty(key);
-            if (translated == null || translated.equals(en)) {
-                continue;
-            }
-            for (String run : en.replace("''", "'").split("\\{[^}]*}")) {
-                String text = run.strip();
-                if (text.length() >= 14 && text.contains(" ") && !translated.contains(text)) {
-                    found.add(text);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Properties properties(String resource) {
-        Properties properties = new Properties();
-        try (var in = HomeworkJourneyTest.class.getResourceAsStream(resource)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
+    private static final List<String> ENGLISH_ONLY = NoEnglish.runs(CLIENT_LANGUAGE);
 
     /** The whole page, not only the texts checked one by one, has no English on it (issue 14: "a Spanish client never sees English"). */
     private void noEnglish(Browser browser, String where) {

@@ -1,23 +1,30 @@
 package app.homeward.homework.portal.ui;
 
+import app.homeward.Mails;
+import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.base.HomeworkWord;
+import app.homeward.client.ClientService;
+import app.homeward.client.NewClient;
 import app.homeward.homework.HomeworkSettingsService;
 import app.homeward.homework.portal.PortalService;
 import app.homeward.privacy.ui.ClientDataView;
 import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ui.ReminderSettingsView;
+import app.homeward.reminder.ui.UnsubscribeView;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.SessionSignIn;
 import app.homeward.security.TestUsers;
+import app.homeward.security.ui.AcceptInvitationView;
 import app.homeward.security.ui.ClientAccountView;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A clinic that says "practice" (decision 0046): its client, signed in as a real sign-in does it, reads
  * "practice" and never "homework" on every page of the portal, in English and in Spanish ("práctica", never
  * "tarea"); a client of another clinic in the same application keeps reading "homework", and none of the
- * practice clinic's texts.
+ * practice clinic's texts. The public pages a client reaches from its emails (the invitation, unsubscribe) say
+ * the word too.
  */
 class ClinicWordOnClientPagesTest extends ViewTest {
 
@@ -57,6 +65,7 @@ class ClinicWordOnClientPagesTest extends ViewTest {
     @Autowired PortalService portal;
     @Autowired HomeworkSettingsService homeworkSettings;
     @Autowired SessionSignIn sessionSignIn;
+    @Autowired ClientService clients;
 
     @Test
     void an_english_client_of_a_practice_clinic_never_reads_homework() {
@@ -99,6 +108,29 @@ class ClinicWordOnClientPagesTest extends ViewTest {
         assertThat(UI.getCurrent().getLocale().getExtension('x')).isNull();
     }
 
+    @Test
+    void the_invitation_and_unsubscribe_pages_of_a_practice_clinic_say_practice() {
+        World world = practiceClinic("es");
+        world.therapist().signIn();
+        String email = TestClinics.randomEmail();
+        clients.add(new NewClient("Noa Qx" + TestClinics.random(4), email, ZONE.getId(), "es", null, false));
+        String token = Mails.token(Mails.text(Mails.awaitTo(greenMail, email, 1).getFirst()), world.clinic().slug(),
+                "invite");
+        signOutOfThisBrowser();
+
+        UI.getCurrent().navigate("c/" + world.clinic().slug() + "/invite/" + token, QueryParameters.of("lang", "es"));
+        assertThat(getCurrentView()).isInstanceOf(AcceptInvitationView.class);
+        String invitation = textOf(AcceptInvitationView.class, null);
+        assertThat(invitation).contains("Tu portal de prácticas");
+        assertThat(TAREA.matcher(invitation).find()).as(invitation).isFalse();
+
+        UI.getCurrent().navigate("unsubscribe/" + world.clinic().id() + "/" + reminders.unsubscribeToken(world),
+                QueryParameters.of("lang", "en"));
+        String unsubscribe = textOf(UnsubscribeView.class, null);
+        assertThat(unsubscribe).contains("You will get no more practice reminders by email.");
+        assertThat(HOMEWORK.matcher(unsubscribe).find()).as(unsubscribe).isFalse();
+    }
+
     /** A new clinic that chose "practice", with a client in the language given who has work due and work sent. */
     private World practiceClinic(String language) {
         World world = reminders.world(greenMail, ZONE, language);
@@ -135,8 +167,11 @@ class ClinicWordOnClientPagesTest extends ViewTest {
         return pages;
     }
 
+    /** The text of the page at the address (or, without one, of the page already open). */
     private String textOf(Class<?> view, String url) {
-        UI.getCurrent().navigate(url);
+        if (url != null) {
+            UI.getCurrent().navigate(url);
+        }
         assertThat(getCurrentView().getClass()).as("/" + url).isEqualTo(view);
         Element top = getCurrentView().getElement();
         while (top.getParent() != null && !"body".equals(top.getParent().getTag())) {

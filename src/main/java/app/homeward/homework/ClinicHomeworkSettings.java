@@ -1,8 +1,11 @@
 package app.homeward.homework;
 
 import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.HomeworkWord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -20,22 +23,29 @@ class ClinicHomeworkSettings extends TenantScopedEntity {
     @Column(name = "grace_hours", nullable = false)
     private int graceHours;
 
+    /** The clinic's word for homework in its clients' texts and emails (decision 0046). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "homework_word", nullable = false, length = 32)
+    private HomeworkWord word = HomeworkWord.HOMEWORK;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected ClinicHomeworkSettings() {
     }
 
-    ClinicHomeworkSettings(int confidenceThreshold, int graceHours, Instant now) {
-        change(confidenceThreshold, graceHours, now);
+    ClinicHomeworkSettings(int confidenceThreshold, int graceHours, HomeworkWord word, Instant now) {
+        change(confidenceThreshold, graceHours, word, now);
     }
 
-    void change(int confidenceThreshold, int graceHours, Instant now) {
+    void change(int confidenceThreshold, int graceHours, HomeworkWord word, Instant now) {
         this.confidenceThreshold = confidenceThreshold;
         this.graceHours = graceHours;
+        this.word = word;
         this.updatedAt = now;
     }
 
     int getConfidenceThreshold() { return confidenceThreshold; }
     int getGraceHours() { return graceHours; }
+    HomeworkWord getWord() { return word == null ? HomeworkWord.HOMEWORK : word; }
 }

@@ -50,7 +50,7 @@ public class HomeworkSettingsLookup {
 
     private HomeworkSettings read(UUID clinicId) {
         return settings.findByClinicId(clinicId)
-                .map(s -> new HomeworkSettings(s.getConfidenceThreshold(), s.getGraceHours()))
+                .map(s -> new HomeworkSettings(s.getConfidenceThreshold(), s.getGraceHours(), s.getWord()))
                 .orElse(new HomeworkSettings(HomeworkSettings.DEFAULT_CONFIDENCE_THRESHOLD,
                         HomeworkSettings.DEFAULT_GRACE_HOURS));
     }

@@ -4,6 +4,7 @@ import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
+import app.homeward.base.HomeworkWord;
 import app.homeward.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
-/** A clinic admin's homework rules for their clinic: confidence threshold (0–10) and grace period (1–168 h). */
+/**
+ * A clinic admin's homework rules for their clinic: confidence threshold (0–10), grace period (1–168 h) and the
+ * word its clients read for homework (decision 0046).
+ */
 @Service
 public class HomeworkSettingsService {
 
@@ -39,19 +43,29 @@ public class HomeworkSettingsService {
         return lookup.of(myClinic());
     }
 
+    /** Changes the threshold and grace period; the clinic's word for homework stays as it is. */
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional
     public void change(Integer confidenceThreshold, Integer graceHours) {
+        change(confidenceThreshold, graceHours, lookup.of(myClinic()).word());
+    }
+
+    @PreAuthorize("hasRole('CLINIC_ADMIN')")
+    @Transactional
+    public void change(Integer confidenceThreshold, Integer graceHours, HomeworkWord word) {
         if (confidenceThreshold == null || confidenceThreshold < 0 || confidenceThreshold > 10) {
             throw new DomainException("confidenceThreshold", "settings.range", 0, 10);
         }
         if (graceHours == null || graceHours < 1 || graceHours > 168) {
             throw new DomainException("graceHours", "settings.range", 1, 168);
         }
+        if (word == null) {
+            throw new DomainException("homeworkWord", "settings.homework-word.required");
+        }
         UUID clinic = myClinic();
         settings.findByClinicId(clinic).ifPresentOrElse(
-                s -> s.change(confidenceThreshold, graceHours, clock.instant()),
-                () -> settings.save(new ClinicHomeworkSettings(confidenceThreshold, graceHours, clock.instant())));
+                s -> s.change(confidenceThreshold, graceHours, word, clock.instant()),
+                () -> settings.save(new ClinicHomeworkSettings(confidenceThreshold, graceHours, word, clock.instant())));
         lookup.forget(clinic);
         audit.record(AuditEntry.of(AuditAction.SETTINGS_CHANGED).detail("homework"));
         LOG.info("clinic homework settings changed clinic={}", clinic);

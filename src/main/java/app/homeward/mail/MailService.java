@@ -142,7 +142,7 @@ public class MailService {
      */
     public MailMessage prepare(ClinicSender sender, String to, Locale locale, String template, Map<String, Object> model,
                                Set<String> fillIns) {
-        Locale language = Messages.supported(locale);
+        Locale language = Messages.textLocale(locale);
         Map<String, Object> shown = asShown(sender, language, model);
         String[] filled = shapes.fill(template, language, shown, fillIns,
                 withMarkers -> renderAsShown(sender, to, language, template, withMarkers));
@@ -164,7 +164,7 @@ public class MailService {
     }
 
     MailMessage render(ClinicSender sender, String to, Locale locale, String template, Map<String, Object> model) {
-        Locale language = Messages.supported(locale);
+        Locale language = Messages.textLocale(locale);
         return renderAsShown(sender, to, language, template, asShown(sender, language, model));
     }
 

@@ -1,6 +1,7 @@
 package app.homeward.privacy;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.HomeworkWords;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
@@ -50,6 +51,7 @@ public class PrivacyService {
     public static final int MAX_KEEP_DAYS = 3650;
 
     private final ClientRecords clientRecords;
+    private final HomeworkWords homeworkWords;
     private final ClientService clients;
     private final AccountRecords accountRecords;
     private final AccountService accounts;
@@ -67,7 +69,9 @@ public class PrivacyService {
     PrivacyService(ClientRecords clientRecords, ClientService clients, AccountRecords accountRecords,
                    AccountService accounts, HomeworkRecords homework, ReminderRecords reminders, ClinicDirectory clinics,
                    ErasureRequestRepository requests, DataRetentionRepository retention, Erasures erasures,
-                   PrivacyWakeUp wakeUp, ApplicationEventPublisher events, Messages messages, Clock clock) {
+                   PrivacyWakeUp wakeUp, ApplicationEventPublisher events, Messages messages, Clock clock,
+                   HomeworkWords homeworkWords) {
+        this.homeworkWords = homeworkWords;
         this.clientRecords = clientRecords;
         this.clients = clients;
         this.accountRecords = accountRecords;
@@ -293,7 +297,9 @@ public class PrivacyService {
     private Download download(ClientRecord record, String action, String kind) {
         HomewardUser user = CurrentUser.require();
         ClientProfile client = record.details().profile();
-        Texts texts = new Texts(messages, Messages.forLanguageTag(client.language()), client.timeZone());
+        // the client's own file: in their language, with their clinic's word for homework (decision 0046)
+        Texts texts = new Texts(messages, homeworkWords.forClients(user.clinicId(), Messages.forLanguageTag(client.language())),
+                client.timeZone());
         byte[] bytes = "pdf".equals(kind) ? RecordPdf.write(record, texts) : RecordZip.write(record, texts);
         events.publishEvent(new DataRightsEvent(user.clinicId(), user.accountId(), client.id(), null, action));
         LOG.info("record exported clinic={} client={} kind={}", user.clinicId(), client.id(), kind);

@@ -1,5 +1,6 @@
 package app.homeward.reminder;
 
+import app.homeward.homework.HomeworkSettings;
 import app.homeward.homework.HomeworkSettingsLookup;
 import app.homeward.tenancy.ClinicDirectory;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Reads and stores the clinic's reminder settings (their own table, decision 0041) and puts them together with
- * what reminders need from the clinic (status, look) and from homework (the grace period). Runs in the
+ * what reminders need from the clinic (status, look) and from homework (the grace period, the clinic's word for
+ * homework). Runs in the
  * caller's transaction; the callers (the reminder service, planner and delivery) decide who may ask.
  */
 @Component
@@ -34,8 +36,9 @@ class ClinicReminderRules {
     Optional<ReminderRules> of(UUID clinicId) {
         return clinics.findById(clinicId).map(clinic -> {
             ReminderSettings s = settings(clinicId);
+            HomeworkSettings rules = homework.of(clinicId);
             return new ReminderRules(clinic, s.remindersDefaultOn(), s.quietStart(), s.quietEnd(), s.dueSoonHours(),
-                    s.overdueHours(), (int) homework.grace(clinicId).toHours(), s.weeklySummary());
+                    s.overdueHours(), rules.graceHours(), s.weeklySummary(), rules.word());
         });
     }
 

@@ -92,8 +92,10 @@ class ReminderMail {
         Reminder reminder = letter.reminder();
         ClientContact client = letter.client();
         String token = LinkTokens.newToken();
-        String language = client.language() != null ? client.language() : letter.account().language();
-        Locale locale = Locale.forLanguageTag(language == null ? rules.clinic().defaultLanguage() : language);
+        String chosen = client.language() != null ? client.language() : letter.account().language();
+        Locale language = Locale.forLanguageTag(chosen == null ? rules.clinic().defaultLanguage() : chosen);
+        // the email says the clinic's word for homework (decision 0046); staff emails keep "homework"
+        Locale locale = rules.homeworkWord().on(language);
         // the unsubscribe page speaks the email's language
         String unsubscribe = links.absolute("/unsubscribe/" + rules.clinic().id() + "/" + token + "?lang="
                 + Messages.supported(locale).getLanguage());

@@ -6,6 +6,7 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
+import app.homeward.base.HomeworkWord;
 import app.homeward.base.LinkTokens;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
@@ -14,6 +15,7 @@ import app.homeward.client.ClientDirectory.ClientContact;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.DueHomework;
+import app.homeward.homework.HomeworkSettingsLookup;
 import app.homeward.homework.HomeworkTimes;
 import app.homeward.homework.PlanTime;
 import app.homeward.mail.MailIdentities;
@@ -70,12 +72,14 @@ public class ReminderService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AuditTrail audit;
+    private final HomeworkSettingsLookup homeworkSettings;
 
     ReminderService(ReminderRepository reminders, ReminderPreferenceRepository preferences,
                     ReminderOverrideRepository overrides, ReminderPlanner planner, ReminderWakeUp wakeUp,
                     ClientDirectory clients, ClientService clientService, ClinicDirectory clinics,
                     ClinicReminderRules reminderRules, MailIdentities mailIdentities, HomeworkTimes homework, PlatformTransactionManager transactions,
-                    Clock clock, AuditTrail audit) {
+                    Clock clock, AuditTrail audit, HomeworkSettingsLookup homeworkSettings) {
+        this.homeworkSettings = homeworkSettings;
         this.audit = audit;
         this.reminders = reminders;
         this.preferences = preferences;
@@ -198,9 +202,18 @@ public class ReminderService {
 
     /**
      * An unsubscribe link that works: the clinic as its emails name it (a discreet clinic's neutral
-     * name) and whether the client's reminders are off now.
+     * name), whether the client's reminders are off now, and the clinic's word for homework, which the page
+     * says as the emails did (decision 0046).
      */
-    public record UnsubscribeLink(String clinicName, boolean unsubscribed) {
+    public record UnsubscribeLink(String clinicName, boolean unsubscribed, HomeworkWord homeworkWord) {
+
+        public UnsubscribeLink {
+            homeworkWord = homeworkWord == null ? HomeworkWord.HOMEWORK : homeworkWord;
+        }
+
+        public UnsubscribeLink(String clinicName, boolean unsubscribed) {
+            this(clinicName, unsubscribed, HomeworkWord.HOMEWORK);
+        }
     }
 
     /**
@@ -236,7 +249,8 @@ public class ReminderService {
             }
             String name = clinics.findById(clinicId).map(c -> mailIdentities.shownName(clinicId, c.name(),
                     clinicLanguage(clientId.get(), c.defaultLanguage()))).orElse("");
-            return Optional.of(new UnsubscribeLink(name, pref != null && pref.getUnsubscribedAt() != null));
+            return Optional.of(new UnsubscribeLink(name, pref != null && pref.getUnsubscribedAt() != null,
+                    homeworkSettings.of(clinicId).word()));
         }));
     }
 

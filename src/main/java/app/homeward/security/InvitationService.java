@@ -6,6 +6,7 @@ import app.homeward.audit.AuditObject;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.EmailAddress;
+import app.homeward.base.HomeworkWords;
 import app.homeward.base.LinkTokens;
 import app.homeward.base.Links;
 import app.homeward.base.Messages;
@@ -53,11 +54,13 @@ public class InvitationService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final HomeworkWords homeworkWords;
 
     InvitationService(InvitationRepository invitations, AccountRepository accounts, ClinicDirectory clinics,
                       MailService mail, Links links, PasswordPolicy policy, PasswordEncoder encoder,
                       RateLimits limits, TransactionTemplate tx,
-                      ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+                      ApplicationEventPublisher events, Clock clock, AuditTrail audit, HomeworkWords homeworkWords) {
+        this.homeworkWords = homeworkWords;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -223,9 +226,11 @@ public class InvitationService {
         send(invitation, token, null);
     }
 
-    private void send(Invitation invitation, String token, String language) {
+    private void send(Invitation invitation, String token, String chosen) {
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        Locale locale = Messages.forLanguageTag(language != null ? language : clinic.defaultLanguage());
+        Locale language = Messages.forLanguageTag(chosen != null ? chosen : clinic.defaultLanguage());
+        // a client's email says the clinic's word for homework (decision 0046)
+        Locale locale = invitation.getRole() == Role.CLIENT ? homeworkWords.forClients(clinic.id(), language) : language;
         // the page the link opens speaks the email's language; a client is invited to their homework portal,
         // not to join the clinic's team
         mail.send(clinic.id(), invitation.getEmail(), locale, "invitation",

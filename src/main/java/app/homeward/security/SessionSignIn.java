@@ -1,6 +1,7 @@
 package app.homeward.security;
 
 import app.homeward.base.Dates;
+import app.homeward.base.HomeworkWords;
 import app.homeward.base.Regions;
 import app.homeward.tenancy.ClinicBranding;
 import app.homeward.tenancy.ClinicDirectory;
@@ -24,7 +25,8 @@ import java.util.Locale;
 /**
  * Turns a checked sign-in into a signed-in HTTP session: a new session id (no fixation), the
  * security context stored in the session, the session's clocks started ({@link SessionTimeline}:
- * signed in now, last active now), and the person's language on the Vaadin session.
+ * signed in now, last active now), and the person's language on the Vaadin session (a client's with their
+ * clinic's word for homework on it, decision 0046).
  * <p>
  * Every way in (password, accepted invitation, verified clinic signup, operator) comes through
  * {@link #establish}, which is where the second factor is enforced: an account with an authenticator,
@@ -40,10 +42,12 @@ public class SessionSignIn {
     private final SecondFactorSettings settings;
     private final Clock clock;
     private final ClinicDirectory clinics;
+    private final HomeworkWords homeworkWords;
 
     SessionSignIn(SecondFactorOwners owners, SecondFactorSession secondFactorSession, SecondFactorSettings settings,
-                  Clock clock, ClinicDirectory clinics) {
+                  Clock clock, ClinicDirectory clinics, HomeworkWords homeworkWords) {
         this.clinics = clinics;
+        this.homeworkWords = homeworkWords;
         this.owners = owners;
         this.secondFactorSession = secondFactorSession;
         this.settings = settings;
@@ -132,6 +136,9 @@ public class SessionSignIn {
         String browserRegion = request == null ? "" : Regions.fromAcceptLanguage(request.getHeader("Accept-Language"));
         String clinicCountry = user.isOperator() || user.clinicId() == null ? ""
                 : clinics.findById(user.clinicId()).map(ClinicBranding::country).orElse("");
-        return Dates.viewerLocale(user.locale(), browserRegion, clinicCountry);
+        Locale locale = Dates.viewerLocale(user.locale(), browserRegion, clinicCountry);
+        // a client's pages say their clinic's word for homework, read at every sign-in and language change
+        // (decision 0046); staff pages keep "homework"
+        return user.role() == Role.CLIENT ? homeworkWords.forClients(user.clinicId(), locale) : locale;
     }
 }

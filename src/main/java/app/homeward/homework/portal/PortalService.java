@@ -409,7 +409,8 @@ public class PortalService {
         Assignment assignment = assignments.findById(assignmentId).filter(a -> a.getClientId().equals(me.id()))
                 .orElseThrow(NotFoundException::new);
         ClinicBranding clinic = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new);
-        Locale locale = Messages.forLanguageTag(me.language());
+        // the calendar entry says the clinic's word for homework, as the portal does (decision 0046)
+        Locale locale = homeworkSettings.of(clinic.id()).word().on(Messages.forLanguageTag(me.language()));
         Instant now = clock.instant();
         List<HomeworkCalendar.Slot> slots = occurrences.findByAssignmentIdOrderByDueAt(assignment.getId()).stream()
                 .filter(o -> o.isOpen() && o.getDueAt().isAfter(now))

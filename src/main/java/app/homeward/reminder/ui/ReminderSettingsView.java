@@ -3,6 +3,7 @@ package app.homeward.reminder.ui;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
+import app.homeward.base.HomeworkWord;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.QuietHours;
@@ -150,7 +151,9 @@ public class ReminderSettingsView extends Div implements HasDynamicTitle {
             if (language.getValue() != null && !language.getValue().equals(before)) {
                 // the portal follows the language chosen for the emails
                 // the new language, in the region the page already writes dates in
-                Locale chosen = Dates.viewerLocale(Messages.forLanguageTag(language.getValue()), getLocale().getCountry(), "");
+                // and keeps the clinic's word for homework the page already says (decision 0046)
+                Locale chosen = HomeworkWord.of(getLocale()).on(
+                        Dates.viewerLocale(Messages.forLanguageTag(language.getValue()), getLocale().getCountry(), ""));
                 VaadinSession.getCurrent().setLocale(chosen);
                 UI.getCurrent().getPage().reload();
             }

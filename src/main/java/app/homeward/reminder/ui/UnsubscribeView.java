@@ -48,6 +48,8 @@ public class UnsubscribeView extends PublicPage implements BeforeEnterObserver, 
             unknown();
             return;
         }
+        // the page says the clinic's word for homework, as the email did (decision 0046)
+        event.getUI().setLocale(link.get().homeworkWord().on(event.getUI().getLocale()));
         if (link.get().unsubscribed()) {
             done(clinic, token, link.get().clinicName());
             return;

@@ -1,6 +1,7 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.DomainException;
+import app.homeward.base.HomeworkWords;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.HomewardUser;
@@ -31,11 +32,14 @@ public class AcceptInvitationView extends ClinicPublicPage {
 
     private final InvitationService invitations;
     private final SessionSignIn sessions;
+    private final HomeworkWords homeworkWords;
 
-    public AcceptInvitationView(ClinicDirectory clinics, InvitationService invitations, SessionSignIn sessions) {
+    public AcceptInvitationView(ClinicDirectory clinics, InvitationService invitations, SessionSignIn sessions,
+                                HomeworkWords homeworkWords) {
         super(clinics);
         this.invitations = invitations;
         this.sessions = sessions;
+        this.homeworkWords = homeworkWords;
     }
 
     @Override
@@ -48,6 +52,10 @@ public class AcceptInvitationView extends ClinicPublicPage {
             return;
         }
         InvitationService.InvitationPreview invitation = preview.get();
+        if (invitation.role() == Role.CLIENT) {
+            // a client's invitation names their portal in the clinic's word for homework (decision 0046)
+            event.getUI().setLocale(homeworkWords.forClients(clinic.id(), event.getUI().getLocale()));
+        }
         TextField name = new TextField(getTranslation("invite.name"));
         name.setId("name");
         name.setWidthFull();

@@ -1,6 +1,7 @@
 package app.homeward.homework.ui;
 
 import app.homeward.ViewTest;
+import app.homeward.base.HomeworkWord;
 import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.homework.HomeworkSettingsService;
 import app.homeward.security.Role;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settings page's homework part, contributed by homework (the clinic module knows nothing of it): shown
- * right after the clinic's own sections, with the clinic's threshold and grace period, saved on its own.
+ * right after the clinic's own sections, with the clinic's threshold, grace period and word for homework (decision
+ * 0046), saved on its own.
  */
 class HomeworkSettingsFormTest extends ViewTest {
 
@@ -55,5 +57,23 @@ class HomeworkSettingsFormTest extends ViewTest {
         assertThat(form.grace.isInvalid()).isTrue();
         assertThat(form.grace.getErrorMessage()).isEqualTo("Please choose a number from 1 to 168.");
         assertThat(settings.current().graceHours()).isEqualTo(24);
+    }
+
+    @Test
+    void the_word_clients_read_for_homework_is_chosen_in_the_homework_card_and_saved_with_its_rules() {
+        navigate(ClinicSettingsView.class);
+        HomeworkSettingsForm form = find(HomeworkSettingsForm.class).single();
+        assertThat(form.word.getValue()).isEqualTo(HomeworkWord.HOMEWORK);
+        assertThat(form.word.getLabel()).isEqualTo("Word your clients read for homework");
+
+        test(form.word).selectItem("action plan (Spanish: plan de acción)");
+        test(form.save).click();
+
+        assertThat(test(find(Notification.class).single()).getText()).isEqualTo("Homework settings saved.");
+        assertThat(settings.current().word()).isEqualTo(HomeworkWord.ACTION_PLAN);
+        assertThat(settings.current().confidenceThreshold()).isEqualTo(7);
+        // the threshold and grace period alone leave the word as it is
+        settings.change(6, 24);
+        assertThat(settings.current().word()).isEqualTo(HomeworkWord.ACTION_PLAN);
     }
 }

@@ -1,6 +1,6 @@
 package app.homeward.homework;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import app.homeward.base.HomeworkWord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The clinic's rules for the homework loop, one row per clinic at most (none: the defaults in {@link HomeworkSettings}). */
 @Entity
 @Table(name = "clinic_homework_settings")
-class ClinicHomeworkSettings extends TenantScopedEntity {
+class ClinicHomeworkSettings extends ClinicSetting {
 
     /** Below this confidence (0–10) the assign dialog suggests making the task smaller (research: 7). */
     @Column(name = "confidence_threshold", nullable = false)
@@ -28,9 +28,6 @@ class ClinicHomeworkSettings extends TenantScopedEntity {
     @Column(name = "homework_word", nullable = false, length = 32)
     private HomeworkWord word = HomeworkWord.HOMEWORK;
 
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ClinicHomeworkSettings() {
     }
 
@@ -42,7 +39,7 @@ class ClinicHomeworkSettings extends TenantScopedEntity {
         this.confidenceThreshold = confidenceThreshold;
         this.graceHours = graceHours;
         this.word = word;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     int getConfidenceThreshold() { return confidenceThreshold; }

@@ -1,6 +1,6 @@
 package app.homeward.mail;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "clinic_mail_identity")
-class ClinicMailIdentity extends TenantScopedEntity {
+class ClinicMailIdentity extends ClinicSetting {
 
     @Column(nullable = false)
     private boolean discreet;
@@ -23,20 +23,17 @@ class ClinicMailIdentity extends TenantScopedEntity {
     @Column(name = "neutral_name", length = 60)
     private String neutralName;
 
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ClinicMailIdentity() {
     }
 
     ClinicMailIdentity(Instant now) {
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     void change(boolean discreet, String neutralName, Instant now) {
         this.discreet = discreet;
         this.neutralName = neutralName;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     boolean isDiscreet() { return discreet; }

@@ -1,6 +1,6 @@
 package app.homeward.privacy;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,13 +10,10 @@ import java.time.Instant;
 /** The clinic's rule: keep a client's records this many days after they ask for erasure (no row: 0). */
 @Entity
 @Table(name = "data_retention")
-class DataRetention extends TenantScopedEntity {
+class DataRetention extends ClinicSetting {
 
     @Column(name = "keep_days", nullable = false)
     private int keepDays;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected DataRetention() {
     }
@@ -27,7 +24,7 @@ class DataRetention extends TenantScopedEntity {
 
     void change(int days, Instant now) {
         this.keepDays = days;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     int getKeepDays() { return keepDays; }

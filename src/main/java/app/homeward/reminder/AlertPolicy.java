@@ -1,6 +1,6 @@
 package app.homeward.reminder;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,13 +10,10 @@ import java.time.Instant;
 /** After how long a safety alert nobody acknowledged goes to the clinic's admins (one row per clinic at most). */
 @Entity
 @Table(name = "alert_policy")
-class AlertPolicy extends TenantScopedEntity {
+class AlertPolicy extends ClinicSetting {
 
     @Column(name = "escalation_minutes", nullable = false)
     private int escalationMinutes;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected AlertPolicy() {
     }
@@ -27,7 +24,7 @@ class AlertPolicy extends TenantScopedEntity {
 
     void change(int escalationMinutes, Instant now) {
         this.escalationMinutes = escalationMinutes;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     int getEscalationMinutes() { return escalationMinutes; }

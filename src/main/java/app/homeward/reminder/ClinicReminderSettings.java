@@ -1,6 +1,6 @@
 package app.homeward.reminder;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -14,7 +14,7 @@ import java.time.LocalTime;
  */
 @Entity
 @Table(name = "clinic_reminder_settings")
-class ClinicReminderSettings extends TenantScopedEntity {
+class ClinicReminderSettings extends ClinicSetting {
 
     /** Reminders for clients who have not chosen: on or off, and the default quiet hours (local time). */
     @Column(name = "reminders_default_on", nullable = false)
@@ -38,9 +38,6 @@ class ClinicReminderSettings extends TenantScopedEntity {
     @Column(name = "weekly_summary", nullable = false)
     private boolean weeklySummary;
 
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ClinicReminderSettings() {
     }
 
@@ -57,7 +54,7 @@ class ClinicReminderSettings extends TenantScopedEntity {
         this.dueSoonHours = dueSoonHours;
         this.overdueHours = overdueHours;
         this.weeklySummary = weeklySummary;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     ReminderSettings settings() {

@@ -1,6 +1,6 @@
 package app.homeward.safety;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,16 +10,13 @@ import java.time.Instant;
 /** The clinic's crisis text in one language: who to call, when, and what to do in danger. */
 @Entity
 @Table(name = "crisis_line")
-class CrisisLine extends TenantScopedEntity {
+class CrisisLine extends ClinicSetting {
 
     @Column(name = "language", nullable = false, length = 8)
     private String language;
 
     @Column(name = "message", nullable = false, length = ClinicSafety.MAX_CRISIS_TEXT)
     private String message;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected CrisisLine() {
     }
@@ -31,7 +28,7 @@ class CrisisLine extends TenantScopedEntity {
 
     void change(String message, Instant now) {
         this.message = message;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     String getLanguage() { return language; }

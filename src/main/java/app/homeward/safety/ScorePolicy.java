@@ -1,6 +1,6 @@
 package app.homeward.safety;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,14 +12,11 @@ import java.time.Instant;
 /** What the clinic's clients see of their own scores (one row per clinic at most; none: the default). */
 @Entity
 @Table(name = "score_policy")
-class ScorePolicy extends TenantScopedEntity {
+class ScorePolicy extends ClinicSetting {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "client_scores", nullable = false, length = 20)
     private ClientScores clientScores;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected ScorePolicy() {
     }
@@ -30,7 +27,7 @@ class ScorePolicy extends TenantScopedEntity {
 
     void change(ClientScores clientScores, Instant now) {
         this.clientScores = clientScores;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     ClientScores getClientScores() { return clientScores; }

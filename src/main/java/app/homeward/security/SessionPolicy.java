@@ -1,6 +1,6 @@
 package app.homeward.security;
 
-import app.homeward.base.TenantScopedEntity;
+import app.homeward.base.ClinicSetting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,16 +11,13 @@ import java.time.Instant;
 /** A clinic's automatic logoff limits (at most one row per clinic; none means the defaults). */
 @Entity
 @Table(name = "session_policy")
-class SessionPolicy extends TenantScopedEntity {
+class SessionPolicy extends ClinicSetting {
 
     @Column(name = "idle_minutes", nullable = false)
     private int idleMinutes;
 
     @Column(name = "absolute_minutes", nullable = false)
     private int absoluteMinutes;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected SessionPolicy() {
     }
@@ -32,7 +29,7 @@ class SessionPolicy extends TenantScopedEntity {
     void change(int idleMinutes, int absoluteMinutes, Instant now) {
         this.idleMinutes = idleMinutes;
         this.absoluteMinutes = absoluteMinutes;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     SessionLimits limits() {

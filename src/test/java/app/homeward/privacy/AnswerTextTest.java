@@ -7,10 +7,10 @@ import app.homeward.worksheet.SleepEfficiency;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static app.homeward.worksheet.SleepNights.night;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Answers as the exported record prints them: a sleep diary carries each night's sleep efficiency beside it. */
@@ -22,17 +22,6 @@ class AnswerTextTest {
             new FieldTypes.DurationInput("awake", "Awake in the night", "", false, null),
             new FieldTypes.TimeInput("woke_up", "Woke up", "", true),
             new FieldTypes.TimeInput("got_up", "Got up", "", true));
-
-    private static Map<String, Object> night(String bedtime, String tried, int toSleep, int awake, String wokeUp, String gotUp) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("bedtime", bedtime);
-        row.put("tried", tried);
-        row.put("to_sleep", toSleep);
-        row.put("awake", awake);
-        row.put("woke_up", wokeUp);
-        row.put("got_up", gotUp);
-        return row;
-    }
 
     @Test
     void a_sleep_diary_prints_each_nights_efficiency_as_its_last_column_in_the_clients_language() {

@@ -1,5 +1,6 @@
 package app.homeward.proof;
 
+import app.homeward.ShownText;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
@@ -13,7 +14,6 @@ import app.homeward.worksheet.WorksheetService;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.DynamicTest;
@@ -110,14 +110,7 @@ class EveryRouteInSpanishTest extends ViewTest {
                 }
                 assertThat(getCurrentView().getClass()).as("/" + url).isEqualTo(route);
 
-                List<String> shown = new ArrayList<>();
-                // from the top of the page below <body> (the router's wrapper is a virtual child of the body, which
-                // getChildren() does not list): the layout (navigation, header) and the view in it
-                Element top = getCurrentView().getElement();
-                while (top.getParent() != null && !"body".equals(top.getParent().getTag())) {
-                    top = top.getParent();
-                }
-                collect(top, shown);
+                List<String> shown = ShownText.ofPage(getCurrentView());
                 Map<String, String> found = new TreeMap<>();
                 for (String text : shown) {
                     english.forEach((key, value) -> {
@@ -130,26 +123,6 @@ class EveryRouteInSpanishTest extends ViewTest {
             }));
         });
         return cases;
-    }
-
-    /** Text nodes and the properties and attributes people read or hear, of an element and all below it. */
-    private static void collect(Element element, List<String> into) {
-        if (element.isTextNode()) {
-            into.add(element.getText());
-            return;
-        }
-        for (String property : List.of("label", "placeholder", "helperText", "errorMessage", "title", "headerTitle",
-                "header", "text")) {
-            if (element.hasProperty(property) && element.getProperty(property) != null) {
-                into.add(element.getProperty(property));
-            }
-        }
-        for (String attribute : List.of("aria-label", "title", "placeholder", "label")) {
-            if (element.hasAttribute(attribute)) {
-                into.add(element.getAttribute(attribute));
-            }
-        }
-        element.getChildren().forEach(child -> collect(child, into));
     }
 
     /**

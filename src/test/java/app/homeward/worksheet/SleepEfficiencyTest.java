@@ -3,26 +3,14 @@ package app.homeward.worksheet;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static app.homeward.worksheet.SleepNights.night;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sleep diary night's efficiency: time asleep over time in bed, across midnight, with bad input refused. */
 class SleepEfficiencyTest {
-
-    private static Map<String, Object> night(String bedtime, String tried, Integer toSleep, Integer awake, String wokeUp,
-                                             String gotUp) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("bedtime", bedtime);
-        row.put("tried", tried);
-        row.put("to_sleep", toSleep);
-        row.put("awake", awake);
-        row.put("woke_up", wokeUp);
-        row.put("got_up", gotUp);
-        return row;
-    }
 
     @Test
     void a_night_across_midnight_counts_asleep_from_lights_out_less_falling_asleep_and_waking() {

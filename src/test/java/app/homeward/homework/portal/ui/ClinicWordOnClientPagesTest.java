@@ -1,5 +1,6 @@
 package app.homeward.homework.portal.ui;
 
+import app.homeward.ShownText;
 import app.homeward.Mails;
 import app.homeward.TestClinics;
 import app.homeward.TestClinics.TestAccount;
@@ -23,7 +24,6 @@ import app.homeward.security.ui.ClientAccountView;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +35,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,33 +172,8 @@ class ClinicWordOnClientPagesTest extends ViewTest {
             UI.getCurrent().navigate(url);
         }
         assertThat(getCurrentView().getClass()).as("/" + url).isEqualTo(view);
-        Element top = getCurrentView().getElement();
-        while (top.getParent() != null && !"body".equals(top.getParent().getTag())) {
-            top = top.getParent();
-        }
-        List<String> shown = new ArrayList<>();
-        collect(top, shown);
+        List<String> shown = ShownText.ofPage(getCurrentView());
         return String.join(" | ", shown);
-    }
-
-    /** Text nodes and the properties and attributes people read or hear, of an element and all below it. */
-    private static void collect(Element element, List<String> into) {
-        if (element.isTextNode()) {
-            into.add(element.getText());
-            return;
-        }
-        for (String property : List.of("label", "placeholder", "helperText", "errorMessage", "title", "headerTitle",
-                "header", "text")) {
-            if (element.hasProperty(property) && element.getProperty(property) != null) {
-                into.add(element.getProperty(property));
-            }
-        }
-        for (String attribute : List.of("aria-label", "title", "placeholder", "label")) {
-            if (element.hasAttribute(attribute)) {
-                into.add(element.getAttribute(attribute));
-            }
-        }
-        element.getChildren().forEach(child -> collect(child, into));
     }
 
     /** The English texts of a word's overlay that the base bundle does not have (without arguments). */

@@ -63,6 +63,8 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
     private ClinicBranding branding;
     private final Div drawerBrand = new Div();
     private final Span clinicName = new Span();
+    /** On a phone the navigation (and its counts) is folded away: the header says how much waits, linking home. */
+    private final Anchor waitingOnPhone = new Anchor();
 
     public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, ReviewService reviews,
                        AuthenticationContext authentication) {
@@ -117,6 +119,22 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
         count("app/review", waiting.toReview());
         count("app/alerts", waiting.openAlerts());
         count("app/clients", waiting.changeRequests());
+        long all = waiting.toReview() + waiting.openAlerts() + waiting.changeRequests();
+        waitingOnPhone.setVisible(all > 0);
+        waitingOnPhone.removeAll();
+        if (all > 0) {
+            waitingOnPhone.add(badge(all, getTranslation("nav.count.waiting", all)));
+            waitingOnPhone.setClassName("nav-count--alerts", waiting.openAlerts() > 0);
+        }
+    }
+
+    /** The number for the eye; the words for a screen reader ("3 entries to review"), not a bare "3". */
+    private static Span badge(long count, String spoken) {
+        Span number = new Span(String.valueOf(count));
+        number.getElement().setAttribute("aria-hidden", "true");
+        Span words = new Span(spoken);
+        words.addClassName("visually-hidden");
+        return new Span(number, words);
     }
 
     private void count(String path, long count) {
@@ -128,12 +146,7 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
             item.setSuffixComponent(null);
             return;
         }
-        // the number is for the eye; a screen reader hears "3 entries to review" instead of a bare "3"
-        Span number = new Span(String.valueOf(count));
-        number.getElement().setAttribute("aria-hidden", "true");
-        Span spoken = new Span(getTranslation(COUNTED.get(path), count));
-        spoken.addClassName("visually-hidden");
-        Span badge = new Span(number, spoken);
+        Span badge = badge(count, getTranslation(COUNTED.get(path), count));
         badge.addClassName("nav-count");
         badge.addClassName("nav-count--" + path.substring("app/".length()));
         item.setSuffixComponent(badge);
@@ -179,7 +192,12 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
         clinicName.setId("navbar-clinic");
         Span spacer = new Span();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, clinicName, spacer);
+        waitingOnPhone.setHref("app");
+        waitingOnPhone.getElement().setAttribute("router-link", true);
+        waitingOnPhone.addClassNames("nav-count", "navbar-waiting");
+        waitingOnPhone.setId("navbar-waiting");
+        waitingOnPhone.setVisible(false);
+        addToNavbar(toggle, clinicName, spacer, waitingOnPhone);
         addToNavbar(userMenu(user));
     }
 

@@ -116,6 +116,7 @@ class StaffHomeViewTest extends ViewTest {
         assertThat(find(Div.class).id("home-waiting").getElement().getTextRecursively()).startsWith("Nothing is waiting for you");
         assertThat(find(SideNavItem.class).all()).as("no counts in the navigation either")
                 .allSatisfy(item -> assertThat(item.getSuffixComponent()).isNull());
+        assertThat(find(Anchor.class).withId("navbar-waiting").exists()).as("nothing waits: no link in the header").isFalse();
     }
 
     @Test
@@ -130,6 +131,10 @@ class StaffHomeViewTest extends ViewTest {
         assertThat(navCount("Safety alerts")).isEqualTo("1 1 open safety alert");
         assertThat(navCount("Clients")).isEqualTo("1 1 change request from a client");
         assertThat(navCount("Worksheets")).isNull();
+        Anchor onPhone = find(Anchor.class).id("navbar-waiting");
+        assertThat(onPhone.isVisible()).as("the header's link for phones, where the navigation is folded away").isTrue();
+        assertThat(onPhone.getElement().getTextRecursively()).isEqualTo("33 things wait for you: see your home page");
+        assertThat(onPhone.getHref()).isEqualTo("app");
     }
 
     /** The visible number, then the words a screen reader hears; null when the item has no count. */

@@ -61,9 +61,13 @@ public final class PhoneColumns<T> {
             Div lines = new Div();
             lines.addClassName("phone-lines");
             for (Folded<T> other : folded) {
+                Component value = other.cell().apply(item);
+                if (value.getElement().getTextRecursively().isBlank()) {
+                    continue; // "Attention:" with nothing after it reads as something missing: no line instead
+                }
                 Span label = new Span(other.header() + ":");
                 label.addClassName("phone-line-label");
-                Div line = new Div(label, other.cell().apply(item));
+                Div line = new Div(label, value);
                 line.addClassName("phone-line");
                 lines.add(line);
             }

@@ -41,6 +41,33 @@ final class Enrolment {
         }
     }
 
+    /**
+     * Proof that the checks the load relies on are on in the running jar: a message with a wrong CSRF token and
+     * one that repeats an old client message id must not be taken as new work. Returns what happened to each.
+     */
+    String probeChecks() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        VaadinUi ui = new VaadinUi();
+        open(http, ui, "c/" + clinic);
+        String good = ui.message(ui.set(VaadinUi.rpcs(), ui.needId("email"), "value", "probe@bench.example"));
+        String forged = good.replaceFirst("\"csrfToken\":\"[^\"]*\"", "\"csrfToken\":\"00000000-0000-0000-0000-000000000000\"");
+        String xsrf = postAny(http, ui.uidlQuery(), forged);
+        send(http, ui, good);
+        // the same message again: its client id is now an old one, which Vaadin answers without running it
+        String replay = postAny(http, ui.uidlQuery(), good);
+        post(http, ui.uidlQuery(), ui.unload());
+        return "wrong CSRF token -> " + xsrf + "; replayed message id -> " + replay;
+    }
+
+    private String postAny(HttpClient http, String path, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String b = response.body().replaceAll("\\s+", " ");
+        return "HTTP " + response.statusCode() + " " + (b.length() > 140 ? b.substring(0, 140) + "…" : b);
+    }
+
     private void enrol(String email) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(10)).build();

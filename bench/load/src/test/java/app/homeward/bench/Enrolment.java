@@ -52,11 +52,25 @@ final class Enrolment {
         String good = ui.message(ui.set(VaadinUi.rpcs(), ui.needId("email"), "value", "probe@bench.example"));
         String forged = good.replaceFirst("\"csrfToken\":\"[^\"]*\"", "\"csrfToken\":\"00000000-0000-0000-0000-000000000000\"");
         String xsrf = postAny(http, ui.uidlQuery(), forged);
-        send(http, ui, good);
-        // the same message again: its client id is now an old one, which Vaadin answers without running it
-        String replay = postAny(http, ui.uidlQuery(), good);
+        String first = post(http, ui.uidlQuery(), good);
+        check(ui.uidl(first));
+        // the same message again: its client id is now an old one; Vaadin answers with its last response
+        // (the same server sync id) instead of running the message a second time
+        String again = post(http, ui.uidlQuery(), good);
         post(http, ui.uidlQuery(), ui.unload());
-        return "wrong CSRF token -> " + xsrf + "; replayed message id -> " + replay;
+        String xsrfOutcome = xsrf.contains("appError") ? "refused (appError)" : "NOT refused: " + xsrf;
+        String replayOutcome = syncId(first).equals(syncId(again))
+                ? "answered with the previous response (syncId " + syncId(first) + " both times), not run again"
+                : "NOT recognised: syncId " + syncId(first) + " then " + syncId(again);
+        return "wrong CSRF token -> " + xsrfOutcome + "; replayed message id -> " + replayOutcome;
+    }
+
+    private static String syncId(String body) {
+        try {
+            return VaadinUi.JSON.readTree(body.startsWith("for(;;);") ? body.substring(8) : body).path("syncId").asText("none");
+        } catch (Exception e) {
+            return "none";
+        }
     }
 
     private String postAny(HttpClient http, String path, String json) throws Exception {

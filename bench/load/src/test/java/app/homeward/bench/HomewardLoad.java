@@ -277,7 +277,13 @@ public class HomewardLoad extends Simulation {
     @Override
     public void before() {
         try {
-            System.out.println("[load] checks: " + new Enrolment(BASE, CLINIC, PASSWORD).probeChecks());
+            String checks;
+            try {
+                checks = new Enrolment(BASE, CLINIC, PASSWORD).probeChecks();
+            } catch (Exception e) {
+                checks = "probe failed: " + e;
+            }
+            System.out.println("[load] checks: " + checks);
             long t0 = System.currentTimeMillis();
             List<String> therapists = IntStream.range(THERAPIST_FROM, THERAPIST_FROM + THERAPISTS)
                     .mapToObj(i -> String.format("t%04d@bench.example", i)).toList();

@@ -26,6 +26,8 @@ final class Recorder {
 
     private static final ConcurrentLinkedQueue<Sample> SAMPLES = new ConcurrentLinkedQueue<>();
     private static final Map<String, AtomicInteger> ERRORS = new ConcurrentHashMap<>();
+    /** Every round trip of the run, ramp-up included (for the application's CPU time per round trip). */
+    private static final AtomicInteger ALL = new AtomicInteger();
     private static volatile long steadyFrom = Long.MAX_VALUE;
     private static volatile long steadyUntil = Long.MAX_VALUE;
 
@@ -43,6 +45,7 @@ final class Recorder {
 
     static void add(String name, Long ms, boolean ok, String error) {
         long now = System.currentTimeMillis();
+        ALL.incrementAndGet();
         if (!ok) {
             ERRORS.computeIfAbsent(name + ": " + (error == null ? "request failed" : error), k -> new AtomicInteger())
                     .incrementAndGet();
@@ -68,9 +71,9 @@ final class Recorder {
         }
         long[] times = okTimes(all);
         long ko = all.stream().filter(s -> !s.ok()).count();
-        String summary = String.format(Locale.ROOT, "level=%d requests=%d p50_ms=%d p95_ms=%d p99_ms=%d errors=%d error_rate=%.4f",
+        String summary = String.format(Locale.ROOT, "level=%d requests=%d p50_ms=%d p95_ms=%d p99_ms=%d errors=%d error_rate=%.4f run_requests=%d",
                 users, all.size(), pct(times, 50), pct(times, 95), pct(times, 99), ko,
-                all.isEmpty() ? 1.0 : ko / (double) all.size());
+                all.isEmpty() ? 1.0 : ko / (double) all.size(), ALL.get());
         b.append(summary).append('\n');
         Files.writeString(out, b.toString());
         return summary;

@@ -154,8 +154,10 @@ public class HomewardLoad extends Simulation {
     }
 
     ChainBuilder signOut(String who) {
-        return rpc(who + " sign out", (s, ui) -> ui.message(ui.click(VaadinUi.rpcs(), ui.needId("sign-out"))),
-                ui -> ui.location != null ? null : "sign-out did not move on")
+        return rpc(who + " sign out", (s, ui) -> {
+                    ui.signingOut = true;
+                    return ui.message(ui.click(VaadinUi.rpcs(), ui.needId("sign-out")));
+                }, ui -> null)
                 .exec(s -> s.set("ui", new VaadinUi()));
     }
 

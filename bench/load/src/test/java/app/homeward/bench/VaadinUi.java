@@ -65,6 +65,8 @@ public final class VaadinUi {
     private int clientId;
     /** Where the server sent the browser with {@code Page.setLocation} ({@code window.open(url, '_self')}). */
     String location;
+    /** Set while signing out: the session ending is then the expected answer, not a failure. */
+    boolean signingOut;
     /** What the last response amounted to ("ok" or why not), for the error table. */
     volatile String lastOutcome;
 
@@ -115,7 +117,9 @@ public final class VaadinUi {
     private String apply(JsonNode m) {
         JsonNode meta = m.path("meta");
         if (meta.path("sessionExpired").asBoolean(false)) {
-            return "session expired";
+            // signing out invalidates the session; Vaadin then answers "session expired" (or with the
+            // redirect to the signed-out page, whichever comes first): both are a finished sign-out
+            return signingOut ? "ok" : "session expired";
         }
         if (meta.has("appError")) {
             return "application error: " + head(meta.get("appError").toString());

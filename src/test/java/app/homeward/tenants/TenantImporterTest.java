@@ -118,11 +118,7 @@ class TenantImporterTest extends IntegrationTest {
     @Test
     void crisis_lines_are_added_once_and_never_overwrite_what_an_admin_wrote() throws IOException {
         String slug = TestClinics.randomSlug();
-        Path file = definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test");
-        Files.writeString(file, Files.readString(file).replace("accounts:", """
-                crisisLines:
-                  en: Call 112 if you are in danger now.
-                accounts:"""));
+        Path file = withCrisisLine(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"), "en", "Call 112 if you are in danger now.");
         importer.importFile(file);
         jdbc.update("update crisis_line set message = 'Written by the admin' where clinic_id = (select id from clinic where slug = ?)",
                 slug);
@@ -137,14 +133,17 @@ class TenantImporterTest extends IntegrationTest {
     @Test
     void a_crisis_line_in_a_language_homeward_does_not_speak_is_refused_with_the_field_named() throws IOException {
         String slug = TestClinics.randomSlug();
-        Path file = definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test");
-        Files.writeString(file, Files.readString(file).replace("accounts:", """
-                crisisLines:
-                  fr: Appelez le 112.
-                accounts:"""));
+        Path file = withCrisisLine(definition(slug, "Harbour Clinic", "#1d4e89", "lee@harbour.test"), "fr", "Appelez le 112.");
 
         assertThatThrownBy(() -> importer.importFile(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("crisisLines.fr");
+    }
+
+    /** The clinic definition with one crisis line added before its accounts. */
+    private static Path withCrisisLine(Path file, String language, String text) throws IOException {
+        Files.writeString(file, Files.readString(file).replace("accounts:",
+                "crisisLines:\n  " + language + ": " + text + "\naccounts:"));
+        return file;
     }
 
     private Path definition(String slug, String name, String accent, String... emails) throws IOException {

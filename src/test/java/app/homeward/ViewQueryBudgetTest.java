@@ -146,20 +146,16 @@ class ViewQueryBudgetTest extends ViewTest {
     }
 
     /**
-     * The client page does not grow with the client's history, but it is over the budget of
-     * {@value #MAX_STATEMENTS}. It is one read-only service call ({@code ClientPages}, decision 0038), so the
-     * client and the clinic are read once (it was about ten calls, each its own transaction: 30 statements,
-     * and 32 for an admin counted while the trail was still empty); what is left is each feature reading its own part: the plan's assignments four times
-     * (the plan, the titles of entries and of change requests, the measures), entries three times (the list,
-     * adherence, measures), occurrences and change requests twice, plus the layout's clinic and session
-     * check. An admin's page also lists who opened the record, with their names (three more). What would
-     * bring it under 10: feature methods that return several of the page's parts from one read of their
-     * tables. Until then the budget is the honest current count, so that any growth, or any new statement,
-     * fails here. Since decision 0041 the homework rules (the grace period every part reads) are a row of
-     * their own, read once per call, where they were columns of the clinic row the page reads anyway: one more.
+     * The client page is one read-only service call ({@code ClientPages}, decision 0038) and since decision 0049
+     * its homework parts (plan, entries, change requests, alerts, adherence, measures) come from one read of the
+     * client's file: plans, occurrences with their sent entries, change requests and alerts, each table once
+     * (it was 22 statements, each feature reading the same tables again). With the client, the clinic, the
+     * homework rules, the goals, and the layout's clinic and session check: {@value #MAX_STATEMENTS}. An admin's
+     * page also shows the staff (to reassign the client) and who opened the record lately, with their names:
+     * four more, pinned here so that any growth fails.
      */
-    static final int CLIENT_PAGE_THERAPIST = 22;
-    static final int CLIENT_PAGE_ADMIN = 25;
+    static final int CLIENT_PAGE_THERAPIST = MAX_STATEMENTS;
+    static final int CLIENT_PAGE_ADMIN = MAX_STATEMENTS + 4;
 
     /**
      * The settings page shows every feature's settings, and since decision 0041 homework's rules are a row of
@@ -177,15 +173,11 @@ class ViewQueryBudgetTest extends ViewTest {
     }
 
     /**
-     * The before-session page is read in one call ({@code ClientPages.beforeSession}): the client and the
-     * clinic once, then what happened since the chosen day (with the goals each plan serves) and adherence
-     * over eight weeks, each reading the client's occurrences and entries over its own window (and the
-     * layout's clinic and session check). Over the budget of {@value #MAX_STATEMENTS} for the same reason as
-     * the client page; pinned at its count, with the homework rules' own row (decision 0041) one more, and three
-     * for the measures (issue 13: each measure's chart on its own scale, with its bands and cut-off, as on the
-     * client page): the client's scored entries, their plans, and the audit record of the look at the measures.
+     * The before-session page is read in one call ({@code ClientPages.beforeSession}) from the client's file, as
+     * the client page is (decision 0049): what happened since the chosen day, adherence over eight weeks and the
+     * measures are picked from the same rows (it was 19 statements, each part reading its own window).
      */
-    static final int BEFORE_SESSION_PAGE = 19;
+    static final int BEFORE_SESSION_PAGE = MAX_STATEMENTS;
 
     @Test
     void the_before_session_page_runs_the_same_statements_for_10_and_1000_occurrences_and_entries() {

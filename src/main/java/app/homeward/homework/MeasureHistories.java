@@ -62,6 +62,18 @@ public class MeasureHistories {
         return result;
     }
 
+    /**
+     * One client's histories from their file, without reading entries and plans again: the scored entries in
+     * the order they were sent, as {@link EntryRepository#findScoredFor} gives them.
+     */
+    public List<MeasureHistory> of(ClientFile file) {
+        List<Entry> scored = file.submitted().reversed().stream().filter(e -> e.getScoreTotal() != null).toList();
+        if (scored.isEmpty()) {
+            return List.of();
+        }
+        return histories(scored, file.client().timeZone(), file.assignmentsById(), new HashMap<>());
+    }
+
     private List<MeasureHistory> histories(List<Entry> scored, ZoneId zone, Map<UUID, Assignment> plans,
                                            Map<UUID, WorksheetDocument> documents) {
         Map<String, List<Entry>> byTitle = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

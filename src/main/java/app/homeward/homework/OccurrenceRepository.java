@@ -14,14 +14,18 @@ public interface OccurrenceRepository extends JpaRepository<Occurrence, UUID> {
 
     public List<Occurrence> findByClientIdAndDueAtBetweenOrderByDueAt(UUID clientId, Instant from, Instant to);
 
-    /** What happened since a session: due in the window, or done in it even if due later (done early counts). */
-    @Query("""
-            select o from Occurrence o where o.clientId = :clientId
-              and ((o.dueAt >= :since and o.dueAt <= :now) or (o.completedAt >= :since and o.completedAt <= :now))
-            order by o.dueAt""")
-    public List<Occurrence> findForReview(UUID clientId, Instant since, Instant now);
-
     public List<Occurrence> findByClientIdOrderByDueAt(UUID clientId);
+
+    /**
+     * A client's occurrences by due time, each with its entry if that was sent (null if not): one statement for
+     * a page that shows both (an occurrence has at most one entry, {@code uk_entry_occurrence}).
+     */
+    @Query("""
+            select o, e from Occurrence o
+              left join Entry e on e.occurrenceId = o.id and e.state = app.homeward.homework.EntryState.SUBMITTED
+            where o.clientId = :clientId
+            order by o.dueAt""")
+    List<Object[]> findWithSentEntry(UUID clientId);
 
     /**
      * Adherence: occurrences due in a window, for the given clients or (null) the whole clinic, in one

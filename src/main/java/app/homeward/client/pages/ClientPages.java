@@ -1,15 +1,20 @@
 package app.homeward.client.pages;
 
+import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditService;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.homework.ClientFile;
+import app.homeward.homework.ClientFiles;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.AccountService;
+import app.homeward.security.AccountService.StaffMember;
 import app.homeward.security.CurrentUser;
+import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicDirectory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,9 +47,12 @@ public class ClientPages {
     private final HomeworkPlans homework;
     private final AdherenceService adherence;
     private final AuditService audit;
+    private final ClientFiles files;
 
     ClientPages(ClientService clients, AccountService accounts, ClinicDirectory clinics, SafetyAlerts safetyAlerts,
-                ReviewService reviews, HomeworkPlans homework, AdherenceService adherence, AuditService audit) {
+                ReviewService reviews, HomeworkPlans homework, AdherenceService adherence, AuditService audit,
+                ClientFiles files) {
+        this.files = files;
         this.clients = clients;
         this.accounts = accounts;
         this.clinics = clinics;
@@ -76,18 +85,29 @@ public class ClientPages {
      */
     @Transactional(readOnly = true)
     public BeforeSessionPage beforeSession(UUID clientId, Instant since) {
-        return new BeforeSessionPage(reviews.beforeSession(clientId, since), adherence.client(clientId, ADHERENCE_WEEKS),
-                adherence.measures(clientId));
+        ClientFile file = files.open(clientId, AuditAction.BEFORE_SESSION_VIEWED);
+        return new BeforeSessionPage(reviews.beforeSession(file, since), adherence.client(file, ADHERENCE_WEEKS),
+                adherence.measures(file));
     }
 
+    /**
+     * The homework parts come from one read of the client's file; each feature takes its part of it. A therapist
+     * sees only their own caseload, so the staff list (which an admin needs to reassign the client) is read for
+     * admins only: for anyone else the page names the client's therapist, who is the viewer.
+     */
     private ClientPage read(ClientProfile client) {
         UUID id = client.id();
-        var zone = clinics.findById(CurrentUser.require().clinicId()).orElseThrow(NotFoundException::new).timeZone();
-        return new ClientPage(client, zone, accounts.colleagues(),
-                safetyAlerts.alertsOf(id).stream().filter(a -> a.acknowledgedAt() == null).toList(),
-                reviews.changeRequests(id).stream().filter(r -> r.resolvedAt() == null).toList(),
-                homework.assignments(id), clients.goals(id), reviews.entriesOf(id),
-                adherence.client(id, ADHERENCE_WEEKS), adherence.measures(id),
-                CurrentUser.require().role() == Role.CLINIC_ADMIN ? audit.recentViews(id, RECENT_VIEWS) : null);
+        HomewardUser me = CurrentUser.require();
+        var zone = clinics.findById(me.clinicId()).orElseThrow(NotFoundException::new).timeZone();
+        ClientFile file = files.read(id);
+        boolean admin = me.role() == Role.CLINIC_ADMIN;
+        List<StaffMember> staff = admin || !me.accountId().equals(client.therapistId()) ? accounts.colleagues()
+                : List.of(new StaffMember(me.accountId(), me.displayName(), me.role()));
+        return new ClientPage(client, zone, staff,
+                safetyAlerts.alertsOf(file).stream().filter(a -> a.acknowledgedAt() == null).toList(),
+                reviews.changeRequests(file).stream().filter(r -> r.resolvedAt() == null).toList(),
+                homework.assignments(file), clients.goals(id), reviews.entriesOf(file),
+                adherence.client(file, ADHERENCE_WEEKS), adherence.measures(file),
+                admin ? audit.recentViews(id, RECENT_VIEWS) : null);
     }
 }

@@ -8,6 +8,7 @@ import app.homeward.audit.AuditTrail;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
+import app.homeward.homework.ClientFile;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.HomeworkSettingsLookup;
@@ -154,6 +155,26 @@ public class AdherenceService {
         return adherenceOf(client, weeks);
     }
 
+    /**
+     * The same from the client's file, which holds every row the window needs: the rows are picked as the
+     * queries of {@link #adherenceOf} pick them (bounds included), so both give the same figures. Audited as a look.
+     */
+    public ClientAdherence client(ClientFile file, int weeks) {
+        UUID clientId = file.clientId();
+        audit.record(AuditEntry.of(AuditAction.ADHERENCE_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+        AdherenceWindow window = window(weeks);
+        Instant from = window.fetchFrom();
+        List<Occurrence> occ = file.occurrences().stream()
+                .filter(o -> within(o.getDueAt(), from, window.fetchUntil())).toList();
+        List<Entry> sent = file.submitted().stream().filter(e -> within(e.getSubmittedAt(), from, window.now())).toList();
+        List<AdherencePlans.PlanFacts> live = file.assignments().stream()
+                .filter(a -> a.getEndedAt() == null || !a.getEndedAt().isBefore(from))
+                .map(a -> new AdherencePlans.PlanFacts(a.getId(), a.getClientId(), a.getTitle(), a.getConfidence(),
+                        a.getCreatedAt())).toList();
+        long open = file.alerts().stream().filter(a -> a.getAcknowledgedAt() == null).count();
+        return adherence(file.client(), window, occ, sent, live, open);
+    }
+
     /** A client's adherence without a record of the look: for callers that audit what they do with it. */
     ClientAdherence adherenceOf(ClientProfile client, int weeks) {
         UUID clientId = client.id();
@@ -163,10 +184,20 @@ public class AdherenceService {
         List<Entry> sent = entries.findSubmittedForAdherence(one, window.fetchFrom(), window.now());
         List<AdherencePlans.PlanFacts> live = plans.livePlans(one, window.fetchFrom());
         long open = counts(alerts.countOpenForAdherence(one)).getOrDefault(clientId, 0L);
+        return adherence(client, window, occ, sent, live, open);
+    }
+
+    private static ClientAdherence adherence(ClientProfile client, AdherenceWindow window, List<Occurrence> occ,
+                                             List<Entry> sent, List<AdherencePlans.PlanFacts> live, long open) {
         AdherenceCalculator.ClientResult result = window.calculator()
-                .client(clientId, client.timeZone(), occ, sent, live, open);
-        return new ClientAdherence(clientId, client.displayName(), weeks, window.firstDay(), result.stats(),
+                .client(client.id(), client.timeZone(), occ, sent, live, open);
+        return new ClientAdherence(client.id(), client.displayName(), window.weeks(), window.firstDay(), result.stats(),
                 window.calculator().weeks(result.weekCounts()), result.measures(), result.reasons());
+    }
+
+    /** As SQL's {@code between}: both bounds included. */
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return t != null && !t.isBefore(from) && !t.isAfter(to);
     }
 
     private AdherenceWindow window(int weeks) {
@@ -268,6 +299,13 @@ public class AdherenceService {
         }
         audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
         return measureHistories.of(clientId, client.timeZone());
+    }
+
+    /** The same from the client's file; audited as a look at the measures. */
+    public List<MeasureHistory> measures(ClientFile file) {
+        audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).client(file.clientId())
+                .object(AuditObject.CLIENT, file.clientId()));
+        return measureHistories.of(file);
     }
 
     private static Map<UUID, Long> counts(List<Object[]> rows) {

@@ -16,6 +16,7 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.AssignmentRepository;
 import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.ChangeRequest;
+import app.homeward.homework.ClientFile;
 import app.homeward.homework.ChangeRequestRepository;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
@@ -393,17 +394,27 @@ public class HomeworkPlans {
         }
     }
 
+    /** A client's plans, newest first, with what became of their occurrences. */
     @Transactional(readOnly = true)
     public List<AssignmentSummary> assignments(UUID clientId) {
         clients.profile(clientId);
+        return summaries(assignments.findByClientIdOrderByCreatedAtDesc(clientId),
+                occurrences.findByClientIdOrderByDueAt(clientId), changeRequests.findByClientIdOrderByCreatedAtDesc(clientId),
+                homeworkSettings.grace(CurrentUser.require().clinicId()));
+    }
+
+    /** The same, from a client file the caller has read (a page that shows more of the client than the plan). */
+    public List<AssignmentSummary> assignments(ClientFile file) {
+        return summaries(file.assignments(), file.occurrences(), file.changeRequests(), file.grace());
+    }
+
+    private List<AssignmentSummary> summaries(List<Assignment> plans, List<Occurrence> all, List<ChangeRequest> requested,
+                                              Duration grace) {
         Instant now = clock.instant();
-        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
-        List<Occurrence> all = occurrences.findByClientIdOrderByDueAt(clientId);
         Map<UUID, List<Occurrence>> byAssignment = all.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
-        Map<UUID, Long> requests = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId).stream()
+        Map<UUID, Long> requests = requested.stream()
                 .filter(r -> r.getResolvedAt() == null)
                 .collect(Collectors.groupingBy(ChangeRequest::getAssignmentId, Collectors.counting()));
-        List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
         List<UUID> choosing = plans.stream().filter(a -> a.getStatus() == AssignmentStatus.CHOOSING)
                 .map(Assignment::getId).toList();
         Map<UUID, List<String>> offered = choosing.isEmpty() ? Map.of()

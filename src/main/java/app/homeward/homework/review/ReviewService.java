@@ -17,6 +17,8 @@ import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.ChangeRequest;
 import app.homeward.homework.ChangeRequestRepository;
 import app.homeward.homework.ChangeRequestSummary;
+import app.homeward.homework.ClientFile;
+import app.homeward.homework.ClientFiles;
 import app.homeward.homework.Entry;
 import app.homeward.homework.EntryRepository;
 import app.homeward.homework.EntryState;
@@ -74,10 +76,13 @@ public class ReviewService {
     private final SafetyAlerts safetyAlerts;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ClientFiles files;
 
     ReviewService(AssignmentRepository assignments, OccurrenceRepository occurrences, EntryRepository entries,
                   ChangeRequestRepository changeRequests, ClientService clients, WorksheetVersions versions,
-                  HomeworkSettingsLookup homeworkSettings, SafetyAlerts safetyAlerts, Clock clock, AuditTrail audit) {
+                  HomeworkSettingsLookup homeworkSettings, SafetyAlerts safetyAlerts, Clock clock, AuditTrail audit,
+                  ClientFiles files) {
+        this.files = files;
         this.assignments = assignments;
         this.occurrences = occurrences;
         this.entries = entries;
@@ -125,11 +130,14 @@ public class ReviewService {
     /** Submitted entries of one client, newest first. */
     @Transactional(readOnly = true)
     public List<ReviewItem> entriesOf(UUID clientId) {
-        ClientProfile client = clients.profile(clientId);
-        List<Entry> list = entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED);
-        Map<UUID, Assignment> plans = assignments.findByIdIn(list.stream().map(Entry::getAssignmentId).distinct().toList())
-                .stream().collect(Collectors.toMap(Assignment::getId, Function.identity()));
-        return list.stream().map(e -> new ReviewItem(e.getId(), clientId, client.displayName(),
+        return entriesOf(files.read(clientId));
+    }
+
+    /** The same, from the client's file. */
+    public List<ReviewItem> entriesOf(ClientFile file) {
+        ClientProfile client = file.client();
+        Map<UUID, Assignment> plans = file.assignmentsById();
+        return file.submitted().stream().map(e -> new ReviewItem(e.getId(), client.id(), client.displayName(),
                 plans.get(e.getAssignmentId()).getTitle(), e.getSubmittedAt(), e.getScoreTotal(), e.getScoreBand(),
                 e.getAlertCount(), e.getPercentDone())).toList();
     }
@@ -178,13 +186,16 @@ public class ReviewService {
         LOG.info("entry reviewed clinic={} entry={}", me.clinicId(), entryId);
     }
 
+    /** A client's change requests, newest first. */
     @Transactional(readOnly = true)
     public List<ChangeRequestSummary> changeRequests(UUID clientId) {
-        clients.profile(clientId);
-        List<ChangeRequest> list = changeRequests.findByClientIdOrderByCreatedAtDesc(clientId);
-        Map<UUID, String> titles = assignments.findByIdIn(list.stream().map(ChangeRequest::getAssignmentId).toList())
-                .stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
-        return list.stream().map(r -> new ChangeRequestSummary(r.getId(), r.getAssignmentId(),
+        return changeRequests(files.read(clientId));
+    }
+
+    /** The same, from the client's file. */
+    public List<ChangeRequestSummary> changeRequests(ClientFile file) {
+        Map<UUID, String> titles = file.assignments().stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
+        return file.changeRequests().stream().map(r -> new ChangeRequestSummary(r.getId(), r.getAssignmentId(),
                 titles.getOrDefault(r.getAssignmentId(), ""), r.getReason(), r.getNote(), r.getCreatedAt(),
                 r.getResolvedAt())).toList();
     }
@@ -203,12 +214,24 @@ public class ReviewService {
     /** Everything since {@code since} (e.g. the last session), in a fixed number of queries. */
     @Transactional(readOnly = true)
     public BeforeSession beforeSession(UUID clientId, Instant since) {
-        ClientProfile client = viewed(AuditAction.BEFORE_SESSION_VIEWED, clientId);
+        return beforeSession(files.open(clientId, AuditAction.BEFORE_SESSION_VIEWED), since);
+    }
+
+    /**
+     * The same from the client's file, for a caller that has opened it (recording the look): occurrences due
+     * or done since {@code since}, reflections sent since then, open change requests and alerts and those
+     * since then.
+     */
+    public BeforeSession beforeSession(ClientFile file, Instant since) {
+        ClientProfile client = file.client();
+        UUID clientId = client.id();
         Instant now = clock.instant();
-        Duration grace = homeworkSettings.grace(CurrentUser.require().clinicId());
-        List<Assignment> plans = assignments.findByClientIdOrderByCreatedAtDesc(clientId);
+        Duration grace = file.grace();
+        List<Assignment> plans = file.assignments();
         Map<UUID, String> goals = clients.goals(clientId).stream().collect(Collectors.toMap(Goal::id, Goal::text));
-        List<Occurrence> window = occurrences.findForReview(clientId, since, now);
+        // as the query for a review window picked them: due or done within it (bounds included), by due time
+        List<Occurrence> window = file.occurrences().stream()
+                .filter(o -> within(o.getDueAt(), since, now) || within(o.getCompletedAt(), since, now)).toList();
         Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
         List<BeforeSession.MissedItem> missed = new ArrayList<>();
@@ -246,7 +269,7 @@ public class ReviewService {
         Map<UUID, String> titles = plans.stream().collect(Collectors.toMap(Assignment::getId, Assignment::getTitle));
         List<BeforeSession.ReflectionItem> reflections = new ArrayList<>();
         Map<Obstacle, Integer> met = new EnumMap<>(Obstacle.class);
-        for (Entry e : entries.findByClientIdAndStateOrderBySubmittedAtDesc(clientId, EntryState.SUBMITTED)) {
+        for (Entry e : file.submitted()) {
             if (e.getSubmittedAt().isBefore(since) || e.getPercentDone() == null) {
                 continue;
             }
@@ -260,16 +283,20 @@ public class ReviewService {
                         e.getSubmittedAt(), r.note()));
             }
         }
-        List<ChangeRequestSummary> requests = changeRequests(clientId).stream()
+        List<ChangeRequestSummary> requests = changeRequests(file).stream()
                 .filter(r -> r.resolvedAt() == null || !r.createdAt().isBefore(since)).toList();
         requests.stream().filter(r -> r.reason() == ChangeReason.UNSURE_IT_HELPS && r.resolvedAt() == null)
                 .forEach(r -> doubts.add(new BeforeSession.Doubt(r.assignmentId(), r.assignmentTitle(),
                         BeforeSession.Doubt.Source.CHANGE_REQUEST, r.createdAt(), r.note())));
         doubts.sort(Comparator.comparing(BeforeSession.Doubt::at).reversed());
-        List<AlertSummary> alertList = safetyAlerts.alertsOf(clientId).stream()
+        List<AlertSummary> alertList = safetyAlerts.alertsOf(file).stream()
                 .filter(a -> a.acknowledgedAt() == null || !a.raisedAt().isBefore(since)).toList();
         return new BeforeSession(client, since, List.copyOf(doubts), outcomes, List.copyOf(missed), reflections, met,
                 requests, alertList);
+    }
+
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return t != null && !t.isBefore(from) && !t.isAfter(to);
     }
 
     /**

@@ -10,6 +10,7 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AlertNotices;
 import app.homeward.homework.AlertSummary;
+import app.homeward.homework.ClientFile;
 import app.homeward.homework.HomeworkTexts;
 import app.homeward.homework.SafetyAlert;
 import app.homeward.homework.SafetyAlertRepository;
@@ -84,6 +85,11 @@ public class SafetyAlerts {
     public List<AlertSummary> alertsOf(UUID clientId) {
         ClientProfile client = clients.profile(clientId);
         return alerts.findByClientIdOrderByRaisedAtDesc(clientId).stream().map(a -> view(a, client.displayName())).toList();
+    }
+
+    /** The same, from the client's file. */
+    public List<AlertSummary> alertsOf(ClientFile file) {
+        return file.alerts().stream().map(a -> view(a, file.client().displayName())).toList();
     }
 
     /** Acknowledges an alert with a note (required); who and when is kept. */

@@ -11,9 +11,15 @@ import app.homeward.client.NewClient;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
+import app.homeward.homework.ClientFiles;
+import app.homeward.homework.MeasureHistory;
 import app.homeward.homework.Schedule;
+import app.homeward.homework.adherence.AdherenceService;
+import app.homeward.homework.adherence.ClientAdherence;
 import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.review.ReviewItem;
+import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -22,10 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,8 +58,14 @@ class ClientPagesTest extends IntegrationTest {
     @Autowired AuditTrail trail;
     @Autowired JdbcTemplate jdbc;
 
+    @Autowired ClientFiles files;
+    @Autowired AdherenceService adherence;
+    @Autowired ReviewService reviews;
+    @Autowired TransactionTemplate tx;
+
     ClinicBranding clinic;
     TestAccount therapist;
+    TestAccount clientAccount;
     UUID clientId;
     UUID assignment;
 
@@ -62,6 +77,7 @@ class ClientPagesTest extends IntegrationTest {
         therapist.signIn();
         clientId = clients.add(new NewClient("Rosa Vidal", TestClinics.randomEmail(), ZONE.getId(), "en", null, false)).id();
         TestAccount client = testClinics.account(clinic, Role.CLIENT, TestClinics.randomEmail());
+        clientAccount = client;
         assertThat(jdbc.update("update client set account_id = ?, status = 'ACTIVE' where id = ? and clinic_id = ?",
                 client.id().toString(), clientId.toString(), clinic.id().toString())).isEqualTo(1);
         therapist.signIn();
@@ -154,6 +170,47 @@ class ClientPagesTest extends IntegrationTest {
         pages.reload(clientId);
 
         assertThat(looks(AuditAction.CLIENT_VIEWED)).isEqualTo(1);
+    }
+
+    /**
+     * Decision 0049: the page's parts are picked from one read of the client's file. Each must equal what its
+     * feature reads with its own queries (adherence over every window offered, the measures), here after two
+     * more weeks of a daily PHQ-9 with some days done and some missed, so the windows' edges cut through rows.
+     */
+    @Test
+    void the_parts_picked_from_the_file_equal_what_each_feature_reads_with_its_own_queries() {
+        for (int day = 0; day < 14; day++) {
+            clock.moveBy(Duration.ofDays(1));
+            if (day % 3 != 0) {
+                clientAccount.signIn();
+                portal.today().overdue().stream().findFirst().ifPresent(o ->
+                        portal.submit(o.occurrenceId(), AdherenceFixture.phq9("not-at-all"), null));
+            }
+        }
+        therapist.signIn();
+
+        for (int weeks : AdherenceService.WINDOWS) {
+            ClientAdherence fromTheFile = tx.execute(status -> adherence.client(files.read(clientId), weeks));
+            assertThat(fromTheFile).as(weeks + " weeks").isEqualTo(adherence.client(clientId, weeks));
+        }
+        List<MeasureHistory> measuresFromTheFile = tx.execute(status -> adherence.measures(files.read(clientId)));
+        assertThat(measuresFromTheFile).isNotEmpty().isEqualTo(adherence.measures(clientId));
+        assertThat(reviews.entriesOf(clientId)).hasSizeGreaterThan(5)
+                .isSortedAccordingTo(Comparator.comparing(ReviewItem::submittedAt).reversed());
+    }
+
+    @Test
+    void a_look_before_the_session_outside_the_caseload_is_refused_and_recorded() {
+        testClinics.account(clinic, Role.THERAPIST).signIn();
+
+        assertThatThrownBy(() -> pages.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7))))
+                .isInstanceOf(NotFoundException.class);
+
+        trail.flush();
+        // as for every refused look that may concern another clinic's client: the object, not the client, is named
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where clinic_id = ? and object_id = ? "
+                        + "and action = ? and outcome = 'DENIED'", Long.class, clinic.id().toString(), clientId.toString(),
+                AuditAction.BEFORE_SESSION_VIEWED.code())).isEqualTo(1);
     }
 
     @Test

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.HighlightConditions;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +35,8 @@ public class ClientLayout extends Div implements RouterLayout {
     private final Main content = new Main();
     private ClinicBranding branding;
 
-    public ClientLayout(ClinicSettingsService clinic, ClinicDirectory directory, AuthenticationContext authentication) {
+    public ClientLayout(ClinicSettingsService clinic, ClinicDirectory directory, AuthenticationContext authentication,
+                        NavigationEntries navigation) {
         addClassName("client-layout");
         branding = clinic.current();
         Header header = new Header(ClinicBrand.header(branding, directory, false));
@@ -50,7 +50,7 @@ public class ClientLayout extends Div implements RouterLayout {
         Nav bottom = new Nav();
         bottom.addClassName("client-nav");
         bottom.getElement().setAttribute("aria-label", getTranslation("nav.label"));
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        for (MenuEntry entry : navigation.forCurrentUser()) {
             if (entry.path().startsWith("my") || entry.path().startsWith("/my")) {
                 RouterLink link = new RouterLink();
                 link.setRoute(entry.menuClass().asSubclass(Component.class));

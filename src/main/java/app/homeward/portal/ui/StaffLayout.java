@@ -29,7 +29,6 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -58,6 +57,7 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
     private final ClinicDirectory directory;
     private final ReviewService reviews;
     private final AuthenticationContext authentication;
+    private final NavigationEntries navigation;
     /** The navigation's items by their route ("app/review"), for the counts. */
     private final Map<String, SideNavItem> items = new HashMap<>();
     private ClinicBranding branding;
@@ -67,7 +67,8 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
     private final Anchor waitingOnPhone = new Anchor();
 
     public StaffLayout(ClinicSettingsService clinic, ClinicDirectory directory, ReviewService reviews,
-                       AuthenticationContext authentication) {
+                       AuthenticationContext authentication, NavigationEntries navigation) {
+        this.navigation = navigation;
         this.clinic = clinic;
         this.directory = directory;
         this.reviews = reviews;
@@ -172,7 +173,7 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
         drawerBrand.addClassName("drawer-brand");
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        for (MenuEntry entry : navigation.forCurrentUser()) {
             if (entry.path().startsWith("app") || entry.path().startsWith("/app")) {
                 SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
                 if (entry.icon() != null) {

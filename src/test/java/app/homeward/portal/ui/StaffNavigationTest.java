@@ -1,5 +1,10 @@
 package app.homeward.portal.ui;
 
+import app.homeward.tenancy.ClinicBranding;
+import com.vaadin.flow.server.menu.MenuEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.List;
+
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.ViewTest;
 import app.homeward.security.Role;
@@ -16,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing. {@link ViewTest#makeCurrent} now holds it; this test collects garbage before the menu is built.
  */
 class StaffNavigationTest extends ViewTest {
+
+    @Autowired NavigationEntries navigation;
 
     @Test
     void the_admins_menu_lists_the_admin_pages_even_after_a_garbage_collection() {
@@ -40,6 +47,27 @@ class StaffNavigationTest extends ViewTest {
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
                 .contains("Clients", "To review")
                 .doesNotContain("Team", "Audit trail", "Clinic settings", "Data rights");
+    }
+
+    /** Worked out once per set of roles (an access check per route is costly under load), never shared across roles. */
+    @Test
+    void the_menu_is_worked_out_once_per_role_and_a_therapist_never_gets_the_admins() {
+        ClinicBranding clinic = testClinics.clinic();
+        TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
+        TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
+
+        admin.signIn();
+        List<MenuEntry> admins = navigation.forCurrentUser();
+        therapist.signIn();
+        List<MenuEntry> therapists = navigation.forCurrentUser();
+        List<MenuEntry> again = navigation.forCurrentUser();
+
+        assertThat(admins).extracting(MenuEntry::path).anyMatch(p -> p.contains("app/settings"));
+        assertThat(therapists).extracting(MenuEntry::path).noneMatch(p -> p.contains("app/settings"))
+                .anyMatch(p -> p.contains("app/review"));
+        assertThat(again).isSameAs(therapists);
+        testClinics.account(clinic, Role.THERAPIST).signIn();
+        assertThat(navigation.forCurrentUser()).as("another therapist: the same list").isSameAs(therapists);
     }
 
     @Test

@@ -2,9 +2,11 @@ package app.homeward;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.dom.Element;
+import org.jsoup.Jsoup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a browserless page shows and says: its text nodes and the properties and attributes people read or hear
@@ -28,11 +30,39 @@ public final class ShownText {
         return shown;
     }
 
+    /**
+     * All the text under one component as the browser will show it, run together as
+     * {@link Element#getTextRecursively()} does, and with the text of markup set as {@code innerHTML}
+     * (charts' tables, facts: {@code base.ui.Markup}), which Vaadin's own recursion does not see.
+     */
+    public static String of(HasElement component) {
+        List<String> texts = new ArrayList<>();
+        collectText(component.getElement(), texts);
+        return String.join("", texts);
+    }
+
+    private static void collectText(Element element, List<String> into) {
+        if (element.isTextNode()) {
+            into.add(element.getText());
+            return;
+        }
+        markupText(element).ifPresent(into::add);
+        element.getChildren().forEach(child -> collectText(child, into));
+    }
+
+    private static Optional<String> markupText(Element element) {
+        if (!element.hasProperty("innerHTML")) {
+            return Optional.empty();
+        }
+        return Optional.of(Jsoup.parseBodyFragment(element.getProperty("innerHTML", "")).text());
+    }
+
     private static void collect(Element element, List<String> into) {
         if (element.isTextNode()) {
             into.add(element.getText());
             return;
         }
+        markupText(element).ifPresent(into::add);
         for (String property : List.of("label", "placeholder", "helperText", "errorMessage", "title", "headerTitle",
                 "header", "text")) {
             if (element.hasProperty(property) && element.getProperty(property) != null) {

@@ -50,7 +50,7 @@ class ViewStateNodeBudgetTest extends ViewTest {
                 null, Schedule.once(today(zone), LocalTime.of(23, 45), zone), null, null, null, 8, false, false, 1, null));
 
         navigate("app/clients/" + client, ClientView.class);
-        assertThat(nodes(UI.getCurrent().getElement())).as("state nodes of the client page").isBetween(100, 300);
+        assertThat(nodes(UI.getCurrent().getElement())).as("state nodes of the client page").isBetween(100, 230);
 
         TestUsers.signInAs(fixture.clientUser(client));
         UUID due = portal.today().dueNow().getFirst().occurrenceId();

@@ -5,6 +5,7 @@ import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.Markup;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.ClientStatus;
@@ -220,26 +221,17 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
             badges.add(ClientFormat.badge(getTranslation("client.simplified"), null));
         }
         String therapist = page.therapist().map(StaffMember::displayName).orElse(ClientFormat.NONE);
-        Div facts = new Div(
-                fact("client.fact.therapist", therapist),
-                fact("client.fact.next-session", client.nextSession() == null
-                        ? getTranslation("client.fact.next-session.none") : ClientFormat.date(client.nextSession(), getLocale())),
-                fact("client.fact.email", client.email()),
-                fact("client.fact.time-zone", client.timeZone().getId()),
-                fact("client.fact.language", getTranslation("language." + client.language())));
-        facts.addClassName("client-facts");
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put(getTranslation("client.fact.therapist"), therapist);
+        shown.put(getTranslation("client.fact.next-session"), client.nextSession() == null
+                ? getTranslation("client.fact.next-session.none") : ClientFormat.date(client.nextSession(), getLocale()));
+        shown.put(getTranslation("client.fact.email"), client.email());
+        shown.put(getTranslation("client.fact.time-zone"), client.timeZone().getId());
+        shown.put(getTranslation("client.fact.language"), getTranslation("language." + client.language()));
+        // redrawn as a whole after an edit: one element of markup instead of 26 held while the page is open (0043)
+        Div facts = Markup.facts("client-facts", shown);
         facts.setId("client-facts");
         header.add(name, badges, facts);
-    }
-
-    private Div fact(String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey));
-        label.addClassName("client-fact-label");
-        Span text = new Span(value);
-        text.addClassName("client-fact-value");
-        Div fact = new Div(label, text);
-        fact.addClassName("client-fact");
-        return fact;
     }
 
     private void renderActions() {

@@ -1,5 +1,6 @@
 package app.homeward.client.ui;
 
+import app.homeward.ShownText;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
@@ -68,7 +69,7 @@ class ClientViewTest extends ViewTest {
     @Test
     void the_page_shows_who_the_client_is_and_what_to_do_next() {
         assertThat(find(H1.class).single().getText()).isEqualTo("Ana Holt");
-        assertThat(view.header.getElement().getTextRecursively()).contains("Invited").contains(therapist.displayName())
+        assertThat(ShownText.of(view.header)).contains("Invited").contains(therapist.displayName())
                 .contains("Europe/Berlin").contains("Not set");
         assertThat(view.resend.isVisible()).as("the client has not joined yet").isTrue();
         assertThat(view.reassign.isVisible()).as("only admins reassign").isFalse();

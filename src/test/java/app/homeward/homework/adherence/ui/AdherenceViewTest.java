@@ -1,5 +1,6 @@
 package app.homeward.homework.adherence.ui;
 
+import app.homeward.ShownText;
 import app.homeward.homework.ui.Charts;
 
 import app.homeward.TestClinics.TestAccount;
@@ -78,7 +79,7 @@ class AdherenceViewTest extends ViewTest {
         assertThat(link.getHref()).isEqualTo("app/clients/" + ana);
         assertThat(view.empty.isVisible()).isFalse();
 
-        String figures = view.figures.getElement().getTextRecursively();
+        String figures = ShownText.of(view.figures);
         assertThat(figures).contains("Completion").contains("25 %").contains("On time").contains("0 %")
                 .contains("0 · 1 · 3").contains("How these numbers are worked out");
         assertThat(elements(view.figures, "canvas")).as("the weekly chart").hasSize(1)
@@ -148,7 +149,7 @@ class AdherenceViewTest extends ViewTest {
         ClientAdherencePanel panel = find(ClientAdherencePanel.class).single();
 
         assertThat(panel.reasons()).extracting(AdherenceReport.Reason::kind).containsExactly(AdherenceReport.Kind.OPEN_ALERTS);
-        String text = panel.getElement().getTextRecursively();
+        String text = ShownText.of(panel);
         assertThat(text).contains("Needs attention:").contains("1 open safety alert").contains("25 %")
                 .contains(AdherenceFixture.TITLE + ": scores and homework completion");
         assertThat(elements(panel, "canvas")).as("weekly bars and the measure's lines").hasSize(2);

@@ -72,10 +72,6 @@ final class ChoiceField<T> extends AbstractSinglePropertyField<ChoiceField<T>, T
         markChecked();
     }
 
-    List<T> getItems() {
-        return items;
-    }
-
     void setItemLabelGenerator(ItemLabelGenerator<T> labels) {
         itemLabels = Objects.requireNonNull(labels);
         for (int i = 0; i < items.size(); i++) {

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -133,13 +132,12 @@ final class FieldInputs {
             }
             case FieldTypes.RatingScale scale -> {
                 if (scale.max() - scale.min() + 1 <= RADIO_POINTS) {
-                    RadioButtonGroup<Integer> input = new RadioButtonGroup<>();
+                    ChoiceField<Integer> input = new ChoiceField<>();
                     List<Integer> points = new ArrayList<>();
                     for (int i = scale.min(); i <= scale.max(); i++) {
                         points.add(i);
                     }
                     input.setItems(points);
-                    plainLabels(input);
                     input.addClassName("rating-scale");
                     input.setValue(value instanceof Number n ? n.intValue() : null);
                     component = input;
@@ -156,10 +154,9 @@ final class FieldInputs {
                 }
             }
             case FieldTypes.SingleChoice choice -> {
-                RadioButtonGroup<String> input = new RadioButtonGroup<>();
-                input.setItems(choice.options().stream().map(FieldTypes.Option::value).toList());
+                ChoiceField<String> input = new ChoiceField<>();
                 input.setItemLabelGenerator(v -> label(choice.options(), v));
-                plainLabels(input);
+                input.setItems(choice.options().stream().map(FieldTypes.Option::value).toList());
                 input.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
                 input.setValue(value instanceof String s && choice.option(s) != null ? s : null);
                 component = input;
@@ -176,10 +173,9 @@ final class FieldInputs {
                 reader = () -> ordered(checklist.items(), input.getValue());
             }
             case FieldTypes.YesNo ignored -> {
-                RadioButtonGroup<Boolean> input = new RadioButtonGroup<>();
-                input.setItems(true, false);
+                ChoiceField<Boolean> input = new ChoiceField<>();
                 input.setItemLabelGenerator(b -> t.t(b ? "worksheet.yes" : "worksheet.no"));
-                plainLabels(input);
+                input.setItems(List.of(true, false));
                 input.setValue(value instanceof Boolean b ? b : null);
                 component = input;
                 reader = input::getValue;
@@ -768,18 +764,5 @@ final class FieldInputs {
         mark.addClassName("required-mark");
         mark.getElement().setAttribute("aria-label", t.t("worksheet.required"));
         return mark;
-    }
-
-    /**
-     * Each choice's label as a bare text node in the radio button's label, instead of Vaadin's default text
-     * renderer, which wraps it in a span: the same text in the same label (a span without class or style),
-     * one server-side element fewer per choice. Every element of a page is held in the session while the page
-     * is open (about 0.5 kB each); a PHQ-9 has 40 choices (bench/session-memory). The item label generator
-     * stays as it was, so whatever reads labels through it is unchanged.
-     */
-    static <T> void plainLabels(RadioButtonGroup<T> group) {
-        com.vaadin.flow.component.ItemLabelGenerator<T> labels = group.getItemLabelGenerator();
-        group.setRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
-                item -> new com.vaadin.flow.component.Text(labels.apply(item))));
     }
 }

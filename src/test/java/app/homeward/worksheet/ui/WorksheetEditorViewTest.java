@@ -93,9 +93,9 @@ class WorksheetEditorViewTest extends ViewTest {
         assertThat(view.editors).extracting(FieldEditor::key).doesNotHaveDuplicates();
         assertThat(view.status.getText()).isEqualTo("Unsaved changes");
         assertThat(view.isDirty()).isTrue();
-        RadioButtonGroup<?> choice = find(RadioButtonGroup.class, previewForm())
+        ChoiceField<?> choice = find(ChoiceField.class, previewForm())
                 .withCondition(g -> label(FieldType.SINGLE_CHOICE).equals(g.getLabel())).single();
-        assertThat(choice.getElement().getTextRecursively()).as("a new choice field starts with two choices")
+        assertThat(Choices.labels(choice)).as("a new choice field starts with two choices")
                 .contains("Choice 1").contains("Choice 2");
         test(view.title).setValue("Weekly check-in (long)");
         assertThat(find(H2.class, find(WorksheetPreview.class).single()).first().getText()).isEqualTo("Weekly check-in (long)");

@@ -27,7 +27,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -107,11 +106,11 @@ class WorksheetFormTest extends ViewTest {
         test(input(TextField.class, "name")).setValue("Ana");
         test(input(TextArea.class, "story")).setValue("It was a hard week.");
         test(input(NumberField.class, "sleep")).setValue(7.5);
-        test(radios("mood")).selectItem("7");
+        Choices.choose(radios("mood"), "7");
         test(input(IntegerField.class, "suds")).setValue(65);
-        test(radios("choice")).selectItem("Option B");
+        Choices.choose(radios("choice"), "Option B");
         tick(checks("feelings"), "Sad", "Angry");
-        test(radios("slept")).selectItem("Yes");
+        Choices.choose(radios("slept"), "Yes");
         test(input(DatePicker.class, "day")).setValue(LocalDate.of(2026, 3, 2));
         test(input(TimePicker.class, "when")).setValue(LocalTime.of(21, 30));
         setDuration("took", 1, 35);
@@ -173,6 +172,54 @@ class WorksheetFormTest extends ViewTest {
         assertThat(form.validate(true)).as("everything is answered and valid").isEmpty();
         assertThat(WorksheetJson.readAnswers(WorksheetJson.writeAnswers(answers)))
                 .as("the answers survive the JSON round trip the server makes").hasSize(expected.size());
+    }
+
+    @Test
+    void a_choice_field_takes_from_the_client_only_one_of_its_choices_and_keeps_one_element_per_choice() {
+        form = render(everyType(), null, WorksheetForm.Mode.FILL);
+        AtomicInteger changes = new AtomicInteger();
+        form.addChangeListener(changes::incrementAndGet);
+        ChoiceField<Integer> mood = radios("mood");
+        assertThat(Choices.labels(mood)).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(mood.getElement().getChildren()).as("one element per choice, its label drawn by the browser")
+                .hasSize(11).allMatch(e -> e.getTag().equals("vaadin-radio-button") && e.getChildCount() == 0);
+        assertThat(mood.getElement().getProperty("manualValidation", false))
+                .as("the form marks what is wrong, not the web component on blur").isTrue();
+
+        Choices.choose(mood, "7");
+        assertThat(mood.getValue()).isEqualTo(7);
+        assertThat(Choices.checked(mood)).containsExactly("7");
+        assertThat(changes.get()).isEqualTo(1);
+
+        // a tampered client: an index out of range, not an index, a number, an empty value
+        AtomicInteger received = new AtomicInteger();
+        mood.getElement().addPropertyChangeListener("value", e -> {
+            if (e.isUserOriginated()) {
+                received.incrementAndGet();
+            }
+        });
+        for (Object sent : List.<Object>of("11", "-1", "07", "seven", "<b>", 3, 2.0, true, "")) {
+            int before = received.get();
+            Choices.send(mood, sent);
+            assertThat(received.get()).as("the server received " + sent).isGreaterThan(before);
+            assertThat(mood.getValue()).as("after the client sent " + sent).isEqualTo(7);
+            assertThat(mood.getElement().getProperty("value")).as("the client is shown the answer again").isEqualTo("7");
+        }
+        assertThat(changes.get()).as("nothing refused counts as a change").isEqualTo(1);
+        assertThat(form.answers()).containsEntry("mood", 7);
+
+        Choices.choose(radios("slept"), "No");
+        assertThat(radios("slept").getValue()).isEqualTo(false);
+        Choices.send(radios("slept"), "2");
+        assertThat(radios("slept").getValue()).isEqualTo(false);
+
+        WorksheetForm review = render(everyType(), Map.of("mood", 4), WorksheetForm.Mode.READ_ONLY);
+        ChoiceField<Integer> reviewed = radios(review, "mood");
+        assertThat(Choices.checked(reviewed)).containsExactly("4");
+        Choices.send(reviewed, "8");
+        assertThat(reviewed.getValue()).as("a read-only answer does not change from the client").isEqualTo(4);
+        assertThat(reviewed.getElement().getProperty("value")).isEqualTo("4");
+        assertThat(review.answers()).containsEntry("mood", 4);
     }
 
     @Test
@@ -329,9 +376,10 @@ class WorksheetFormTest extends ViewTest {
         assertThat(name.getLabel()).isEqualTo("<b>markup</b>");
         assertThat(name.getHelperText()).isEqualTo("<i>help</i>");
         assertThat(name.getElement().getChildren()).as("no element made from the label").noneMatch(e -> "b".equals(e.getTag()));
-        RadioButtonGroup<String> choice = radios("choice");
+        ChoiceField<String> choice = radios("choice");
         assertThat(choice.getElement().getProperty("label")).isEqualTo("<u>pick</u>");
-        assertThat(choice.getElement().getTextRecursively()).contains("<img src=x onerror=alert(1)>");
+        assertThat(Choices.labels(choice)).as("a choice's label is its radio button's text property")
+                .contains("<img src=x onerror=alert(1)>");
         Div instructions = root("intro");
         assertThat(find(H3.class, instructions).single().getText()).isEqualTo("<h1>Heading</h1>");
         assertThat(find(Paragraph.class, instructions).single().getText()).isEqualTo("<b>not bold</b>");
@@ -404,6 +452,7 @@ class WorksheetFormTest extends ViewTest {
         assertThat(stepRating(ladder, 1).isReadOnly()).isTrue();
 
         assertThatThrownBy(() -> test(name).setValue("changed")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Choices.choose(radios("mood"), "3")).isInstanceOf(IllegalStateException.class);
         assertThat(form.answers()).as("review shows exactly what was given").isEqualTo(given);
     }
 
@@ -424,9 +473,9 @@ class WorksheetFormTest extends ViewTest {
         WorksheetDocument phq9 = builtIn("phq-9");
         form = render(phq9, null, WorksheetForm.Mode.FILL);
         for (int i = 1; i <= 8; i++) {
-            test(radios("item" + i)).selectItem("Several days");
+            Choices.choose(radios("item" + i), "Several days");
         }
-        test(radios("item9")).selectItem("More than half the days");
+        Choices.choose(radios("item9"), "More than half the days");
         Map<String, Object> answers = form.answers();
 
         WorksheetForm review = render(phq9, answers, WorksheetForm.Mode.READ_ONLY);
@@ -529,13 +578,13 @@ class WorksheetFormTest extends ViewTest {
         return find(type, form).withAttribute("data-field", key).single();
     }
 
-    private <V> RadioButtonGroup<V> radios(String key) {
+    private <V> ChoiceField<V> radios(String key) {
         return radios(form, key);
     }
 
     @SuppressWarnings("unchecked")
-    private <V> RadioButtonGroup<V> radios(Component in, String key) {
-        return find(RadioButtonGroup.class, in).withAttribute("data-field", key).single();
+    private <V> ChoiceField<V> radios(Component in, String key) {
+        return find(ChoiceField.class, in).withAttribute("data-field", key).single();
     }
 
     @SuppressWarnings("unchecked")

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,12 +242,12 @@ class WorksheetLibraryViewTest extends ViewTest {
         assertThat(frame.getClassNames()).contains("preview-frame--phone").doesNotContain("preview-frame--desktop");
         test(preview.width).selectItem("Desktop");
         assertThat(frame.getClassNames()).contains("preview-frame--desktop").doesNotContain("preview-frame--phone");
-        assertThat(find(RadioButtonGroup.class, preview.form).all()).hasSize(10);
-        assertThat(find(RadioButtonGroup.class, preview.form).withAttribute("data-field", "item1").single().getLabel())
+        assertThat(find(ChoiceField.class, preview.form).all()).hasSize(10);
+        assertThat(find(ChoiceField.class, preview.form).withAttribute("data-field", "item1").single().getLabel())
                 .isEqualTo("Little interest or pleasure in doing things");
 
         test(find(Button.class, dialog).withText("Check answers").single()).click();
-        assertThat(((RadioButtonGroup<?>) find(RadioButtonGroup.class, preview.form).withAttribute("data-field", "item1")
+        assertThat(((ChoiceField<?>) find(ChoiceField.class, preview.form).withAttribute("data-field", "item1")
                 .single()).isInvalid()).as("the preview checks like a real submission").isTrue();
 
         test(find(Button.class, dialog).withText("Close").single()).click();

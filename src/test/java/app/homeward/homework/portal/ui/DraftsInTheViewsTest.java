@@ -17,10 +17,11 @@ import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
 import app.homeward.tenancy.ClinicBranding;
+import app.homeward.worksheet.ui.Choices;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class DraftsInTheViewsTest extends ViewTest {
     @Test
     void a_draft_survives_signing_out_and_in_again() {
         DoHomeworkView page = open();
-        test(moodOf(page)).selectItem("3");
+        Choices.choose(mood(page), "3");
         test(happenedOf(page)).setValue("Rain all day");
         assertThat(page.saveStatus.getText()).startsWith("Saved at ");
 
@@ -97,7 +98,7 @@ class DraftsInTheViewsTest extends ViewTest {
     @Test
     void a_draft_survives_an_expired_session_and_shows_in_the_new_one() {
         DoHomeworkView page = open();
-        test(moodOf(page)).selectItem("7");
+        Choices.choose(mood(page), "7");
         test(happenedOf(page)).setValue("Walked by the sea");
         assertThat(page.saveStatus.getText()).startsWith("Saved at ");
 
@@ -123,7 +124,7 @@ class DraftsInTheViewsTest extends ViewTest {
     @Test
     void the_same_entry_open_in_two_tabs_never_silently_overwrites_the_later_save_is_told_and_can_reload() {
         DoHomeworkView first = open();
-        test(moodOf(first)).selectItem("2");
+        Choices.choose(mood(first), "2");
         assertThat(first.saveStatus.getText()).startsWith("Saved at ");
         // a second tab opens the same homework (the router makes a new page when coming from another one)
         navigate(TodayView.class);
@@ -131,7 +132,7 @@ class DraftsInTheViewsTest extends ViewTest {
         assertThat(second).isNotSameAs(first);
         assertThat(moodOf(second).getValue()).isEqualTo(2);
 
-        test(moodOf(second)).selectItem("6");
+        Choices.choose(mood(second), "6");
         test(happenedOf(second)).setValue("Typed in the second tab");
         assertThat(second.saveStatus.getText()).startsWith("Saved at ");
 
@@ -180,9 +181,12 @@ class DraftsInTheViewsTest extends ViewTest {
         return navigate("my/homework/" + occurrence, DoHomeworkView.class);
     }
 
-    @SuppressWarnings("unchecked")
-    private RadioButtonGroup<Integer> moodOf(DoHomeworkView page) {
-        return (RadioButtonGroup<Integer>) field(RadioButtonGroup.class, page, "mood");
+    private Component mood(DoHomeworkView page) {
+        return field(Choices.FIELD, page, "mood");
+    }
+
+    private HasValue<?, Integer> moodOf(DoHomeworkView page) {
+        return Choices.value(mood(page));
     }
 
     private TextArea happenedOf(DoHomeworkView page) {

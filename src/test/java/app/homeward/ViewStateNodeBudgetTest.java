@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every element of an open page is a Vaadin state node held in the session until the page closes, about
  * 0.5 kB each with its features (bench/session-memory, BENCHMARKS.md): the count of a page's nodes is its
  * session memory. These budgets hold the two pages the benchmark measures where the changes of issue 15 put
- * them (a therapist's client page with a PHQ-9 history: 443 nodes before, a client's PHQ-9 homework page:
+ * them (a therapist's client page with a PHQ-9 history: 443 nodes before, 285 with the charts' tables as markup,
+ * 220 with its facts and figures as markup too (base.ui.Markup); a client's PHQ-9 homework page:
  * 231 before, 191 with the first changes, 111 now that a worksheet's choice is one node, not three:
  * ChoiceField), with a little room, so a change that builds much more than it shows is noticed.
  */

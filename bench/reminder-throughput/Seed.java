@@ -20,9 +20,13 @@ import java.util.UUID;
  * due now, while the OCCURRENCES measured reminders are held back (next attempt a day ahead) until
  * the benchmark releases them: due now, and each clinic's task woken, as the application's planner does.
  * Without warm-up the measured reminders are due now.
+ * With BIG_CLINIC_OCCURRENCES, the first clinic (slug bench-0) gets that many measured reminders per client
+ * instead of OCCURRENCES: one clinic's large backlog beside the others' few, to measure fairness under the
+ * shared mail cap (issue 15).
  * Not application code: a benchmark fixture. The column lists match the files' columns (see load.sql).
  *
- * Usage: java Seed.java OUT_DIR CLINICS CLIENTS_PER_CLINIC OCCURRENCES_PER_CLIENT [WARMUP_PER_CLIENT]
+ * Usage: java Seed.java OUT_DIR CLINICS CLIENTS_PER_CLINIC OCCURRENCES_PER_CLIENT [WARMUP_PER_CLIENT
+ *        [BIG_CLINIC_OCCURRENCES_PER_CLIENT]]
  */
 public class Seed {
 
@@ -35,6 +39,7 @@ public class Seed {
         int clientsPerClinic = Integer.parseInt(args[2]);
         int occurrencesPerClient = Integer.parseInt(args[3]);
         int warmupPerClient = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int bigClinicOccurrencesPerClient = args.length > 5 ? Integer.parseInt(args[5]) : occurrencesPerClient;
         Files.createDirectories(out);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String created = at(now.minus(30, ChronoUnit.DAYS));
@@ -50,6 +55,7 @@ public class Seed {
              BufferedWriter occurrence = writer(out, "occurrence.tsv");
              BufferedWriter reminder = writer(out, "reminder.tsv")) {
             for (int c = 0; c < clinics; c++) {
+                int occurrences = c == 0 ? bigClinicOccurrencesPerClient : occurrencesPerClient;
                 UUID clinicId = UUID.randomUUID();
                 // id slug name status time_zone default_language accent_color created_at version
                 row(clinic, clinicId, "bench-" + c, "Bench Clinic " + c, "ACTIVE", "UTC", "en", "#2f6f73",
@@ -77,9 +83,11 @@ public class Seed {
                     row(assignment, assignmentId, clinicId, clientId, therapistId, UUID.randomUUID(), 1,
                             "Thought record", "", "", "", "", "DAILY", today, "09:00:00", "UTC", "", "", "", 8, 0, 0,
                             2, "ACTIVE", created, 0);
-                    for (int o = 0; o < warmupPerClient + occurrencesPerClient; o++) {
+                    // 30 s apart, closer when there are more than 120, so that all stay due 1-2 hours ago
+                    long stepMillis = Math.min(30_000L, 3_600_000L / Math.max(1, warmupPerClient + occurrences));
+                    for (int o = 0; o < warmupPerClient + occurrences; o++) {
                         UUID occurrenceId = UUID.randomUUID();
-                        String due = at(now.minus(60, ChronoUnit.MINUTES).minusSeconds(30L * o));
+                        String due = at(now.minus(60, ChronoUnit.MINUTES).minusMillis(stepMillis * o));
                         boolean warmup = o < warmupPerClient;
                         String nextAttempt = warmup || warmupPerClient == 0 ? due : heldBack;
                         // id clinic_id assignment_id client_id due_at local_date status version

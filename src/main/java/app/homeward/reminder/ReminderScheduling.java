@@ -63,11 +63,24 @@ class ReminderScheduling {
                         // the clinic was deleted while this run was due or running: its task goes with it
                         return (complete, operations) -> operations.remove();
                     }
-                    Instant next = delivery.deliverDue(clinicId);
-                    Instant latest = clock.instant().plus(LOOK_AGAIN);
-                    Instant at = next == null || next.isAfter(latest) ? latest : next;
+                    Instant at = nextRun(delivery.deliverDue(clinicId), clock.instant());
                     return (complete, operations) -> operations.reschedule(complete, at);
                 });
+    }
+
+    /**
+     * When a clinic's task runs again, given its earliest pending reminder (null: none): then, but at least every
+     * {@link #LOOK_AGAIN}; and when reminders are due already (the run stopped at its run budget), now rather than
+     * when they became due. db-scheduler runs due tasks oldest first: a past time would put a clinic with a
+     * backlog ahead of every clinic due since, and with every thread busy those would wait for the whole backlog
+     * instead of one run (BENCHMARKS.md, reminder throughput "Under a cap": with one thread, 100 s instead of 20).
+     */
+    static Instant nextRun(Instant nextDue, Instant now) {
+        Instant latest = now.plus(LOOK_AGAIN);
+        if (nextDue == null || nextDue.isAfter(latest)) {
+            return latest;
+        }
+        return nextDue.isBefore(now) ? now : nextDue;
     }
 
     /**

@@ -3,6 +3,7 @@ package app.homeward.homework;
 import app.homeward.client.ClientProfile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ public record ClientFile(ClientProfile client, Duration grace, List<Assignment> 
 
     public UUID clientId() {
         return client.id();
+    }
+
+    /**
+     * Whether {@code t} lies in a window as SQL's {@code between} puts it, both bounds included: the features pick
+     * rows from the file as their own queries did, so the figures cannot differ by a row on a window's edge.
+     */
+    public static boolean within(Instant t, Instant from, Instant to) {
+        return t != null && !t.isBefore(from) && !t.isAfter(to);
     }
 
     /** The plans by id, for the titles of entries, change requests and measures. */

@@ -165,8 +165,8 @@ public class AdherenceService {
         AdherenceWindow window = window(weeks);
         Instant from = window.fetchFrom();
         List<Occurrence> occ = file.occurrences().stream()
-                .filter(o -> within(o.getDueAt(), from, window.fetchUntil())).toList();
-        List<Entry> sent = file.submitted().stream().filter(e -> within(e.getSubmittedAt(), from, window.now())).toList();
+                .filter(o -> ClientFile.within(o.getDueAt(), from, window.fetchUntil())).toList();
+        List<Entry> sent = file.submitted().stream().filter(e -> ClientFile.within(e.getSubmittedAt(), from, window.now())).toList();
         List<AdherencePlans.PlanFacts> live = file.assignments().stream()
                 .filter(a -> a.getEndedAt() == null || !a.getEndedAt().isBefore(from))
                 .map(a -> new AdherencePlans.PlanFacts(a.getId(), a.getClientId(), a.getTitle(), a.getConfidence(),
@@ -195,10 +195,6 @@ public class AdherenceService {
                 window.calculator().weeks(result.weekCounts()), result.measures(), result.reasons());
     }
 
-    /** As SQL's {@code between}: both bounds included. */
-    private static boolean within(Instant t, Instant from, Instant to) {
-        return t != null && !t.isBefore(from) && !t.isAfter(to);
-    }
 
     private AdherenceWindow window(int weeks) {
         return AdherenceWindow.of(clock.instant(), clinics.currentTimeZone(),

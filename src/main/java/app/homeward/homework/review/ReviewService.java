@@ -231,7 +231,7 @@ public class ReviewService {
         Map<UUID, String> goals = clients.goals(clientId).stream().collect(Collectors.toMap(Goal::id, Goal::text));
         // as the query for a review window picked them: due or done within it (bounds included), by due time
         List<Occurrence> window = file.occurrences().stream()
-                .filter(o -> within(o.getDueAt(), since, now) || within(o.getCompletedAt(), since, now)).toList();
+                .filter(o -> ClientFile.within(o.getDueAt(), since, now) || ClientFile.within(o.getCompletedAt(), since, now)).toList();
         Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
         List<BeforeSession.MissedItem> missed = new ArrayList<>();
@@ -295,9 +295,6 @@ public class ReviewService {
                 requests, alertList);
     }
 
-    private static boolean within(Instant t, Instant from, Instant to) {
-        return t != null && !t.isBefore(from) && !t.isAfter(to);
-    }
 
     /**
      * A missed or partly done occurrence talked through with the client, with what got in the way (optional):

@@ -166,7 +166,8 @@ public class AdherenceService {
         Instant from = window.fetchFrom();
         List<Occurrence> occ = file.occurrences().stream()
                 .filter(o -> ClientFile.within(o.getDueAt(), from, window.fetchUntil())).toList();
-        List<Entry> sent = file.submitted().stream().filter(e -> ClientFile.within(e.getSubmittedAt(), from, window.now())).toList();
+        List<Entry> sent = file.submitted().stream()
+                .filter(e -> ClientFile.within(e.getSubmittedAt(), from, window.now())).toList();
         List<AdherencePlans.PlanFacts> live = file.assignments().stream()
                 .filter(a -> a.getEndedAt() == null || !a.getEndedAt().isBefore(from))
                 .map(a -> new AdherencePlans.PlanFacts(a.getId(), a.getClientId(), a.getTitle(), a.getConfidence(),

@@ -231,7 +231,8 @@ public class ReviewService {
         Map<UUID, String> goals = clients.goals(clientId).stream().collect(Collectors.toMap(Goal::id, Goal::text));
         // as the query for a review window picked them: due or done within it (bounds included), by due time
         List<Occurrence> window = file.occurrences().stream()
-                .filter(o -> ClientFile.within(o.getDueAt(), since, now) || ClientFile.within(o.getCompletedAt(), since, now)).toList();
+                .filter(o -> ClientFile.within(o.getDueAt(), since, now)
+                        || ClientFile.within(o.getCompletedAt(), since, now)).toList();
         Map<UUID, List<Occurrence>> byPlan = window.stream().collect(Collectors.groupingBy(Occurrence::getAssignmentId));
         List<BeforeSession.AssignmentOutcome> outcomes = new ArrayList<>();
         List<BeforeSession.MissedItem> missed = new ArrayList<>();

@@ -73,7 +73,7 @@ public class AuditService {
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
     @Transactional(readOnly = true)
     public List<AuditRow> search(AuditFilter filter, int offset, int limit) {
-        return rows(page(filter, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE)), false);
+        return rows(page(filter, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE)), true);
     }
 
     @PreAuthorize("hasRole('CLINIC_ADMIN')")
@@ -95,7 +95,8 @@ public class AuditService {
         LocalDate from = today.minusDays(RECENT_DAYS);
         AuditFilter views = new AuditFilter(null, Objects.requireNonNull(clientId), AuditAction.Kind.VIEW.actions(),
                 from, today);
-        return new RecordAccess(search(views, 0, limit), from, today);
+        // every row is of this client, whose page asks: no client names to look up (one statement fewer on the page)
+        return new RecordAccess(rows(page(views, 0, Math.clamp(limit, 1, MAX_PAGE)), false), from, today);
     }
 
     /** The latest views of a client's record, and the days "the last 90 days" covers. */
@@ -143,7 +144,7 @@ public class AuditService {
             int offset = 0;
             List<AuditRow> page;
             do {
-                page = rows(page(filter, offset, MAX_PAGE), false);
+                page = rows(page(filter, offset, MAX_PAGE), true);
                 for (AuditRow row : page) {
                     csv.write(AuditCsv.line(List.of(
                             CSV_TIME.format(row.occurredAt().atZone(zone)), labels.actor(row), labels.role(row),
@@ -167,7 +168,7 @@ public class AuditService {
         Map<UUID, String> clinicNames = clinics.all().stream()
                 .collect(Collectors.toMap(ClinicBranding::id, ClinicBranding::name, (a, b) -> a));
         List<AuditRow> rows = TenantContext.callAs(AuditTrail.PLATFORM, () -> readOnly.execute(status ->
-                rows(page(AuditFilter.all(), 0, Math.clamp(limit, 1, MAX_PAGE)), true)));
+                rows(page(AuditFilter.all(), 0, Math.clamp(limit, 1, MAX_PAGE)), false)));
         return rows.stream().map(r -> "CLINIC".equals(r.objectType()) && clinicNames.containsKey(r.objectId())
                 ? new AuditRow(r.id(), r.occurredAt(), r.actorId(), r.actorName(), r.actorRole(), r.actionCode(),
                 r.outcome(), r.clientId(), r.clientName(), r.objectType(), r.objectId(), clinicNames.get(r.objectId()),
@@ -182,17 +183,21 @@ public class AuditService {
                 range.from(), range.to(), new OffsetPage(offset, limit));
     }
 
-    /** The records with the names of their people now: one query per kind of name, whatever the page's size. */
-    private List<AuditRow> rows(List<AuditRecord> page, boolean platform) {
+    /**
+     * The records with the names of their people now: one query per kind of name, whatever the page's size.
+     * {@code clientNames} false where no client's name is shown: the platform's page (clinics have no clients
+     * there) and a client's own record access (every row is that client).
+     */
+    private List<AuditRow> rows(List<AuditRecord> page, boolean clientNames) {
         if (page.isEmpty()) {
             return List.of();
         }
         Map<UUID, String> accounts = names(AuditPeople.Kind.ACCOUNT, page.stream().map(AuditRecord::getActorId).toList());
-        Map<UUID, String> clientNames = platform ? Map.of()
-                : names(AuditPeople.Kind.CLIENT, page.stream().map(AuditRecord::getClientId).toList());
+        Map<UUID, String> clients = clientNames
+                ? names(AuditPeople.Kind.CLIENT, page.stream().map(AuditRecord::getClientId).toList()) : Map.of();
         return page.stream().map(r -> new AuditRow(r.getId(), r.getOccurredAt(), r.getActorId(),
                 r.getActorId() == null ? null : accounts.get(r.getActorId()), r.getActorRole(), r.getAction(),
-                r.getOutcome(), r.getClientId(), r.getClientId() == null ? null : clientNames.get(r.getClientId()),
+                r.getOutcome(), r.getClientId(), r.getClientId() == null ? null : clients.get(r.getClientId()),
                 r.getObjectType(), r.getObjectId(), null, r.getDetail(), r.getIp(), r.getSubjectHash())).toList();
     }
 

@@ -149,20 +149,21 @@ class ViewQueryBudgetTest extends ViewTest {
      * The client page is one read-only service call ({@code ClientPages}, decision 0038) and since decision 0049
      * its homework parts (plan, entries, change requests, alerts, adherence, measures) come from one read of the
      * client's file: plans, occurrences with their sent entries, change requests and alerts, each table once
-     * (it was 22 statements, each feature reading the same tables again). With the client, the clinic, the
-     * homework rules, the goals, and the layout's clinic and session check: {@value #MAX_STATEMENTS}. An admin's
-     * page also shows the staff (to reassign the client) and who opened the record lately, with their names:
-     * four more, pinned here so that any growth fails.
+     * (it was 22 statements, each feature reading the same tables again). With the client, the clinic (which the
+     * layout's branding takes from the page instead of reading it again: {@code ClinicBrand.shown}), the homework
+     * rules, the goals and the layout's session check: 9. An admin's page also shows the staff (to reassign the
+     * client) and who opened the record lately with their names (no client names: every row is this client): three
+     * more, pinned here so that any growth fails.
      */
-    static final int CLIENT_PAGE_THERAPIST = MAX_STATEMENTS;
-    static final int CLIENT_PAGE_ADMIN = MAX_STATEMENTS + 4;
+    static final int CLIENT_PAGE_THERAPIST = MAX_STATEMENTS - 1;
+    static final int CLIENT_PAGE_ADMIN = MAX_STATEMENTS + 2;
 
     /**
-     * The settings page shows every feature's settings, and since decision 0041 homework's rules are a row of
-     * their own instead of columns of the clinic row the page reads anyway: one statement over
-     * {@value #MAX_STATEMENTS}, and none per client or staff member.
+     * The settings page shows every feature's settings, each in its feature's own table (decision 0041): eight of
+     * them, the clinic (which the layout takes from the page) and the session check, and none per client or staff
+     * member.
      */
-    static final int SETTINGS_PAGE = MAX_STATEMENTS + 1;
+    static final int SETTINGS_PAGE = MAX_STATEMENTS;
 
     @Test
     void the_client_page_runs_the_same_statements_for_10_and_1000_occurrences_and_entries() {

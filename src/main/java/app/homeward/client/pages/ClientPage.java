@@ -10,18 +10,19 @@ import app.homeward.homework.adherence.ClientAdherence;
 import app.homeward.homework.plan.AssignmentSummary;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.security.AccountService.StaffMember;
+import app.homeward.tenancy.ClinicBranding;
 
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything /app/clients/{id} shows, read at once ({@link ClientPages}): the record, the clinic's time
- * zone (for dates), the staff who can be the client's therapist, what needs attention (open safety alerts
+ * Everything /app/clients/{id} shows, read at once ({@link ClientPages}): the record, the clinic (its time
+ * zone for dates; the layout's branding takes it too), the staff who can be the client's therapist, what needs attention (open safety alerts
  * and change requests), the homework plan, goals, what the client sent, adherence over the default window,
  * the measures, and for a clinic admin who last opened the record ({@code recordAccess}, null for others).
  */
-public record ClientPage(ClientProfile client, ZoneId clinicZone, List<StaffMember> colleagues,
+public record ClientPage(ClientProfile client, ClinicBranding clinic, List<StaffMember> colleagues,
                          List<AlertSummary> openAlerts, List<ChangeRequestSummary> openChangeRequests,
                          List<AssignmentSummary> plan, List<Goal> goals, List<ReviewItem> entries,
                          ClientAdherence adherence, List<MeasureHistory> measures, RecordAccess recordAccess) {
@@ -32,8 +33,12 @@ public record ClientPage(ClientProfile client, ZoneId clinicZone, List<StaffMemb
      * the clinic (bench/session-memory).
      */
     public ClientPage withOnlyTheTherapist() {
-        return new ClientPage(client, clinicZone, therapist().stream().toList(), openAlerts, openChangeRequests, plan,
+        return new ClientPage(client, clinic, therapist().stream().toList(), openAlerts, openChangeRequests, plan,
                 goals, entries, adherence, measures, recordAccess);
+    }
+
+    public ZoneId clinicZone() {
+        return clinic.timeZone();
     }
 
     /** The client's therapist among the active staff (empty when that account is no longer active). */

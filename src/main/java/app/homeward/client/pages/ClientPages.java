@@ -98,12 +98,12 @@ public class ClientPages {
     private ClientPage read(ClientProfile client) {
         UUID id = client.id();
         HomewardUser me = CurrentUser.require();
-        var zone = clinics.findById(me.clinicId()).orElseThrow(NotFoundException::new).timeZone();
+        var clinic = clinics.findById(me.clinicId()).orElseThrow(NotFoundException::new);
         ClientFile file = files.read(id);
         boolean admin = me.role() == Role.CLINIC_ADMIN;
         List<StaffMember> staff = admin || !me.accountId().equals(client.therapistId()) ? accounts.colleagues()
                 : List.of(new StaffMember(me.accountId(), me.displayName(), me.role()));
-        return new ClientPage(client, zone, staff,
+        return new ClientPage(client, clinic, staff,
                 safetyAlerts.alertsOf(file).stream().filter(a -> a.acknowledgedAt() == null).toList(),
                 reviews.changeRequests(file).stream().filter(r -> r.resolvedAt() == null).toList(),
                 homework.assignments(file), clients.goals(id), reviews.entriesOf(file),

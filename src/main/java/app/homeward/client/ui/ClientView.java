@@ -33,6 +33,7 @@ import app.homeward.homework.ui.ClientFormat;
 import app.homeward.security.AccountService.StaffMember;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
+import app.homeward.tenancy.ui.ClinicBrand;
 import app.homeward.worksheet.WorksheetService;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -156,6 +157,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     public void beforeEnter(BeforeEnterEvent event) {
         UUID id = uuid(event.getRouteParameters().get("id").orElse(""));
         show(pages.open(id)); // once per page load: the audit trail records who opened the record
+        ClinicBrand.shown(page.clinic());
     }
 
     private static UUID uuid(String text) {

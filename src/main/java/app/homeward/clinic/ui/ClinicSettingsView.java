@@ -62,6 +62,7 @@ public class ClinicSettingsView extends Div implements HasDynamicTitle {
                               List<ClinicSettingsSection> sections) {
         addClassName("page");
         ClinicBranding clinic = settings.page();
+        ClinicBrand.shown(clinic);
 
         name.setLabel(getTranslation("settings.name"));
         name.setId("clinic-name");

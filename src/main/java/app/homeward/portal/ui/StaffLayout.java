@@ -11,6 +11,7 @@ import app.homeward.tenancy.ui.BrandingChanged;
 import app.homeward.tenancy.ui.ClinicBrand;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -81,7 +82,7 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         if (branding == null) {
-            build();
+            build(event.getUI());
         }
         ClinicBrand.apply(event.getUI(), branding);
         // a new name or logo saved on the settings page shows here at once, not at the next sign-in
@@ -106,6 +107,8 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
      */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // the layout was built before (a later page of the tab): what the page read of the clinic is not needed
+        getUI().ifPresent(ClinicBrand::takeShown);
         getElement().executeJs("return 0").then(ignored -> {
             try {
                 showCounts(reviews.waiting());
@@ -165,9 +168,9 @@ public class StaffLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
-    private void build() {
+    private void build(UI ui) {
         HomewardUser user = CurrentUser.require();
-        branding = clinic.current();
+        branding = ClinicBrand.takeShown(ui).orElseGet(clinic::current);
 
         drawerBrand.add(ClinicBrand.header(branding, directory, false));
         drawerBrand.addClassName("drawer-brand");

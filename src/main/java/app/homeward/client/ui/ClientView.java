@@ -72,9 +72,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * /app/clients/{id}: one client before and during a session. What needs attention first (open
@@ -236,45 +238,50 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
         header.add(name, badges, facts);
     }
 
+    /**
+     * Only the actions the client's state and the viewer's role allow are built: a hidden button would be held in
+     * the session for as long as the page is open, as a shown one is (bench/session-memory). The others stay null.
+     */
     private void renderActions() {
         actions.removeAll();
-        assign = new Button(getTranslation("client.assign"), VaadinIcon.PLUS.create(), e -> openAssignDialog());
-        assign.setId("assign-homework");
-        assign.addThemeVariants(ButtonVariant.PRIMARY);
-        edit = new Button(getTranslation("client.edit"), VaadinIcon.EDIT.create(), e -> openEditDialog());
-        edit.setId("edit-client");
-        resend = new Button(getTranslation("client.resend"), VaadinIcon.ENVELOPE_O.create(), e -> run(
-                () -> clients.resendInvitation(client.id()), getTranslation("client.resent", client.email())));
-        resend.setId("resend-invitation");
-        archive = new Button(getTranslation("client.archive"), VaadinIcon.ARCHIVE.create(), e -> confirmArchive());
-        archive.setId("archive-client");
-        archive.addThemeVariants(ButtonVariant.TERTIARY);
-        restore = new Button(getTranslation("client.restore"), VaadinIcon.ARROW_BACKWARD.create(), e -> run(
-                () -> clients.restore(client.id()), getTranslation("client.restored", client.displayName())));
-        restore.setId("restore-client");
-        reassign = new Button(getTranslation("client.reassign"), VaadinIcon.EXCHANGE.create(), e -> openReassignDialog());
-        reassign.setId("reassign-client");
         boolean archived = client.archived();
-        assign.setVisible(!archived);
-        edit.setVisible(!archived);
-        resend.setVisible(client.status() == ClientStatus.INVITED);
-        archive.setVisible(!archived);
-        restore.setVisible(archived);
-        reassign.setVisible(CurrentUser.require().role() == Role.CLINIC_ADMIN);
+        boolean admin = CurrentUser.require().role() == Role.CLINIC_ADMIN;
+        assign = archived ? null : action("client.assign", VaadinIcon.PLUS, "assign-homework", this::openAssignDialog);
+        if (assign != null) {
+            assign.addThemeVariants(ButtonVariant.PRIMARY);
+        }
+        edit = archived ? null : action("client.edit", VaadinIcon.EDIT, "edit-client", this::openEditDialog);
+        resend = client.status() != ClientStatus.INVITED ? null : action("client.resend", VaadinIcon.ENVELOPE_O,
+                "resend-invitation", () -> run(() -> clients.resendInvitation(client.id()),
+                        getTranslation("client.resent", client.email())));
+        archive = archived ? null : action("client.archive", VaadinIcon.ARCHIVE, "archive-client", this::confirmArchive);
+        if (archive != null) {
+            archive.addThemeVariants(ButtonVariant.TERTIARY);
+        }
+        restore = !archived ? null : action("client.restore", VaadinIcon.ARROW_BACKWARD, "restore-client",
+                () -> run(() -> clients.restore(client.id()), getTranslation("client.restored", client.displayName())));
+        reassign = !admin ? null : action("client.reassign", VaadinIcon.EXCHANGE, "reassign-client", this::openReassignDialog);
         RouterLink beforeSession = new RouterLink(getTranslation("client.before-session"), BeforeSessionView.class,
                 new RouteParameters("id", client.id().toString()));
         beforeSession.setId("before-session-link");
         // the reminders page belongs to the reminder feature, which builds on homework: linked by address
         Anchor reminders = new Anchor("app/clients/" + client.id() + "/reminders", getTranslation("client.reminders"));
         reminders.setId("client-reminders-link");
-        actions.add(assign, beforeSession, reminders, edit, resend, reassign, archive, restore);
-        if (CurrentUser.require().role() == Role.CLINIC_ADMIN) {
+        Stream.of(assign, beforeSession, reminders, edit, resend, reassign, archive, restore).filter(Objects::nonNull)
+                .forEach(actions::add);
+        if (admin) {
             // the data-rights page (export, erasure) belongs to the privacy feature, which builds on homework
             Anchor data = new Anchor(
                     "app/clients/" + client.id() + "/data", getTranslation("client.data-rights"));
             data.setId("client-data-link");
             actions.add(data);
         }
+    }
+
+    private Button action(String labelKey, VaadinIcon icon, String id, Runnable onClick) {
+        Button button = new Button(getTranslation(labelKey), icon.create(), e -> onClick.run());
+        button.setId(id);
+        return button;
     }
 
     private void openAssignDialog() {

@@ -5,6 +5,7 @@ import app.homeward.audit.AuditRow;
 import app.homeward.audit.AuditService;
 import app.homeward.audit.AuditService.RecordAccess;
 import app.homeward.base.Dates;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -19,23 +20,42 @@ import java.util.UUID;
 /**
  * "Who opened this record": the latest looks at one client's record (who, as what, what they opened, when,
  * in the clinic's time zone), and one click to everything the trail holds about the client in the last 90
- * days. For clinic admins only (the service, {@code AuditService.recentViews}, refuses anyone else); add
- * what the page read to it with {@code add(new RecordAccessPanel(access, clientId, clinicZone));}.
+ * days. For clinic admins only (the service, {@code AuditService.recentViews}, refuses anyone else).
+ *
+ * <p>Read when the admin asks ("Show who opened it"), not with the page: the client page is about the client's
+ * homework, and this look into the trail would otherwise add its two statements (the records and their people's
+ * names) to every admin's page load and its list to the open page for as long as it stays open.
  */
 public class RecordAccessPanel extends Div {
 
-    final UnorderedList views = new UnorderedList();
-    final RouterLink all;
+    /** How many of the latest looks the panel lists; the whole trail is one click further. */
+    public static final int RECENT_VIEWS = 10;
 
-    public RecordAccessPanel(RecordAccess access, UUID clientId, ZoneId zone) {
+    final UnorderedList views = new UnorderedList();
+    final Button show;
+    RouterLink all;
+    private final AuditService audit;
+    private final UUID clientId;
+    private final ZoneId zone;
+
+    public RecordAccessPanel(AuditService audit, UUID clientId, ZoneId zone) {
+        this.audit = audit;
+        this.clientId = clientId;
+        this.zone = zone;
         addClassName("form-section");
         addClassName("record-access");
         setId("record-access");
-        AuditLabels labels = new AuditLabels(this::getTranslation);
-
         Paragraph intro = new Paragraph(getTranslation("audit.record.intro"));
         intro.addClassName("record-access-intro");
-        add(new H2(getTranslation("audit.record.title")), intro);
+        show = new Button(getTranslation("audit.record.show"), e -> show());
+        show.setId("record-access-show");
+        add(new H2(getTranslation("audit.record.title")), intro, show);
+    }
+
+    private void show() {
+        RecordAccess access = audit.recentViews(clientId, RECENT_VIEWS);
+        remove(show);
+        AuditLabels labels = new AuditLabels(this::getTranslation);
         if (access.views().isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("audit.record.empty", AuditService.RECENT_DAYS));
             empty.addClassName("empty-state");
@@ -58,5 +78,12 @@ public class RecordAccessPanel extends Div {
         all.setId("record-access-all");
         all.addClassName("record-access-all");
         add(all);
+        // what was read replaced the button that had the focus: a keyboard user goes on from there, not from the top
+        if (access.views().isEmpty()) {
+            all.getElement().callJsFunction("focus");
+        } else {
+            views.getElement().setAttribute("tabindex", "-1");
+            views.getElement().callJsFunction("focus");
+        }
     }
 }

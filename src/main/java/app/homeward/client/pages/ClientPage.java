@@ -1,6 +1,5 @@
 package app.homeward.client.pages;
 
-import app.homeward.audit.AuditService.RecordAccess;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.Goal;
 import app.homeward.homework.AlertSummary;
@@ -20,12 +19,12 @@ import java.util.Optional;
  * Everything /app/clients/{id} shows, read at once ({@link ClientPages}): the record, the clinic (its time
  * zone for dates; the layout's branding takes it too), the staff who can be the client's therapist, what needs attention (open safety alerts
  * and change requests), the homework plan, goals, what the client sent, adherence over the default window,
- * the measures, and for a clinic admin who last opened the record ({@code recordAccess}, null for others).
+ * the measures. (For a clinic admin, who opened the record is read when asked: {@code RecordAccessPanel}.)
  */
 public record ClientPage(ClientProfile client, ClinicBranding clinic, List<StaffMember> colleagues,
                          List<AlertSummary> openAlerts, List<ChangeRequestSummary> openChangeRequests,
                          List<AssignmentSummary> plan, List<Goal> goals, List<ReviewItem> entries,
-                         ClientAdherence adherence, List<MeasureHistory> measures, RecordAccess recordAccess) {
+                         ClientAdherence adherence, List<MeasureHistory> measures) {
 
     /**
      * The same page with only the client's therapist left of the staff: for a viewer who cannot reassign the
@@ -34,7 +33,7 @@ public record ClientPage(ClientProfile client, ClinicBranding clinic, List<Staff
      */
     public ClientPage withOnlyTheTherapist() {
         return new ClientPage(client, clinic, therapist().stream().toList(), openAlerts, openChangeRequests, plan,
-                goals, entries, adherence, measures, recordAccess);
+                goals, entries, adherence, measures);
     }
 
     public ZoneId clinicZone() {

@@ -1,7 +1,6 @@
 package app.homeward.client.pages;
 
 import app.homeward.audit.AuditAction;
-import app.homeward.audit.AuditService;
 import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -36,8 +35,6 @@ public class ClientPages {
 
     /** How many weeks of adherence the page opens with (the panel offers the others). */
     public static final int ADHERENCE_WEEKS = 8;
-    /** How many looks at the record an admin sees on the page. */
-    public static final int RECENT_VIEWS = 10;
 
     private final ClientService clients;
     private final AccountService accounts;
@@ -46,12 +43,10 @@ public class ClientPages {
     private final ReviewService reviews;
     private final HomeworkPlans homework;
     private final AdherenceService adherence;
-    private final AuditService audit;
     private final ClientFiles files;
 
     ClientPages(ClientService clients, AccountService accounts, ClinicDirectory clinics, SafetyAlerts safetyAlerts,
-                ReviewService reviews, HomeworkPlans homework, AdherenceService adherence, AuditService audit,
-                ClientFiles files) {
+                ReviewService reviews, HomeworkPlans homework, AdherenceService adherence, ClientFiles files) {
         this.files = files;
         this.clients = clients;
         this.accounts = accounts;
@@ -60,7 +55,6 @@ public class ClientPages {
         this.reviews = reviews;
         this.homework = homework;
         this.adherence = adherence;
-        this.audit = audit;
     }
 
     /**
@@ -107,7 +101,6 @@ public class ClientPages {
                 safetyAlerts.alertsOf(file).stream().filter(a -> a.acknowledgedAt() == null).toList(),
                 reviews.changeRequests(file).stream().filter(r -> r.resolvedAt() == null).toList(),
                 homework.assignments(file), clients.goals(id), reviews.entriesOf(file),
-                adherence.client(file, ADHERENCE_WEEKS), adherence.measures(file),
-                admin ? audit.recentViews(id, RECENT_VIEWS) : null);
+                adherence.client(file, ADHERENCE_WEEKS), adherence.measures(file));
     }
 }

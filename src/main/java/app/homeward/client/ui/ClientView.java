@@ -1,5 +1,6 @@
 package app.homeward.client.ui;
 
+import app.homeward.audit.AuditService;
 import app.homeward.audit.ui.RecordAccessPanel;
 import app.homeward.base.DomainException;
 import app.homeward.base.NotFoundException;
@@ -110,6 +111,7 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
     ClientProfile client;
 
     private final ClientPages pages;
+    private final AuditService audit;
     private final ClientService clients;
     private final HomeworkPlans homework;
     private final ReviewService reviews;
@@ -121,8 +123,9 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     public ClientView(ClientPages pages, ClientService clients, HomeworkPlans homework, WorksheetService worksheets,
                       AdherenceService adherence, Clock clock, ProgressReports reports, ReviewService reviews,
-                      SafetyAlerts safetyAlerts) {
+                      SafetyAlerts safetyAlerts, AuditService audit) {
         this.pages = pages;
+        this.audit = audit;
         this.adherence = adherence;
         this.reports = reports;
         this.clock = clock;
@@ -208,8 +211,8 @@ public class ClientView extends Div implements BeforeEnterObserver, HasDynamicTi
                 new H2(getTranslation("client.entries.title")), entries);
         add(new ClientAdherencePanel(adherence, page.adherence(), page.measures()));
         add(new ClientMeasuresPanel(reports, client.id(), page.measures()));
-        if (page.recordAccess() != null) {
-            add(new RecordAccessPanel(page.recordAccess(), client.id(), page.clinicZone()));
+        if (CurrentUser.require().role() == Role.CLINIC_ADMIN) {
+            add(new RecordAccessPanel(audit, client.id(), page.clinicZone()));
         }
     }
 

@@ -104,6 +104,9 @@ class AuditViewTest extends ViewTest {
         ClientView page = navigate("app/clients/" + jordan, ClientView.class);
 
         RecordAccessPanel panel = find(RecordAccessPanel.class).single();
+        assertThat(find(ListItem.class, panel).exists()).as("read when asked, not with the page").isFalse();
+        test(panel.show).click();
+        assertThat(panel.show.isAttached()).as("the list takes the button's place").isFalse();
         List<String> items = find(ListItem.class, panel).all().stream().map(i -> i.getElement().getTextRecursively()).toList();
         assertThat(items).as("the therapist's page load: the record, its adherence and its measures").hasSize(3)
                 .allSatisfy(item -> assertThat(item).contains(therapist.displayName() + " (Therapist)"))

@@ -124,15 +124,28 @@ public class ClientService {
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public ClientProfile viewed(UUID clientId, AuditAction action, AuditObject type, UUID objectId) {
-        ClientProfile client;
+        ClientProfile client = profileOrRefusal(clientId, action, type, objectId);
+        audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
+        return client;
+    }
+
+    /**
+     * As {@link #viewed(UUID, AuditAction)}, but only a refused look is recorded here: the caller records the
+     * look itself once it has what it came for (a downloaded report is recorded when the file is made).
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile profileOrRefusal(UUID clientId, AuditAction action) {
+        return profileOrRefusal(clientId, action, AuditObject.CLIENT, clientId);
+    }
+
+    private ClientProfile profileOrRefusal(UUID clientId, AuditAction action, AuditObject type, UUID objectId) {
         try {
-            client = profile(clientId);
+            return profile(clientId);
         } catch (NotFoundException refused) {
             audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload").object(type, objectId));
             throw refused;
         }
-        audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
-        return client;
     }
 
     /**

@@ -110,6 +110,45 @@ public class ClientService {
     }
 
     /**
+     * A client the current staff member may see, for a page of another feature that shows part of their record
+     * (adherence, measures, an entry, the delivery log): the look is recorded in the audit trail as
+     * {@code action}, and a refused one as denied ("not-in-caseload") before it is not found.
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile viewed(UUID clientId, AuditAction action) {
+        return viewed(clientId, action, AuditObject.CLIENT, clientId);
+    }
+
+    /** As {@link #viewed(UUID, AuditAction)}, the look recorded as one at {@code type} {@code objectId} of theirs. */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile viewed(UUID clientId, AuditAction action, AuditObject type, UUID objectId) {
+        ClientProfile client = profileOrRefusal(clientId, action, type, objectId);
+        audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
+        return client;
+    }
+
+    /**
+     * As {@link #viewed(UUID, AuditAction)}, but only a refused look is recorded here: the caller records the
+     * look itself once it has what it came for (a downloaded report is recorded when the file is made).
+     */
+    @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
+    @Transactional(readOnly = true)
+    public ClientProfile profileOrRefusal(UUID clientId, AuditAction action) {
+        return profileOrRefusal(clientId, action, AuditObject.CLIENT, clientId);
+    }
+
+    private ClientProfile profileOrRefusal(UUID clientId, AuditAction action, AuditObject type, UUID objectId) {
+        try {
+            return profile(clientId);
+        } catch (NotFoundException refused) {
+            audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload").object(type, objectId));
+            throw refused;
+        }
+    }
+
+    /**
      * Opens a client's record (the client page): as {@link #profile}, and the audit trail records who opened
      * it, or that they were refused. Call it once per page load; {@link #profile} for everything after.
      */

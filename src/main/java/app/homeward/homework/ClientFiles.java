@@ -1,11 +1,7 @@
 package app.homeward.homework;
 
 import app.homeward.audit.AuditAction;
-import app.homeward.audit.AuditEntry;
-import app.homeward.audit.AuditObject;
-import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
-import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.security.CurrentUser;
@@ -54,14 +50,7 @@ public class ClientFiles {
     /** The file for a page that records the look as {@code action}; a refused look is recorded too. */
     @Transactional(readOnly = true)
     public ClientFile open(UUID clientId, AuditAction action) {
-        try {
-            clients.profile(clientId);
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
-                    .object(AuditObject.CLIENT, clientId));
-            throw refused;
-        }
-        audit.record(AuditEntry.of(action).client(clientId).object(AuditObject.CLIENT, clientId));
+        clients.viewed(clientId, action);
         return read(clientId);
     }
 

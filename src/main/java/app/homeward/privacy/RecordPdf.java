@@ -1,5 +1,6 @@
 package app.homeward.privacy;
 
+import app.homeward.base.PdfFile;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.Goal;
 import app.homeward.homework.ClientHistory;
@@ -16,9 +17,7 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -48,14 +47,9 @@ final class RecordPdf {
     }
 
     static byte[] write(ClientRecord record, Texts t) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 48, 48, 48, 48);
-        try {
-            PdfWriter.getInstance(pdf, out);
-            ClientProfile p = record.details().profile();
-            pdf.addTitle(t.t("privacy.pdf.title", p.displayName()));
-            pdf.addCreator("Homeward");
-            pdf.open();
+        ClientProfile p = record.details().profile();
+        return PdfFile.write(PageSize.A4, 48, t.t("privacy.pdf.title", p.displayName()), "could not write the record PDF",
+                pdf -> {
             pdf.add(new Paragraph(record.clinic().name(), SMALL));
             pdf.add(new Paragraph(t.t("privacy.pdf.title", p.displayName()), TITLE));
             pdf.add(new Paragraph(t.t("privacy.pdf.intro", t.dateTime(record.exportedAt()), p.timeZone().getId()), SMALL));
@@ -166,11 +160,7 @@ final class RecordPdf {
                             + (er.eraseOn() == null ? "" : " · " + t.t("privacy.pdf.erase-on", t.date(er.eraseOn()))), BODY));
                 }
             }
-            pdf.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not write the record PDF", e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void entry(Document pdf, ClientHistory.EntryRecord e, Texts t) throws DocumentException {

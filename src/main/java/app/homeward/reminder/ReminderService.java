@@ -3,7 +3,6 @@ package app.homeward.reminder;
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditObject;
-import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.DomainException;
 import app.homeward.base.HomeworkWord;
@@ -271,7 +270,8 @@ public class ReminderService {
     @PreAuthorize("hasAnyRole('CLINIC_ADMIN','THERAPIST')")
     @Transactional(readOnly = true)
     public ClientReminders overview(UUID clientId) {
-        ClientProfile client = viewed(clientId); // not in my caseload: not found
+        // not in my caseload: not found; the look at their delivery log is recorded either way
+        ClientProfile client = clientService.viewed(clientId, AuditAction.DELIVERY_LOG_VIEWED);
         ReminderRules rules = rules();
         ClientContact contact = clients.contact(clientId).orElseThrow(NotFoundException::new);
         Map<UUID, String> titles = new HashMap<>();
@@ -302,19 +302,6 @@ public class ReminderService {
                 .map(r -> new DeliveryLogEntry(r.getId(), r.getKind(), r.getDueAt(), r.getState(), r.getSentAt(),
                         r.getUpdatedAt(), r.getAttempts(), r.getLastError()))
                 .toList();
-    }
-
-    /** The client, if in my caseload (else not found); the look at their delivery log is recorded either way. */
-    private ClientProfile viewed(UUID clientId) {
-        try {
-            ClientProfile client = clientService.profile(clientId);
-            audit.record(AuditEntry.of(AuditAction.DELIVERY_LOG_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
-            return client;
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(AuditAction.DELIVERY_LOG_VIEWED).outcome(AuditOutcome.DENIED)
-                    .detail("not-in-caseload").object(AuditObject.CLIENT, clientId));
-            throw refused;
-        }
     }
 
     /** "Remind now" on an open occurrence: at most once per occurrence per day, never against the client's choice. */

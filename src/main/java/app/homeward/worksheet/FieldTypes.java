@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import static app.homeward.worksheet.WorksheetLimits.CHOICES;
 import static app.homeward.worksheet.WorksheetLimits.DURATION_MINUTES;
@@ -119,11 +120,7 @@ public final class FieldTypes {
 
         @Override
         public List<FieldProblem> definitionProblems(boolean publishing) {
-            List<FieldProblem> problems = common(this, publishing);
-            if (maxLength != null && (maxLength < 1 || maxLength > TEXT)) {
-                problems.add(new FieldProblem(key, "worksheet.problem.max-length", TEXT));
-            }
-            return problems;
+            return textProblems(this, maxLength, publishing);
         }
 
         @Override public Field withKey(String newKey) { return new ShortText(newKey, label, help, required, maxLength); }
@@ -149,11 +146,7 @@ public final class FieldTypes {
 
         @Override
         public List<FieldProblem> definitionProblems(boolean publishing) {
-            List<FieldProblem> problems = common(this, publishing);
-            if (maxLength != null && (maxLength < 1 || maxLength > TEXT)) {
-                problems.add(new FieldProblem(key, "worksheet.problem.max-length", TEXT));
-            }
-            return problems;
+            return textProblems(this, maxLength, publishing);
         }
 
         @Override public Field withKey(String newKey) { return new LongText(newKey, label, help, required, maxLength); }
@@ -382,15 +375,7 @@ public final class FieldTypes {
 
         @Override
         public FieldProblem check(Object value, boolean submitting) {
-            if (value == null || "".equals(value)) {
-                return missing(key, required && submitting);
-            }
-            try {
-                LocalDate.parse((String) value);
-                return null;
-            } catch (ClassCastException | DateTimeParseException e) {
-                return new FieldProblem(key, "worksheet.answer.date");
-            }
+            return checkParsed(key, value, LocalDate::parse, "worksheet.answer.date", required && submitting);
         }
 
         @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
@@ -410,15 +395,7 @@ public final class FieldTypes {
 
         @Override
         public FieldProblem check(Object value, boolean submitting) {
-            if (value == null || "".equals(value)) {
-                return missing(key, required && submitting);
-            }
-            try {
-                LocalTime.parse((String) value);
-                return null;
-            } catch (ClassCastException | DateTimeParseException e) {
-                return new FieldProblem(key, "worksheet.answer.time");
-            }
+            return checkParsed(key, value, LocalTime::parse, "worksheet.answer.time", required && submitting);
         }
 
         @Override public List<FieldProblem> definitionProblems(boolean publishing) { return common(this, publishing); }
@@ -708,6 +685,20 @@ public final class FieldTypes {
         return text.length() > limit ? new FieldProblem(key, "worksheet.answer.too-long", limit) : null;
     }
 
+    /** A date or time answer: ISO text that {@code parse} reads (a missing or blank one is missing). */
+    private static FieldProblem checkParsed(String key, Object value, Function<String, ?> parse, String messageKey,
+                                            boolean requiredNow) {
+        if (value == null || "".equals(value)) {
+            return missing(key, requiredNow);
+        }
+        try {
+            parse.apply((String) value);
+            return null;
+        } catch (ClassCastException | DateTimeParseException e) {
+            return new FieldProblem(key, messageKey);
+        }
+    }
+
     private static FieldProblem checkPicks(String key, Object value, List<Option> options, boolean requiredNow) {
         if (value == null) {
             return missing(key, requiredNow);
@@ -779,6 +770,15 @@ public final class FieldTypes {
         }
         if (field.help().length() > HELP) {
             problems.add(new FieldProblem(field.key(), "worksheet.problem.help-too-long", HELP));
+        }
+        return problems;
+    }
+
+    /** A short or long text's definition: the common checks and its own character limit, if it sets one. */
+    private static List<FieldProblem> textProblems(Field field, Integer maxLength, boolean publishing) {
+        List<FieldProblem> problems = common(field, publishing);
+        if (maxLength != null && (maxLength < 1 || maxLength > TEXT)) {
+            problems.add(new FieldProblem(field.key(), "worksheet.problem.max-length", TEXT));
         }
         return problems;
     }

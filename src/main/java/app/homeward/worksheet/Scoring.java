@@ -24,7 +24,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Scoring(List<String> items, List<String> reversed, List<Band> bands, List<AlertRule> alerts,
                       List<Subscale> subscales, Integer multiplier, Double reliability, Double normSd, Integer cutoff,
-                      Integer reliableChange) {
+                      Integer reliableChange) implements SummedItems {
 
     /** The alert target meaning "the total" rather than one item. */
     public static final String TOTAL = "total";
@@ -69,26 +69,6 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
                 reliableChange);
     }
 
-    /** What the summed items are multiplied by: the {@code multiplier}, or 1 when there is none. */
-    public int factor() {
-        return multiplier == null ? 1 : multiplier;
-    }
-
-    /**
-     * The lowest total this measure can give: every item at its lowest score, times the multiplier
-     * (PHQ-9: 0). Computed from the document's fields, never stored, so a chart can fix its y-axis.
-     * Null when an item has no bounded range (a number field without a minimum and maximum) or is
-     * not a field of {@code document}.
-     */
-    public Integer min(WorksheetDocument document) {
-        return Scorer.range(document, items, factor(), true);
-    }
-
-    /** The highest total this measure can give (PHQ-9: 27, DASS-21 total: 63); null as for {@link #min}. */
-    public Integer max(WorksheetDocument document) {
-        return Scorer.range(document, items, factor(), false);
-    }
-
     /** Totals from {@code min} to {@code max} (inclusive) read as {@code label}, e.g. 10–14 "Moderate". */
     public record Band(int min, int max, String label) {
         public Band {
@@ -123,27 +103,12 @@ public record Scoring(List<String> items, List<String> reversed, List<Band> band
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Subscale(String key, String label, List<String> items, Integer multiplier, List<Band> bands,
-                           Double reliability, Double normSd, Integer cutoff) {
+                           Double reliability, Double normSd, Integer cutoff) implements SummedItems {
         public Subscale {
             key = key == null ? "" : key;
             label = label == null ? "" : label;
             items = items == null ? List.of() : List.copyOf(items);
             bands = bands == null ? List.of() : List.copyOf(bands);
-        }
-
-        /** What the summed items are multiplied by: the {@code multiplier}, or 1 when there is none. */
-        public int factor() {
-            return multiplier == null ? 1 : multiplier;
-        }
-
-        /** The lowest score of this subscale (DASS-21 depression: 0); null as for {@link Scoring#min}. */
-        public Integer min(WorksheetDocument document) {
-            return Scorer.range(document, items, factor(), true);
-        }
-
-        /** The highest score of this subscale (DASS-21 depression: 42); null as for {@link Scoring#min}. */
-        public Integer max(WorksheetDocument document) {
-            return Scorer.range(document, items, factor(), false);
         }
     }
 

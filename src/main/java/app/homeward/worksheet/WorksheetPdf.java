@@ -1,5 +1,6 @@
 package app.homeward.worksheet;
 
+import app.homeward.base.PdfFile;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -10,10 +11,8 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +39,7 @@ public final class WorksheetPdf {
     }
 
     public static byte[] blank(WorksheetDocument worksheet, Map<String, String> labels) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 48, 48, 48, 48);
-        try {
-            PdfWriter.getInstance(pdf, out);
-            pdf.addTitle(worksheet.title());
-            pdf.addCreator("Homeward");
-            pdf.open();
+        return PdfFile.write(PageSize.A4, 48, worksheet.title(), "could not write the worksheet PDF", pdf -> {
             pdf.add(new Paragraph(worksheet.title(), TITLE));
             pdf.add(new Paragraph(label(labels, "worksheet.pdf.name") + " ______________________________    "
                     + label(labels, "worksheet.pdf.date") + " ______________", SMALL));
@@ -57,11 +50,7 @@ public final class WorksheetPdf {
             for (Field field : worksheet.fields()) {
                 addField(pdf, field, labels);
             }
-            pdf.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not write the worksheet PDF", e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void addField(Document pdf, Field field, Map<String, String> labels) throws DocumentException {

@@ -1,6 +1,7 @@
 package app.homeward.base.ui;
 
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 
 import java.time.ZoneId;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * The sign-in and password fields every public form uses, built the same way everywhere: full width,
  * the right {@code autocomplete} hint for password managers, and the same length limits as the services;
- * and the one list of time zones every zone picker offers.
+ * the one list of time zones every zone picker offers; and the bounded whole numbers of settings and plans.
  */
 public final class FormFields {
 
@@ -48,5 +49,15 @@ public final class FormFields {
         password.setMaxLength(maxLength);
         password.getElement().setAttribute("autocomplete", "new-password");
         return password;
+    }
+
+    /** A whole number from {@code min} to {@code max} with step buttons (a number of days, hours or times). */
+    public static IntegerField wholeNumber(IntegerField field, String label, String id, int min, int max) {
+        field.setLabel(label);
+        field.setId(id);
+        field.setMin(min);
+        field.setMax(max);
+        field.setStepButtonsVisible(true);
+        return field;
     }
 }

@@ -51,6 +51,20 @@ public final class Forms {
     }
 
     /**
+     * A form's submit: clears what the last attempt showed, then makes the service call ({@code action}, which
+     * also says what happened when it worked); a refusal is shown next to its field, or in the form's alert.
+     */
+    public static void submit(Map<String, ? extends HasValidation> fields, FormAlert alert, Component page,
+                              Runnable action) {
+        clear(fields, alert);
+        try {
+            action.run();
+        } catch (DomainException problem) {
+            show(problem, fields, alert, page);
+        }
+    }
+
+    /**
      * A staff page's button that makes one service call: a notification either way (a refusal translated by
      * {@code page}), then {@code reload} shows the new state, which another person may have changed too.
      */

@@ -2,9 +2,9 @@ package app.homeward.client.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
-import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.ButtonNames;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.client.pages.BeforeSessionPage;
 import app.homeward.client.pages.ClientPages;
 import app.homeward.homework.AlertSummary;
@@ -84,11 +84,7 @@ public class BeforeSessionView extends Div implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            clientId = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+        clientId = RouteIds.uuid(event, "id");
         render();
     }
 

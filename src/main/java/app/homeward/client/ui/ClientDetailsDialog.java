@@ -121,13 +121,10 @@ public final class ClientDetailsDialog extends Dialog {
         save.setId("save-client");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 action.save(this);
                 close();
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         cancel.setId("cancel-client");

@@ -3,9 +3,7 @@ package app.homeward.homework.adherence;
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditObject;
-import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
-import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.homework.ClientFile;
@@ -143,16 +141,7 @@ public class AdherenceService {
      * records it.
      */
     public ClientAdherence client(UUID clientId, int weeks) {
-        ClientProfile client;
-        try {
-            client = clients.profile(clientId);
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(AuditAction.ADHERENCE_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
-                    .object(AuditObject.CLIENT, clientId));
-            throw refused;
-        }
-        audit.record(AuditEntry.of(AuditAction.ADHERENCE_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
-        return adherenceOf(client, weeks);
+        return adherenceOf(clients.viewed(clientId, AuditAction.ADHERENCE_VIEWED), weeks);
     }
 
     /**
@@ -286,15 +275,7 @@ public class AdherenceService {
      * look at the client's record. A client outside one's caseload (or clinic) is not found.
      */
     public List<MeasureHistory> measures(UUID clientId) {
-        ClientProfile client;
-        try {
-            client = clients.profile(clientId);
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).outcome(AuditOutcome.DENIED).detail("not-in-caseload")
-                    .object(AuditObject.CLIENT, clientId));
-            throw refused;
-        }
-        audit.record(AuditEntry.of(AuditAction.MEASURES_VIEWED).client(clientId).object(AuditObject.CLIENT, clientId));
+        ClientProfile client = clients.viewed(clientId, AuditAction.MEASURES_VIEWED);
         return measureHistories.of(clientId, client.timeZone());
     }
 

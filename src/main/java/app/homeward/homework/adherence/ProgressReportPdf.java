@@ -1,6 +1,7 @@
 package app.homeward.homework.adherence;
 
 import app.homeward.base.Dates;
+import app.homeward.base.PdfFile;
 import app.homeward.client.ClientProfile;
 import app.homeward.homework.MeasureHistory;
 import app.homeward.tenancy.ClinicBranding;
@@ -12,9 +13,7 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfWriter;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +38,8 @@ final class ProgressReportPdf {
 
     static byte[] write(ClinicBranding clinic, ClientProfile client, ClientAdherence adherence,
                         List<MeasureHistory> measures, Instant now, MeasureTexts.Texts t, Locale locale) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 48, 48, 48, 48);
-        try {
-            PdfWriter.getInstance(pdf, out);
-            pdf.addTitle(t.t("report.title", client.displayName()));
-            pdf.addCreator("Homeward");
-            pdf.open();
+        return PdfFile.write(PageSize.A4, 48, t.t("report.title", client.displayName()),
+                "the progress report could not be written", pdf -> {
             pdf.add(new Paragraph(clinic.name(), SMALL));
             pdf.add(new Paragraph(t.t("report.title", client.displayName()), TITLE));
             pdf.add(new Paragraph(t.t("report.made", Dates.dateTime(now, clinic.timeZone(), locale)), SMALL));
@@ -86,14 +80,7 @@ final class ProgressReportPdf {
                 pdf.add(facts);
             }
             pdf.add(spaced(new Paragraph(t.t("report.footer"), SMALL)));
-        } catch (DocumentException e) {
-            throw new IllegalStateException("the progress report could not be written", e);
-        } finally {
-            if (pdf.isOpen()) {
-                pdf.close();
-            }
-        }
-        return out.toByteArray();
+        });
     }
 
     private static PdfPTable scores(MeasureHistory m, MeasureTexts.Texts t, Locale locale) {

@@ -3,7 +3,6 @@ package app.homeward.homework.adherence;
 import app.homeward.audit.AuditAction;
 import app.homeward.audit.AuditEntry;
 import app.homeward.audit.AuditObject;
-import app.homeward.audit.AuditOutcome;
 import app.homeward.audit.AuditTrail;
 import app.homeward.base.Messages;
 import app.homeward.base.NotFoundException;
@@ -61,14 +60,7 @@ public class ProgressReports {
     /** The report as a PDF in {@code language}, dated in the clinic's time zone; a client one may not see is not found. */
     @Transactional(readOnly = true)
     public Report progressReport(UUID clientId, Locale language) {
-        ClientProfile client;
-        try {
-            client = clients.profile(clientId);
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(AuditAction.REPORT_DOWNLOADED).outcome(AuditOutcome.DENIED)
-                    .detail("not-in-caseload").object(AuditObject.CLIENT, clientId));
-            throw refused;
-        }
+        ClientProfile client = clients.profileOrRefusal(clientId, AuditAction.REPORT_DOWNLOADED);
         ClinicBranding clinic = clinics.findById(CurrentClinic.id().orElseThrow(NotFoundException::new)).orElseThrow();
         ClientAdherence twelveWeeks = adherence.adherenceOf(client, WEEKS);
         List<MeasureHistory> history = measures.of(clientId, client.timeZone());

@@ -1,16 +1,15 @@
 package app.homeward.homework.portal;
 
 import app.homeward.base.Dates;
+import app.homeward.base.PdfFile;
 import app.homeward.homework.Obstacle;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,13 +36,7 @@ public final class HomeworkCardPdf {
 
     public static byte[] render(HomeworkCard card, String clinicName, Map<String, String> labels,
                                 Map<Obstacle, String> obstacleNames, Locale locale) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A5, 36, 36, 36, 36);
-        try {
-            PdfWriter.getInstance(pdf, out);
-            pdf.addTitle(card.title());
-            pdf.addCreator("Homeward");
-            pdf.open();
+        return PdfFile.write(PageSize.A5, 36, card.title(), "could not write the homework card", pdf -> {
             pdf.add(new Paragraph(clinicName, SMALL));
             pdf.add(new Paragraph(card.title(), TITLE));
             section(pdf, labels.get("worksheet.why"), card.rationale());
@@ -57,11 +50,7 @@ public final class HomeworkCardPdf {
             section(pdf, labels.get("portal.plan.backup"), card.backupPlan());
             section(pdf, labels.get("card.next"), Dates.weekday(card.due().toLocalDate(), locale) + ", "
                     + Dates.time(card.due().toLocalTime(), locale));
-            pdf.close();
-        } catch (DocumentException e) {
-            throw new IllegalStateException("could not write the homework card", e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void section(Document pdf, String heading, String text) throws DocumentException {

@@ -151,7 +151,7 @@ public class ReviewService {
                     .object(AuditObject.ENTRY, entryId));
             throw new NotFoundException();
         }
-        ClientProfile client = viewed(AuditAction.ENTRY_VIEWED, entry.getClientId(), AuditObject.ENTRY, entryId);
+        ClientProfile client = clients.viewed(entry.getClientId(), AuditAction.ENTRY_VIEWED, AuditObject.ENTRY, entryId);
         Assignment assignment = assignments.findById(entry.getAssignmentId()).orElseThrow(NotFoundException::new);
         var document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
         Map<String, Object> answers = WorksheetJson.readAnswers(entry.getAnswers());
@@ -316,24 +316,5 @@ public class ReviewService {
         audit.record(AuditEntry.of(AuditAction.MISSED_HOMEWORK_DISCUSSED).client(occurrence.getClientId())
                 .object(AuditObject.OCCURRENCE, occurrenceId));
         LOG.info("missed homework discussed clinic={} occurrence={}", CurrentUser.require().clinicId(), occurrenceId);
-    }
-
-    /**
-     * A client's record opened for a page: the client if the staff member may see them (else not found), and
-     * the view recorded in the audit trail, refused ones too. One record per page load, queued (no statement).
-     */
-    private ClientProfile viewed(AuditAction action, UUID clientId) {
-        return viewed(action, clientId, AuditObject.CLIENT, clientId);
-    }
-
-    private ClientProfile viewed(AuditAction action, UUID clientId, AuditObject type, UUID objectId) {
-        try {
-            ClientProfile client = clients.profile(clientId);
-            audit.record(AuditEntry.of(action).client(clientId).object(type, objectId));
-            return client;
-        } catch (NotFoundException refused) {
-            audit.record(AuditEntry.of(action).outcome(AuditOutcome.DENIED).detail("not-in-caseload").object(type, objectId));
-            throw refused;
-        }
     }
 }

@@ -1,7 +1,7 @@
 package app.homeward.homework.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.HomeworkWord;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.homework.HomeworkSettings;
 import app.homeward.homework.HomeworkSettingsService;
@@ -27,20 +27,12 @@ class HomeworkSettingsForm extends Div {
 
     HomeworkSettingsForm(HomeworkSettingsService settings) {
         HomeworkSettings current = settings.current();
-        confidence.setLabel(getTranslation("settings.confidence"));
+        FormFields.wholeNumber(confidence, getTranslation("settings.confidence"), "confidence-threshold", 0, 10);
         confidence.setHelperText(getTranslation("settings.confidence.help"));
-        confidence.setMin(0);
-        confidence.setMax(10);
-        confidence.setStepButtonsVisible(true);
         confidence.setValue(current.confidenceThreshold());
-        confidence.setId("confidence-threshold");
-        grace.setLabel(getTranslation("settings.grace"));
+        FormFields.wholeNumber(grace, getTranslation("settings.grace"), "grace-hours", 1, 168);
         grace.setHelperText(getTranslation("settings.grace.help"));
-        grace.setMin(1);
-        grace.setMax(168);
-        grace.setStepButtonsVisible(true);
         grace.setValue(current.graceHours());
-        grace.setId("grace-hours");
         word.setLabel(getTranslation("settings.homework-word"));
         word.setHelperText(getTranslation("settings.homework-word.help"));
         word.setItems(HomeworkWord.values());
@@ -55,13 +47,10 @@ class HomeworkSettingsForm extends Div {
         save.setId("save-homework-settings");
         Forms.sectionSave(save);
         save.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 settings.change(confidence.getValue(), grace.getValue(), word.getValue());
                 Forms.notifySuccess(getTranslation("settings.homework.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         add(new H2(getTranslation("settings.homework")), alert, confidence, grace, word, save);
         addClassName("form-section");

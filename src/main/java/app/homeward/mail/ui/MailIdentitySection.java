@@ -1,6 +1,5 @@
 package app.homeward.mail.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.mail.MailIdentities;
 import app.homeward.mail.MailIdentitySettings;
@@ -44,13 +43,10 @@ class MailIdentitySection extends Div {
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("settings.mail.save"), e -> {
             Map<String, HasValidation> fields = Map.of("neutralName", neutralName);
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 identities.update(discreet.getValue(), neutralName.getValue());
                 Forms.notifySuccess(getTranslation(discreet.getValue() ? "settings.mail.saved-on" : "settings.mail.saved-off"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         save.setId("save-mail-identity");
         Forms.sectionSave(save);

@@ -1,7 +1,7 @@
 package app.homeward.privacy.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.ClinicSettingsSection;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.privacy.PrivacyService;
 import com.vaadin.flow.component.Component;
@@ -41,23 +41,17 @@ class RetentionSettingsSection implements ClinicSettingsSection {
         Section(PrivacyService privacy) {
             addClassName("form-section");
             setId("retention-settings");
-            keepDays.setLabel(getTranslation("privacy.settings.keep-days"));
+            FormFields.wholeNumber(keepDays, getTranslation("privacy.settings.keep-days"), "keep-days",
+                    0, PrivacyService.MAX_KEEP_DAYS);
             keepDays.setHelperText(getTranslation("privacy.settings.keep-days.help"));
-            keepDays.setId("keep-days");
-            keepDays.setMin(0);
-            keepDays.setMax(PrivacyService.MAX_KEEP_DAYS);
-            keepDays.setStepButtonsVisible(true);
             keepDays.setValue(privacy.retentionDays());
             Forms.FormAlert alert = new Forms.FormAlert();
             Map<String, HasValidation> fields = Map.of("keepDays", keepDays);
             Button save = new Button(getTranslation("privacy.settings.save"), e -> {
-                Forms.clear(fields, alert);
-                try {
+                Forms.submit(fields, alert, this, () -> {
                     privacy.changeRetention(keepDays.getValue());
                     Forms.notifySuccess(getTranslation("privacy.settings.saved"));
-                } catch (DomainException problem) {
-                    Forms.show(problem, fields, alert, this);
-                }
+                });
             });
             save.setId("save-retention");
             Forms.sectionSave(save);

@@ -1,6 +1,5 @@
 package app.homeward.reminder.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.AlertEscalation;
 import com.vaadin.flow.component.HasValidation;
@@ -38,14 +37,11 @@ class AlertEscalationForm extends Div {
         save.setId("save-alert-settings");
         Forms.sectionSave(save);
         save.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 escalation.change(after.getValue());
                 Forms.notifySuccess(after.getValue() == 0 ? getTranslation("alerts.escalation.saved.never")
                         : getTranslation("alerts.escalation.saved", after.getValue()));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         add(new H2(getTranslation("alerts.escalation.title")), new Paragraph(getTranslation("alerts.escalation.intro")),
                 alert, after, save);

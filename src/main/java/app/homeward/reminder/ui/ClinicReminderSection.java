@@ -1,7 +1,7 @@
 package app.homeward.reminder.ui;
 
 import app.homeward.base.Dates;
-import app.homeward.base.DomainException;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.reminder.ReminderService;
 import app.homeward.reminder.ReminderSettings;
@@ -47,19 +47,11 @@ class ClinicReminderSection extends Div {
         quietStart.setValue(rules.quietStart());
         quietEnd.setValue(rules.quietEnd());
         quietEnd.setHelperText(getTranslation("settings.reminders.quiet.help"));
-        dueSoon.setLabel(getTranslation("settings.reminders.due-soon"));
+        FormFields.wholeNumber(dueSoon, getTranslation("settings.reminders.due-soon"), "clinic-due-soon", 0, 48);
         dueSoon.setHelperText(getTranslation("settings.reminders.due-soon.help"));
-        dueSoon.setId("clinic-due-soon");
-        dueSoon.setMin(0);
-        dueSoon.setMax(48);
-        dueSoon.setStepButtonsVisible(true);
         dueSoon.setValue(rules.dueSoonHours());
-        overdue.setLabel(getTranslation("settings.reminders.overdue"));
+        FormFields.wholeNumber(overdue, getTranslation("settings.reminders.overdue"), "clinic-overdue", 0, 168);
         overdue.setHelperText(getTranslation("settings.reminders.overdue.help"));
-        overdue.setId("clinic-overdue");
-        overdue.setMin(0);
-        overdue.setMax(168);
-        overdue.setStepButtonsVisible(true);
         overdue.setValue(rules.overdueHours());
         weekly.setLabel(getTranslation("settings.reminders.weekly"));
         weekly.setHelperText(getTranslation("settings.reminders.weekly.help"));
@@ -73,14 +65,11 @@ class ClinicReminderSection extends Div {
             fields.put("quietEnd", quietEnd);
             fields.put("dueSoonHours", dueSoon);
             fields.put("overdueHours", overdue);
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 reminders.updateClinicRules(remindersOn.getValue(), quietStart.getValue(), quietEnd.getValue(),
                         dueSoon.getValue(), overdue.getValue(), weekly.getValue());
                 Forms.notifySuccess(getTranslation("settings.reminders.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         save.setId("save-reminder-settings");
         Forms.sectionSave(save);

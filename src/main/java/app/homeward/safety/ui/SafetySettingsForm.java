@@ -1,6 +1,5 @@
 package app.homeward.safety.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
@@ -62,15 +61,12 @@ class SafetySettingsForm extends Div {
         saveCrisis.setId("save-crisis-lines");
         Forms.sectionSave(saveCrisis);
         saveCrisis.addClickListener(e -> {
-            Forms.clear(fields, alert);
             Map<Locale, String> texts = new LinkedHashMap<>();
             crisis.forEach((language, area) -> texts.put(language, area.getValue()));
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 safety.changeCrisisLines(texts);
                 Forms.notifySuccess(getTranslation("safety.crisis.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         section.add(fallbackNote, saveCrisis);
         return section;
@@ -108,13 +104,10 @@ class SafetySettingsForm extends Div {
         saveScores.setId("save-client-scores");
         Forms.sectionSave(saveScores);
         saveScores.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 safety.changeClientScores(scores.getValue());
                 Forms.notifySuccess(getTranslation("safety.scores.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         section.add(new H2(getTranslation("safety.scores.title")), new Paragraph(getTranslation("safety.scores.intro")),
                 alert, scores, saveScores);

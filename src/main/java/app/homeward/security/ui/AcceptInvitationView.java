@@ -1,6 +1,5 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.HomeworkWords;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
@@ -70,14 +69,11 @@ public class AcceptInvitationView extends ClinicPublicPage {
         accept.addThemeVariants(ButtonVariant.PRIMARY);
         accept.setWidthFull();
         accept.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 HomewardUser user = invitations.accept(clinic.slug(), token, name.getValue(), password.getValue());
                 String next = sessions.establish(user);
                 getUI().ifPresent(ui -> ui.getPage().setLocation(next));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         // a client is invited to their homework portal; staff join the clinic's team
         Paragraph intro = invitation.role() == Role.CLIENT

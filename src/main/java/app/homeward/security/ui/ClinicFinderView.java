@@ -1,7 +1,6 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.DomainException;
 import app.homeward.base.Dates;
 import app.homeward.base.Messages;
 import app.homeward.base.ui.Forms;
@@ -111,13 +110,10 @@ public class ClinicFinderView extends PublicPage implements HasDynamicTitle, Bef
 
         email.setLabel(getTranslation("login.links.email"));
         Button send = new Button(getTranslation("login.links.send"), e -> {
-            Forms.clear(Map.of("email", email), linksAlert);
-            try {
+            Forms.submit(Map.of("email", email), linksAlert, this, () -> {
                 links.emailLinks(email.getValue(), RequestOrigin.current());
                 linksAlert.info(getTranslation("login.links.sent"));
-            } catch (DomainException problem) {
-                Forms.show(problem, Map.of("email", email), linksAlert, this);
-            }
+            });
         });
         send.setId("send-links");
 

@@ -2,7 +2,6 @@ package app.homeward.security.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.ui.FormFields;
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.AccountService;
 import com.vaadin.flow.component.HasValidation;
@@ -42,13 +41,10 @@ class DigestSection extends Div {
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("account.digest.save"), e -> {
             Map<String, HasValidation> fields = Map.of("timeZone", zone);
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 accounts.changeMyDigest(time.getValue(), zone.getValue());
                 Forms.notifySuccess(getTranslation("account.digest.saved"));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         save.setId("save-digest");
         Forms.sectionSave(save);

@@ -1,7 +1,6 @@
 package app.homeward.security.ui;
 
 import app.homeward.base.RequestOrigin;
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.PasswordResetService;
@@ -39,14 +38,11 @@ public class ForgotPasswordView extends ClinicPublicPage {
         send.setId("send-reset");
         send.addThemeVariants(ButtonVariant.PRIMARY);
         send.addClickListener(e -> {
-            Forms.clear(Map.of("email", email), alert);
-            try {
+            Forms.submit(Map.of("email", email), alert, this, () -> {
                 resets.requestReset(clinic.slug(), email.getValue(), RequestOrigin.current());
                 alert.info(getTranslation("forgot.sent"));
                 send.setEnabled(false);
-            } catch (DomainException problem) {
-                Forms.show(problem, Map.of("email", email), alert, this);
-            }
+            });
         });
         addToCard(title(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")), alert, email,
                 send, new Anchor("c/" + clinic.slug(), getTranslation("forgot.back")));

@@ -1,6 +1,5 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.PasswordPolicy;
@@ -47,14 +46,11 @@ public class ResetPasswordView extends ClinicPublicPage {
         save.setId("save-password");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> {
-            Forms.clear(Map.of("password", password), alert);
-            try {
+            Forms.submit(Map.of("password", password), alert, this, () -> {
                 resets.reset(clinic.slug(), token, password.getValue());
                 setCardContent(title(getTranslation("reset.done.title")),
                         new Paragraph(getTranslation("reset.done")), back);
-            } catch (DomainException problem) {
-                Forms.show(problem, Map.of("password", password), alert, this);
-            }
+            });
         });
         addToCard(title(getTranslation("reset.title")), alert, password, save);
     }

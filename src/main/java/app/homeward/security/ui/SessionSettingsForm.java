@@ -1,6 +1,6 @@
 package app.homeward.security.ui;
 
-import app.homeward.base.DomainException;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.security.SessionLimits;
 import app.homeward.security.SessionService;
@@ -24,21 +24,15 @@ class SessionSettingsForm extends Div {
         addClassName("form-section");
         setId("session-settings");
         SessionLimits limits = sessions.clinicLimits();
-        idle.setLabel(getTranslation("sessions.settings.idle"));
+        FormFields.wholeNumber(idle, getTranslation("sessions.settings.idle"), "session-idle-minutes",
+                SessionLimits.MIN_IDLE_MINUTES, SessionLimits.MAX_IDLE_MINUTES);
         idle.setHelperText(getTranslation("sessions.settings.idle.help",
                 SessionLimits.MIN_IDLE_MINUTES, SessionLimits.MAX_IDLE_MINUTES));
-        idle.setId("session-idle-minutes");
-        idle.setMin(SessionLimits.MIN_IDLE_MINUTES);
-        idle.setMax(SessionLimits.MAX_IDLE_MINUTES);
-        idle.setStepButtonsVisible(true);
         idle.setValue(limits.idleMinutes());
-        absolute.setLabel(getTranslation("sessions.settings.absolute"));
+        FormFields.wholeNumber(absolute, getTranslation("sessions.settings.absolute"), "session-absolute-hours",
+                SessionLimits.MIN_ABSOLUTE_HOURS, SessionLimits.MAX_ABSOLUTE_HOURS);
         absolute.setHelperText(getTranslation("sessions.settings.absolute.help",
                 SessionLimits.MIN_ABSOLUTE_HOURS, SessionLimits.MAX_ABSOLUTE_HOURS));
-        absolute.setId("session-absolute-hours");
-        absolute.setMin(SessionLimits.MIN_ABSOLUTE_HOURS);
-        absolute.setMax(SessionLimits.MAX_ABSOLUTE_HOURS);
-        absolute.setStepButtonsVisible(true);
         absolute.setValue(limits.absoluteHours());
 
         Forms.FormAlert alert = new Forms.FormAlert();
@@ -47,13 +41,10 @@ class SessionSettingsForm extends Div {
         save.setId("save-session-settings");
         Forms.sectionSave(save);
         save.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 SessionLimits saved = sessions.updateClinicLimits(idle.getValue(), absolute.getValue());
                 Forms.notifySuccess(getTranslation("sessions.settings.saved", saved.idleMinutes(), saved.absoluteHours()));
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         add(new H2(getTranslation("sessions.settings")), new Paragraph(getTranslation("sessions.settings.intro")),
                 alert, idle, absolute, save);

@@ -1,7 +1,6 @@
 package app.homeward.staff.ui;
 
 import app.homeward.base.Dates;
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PhoneColumns;
 import app.homeward.security.AccountService;
@@ -93,16 +92,13 @@ public class StaffView extends Div implements HasDynamicTitle {
         invite.addThemeVariants(ButtonVariant.PRIMARY);
         Map<String, HasValidation> fields = Map.of("name", name, "email", email, "role", role);
         invite.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 InvitationSummary sent = invitations.inviteStaff(email.getValue(), name.getValue(), role.getValue());
                 Forms.notifySuccess(getTranslation("staff.invite.sent", sent.email()));
                 name.clear();
                 email.clear();
                 refresh();
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         HorizontalLayout form = new HorizontalLayout(name, email, role, invite);
         form.setWrap(true);

@@ -3,9 +3,11 @@ package app.homeward.worksheet.ui;
 import app.homeward.worksheet.Field;
 import app.homeward.worksheet.FieldType;
 import app.homeward.worksheet.FieldTypes;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -245,15 +247,15 @@ class FieldEditor extends Div {
     }
 
     private IntegerField integer(String labelKey, Integer value) {
-        IntegerField input = new IntegerField(t.t(labelKey));
-        input.setValue(value);
-        input.setWidth("9em");
-        watch(input);
-        return input;
+        return narrow(new IntegerField(t.t(labelKey)), value);
     }
 
     private BigDecimalField decimal(String labelKey, BigDecimal value) {
-        BigDecimalField input = new BigDecimalField(t.t(labelKey));
+        return narrow(new BigDecimalField(t.t(labelKey)), value);
+    }
+
+    /** A number box (a bound, a step, a length) as narrow as the numbers it holds, watched for changes. */
+    private <V, F extends AbstractField<F, V> & HasSize> F narrow(F input, V value) {
         input.setValue(value);
         input.setWidth("9em");
         watch(input);

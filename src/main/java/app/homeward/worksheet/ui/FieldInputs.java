@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -511,25 +513,16 @@ final class FieldInputs {
             return out.isEmpty() ? null : out;
         }
 
-        /** Row indexes in problems count only rows with something in them, as {@link #value()} sends them. */
         @Override
         public void showError(String path, String message) {
-            if (path != null && message != null) {
-                String[] parts = path.split("/");
-                int filled = Integer.parseInt(parts[1]);
-                int seen = -1;
-                for (Map<String, FieldInput> row : rows) {
-                    if (row.values().stream().anyMatch(c -> c.value() != null)) {
-                        seen++;
-                    }
-                    if (seen == filled && row.containsKey(parts[2])) {
-                        row.get(parts[2]).showError(null, message);
-                        return;
-                    }
-                }
-            }
-            error.setText(message == null ? "" : message);
-            error.setVisible(message != null);
+            showRowError(path, message, rows, row -> row.values().stream().anyMatch(c -> c.value() != null),
+                    (row, column) -> {
+                        if (!row.containsKey(column)) {
+                            return false;
+                        }
+                        row.get(column).showError(null, message);
+                        return true;
+                    }, error);
         }
 
         @Override
@@ -696,24 +689,14 @@ final class FieldInputs {
 
         @Override
         public void showError(String path, String message) {
-            if (path != null && message != null) {
-                String[] parts = path.split("/");
-                int filled = Integer.parseInt(parts[1]);
-                int seen = -1;
-                for (Step step : steps) {
-                    if (!step.text().getValue().isBlank() || step.rating().getValue() != null) {
-                        seen++;
-                    }
-                    if (seen == filled) {
-                        HasValidation target = "rating".equals(parts[2]) ? step.rating() : step.text();
+            showRowError(path, message, steps,
+                    step -> !step.text().getValue().isBlank() || step.rating().getValue() != null,
+                    (step, column) -> {
+                        HasValidation target = "rating".equals(column) ? step.rating() : step.text();
                         target.setErrorMessage(message);
                         target.setInvalid(true);
-                        return;
-                    }
-                }
-            }
-            error.setText(message == null ? "" : message);
-            error.setVisible(message != null);
+                        return true;
+                    }, error);
         }
 
         @Override
@@ -733,6 +716,30 @@ final class FieldInputs {
                 steps.getFirst().text().focus();
             }
         }
+    }
+
+    /**
+     * Shows a problem of a group of rows (a table, a ladder). {@code path} is {@code field/row/column}, the row
+     * counted among the rows with something in them (as the group's {@code value()} sends them), and goes on
+     * that cell when {@code markCell} finds it; anything else goes on the group's own error line.
+     */
+    private static <R> void showRowError(String path, String message, List<R> rows, Predicate<R> hasAnything,
+                                         BiPredicate<R, String> markCell, Paragraph error) {
+        if (path != null && message != null) {
+            String[] parts = path.split("/");
+            int filled = Integer.parseInt(parts[1]);
+            int seen = -1;
+            for (R row : rows) {
+                if (hasAnything.test(row)) {
+                    seen++;
+                }
+                if (seen == filled && markCell.test(row, parts[2])) {
+                    return;
+                }
+            }
+        }
+        error.setText(message == null ? "" : message);
+        error.setVisible(message != null);
     }
 
     /** Dates and times in a worksheet read as on the rest of the page: the viewer's region (decision 0031). */

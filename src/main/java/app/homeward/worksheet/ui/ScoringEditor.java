@@ -176,21 +176,10 @@ class ScoringEditor extends Div {
         label.setMaxLength(60);
         label.setValueChangeMode(ValueChangeMode.LAZY);
         Div box = new Div(min, max, label);
-        box.addClassName("editor-row");
-        BandRow row = new BandRow(box, min, max, label);
-        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-            bandRows.remove(row);
-            bands.remove(box);
-            onChange.run();
-        });
-        remove.setAriaLabel(t.t("builder.scoring.remove-band"));
-        remove.addThemeVariants(ButtonVariant.TERTIARY);
-        box.add(remove);
+        addRow(new BandRow(box, min, max, label), box, bandRows, bands, "builder.scoring.remove-band");
         min.addValueChangeListener(e -> onChange.run());
         max.addValueChangeListener(e -> onChange.run());
         label.addValueChangeListener(e -> onChange.run());
-        bandRows.add(row);
-        bands.add(box);
     }
 
     private void addAlert(Scoring.AlertRule rule) {
@@ -216,22 +205,33 @@ class ScoringEditor extends Div {
         message.setValueChangeMode(ValueChangeMode.LAZY);
         message.setWidthFull();
         Div box = new Div(target, atLeast, label, message);
-        box.addClassName("editor-row");
-        AlertRow row = new AlertRow(box, target, atLeast, label, message);
-        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-            alertRows.remove(row);
-            alerts.remove(box);
-            onChange.run();
-        });
-        remove.setAriaLabel(t.t("builder.scoring.remove-alert"));
-        remove.addThemeVariants(ButtonVariant.TERTIARY);
-        box.add(remove);
+        addRow(new AlertRow(box, target, atLeast, label, message), box, alertRows, alerts,
+                "builder.scoring.remove-alert");
         target.addValueChangeListener(e -> { if (e.isFromClient()) { onChange.run(); } });
         atLeast.addValueChangeListener(e -> onChange.run());
         label.addValueChangeListener(e -> onChange.run());
         message.addValueChangeListener(e -> onChange.run());
-        alertRows.add(row);
-        alerts.add(box);
+    }
+
+    /** Shows an editable row (a band, an alert rule) in its list, with a button that takes it out again. */
+    private <R> void addRow(R row, Div box, List<R> rows, Div list, String removeKey) {
+        box.addClassName("editor-row");
+        box.add(removeButton(t.t(removeKey), () -> {
+            rows.remove(row);
+            list.remove(box);
+        }));
+        rows.add(row);
+        list.add(box);
+    }
+
+    private Button removeButton(String ariaLabel, Runnable remove) {
+        Button button = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            remove.run();
+            onChange.run();
+        });
+        button.setAriaLabel(ariaLabel);
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        return button;
     }
 
     // a subscale is shown as one line (its name, how many questions, ×multiplier, cut-off) and kept as it is;
@@ -246,13 +246,10 @@ class ScoringEditor extends Div {
             String summary = t.t("builder.scoring.subscale.summary", subscale.label(), subscale.items().size(),
                     subscale.factor(), subscale.cutoff() == null ? "–" : subscale.cutoff());
             Paragraph line = new Paragraph(summary);
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            Button remove = removeButton(t.t("builder.scoring.remove-subscale", subscale.label()), () -> {
                 subscales.remove(subscale);
                 showSubscales();
-                onChange.run();
             });
-            remove.setAriaLabel(t.t("builder.scoring.remove-subscale", subscale.label()));
-            remove.addThemeVariants(ButtonVariant.TERTIARY);
             Div row = new Div(line, remove);
             row.addClassName("editor-row");
             row.addClassName("subscale-row");

@@ -2,6 +2,7 @@ package app.homeward.homework.plan.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
+import app.homeward.base.ui.FormFields;
 import app.homeward.base.ui.Forms;
 import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
@@ -40,6 +41,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
 import java.time.Clock;
@@ -257,21 +259,12 @@ public final class AssignDialog extends Dialog {
         rationale.setMinRows(3);
         rationale.setWidthFull();
 
-        what.setLabel(getTranslation("assign.field.what"));
-        what.setId("assign-what");
-        what.setPlaceholder(getTranslation("assign.field.what.placeholder"));
+        planLine(what, "what");
         what.setMaxLength(1000);
-        what.setWidthFull();
-        when.setLabel(getTranslation("assign.field.when"));
-        when.setId("assign-when");
-        when.setPlaceholder(getTranslation("assign.field.when.placeholder"));
+        planLine(when, "when");
         when.setMaxLength(300);
-        when.setWidthFull();
-        where.setLabel(getTranslation("assign.field.where"));
-        where.setId("assign-where");
-        where.setPlaceholder(getTranslation("assign.field.where.placeholder"));
+        planLine(where, "where");
         where.setMaxLength(300);
-        where.setWidthFull();
 
         kind.setLabel(getTranslation("assign.field.kind"));
         kind.setId("assign-kind");
@@ -296,11 +289,7 @@ public final class AssignDialog extends Dialog {
         ClientFormat.localize(end, this);
         end.setHelperText(next != null && next.isAfter(today)
                 ? getTranslation("assign.field.end.help", ClientFormat.date(next, getLocale())) : null);
-        times.setLabel(getTranslation("assign.field.times"));
-        times.setId("assign-times");
-        times.setMin(1);
-        times.setMax(Schedule.MAX_OCCURRENCES);
-        times.setStepButtonsVisible(true);
+        FormFields.wholeNumber(times, getTranslation("assign.field.times"), "assign-times", 1, Schedule.MAX_OCCURRENCES);
         times.setValue(6);
         time.setLabel(getTranslation("assign.field.time"));
         time.setId("assign-time");
@@ -311,11 +300,7 @@ public final class AssignDialog extends Dialog {
         weekdays.setId("assign-weekdays");
         weekdays.setItems(DayOfWeek.values());
         weekdays.setItemLabelGenerator(d -> ScheduleText.dayName(d, getLocale()));
-        everyDays.setLabel(getTranslation("assign.field.every-days"));
-        everyDays.setId("assign-every-days");
-        everyDays.setMin(2);
-        everyDays.setMax(60);
-        everyDays.setStepButtonsVisible(true);
+        FormFields.wholeNumber(everyDays, getTranslation("assign.field.every-days"), "assign-every-days", 2, 60);
         everyDays.setValue(2);
         zoneNote.setText(getTranslation("assign.zone", zone.getId()));
         zoneNote.setId("assign-zone");
@@ -333,11 +318,8 @@ public final class AssignDialog extends Dialog {
         obstacleOther.setMaxLength(300);
         obstacleOther.setWidthFull();
         obstacleOther.setVisible(false);
-        backupPlan.setLabel(getTranslation("assign.field.backup-plan"));
-        backupPlan.setId("assign-backup-plan");
-        backupPlan.setPlaceholder(getTranslation("assign.field.backup-plan.placeholder"));
+        planLine(backupPlan, "backup-plan");
         backupPlan.setMaxLength(1000);
-        backupPlan.setWidthFull();
 
         confidence.setLabel(getTranslation("assign.field.confidence"));
         confidence.setId("assign-confidence");
@@ -366,6 +348,14 @@ public final class AssignDialog extends Dialog {
         goal.setEmptySelectionCaption(getTranslation("assign.field.goal.none"));
         goal.setItemLabelGenerator(g -> g == null ? getTranslation("assign.field.goal.none") : g.text());
         goal.setWidthFull();
+    }
+
+    /** A line of the plan (what, when, where, the backup plan): its label, and an example as its placeholder. */
+    private <F extends TextFieldBase<F, String>> void planLine(F field, String name) {
+        field.setLabel(getTranslation("assign.field." + name));
+        field.setId("assign-" + name);
+        field.setPlaceholder(getTranslation("assign.field." + name + ".placeholder"));
+        field.setWidthFull();
     }
 
     private Div section(String headingKey, String introKey, Component... inputs) {

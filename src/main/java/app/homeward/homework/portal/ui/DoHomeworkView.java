@@ -2,8 +2,8 @@ package app.homeward.homework.portal.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
-import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
@@ -82,11 +82,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            occurrenceId = UUID.fromString(event.getRouteParameters().get("occurrence").orElse(""));
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+        occurrenceId = RouteIds.uuid(event, "occurrence");
         load();
     }
 

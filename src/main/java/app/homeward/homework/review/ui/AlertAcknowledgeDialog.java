@@ -1,6 +1,5 @@
 package app.homeward.homework.review.ui;
 
-import app.homeward.base.DomainException;
 import app.homeward.base.ui.Forms;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.review.SafetyAlerts;
@@ -51,15 +50,12 @@ public final class AlertAcknowledgeDialog extends Dialog {
         acknowledge.setId("acknowledge-confirm");
         acknowledge.addThemeVariants(ButtonVariant.PRIMARY);
         acknowledge.addClickListener(e -> {
-            Forms.clear(fields, alert);
-            try {
+            Forms.submit(fields, alert, this, () -> {
                 safetyAlerts.acknowledge(safetyAlert.id(), note.getValue());
                 close();
                 Forms.notifySuccess(getTranslation("alerts.acknowledged", safetyAlert.clientName()));
                 done.run();
-            } catch (DomainException problem) {
-                Forms.show(problem, fields, alert, this);
-            }
+            });
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), acknowledge);
     }

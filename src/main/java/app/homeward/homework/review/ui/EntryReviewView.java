@@ -2,9 +2,9 @@ package app.homeward.homework.review.ui;
 
 import app.homeward.base.Dates;
 import app.homeward.base.DomainException;
-import app.homeward.base.NotFoundException;
 import app.homeward.base.ui.Forms;
 import app.homeward.base.ui.PageLinks;
+import app.homeward.base.ui.RouteIds;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.review.EntryDetail;
@@ -42,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -81,14 +80,7 @@ public class EntryReviewView extends Div implements BeforeEnterObserver, HasDyna
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getRouteParameters().get("id").orElse("");
-        UUID entryId;
-        try {
-            entryId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
-        detail = reviews.entry(entryId);
+        detail = reviews.entry(RouteIds.uuid(event, "id"));
         render();
     }
 

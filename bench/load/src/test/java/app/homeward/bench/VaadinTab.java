@@ -1,0 +1,100 @@
+package app.homeward.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * One browser tab over plain HTTP ({@code java.net.http}, no Gatling): its own cookie jar (so its own
+ * session) and the {@link VaadinUi} of the page it shows. Used where the benchmarks act as one person at a
+ * time: the therapists' enrolment before a load level ({@link Enrolment}) and bench/session-memory's
+ * sessions. Every step checks the answer is what a working UI gets, and throws if not.
+ */
+final class VaadinTab {
+
+    /** What headless Chromium sends: Vaadin keeps the user agent (and the locale it picks) in the session. */
+    static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "HeadlessChrome/143.0.0.0 Safari/537.36";
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final VaadinUi ui = new VaadinUi();
+
+    VaadinTab(String base) {
+        this.base = base;
+    }
+
+    /**
+     * A full page load, as a browser makes it: the page being left sends its unload beacon (the server
+     * closes that UI at once), then the bootstrap page, the init request and the {@code ui-navigate} event
+     * that renders the view.
+     */
+    void open(String route) throws Exception {
+        if (ui.uiId >= 0) {
+            unload();
+        }
+        get("/" + route);
+        check(ui.init(get("/" + VaadinUi.initQuery(route))));
+        send(ui.message(ui.routerEvent(VaadinUi.rpcs(), "ui-navigate", route)));
+    }
+
+    /** Signs in on the clinic's page (email, password, "Sign in"); the server then names the next page. */
+    String signIn(String clinic, String email, String password) throws Exception {
+        open("c/" + clinic);
+        var r = VaadinUi.rpcs();
+        ui.set(r, ui.needId("email"), "value", email);
+        ui.set(r, ui.needId("password"), "value", password);
+        ui.click(r, ui.needId("sign-in"));
+        send(ui.message(r));
+        if (ui.location == null) {
+            throw new IllegalStateException(email + ": sign-in did not move on");
+        }
+        return ui.location;
+    }
+
+    /** One UIDL round trip whose answer must apply cleanly. */
+    void send(String message) throws Exception {
+        check(ui.uidl(post(ui.uidlQuery(), message)));
+    }
+
+    /** The page goes the way a browser leaves it: its unload beacon, so the server closes the UI. */
+    void unload() throws Exception {
+        post(ui.uidlQuery(), ui.unload());
+    }
+
+    static void check(String outcome) {
+        if (!"ok".equals(outcome)) {
+            throw new IllegalStateException(outcome);
+        }
+    }
+
+    String get(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    String post(String path, String json) throws Exception {
+        HttpResponse<String> response = postAny(path, json);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    HttpResponse<String> postAny(String path, String json) throws Exception {
+        return http.send(request("/" + path).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("User-Agent", USER_AGENT).header("Accept-Language", "en-US,en;q=0.9");
+    }
+}

@@ -17,7 +17,7 @@ final class VaadinTab {
 
     /** What headless Chromium sends: Vaadin keeps the user agent (and the locale it picks) in the session. */
     static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "HeadlessChrome/143.0.0.0 Safari/537.36";
+            + "HeadlessChrome/156.0.0.0 Safari/537.36";
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -192,8 +192,9 @@ public class SessionMemory {
             VaadinUi ui = tab.ui;
             tab.open(tab.signIn(clinic, email, password));
             ui.needId("home-title");
-            // the first homework on Today, in page order, as a person's click (a server-side navigation)
-            int open = ui.subtree(1).stream().filter(node -> ui.hasClass(node, "homework-open")).findFirst()
+            // the first homework on Today (state nodes are numbered in page order as the view is attached),
+            // clicked as a person does (a server-side navigation)
+            int open = ui.find(node -> node.list(11).contains("homework-open"))
                     .orElseThrow(() -> new IllegalStateException(email + ": no homework on Today"));
             tab.send(ui.message(ui.click(VaadinUi.rpcs(), open)));
             if (ui.find(node -> node.list(11).contains("homework-page")).isEmpty()) {

@@ -39,6 +39,7 @@ final class VaadinTab {
         }
         get("/" + route);
         check(ui.init(get("/" + VaadinUi.initQuery(route))));
+        answerScripts();
         send(ui.message(ui.routerEvent(VaadinUi.rpcs(), "ui-navigate", route)));
     }
 
@@ -56,9 +57,20 @@ final class VaadinTab {
         return ui.location;
     }
 
-    /** One UIDL round trip whose answer must apply cleanly. */
+    /**
+     * One UIDL round trip whose answer must apply cleanly; then, as the browser does, the results of the
+     * scripts in it that the server waits for (a page's {@code executeJs(…).then(…)}), in a request of their own.
+     */
     void send(String message) throws Exception {
         check(ui.uidl(post(ui.uidlQuery(), message)));
+        answerScripts();
+    }
+
+    private void answerScripts() throws Exception {
+        // a page that asked again with every answer would be a bug: give up after a few rounds
+        for (int round = 0; round < 5 && !ui.scriptResults().isEmpty(); round++) {
+            check(ui.uidl(post(ui.uidlQuery(), ui.message(ui.scriptResults()))));
+        }
     }
 
     /** The page goes the way a browser leaves it: its unload beacon, so the server closes the UI. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a browser tab knows of one Vaadin UI, kept the way Flow's client keeps it: the state tree the server
@@ -63,6 +65,11 @@ public final class VaadinUi {
     private String csrf;
     private int syncId = -1;
     private int clientId;
+    /** Scripts of the last response whose results the server waits for, answered as the browser would. */
+    private final List<ObjectNode> answers = new ArrayList<>();
+    private static final Pattern SUCCESS_CHANNEL = Pattern.compile("\\)\\.then\\(\\$(\\d+),");
+    private static final Pattern RETURN_NUMBER =
+            Pattern.compile("^try\\{Promise\\.resolve\\(\\(async function\\(\\)\\{\\s*return (-?\\d+);?\\s*\\}");
     /** Where the server sent the browser with {@code Page.setLocation} ({@code window.open(url, '_self')}). */
     String location;
     /** Set while signing out: the session ending is then the expected answer, not a failure. */
@@ -85,6 +92,7 @@ public final class VaadinUi {
     String init(String body) {
         nodes.clear();
         constants.clear();
+        answers.clear();
         location = null;
         syncId = -1;
         clientId = 0;
@@ -139,13 +147,52 @@ public final class VaadinUi {
         for (JsonNode c : m.path("changes")) {
             change(c);
         }
+        answers.clear();
         for (JsonNode e : m.path("execute")) {
             String script = e.get(e.size() - 1).asText();
             if (script.contains("window.open($0, $1)") && "_self".equals(e.get(1).asText())) {
                 location = e.get(0).asText();
             }
+            answer(e, script);
         }
         return "ok";
+    }
+
+    /**
+     * A script whose result the server waits for ({@code executeJs(…).then(…)}): Flow wraps it in
+     * {@code try{Promise.resolve((async function(){…})…).then($S, …)} and passes its return channels as
+     * {@code {"@v-return": [node, channel]}} parameters; the browser runs it and calls channel S with the
+     * result. Kept here to be answered: with the number a {@code return N} script gives, else null (the
+     * benchmarks run no script).
+     */
+    private void answer(JsonNode invocation, String script) {
+        Matcher success = SUCCESS_CHANNEL.matcher(script);
+        if (!script.startsWith("try{Promise.resolve((async function(){") || !success.find()) {
+            return;
+        }
+        JsonNode channel = invocation.path(Integer.parseInt(success.group(1))).path("@v-return");
+        if (channel.size() != 2) {
+            return;
+        }
+        Matcher literal = RETURN_NUMBER.matcher(script);
+        ObjectNode rpc = JSON.createObjectNode();
+        rpc.put("type", "channel");
+        rpc.put("node", channel.get(0).asInt());
+        rpc.put("channel", channel.get(1).asInt());
+        ArrayNode args = rpc.putArray("args");
+        if (literal.find()) {
+            args.add(Long.parseLong(literal.group(1)));
+        } else {
+            args.addNull();
+        }
+        answers.add(rpc);
+    }
+
+    /** The results of the last response's scripts that wait for one (see {@link #answer}), as RPCs; or none. */
+    ArrayNode scriptResults() {
+        ArrayNode rpcs = rpcs();
+        answers.forEach(rpcs::add);
+        return rpcs;
     }
 
     private void change(JsonNode c) {

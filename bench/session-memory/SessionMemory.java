@@ -174,53 +174,56 @@ public class SessionMemory {
 
         @Override
         public void enrol(String email) throws Exception {
-            VaadinTab tab = new Enrolment(base, clinic, password).enrolled(email);
-            tab.open("app/clients");
-            List<String> pages = tab.ui.hrefs("app/clients/");
-            if (pages.isEmpty()) {
-                throw new IllegalStateException(email + ": no client in the caseload");
+            try (VaadinTab tab = new Enrolment(base, clinic, password).enrolled(email)) {
+                tab.open("app/clients");
+                List<String> pages = tab.ui.hrefs("app/clients/");
+                if (pages.isEmpty()) {
+                    throw new IllegalStateException(email + ": no client in the caseload");
+                }
+                clientPage.put(email, pages.getFirst());
+                tab.open(pages.getFirst());
+                // this session is not counted: the page closes normally
+                tab.unload();
             }
-            clientPage.put(email, pages.getFirst());
-            tab.open(pages.getFirst());
-            // this session is not counted: the page closes normally
-            tab.unload();
         }
 
         @Override
         public void clientSession(String email) throws Exception {
-            VaadinTab tab = new VaadinTab(base);
-            VaadinUi ui = tab.ui;
-            tab.open(tab.signIn(clinic, email, password));
-            ui.needId("home-title");
-            // the first homework on Today (state nodes are numbered in page order as the view is attached),
-            // clicked as a person does (a server-side navigation)
-            int open = ui.find(node -> node.list(11).contains("homework-open"))
-                    .orElseThrow(() -> new IllegalStateException(email + ": no homework on Today"));
-            tab.send(ui.message(ui.click(VaadinUi.rpcs(), open)));
-            if (ui.find(node -> node.list(11).contains("homework-page")).isEmpty()) {
-                throw new IllegalStateException(email + ": no homework page");
+            try (VaadinTab tab = new VaadinTab(base)) {
+                VaadinUi ui = tab.ui;
+                tab.open(tab.signIn(clinic, email, password));
+                ui.needId("home-title");
+                // the first homework on Today (state nodes are numbered in page order as the view is attached),
+                // clicked as a person does (a server-side navigation)
+                int open = ui.find(node -> node.list(11).contains("homework-open"))
+                        .orElseThrow(() -> new IllegalStateException(email + ": no homework on Today"));
+                tab.send(ui.message(ui.click(VaadinUi.rpcs(), open)));
+                if (ui.find(node -> node.list(11).contains("homework-page")).isEmpty()) {
+                    throw new IllegalStateException(email + ": no homework page");
+                }
+                // left alone: no unload beacon, no further request; closing the tab only drops its connections
             }
-            // left alone: no unload beacon, no further request
         }
 
         @Override
         public void therapistSession(String email) throws Exception {
-            VaadinTab tab = new VaadinTab(base);
-            VaadinUi ui = tab.ui;
-            tab.open(tab.signIn(clinic, email, password));
-            var r = VaadinUi.rpcs();
-            ui.set(r, ui.needId("code"), "value", Totp.nextCode(email));
-            tab.send(ui.message(ui.click(r, ui.needId("verify-code"))));
-            if (ui.location == null) {
-                throw new IllegalStateException(email + ": code not accepted");
+            try (VaadinTab tab = new VaadinTab(base)) {
+                VaadinUi ui = tab.ui;
+                tab.open(tab.signIn(clinic, email, password));
+                var r = VaadinUi.rpcs();
+                ui.set(r, ui.needId("code"), "value", Totp.nextCode(email));
+                tab.send(ui.message(ui.click(r, ui.needId("verify-code"))));
+                if (ui.location == null) {
+                    throw new IllegalStateException(email + ": code not accepted");
+                }
+                tab.open(ui.location);
+                ui.needId("home-title");
+                tab.open(clientPage.get(email));
+                if (ui.find(node -> "h1".equals(node.tag())).isEmpty()) {
+                    throw new IllegalStateException(email + ": no client page");
+                }
+                // left alone: no unload beacon, no further request; closing the tab only drops its connections
             }
-            tab.open(ui.location);
-            ui.needId("home-title");
-            tab.open(clientPage.get(email));
-            if (ui.find(node -> "h1".equals(node.tag())).isEmpty()) {
-                throw new IllegalStateException(email + ": no client page");
-            }
-            // left alone: no unload beacon, no further request
         }
 
         @Override

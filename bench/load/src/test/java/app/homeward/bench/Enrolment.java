@@ -41,7 +41,12 @@ final class Enrolment {
      * one that repeats an old client message id must not be taken as new work. Returns what happened to each.
      */
     String probeChecks() throws Exception {
-        VaadinTab tab = new VaadinTab(base);
+        try (VaadinTab tab = new VaadinTab(base)) {
+            return probeChecks(tab);
+        }
+    }
+
+    private String probeChecks(VaadinTab tab) throws Exception {
         VaadinUi ui = tab.ui;
         tab.open("c/" + clinic);
         String good = ui.message(ui.set(VaadinUi.rpcs(), ui.needId("email"), "value", "probe@bench.example"));
@@ -71,8 +76,10 @@ final class Enrolment {
     }
 
     private void enrol(String email) throws Exception {
-        // leave the page the way a browser does, so the enrolment's UI does not linger on the server
-        enrolled(email).unload();
+        try (VaadinTab tab = enrolled(email)) {
+            // leave the page the way a browser does, so the enrolment's UI does not linger on the server
+            tab.unload();
+        }
     }
 
     /**

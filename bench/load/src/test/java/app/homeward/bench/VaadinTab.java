@@ -13,7 +13,7 @@ import java.time.Duration;
  * time: the therapists' enrolment before a load level ({@link Enrolment}) and bench/session-memory's
  * sessions. Every step checks the answer is what a working UI gets, and throws if not.
  */
-final class VaadinTab {
+final class VaadinTab implements AutoCloseable {
 
     /** What headless Chromium sends: Vaadin keeps the user agent (and the locale it picks) in the session. */
     static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -39,7 +39,6 @@ final class VaadinTab {
         }
         get("/" + route);
         check(ui.init(get("/" + VaadinUi.initQuery(route))));
-        answerScripts();
         send(ui.message(ui.routerEvent(VaadinUi.rpcs(), "ui-navigate", route)));
     }
 
@@ -66,16 +65,42 @@ final class VaadinTab {
         answerScripts();
     }
 
+    /**
+     * What the browser sends by itself after a response: first the events of the elements it attached as they
+     * upgrade ({@link VaadinUi#upgradeEvents()}), then the results of the scripts the server waits for, each
+     * in a request of its own, as Chromium does.
+     */
     private void answerScripts() throws Exception {
         // a page that asked again with every answer would be a bug: give up after a few rounds
-        for (int round = 0; round < 5 && !ui.scriptResults().isEmpty(); round++) {
-            check(ui.uidl(post(ui.uidlQuery(), ui.message(ui.scriptResults()))));
+        for (int round = 0; round < 5; round++) {
+            var upgrades = ui.upgradeEvents();
+            var results = ui.scriptResults();
+            if (upgrades.isEmpty() && results.isEmpty()) {
+                return;
+            }
+            if (!upgrades.isEmpty()) {
+                check(ui.uidl(post(ui.uidlQuery(), ui.message(upgrades))));
+            }
+            if (!results.isEmpty()) {
+                check(ui.uidl(post(ui.uidlQuery(), ui.message(results))));
+            }
         }
     }
 
     /** The page goes the way a browser leaves it: its unload beacon, so the server closes the UI. */
     void unload() throws Exception {
         post(ui.uidlQuery(), ui.unload());
+    }
+
+    /**
+     * The tab is closed without a word to the server (no unload beacon): only its connections go, as when a
+     * phone loses its signal. The server keeps the session; an idle keep-alive connection would otherwise hold
+     * Tomcat's socket buffers (about 8 kB each) until its own timeout, which a browser's few shared
+     * connections do not.
+     */
+    @Override
+    public void close() {
+        http.close();
     }
 
     static void check(String outcome) {

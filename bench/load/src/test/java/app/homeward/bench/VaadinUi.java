@@ -67,6 +67,8 @@ public final class VaadinUi {
     private int clientId;
     /** Scripts of the last response whose results the server waits for, answered as the browser would. */
     private final List<ObjectNode> answers = new ArrayList<>();
+    /** Nodes attached since {@link #upgradeEvents()} was last asked, in the order the server attached them. */
+    private final List<Integer> attached = new ArrayList<>();
     private static final Pattern SUCCESS_CHANNEL = Pattern.compile("\\)\\.then\\(\\$(\\d+),");
     private static final Pattern RETURN_NUMBER =
             Pattern.compile("^try\\{Promise\\.resolve\\(\\(async function\\(\\)\\{\\s*return (-?\\d+);?\\s*\\}");
@@ -93,6 +95,7 @@ public final class VaadinUi {
         nodes.clear();
         constants.clear();
         answers.clear();
+        attached.clear();
         location = null;
         syncId = -1;
         clientId = 0;
@@ -147,7 +150,6 @@ public final class VaadinUi {
         for (JsonNode c : m.path("changes")) {
             change(c);
         }
-        answers.clear();
         for (JsonNode e : m.path("execute")) {
             String script = e.get(e.size() - 1).asText();
             if (script.contains("window.open($0, $1)") && "_self".equals(e.get(1).asText())) {
@@ -188,12 +190,70 @@ public final class VaadinUi {
         answers.add(rpc);
     }
 
-    /** The results of the last response's scripts that wait for one (see {@link #answer}), as RPCs; or none. */
+    /** The results of the scripts received so far that wait for one (see {@link #answer}), as RPCs; then none. */
     ArrayNode scriptResults() {
         ArrayNode rpcs = rpcs();
         answers.forEach(rpcs::add);
+        answers.clear();
         return rpcs;
     }
+
+    /**
+     * What the browser sends once the elements attached since the last call have upgraded: each web component
+     * fires {@code <property>-changed} for its notifying properties, so every such DOM listener the server
+     * asked for gets its event, and each synchronised property the server has no value for is sent with the
+     * component's default ({@link #DEFAULTS}; e.g. an empty radio group's {@code value} ""), as Flow's client
+     * does. Seen in Chromium's own traffic (bench/session-memory README); then none.
+     */
+    ArrayNode upgradeEvents() {
+        ArrayNode events = rpcs();
+        ArrayNode syncs = rpcs();
+        for (int id : attached) {
+            Node node = nodes.get(id);
+            if (node == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> l : node.map(LISTENERS).entrySet()) {
+                if (!l.getKey().endsWith("-changed")) {
+                    continue;
+                }
+                ObjectNode e = events.addObject();
+                e.put("type", "event");
+                e.put("node", id);
+                e.put("event", l.getKey());
+                e.set("data", JSON.createObjectNode());
+                JsonNode expressions = constants.get(String.valueOf(l.getValue()));
+                if (expressions == null) {
+                    continue;
+                }
+                expressions.fieldNames().forEachRemaining(k -> {
+                    String property = k.startsWith("}") ? k.substring(1) : null;
+                    if (property != null && DEFAULTS.containsKey(property) && !node.map(PROPERTIES).containsKey(property)) {
+                        ObjectNode sync = syncs.addObject();
+                        sync.put("type", "mSync");
+                        sync.put("node", id);
+                        sync.put("feature", PROPERTIES);
+                        sync.put("property", property);
+                        sync.set("value", DEFAULTS.get(property));
+                    }
+                });
+            }
+        }
+        attached.clear();
+        events.addAll(syncs);
+        return events;
+    }
+
+    /** Defaults of the web components' synchronised properties the pages use (desktop width: drawer open). */
+    private static final Map<String, JsonNode> DEFAULTS = Map.of(
+            "value", JSON.getNodeFactory().textNode(""),
+            "drawerOpened", JSON.getNodeFactory().booleanNode(true),
+            "overlay", JSON.getNodeFactory().booleanNode(false),
+            "collapsed", JSON.getNodeFactory().booleanNode(false),
+            "expanded", JSON.getNodeFactory().booleanNode(false),
+            "checked", JSON.getNodeFactory().booleanNode(false),
+            "indeterminate", JSON.getNodeFactory().booleanNode(false),
+            "opened", JSON.getNodeFactory().booleanNode(false));
 
     private void change(JsonNode c) {
         int id = c.get("node").asInt();
@@ -232,7 +292,7 @@ public final class VaadinUi {
                 }
                 list.addAll(Math.min(index, list.size()), added);
             }
-            default -> { } // attach: the node exists from now on
+            default -> attached.add(id); // attach: the node exists from now on
         }
     }
 

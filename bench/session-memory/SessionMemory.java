@@ -1,3 +1,5 @@
+package app.homeward.bench;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -6,11 +8,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,43 +21,53 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live heap per signed-in session (issue 15), measured from outside on the running jar. Run by
- * {@code bench/session-memory/run}, which starts the app and generates the bench clinic.
+ * {@code bench/session-memory/run}, which starts the app, generates the bench clinic and compiles this file
+ * together with bench/load's protocol classes ({@link VaadinTab}, {@link VaadinUi}, {@link Enrolment},
+ * {@link Totp}: hence their package).
  *
- * <p>One headless Chromium makes the sessions one after another: it signs a person in, opens the page
- * (a client's homework page; a therapist's client page), then leaves the page with Vaadin's requests
- * blocked (so the unload beacon that would close the UI never reaches the server, as when a phone
- * loses its connection) and deletes its cookies, so the server keeps the session, its UI and its view
- * while the next one is made. Between the phases it asks the JVM for a class histogram
- * ({@code jcmd PID GC.class_histogram}: a full GC first, then every live object counted by class, so
- * the total is live heap only, without free space or G1 region slack), and divides the growth by N.
+ * <p>Sessions are made one after another, each signed in as a person does it and then left alone on its
+ * page (a client's homework page; a therapist's client page): the server keeps the session, its UI and its
+ * view, as for a phone that lost its signal. Two ways to make them ({@code -Ddriver}):
+ * <ul>
+ * <li>{@code http} (default): Vaadin's own protocol over {@code java.net.http}, one cookie jar per session
+ * (bench/load's {@link VaadinTab}): the bootstrap page, the init request, UIDL messages with the CSRF token
+ * and sync ids; the pages left on the way send their unload beacon, the last page sends nothing more;</li>
+ * <li>{@code browser}: one headless Chromium (Selenium); the last page is left with Vaadin's requests
+ * blocked (so its unload beacon never reaches the server) and the cookies deleted.</li>
+ * </ul>
+ * Between the phases it asks the JVM for a class histogram ({@code jcmd PID GC.class_histogram}: a full GC
+ * first, then every live object counted by class, so the total is live heap only, without free space or
+ * G1 region slack), and divides the growth by N.
  *
  * <p>Therapists sign in with their second factor: each bench therapist is enrolled once before the
- * baseline (reading the secret from the enrolment page) and the codes are computed here (RFC 6238,
- * SHA-1, 6 digits, 30 s). Homeward accepts each step's code once per account, so sessions rotate over
- * the bench's therapist accounts and wait only when an account's next step has not come yet.
+ * baseline (reading the secret from the enrolment page) and the codes are computed ({@link Totp}, RFC 6238).
+ * Homeward accepts each step's code once per account, so sessions rotate over the bench's therapist
+ * accounts and wait only when an account's next step has not come yet.
  *
  * <p>Arguments: base URL, clinic slug, password, N, app pid, output directory, client emails
  * (comma-separated), therapist emails (comma-separated).
  */
 public class SessionMemory {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** What is counted per phase: the check that every session stayed whole, and its size in state nodes. */
+    private static final List<String> KEPT = List.of("com.vaadin.flow.server.VaadinSession",
+            "com.vaadin.flow.component.UI", "com.vaadin.flow.internal.StateNode",
+            "app.homeward.homework.portal.ui.TodayView", "app.homeward.homework.portal.ui.DoHomeworkView",
+            "app.homeward.portal.ui.StaffHomeView", "app.homeward.client.ui.ClientView");
 
-    private final String base;
-    private final String clinic;
-    private final String password;
-    private final ChromeDriver driver;
-    private final WebDriverWait wait;
-    private final Map<String, byte[]> secrets = new HashMap<>();
-    private final Map<String, Long> lastStep = new HashMap<>();
-    private final Map<String, String> clientPage = new HashMap<>();
+    /** One way of making sessions. */
+    interface Sessions {
 
-    SessionMemory(String base, String clinic, String password, ChromeDriver driver) {
-        this.base = base;
-        this.clinic = clinic;
-        this.password = password;
-        this.driver = driver;
-        this.wait = new WebDriverWait(driver, TIMEOUT);
+        /** First sign-in of a bench therapist: sets up the authenticator; not counted. */
+        void enrol(String email) throws Exception;
+
+        /** A client signs in, opens Today, then the first homework there; the session is then left live. */
+        void clientSession(String email) throws Exception;
+
+        /** A therapist signs in with a code and opens a client's page; the session is then left live. */
+        void therapistSession(String email) throws Exception;
+
+        void close();
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,20 +79,17 @@ public class SessionMemory {
         Path out = Path.of(args[5]);
         List<String> clients = List.of(args[6].split(","));
         List<String> therapists = List.of(args[7].split(","));
+        String driver = System.getProperty("driver", "http");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--disable-extensions", "--no-first-run", "--disable-background-networking", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        Sessions bench = switch (driver) {
+            case "http" -> new HttpSessions(base, clinic, password);
+            case "browser" -> new BrowserSessions(base, clinic, password);
+            default -> throw new IllegalArgumentException("driver is http or browser, not " + driver);
+        };
         // stopped from outside (Ctrl-C, kill): still close the browser, or it outlives the benchmark
-        Thread quit = new Thread(driver::quit);
+        Thread quit = new Thread(bench::close);
         Runtime.getRuntime().addShutdownHook(quit);
         try {
-            SessionMemory bench = new SessionMemory(base, clinic, password, driver);
-            driver.executeCdpCommand("Network.enable", Map.of());
             long t0 = System.nanoTime();
             for (String therapist : therapists) {
                 bench.enrol(therapist);
@@ -92,7 +97,7 @@ public class SessionMemory {
             // warm-up: one session of each kind, so first-use caches, classes and pools are in the baseline
             bench.clientSession(clients.getFirst());
             bench.therapistSession(therapists.getFirst());
-            log("enrolled %d therapists and warmed up in %d s", therapists.size(), secondsSince(t0));
+            log("%s: enrolled %d therapists and warmed up in %d s", driver, therapists.size(), secondsSince(t0));
 
             Histogram zero = Histogram.take(pid, out.resolve("0-baseline.txt"));
             long t1 = System.nanoTime();
@@ -102,6 +107,7 @@ public class SessionMemory {
                     log("%d client sessions (%d s)", i + 1, secondsSince(t1));
                 }
             }
+            long clientNanos = System.nanoTime() - t1;
             Histogram withClients = Histogram.take(pid, out.resolve("1-clients.txt"));
             long t2 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -110,26 +116,35 @@ public class SessionMemory {
                     log("%d therapist sessions (%d s)", i + 1, secondsSince(t2));
                 }
             }
+            long therapistNanos = System.nanoTime() - t2;
             Histogram withTherapists = Histogram.take(pid, out.resolve("2-therapists.txt"));
 
             System.out.printf(Locale.ROOT, "live_heap_kb baseline=%.0f with_%d_clients=%.0f with_%d_more_therapists=%.0f%n",
                     zero.total / 1024.0, n, withClients.total / 1024.0, n, withTherapists.total / 1024.0);
             // the check that the sessions stayed whole: one Vaadin session, UI and view per session made
-            for (String kept : List.of("com.vaadin.flow.server.VaadinSession", "com.vaadin.flow.component.UI",
-                    "app.homeward.homework.portal.ui.DoHomeworkView", "app.homeward.client.ui.ClientView")) {
-                System.out.printf("instances %s baseline=%d with_clients=%d with_therapists=%d%n", kept,
+            for (String kept : KEPT) {
+                System.out.printf(Locale.ROOT, "instances %s baseline=%d with_clients=%d with_therapists=%d"
+                                + " per_client_session=%.2f per_therapist_session=%.2f%n", kept,
                         zero.instances.getOrDefault(kept, 0L), withClients.instances.getOrDefault(kept, 0L),
-                        withTherapists.instances.getOrDefault(kept, 0L));
+                        withTherapists.instances.getOrDefault(kept, 0L), zero.growth(withClients, kept, n),
+                        withClients.growth(withTherapists, kept, n));
             }
             System.out.println("top holders per client session (bytes, instances per session):");
             top(zero, withClients, n);
             System.out.println("top holders per therapist session (bytes, instances per session):");
             top(withClients, withTherapists, n);
-            System.out.printf(Locale.ROOT, "client_kb=%.1f therapist_kb=%.1f%n",
-                    (withClients.total - zero.total) / 1024.0 / n, (withTherapists.total - withClients.total) / 1024.0 / n);
+            System.out.printf(Locale.ROOT, "driver=%s seconds_per_client_session=%.2f seconds_per_therapist_session=%.2f%n",
+                    driver, clientNanos / 1e9 / n, therapistNanos / 1e9 / n);
+            String ui = "com.vaadin.flow.component.UI";
+            String node = "com.vaadin.flow.internal.StateNode";
+            System.out.printf(Locale.ROOT, "client_kb=%.1f therapist_kb=%.1f client_uis=%.2f therapist_uis=%.2f"
+                            + " client_state_nodes=%.1f therapist_state_nodes=%.1f%n",
+                    (withClients.total - zero.total) / 1024.0 / n, (withTherapists.total - withClients.total) / 1024.0 / n,
+                    zero.growth(withClients, ui, n), withClients.growth(withTherapists, ui, n),
+                    zero.growth(withClients, node, n), withClients.growth(withTherapists, node, n));
         } finally {
             Runtime.getRuntime().removeShutdownHook(quit);
-            driver.quit();
+            bench.close();
         }
     }
 
@@ -143,151 +158,217 @@ public class SessionMemory {
                         e.getValue()[1] / (double) n, e.getKey()));
     }
 
-    /** A client signs in, opens Today, then the first homework there; the session is then left live. */
-    void clientSession(String email) {
-        signIn(email);
-        wait.until(d -> d.getCurrentUrl().matches(".*/my/?$"));
-        WebElement open = wait.until(d -> d.findElements(By.cssSelector(".homework-open")).stream().findFirst().orElse(null));
-        open.click();
-        wait.until(d -> d.getCurrentUrl().contains("/my/homework/"));
-        wait.until(d -> !d.findElements(By.cssSelector("#submit-homework, #reflection, .homework-page h1")).isEmpty());
-        idle();
-        leaveSessionLive();
-    }
+    /** Sessions over Vaadin's HTTP protocol, each tab with its own cookie jar (bench/load's code). */
+    static final class HttpSessions implements Sessions {
 
-    /** A therapist signs in with a code and opens a client page; the session is then left live. */
-    void therapistSession(String email) throws InterruptedException {
-        signIn(email);
-        wait.until(d -> d.getCurrentUrl().endsWith("/second-factor"));
-        type("code", nextCode(email));
-        click(By.id("verify-code"));
-        wait.until(d -> d.getCurrentUrl().matches(".*/app/?$"));
-        wait.until(d -> !d.findElements(By.id("home-title")).isEmpty());
-        openClientPage(email);
-        leaveSessionLive();
-    }
+        private final String base;
+        private final String clinic;
+        private final String password;
+        private final Map<String, String> clientPage = new HashMap<>();
 
-    /** First sign-in of a bench therapist: sets up the authenticator and finds their client's page. */
-    void enrol(String email) throws InterruptedException {
-        signIn(email);
-        wait.until(d -> d.getCurrentUrl().endsWith("/second-factor"));
-        WebElement shown = wait.until(d -> d.findElements(By.id("totp-secret")).stream().findFirst().orElse(null));
-        secrets.put(email, base32(shown.getText().replace(" ", "")));
-        type("enrol-code", nextCode(email));
-        click(By.id("confirm-enrolment"));
-        wait.until(d -> !d.findElements(By.id("recovery-codes")).isEmpty());
-        click(By.id("continue-after-codes"));
-        wait.until(d -> !d.findElements(By.id("home-title")).isEmpty());
-        openClientPage(email);
-        // this session is not counted: the page closes normally and the cookie goes
-        driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-    }
-
-    private void openClientPage(String email) {
-        String page = clientPage.get(email);
-        if (page == null) {
-            driver.get(base + "/app/clients");
-            WebElement link = wait.until(d -> d.findElements(By.cssSelector("#caseload-grid a[href*='clients/']"))
-                    .stream().findFirst().orElse(null));
-            page = link.getDomProperty("href");
-            clientPage.put(email, page);
+        HttpSessions(String base, String clinic, String password) {
+            this.base = base;
+            this.clinic = clinic;
+            this.password = password;
         }
-        driver.get(page);
-        wait.until(d -> d.getCurrentUrl().contains("/app/clients/"));
-        wait.until(d -> !d.findElements(By.cssSelector("h1, h2")).isEmpty());
-        idle();
-    }
 
-    private void signIn(String email) {
-        driver.get(base + "/c/" + clinic);
-        wait.until(d -> !d.findElements(By.id("email")).isEmpty());
-        idle();
-        type("email", email);
-        type("password", password);
-        click(By.id("sign-in"));
-    }
-
-    /**
-     * Leaves the page without telling the server (Vaadin's unload beacon and any heartbeat are blocked
-     * while the page goes), then forgets the session cookie: the server holds the session and its UI
-     * until they time out, as for a phone that lost its signal.
-     */
-    private void leaveSessionLive() {
-        // cookies first: a beacon that slipped through could then not name the session; the block stays a
-        // moment after the page has gone, since the browser sends the beacon after unloading it
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*v-r=*")));
-        driver.get("about:blank");
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-    }
-
-    /** Waits until Vaadin has no request in flight, so the view the server built is the whole view. */
-    private void idle() {
-        wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("""
-                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
-                if (!clients) { return true; }
-                return Object.values(clients).every(c => !c.isActive || !c.isActive());
-                """)));
-    }
-
-    private void type(String id, String text) {
-        WebElement field = wait.until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
-        WebElement input = field.findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(field);
-        input.click();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
-    }
-
-    private void click(By by) {
-        wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-    }
-
-    /** A code Homeward has not seen for this account: this step's, or the next one's, or wait for time to move. */
-    private String nextCode(String email) throws InterruptedException {
-        while (true) {
-            long now = System.currentTimeMillis() / 30_000;
-            long step = Math.max(now, lastStep.getOrDefault(email, Long.MIN_VALUE) + 1);
-            if (step <= now + 1) {
-                lastStep.put(email, step);
-                return totp(secrets.get(email), step);
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    static String totp(byte[] secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int o = h[h.length - 1] & 0xf;
-            int code = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff)) % 1_000_000;
-            return String.format(Locale.ROOT, "%06d", code);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).replace("=", "").toCharArray()) {
-            buffer = buffer << 5 | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write(buffer >> (bits - 8) & 0xff);
-                bits -= 8;
+        @Override
+        public void enrol(String email) throws Exception {
+            try (VaadinTab tab = new Enrolment(base, clinic, password).enrolled(email)) {
+                tab.open("app/clients");
+                List<String> pages = tab.ui.hrefs("app/clients/");
+                if (pages.isEmpty()) {
+                    throw new IllegalStateException(email + ": no client in the caseload");
+                }
+                clientPage.put(email, pages.getFirst());
+                tab.open(pages.getFirst());
+                // this session is not counted: the page closes normally
+                tab.unload();
             }
         }
-        return out.toByteArray();
+
+        @Override
+        public void clientSession(String email) throws Exception {
+            try (VaadinTab tab = new VaadinTab(base)) {
+                VaadinUi ui = tab.ui;
+                tab.open(tab.signIn(clinic, email, password));
+                ui.needId("home-title");
+                // the first homework on Today (state nodes are numbered in page order as the view is attached),
+                // clicked as a person does (a server-side navigation)
+                int open = ui.find(node -> node.list(11).contains("homework-open"))
+                        .orElseThrow(() -> new IllegalStateException(email + ": no homework on Today"));
+                tab.send(ui.message(ui.click(VaadinUi.rpcs(), open)));
+                if (ui.find(node -> node.list(11).contains("homework-page")).isEmpty()) {
+                    throw new IllegalStateException(email + ": no homework page");
+                }
+                // left alone: no unload beacon, no further request; closing the tab only drops its connections
+            }
+        }
+
+        @Override
+        public void therapistSession(String email) throws Exception {
+            try (VaadinTab tab = new VaadinTab(base)) {
+                VaadinUi ui = tab.ui;
+                tab.open(tab.signIn(clinic, email, password));
+                var r = VaadinUi.rpcs();
+                ui.set(r, ui.needId("code"), "value", Totp.nextCode(email));
+                tab.send(ui.message(ui.click(r, ui.needId("verify-code"))));
+                if (ui.location == null) {
+                    throw new IllegalStateException(email + ": code not accepted");
+                }
+                tab.open(ui.location);
+                ui.needId("home-title");
+                tab.open(clientPage.get(email));
+                if (ui.find(node -> "h1".equals(node.tag())).isEmpty()) {
+                    throw new IllegalStateException(email + ": no client page");
+                }
+                // left alone: no unload beacon, no further request; closing the tab only drops its connections
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Sessions made by one headless Chromium (Selenium), one after another. */
+    static final class BrowserSessions implements Sessions {
+
+        private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+        private final String base;
+        private final String clinic;
+        private final String password;
+        private final ChromeDriver driver;
+        private final WebDriverWait wait;
+        private final Map<String, String> clientPage = new HashMap<>();
+
+        BrowserSessions(String base, String clinic, String password) {
+            this.base = base;
+            this.clinic = clinic;
+            this.password = password;
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                    "--disable-extensions", "--no-first-run", "--disable-background-networking", "--lang=en-US");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
+            this.driver = new ChromeDriver(service, options);
+            this.wait = new WebDriverWait(driver, TIMEOUT);
+            driver.executeCdpCommand("Network.enable", Map.of());
+        }
+
+        @Override
+        public void close() {
+            driver.quit();
+        }
+
+        @Override
+        public void clientSession(String email) {
+            signIn(email);
+            wait.until(d -> d.getCurrentUrl().matches(".*/my/?$"));
+            WebElement open = wait.until(d -> d.findElements(By.cssSelector(".homework-open")).stream().findFirst().orElse(null));
+            open.click();
+            wait.until(d -> d.getCurrentUrl().contains("/my/homework/"));
+            wait.until(d -> !d.findElements(By.cssSelector("#submit-homework, #reflection, .homework-page h1")).isEmpty());
+            idle();
+            leaveSessionLive();
+        }
+
+        @Override
+        public void therapistSession(String email) {
+            signIn(email);
+            wait.until(d -> d.getCurrentUrl().endsWith("/second-factor"));
+            type("code", Totp.nextCode(email));
+            click(By.id("verify-code"));
+            wait.until(d -> d.getCurrentUrl().matches(".*/app/?$"));
+            wait.until(d -> !d.findElements(By.id("home-title")).isEmpty());
+            openClientPage(email);
+            leaveSessionLive();
+        }
+
+        @Override
+        public void enrol(String email) {
+            signIn(email);
+            wait.until(d -> d.getCurrentUrl().endsWith("/second-factor"));
+            WebElement shown = wait.until(d -> d.findElements(By.id("totp-secret")).stream().findFirst().orElse(null));
+            String secret = shown.getText();
+            long step = Totp.currentStep();
+            type("enrol-code", Totp.code(secret, step));
+            click(By.id("confirm-enrolment"));
+            wait.until(d -> !d.findElements(By.id("recovery-codes")).isEmpty());
+            Totp.enrolled(email, secret, step);
+            click(By.id("continue-after-codes"));
+            wait.until(d -> !d.findElements(By.id("home-title")).isEmpty());
+            openClientPage(email);
+            // this session is not counted: the page closes normally and the cookie goes
+            driver.get("about:blank");
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        }
+
+        private void openClientPage(String email) {
+            String page = clientPage.get(email);
+            if (page == null) {
+                driver.get(base + "/app/clients");
+                WebElement link = wait.until(d -> d.findElements(By.cssSelector("#caseload-grid a[href*='clients/']"))
+                        .stream().findFirst().orElse(null));
+                page = link.getDomProperty("href");
+                clientPage.put(email, page);
+            }
+            driver.get(page);
+            wait.until(d -> d.getCurrentUrl().contains("/app/clients/"));
+            wait.until(d -> !d.findElements(By.cssSelector("h1, h2")).isEmpty());
+            idle();
+        }
+
+        private void signIn(String email) {
+            driver.get(base + "/c/" + clinic);
+            wait.until(d -> !d.findElements(By.id("email")).isEmpty());
+            idle();
+            type("email", email);
+            type("password", password);
+            click(By.id("sign-in"));
+        }
+
+        /**
+         * Leaves the page without telling the server (Vaadin's unload beacon and any heartbeat are blocked
+         * while the page goes), then forgets the session cookie: the server holds the session and its UI
+         * until they time out, as for a phone that lost its signal.
+         */
+        private void leaveSessionLive() {
+            // cookies first: a beacon that slipped through could then not name the session; the block stays a
+            // moment after the page has gone, since the browser sends the beacon after unloading it
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*v-r=*")));
+            driver.get("about:blank");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+
+        /** Waits until Vaadin has no request in flight, so the view the server built is the whole view. */
+        private void idle() {
+            wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("""
+                    const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                    if (!clients) { return true; }
+                    return Object.values(clients).every(c => !c.isActive || !c.isActive());
+                    """)));
+        }
+
+        private void type(String id, String text) {
+            WebElement field = wait.until(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
+            WebElement input = field.findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(field);
+            input.click();
+            input.sendKeys(text);
+            input.sendKeys(Keys.TAB);
+        }
+
+        private void click(By by) {
+            wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        }
     }
 
     private static long secondsSince(long start) {
@@ -300,6 +381,11 @@ public class SessionMemory {
 
     /** {@code jcmd PID GC.class_histogram}: full GC, then live objects by class; saved for later diffs. */
     record Histogram(long total, Map<String, Long> bytes, Map<String, Long> instances) {
+
+        /** Instances of a class more in {@code after}, per session. */
+        double growth(Histogram after, String name, int n) {
+            return (after.instances.getOrDefault(name, 0L) - instances.getOrDefault(name, 0L)) / (double) n;
+        }
 
         static Histogram take(long pid, Path file) throws Exception {
             // a full GC first and a moment for finalizers and cleaners to run, so objects that were only

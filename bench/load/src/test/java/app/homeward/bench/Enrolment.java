@@ -1,11 +1,6 @@
 package app.homeward.bench;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,18 +41,25 @@ final class Enrolment {
      * one that repeats an old client message id must not be taken as new work. Returns what happened to each.
      */
     String probeChecks() throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        VaadinUi ui = new VaadinUi();
-        open(http, ui, "c/" + clinic);
+        try (VaadinTab tab = new VaadinTab(base)) {
+            return probeChecks(tab);
+        }
+    }
+
+    private String probeChecks(VaadinTab tab) throws Exception {
+        VaadinUi ui = tab.ui;
+        tab.open("c/" + clinic);
         String good = ui.message(ui.set(VaadinUi.rpcs(), ui.needId("email"), "value", "probe@bench.example"));
         String forged = good.replaceFirst("\"csrfToken\":\"[^\"]*\"", "\"csrfToken\":\"00000000-0000-0000-0000-000000000000\"");
-        String xsrf = postAny(http, ui.uidlQuery(), forged);
-        String first = post(http, ui.uidlQuery(), good);
-        check(ui.uidl(first));
+        HttpResponse<String> refused = tab.postAny(ui.uidlQuery(), forged);
+        String b = refused.body().replaceAll("\\s+", " ");
+        String xsrf = "HTTP " + refused.statusCode() + " " + (b.length() > 140 ? b.substring(0, 140) + "…" : b);
+        String first = tab.post(ui.uidlQuery(), good);
+        VaadinTab.check(ui.uidl(first));
         // the same message again: its client id is now an old one; Vaadin answers with its last response
         // (the same server sync id) instead of running the message a second time
-        String again = post(http, ui.uidlQuery(), good);
-        post(http, ui.uidlQuery(), ui.unload());
+        String again = tab.post(ui.uidlQuery(), good);
+        tab.unload();
         String xsrfOutcome = xsrf.contains("appError") ? "refused (appError)" : "NOT refused: " + xsrf;
         String replayOutcome = syncId(first).equals(syncId(again))
                 ? "answered with the previous response (syncId " + syncId(first) + " both times), not run again"
@@ -73,80 +75,32 @@ final class Enrolment {
         }
     }
 
-    private String postAny(HttpClient http, String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
-                        .header("Content-Type", "application/json; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String b = response.body().replaceAll("\\s+", " ");
-        return "HTTP " + response.statusCode() + " " + (b.length() > 140 ? b.substring(0, 140) + "…" : b);
+    private void enrol(String email) throws Exception {
+        try (VaadinTab tab = enrolled(email)) {
+            // leave the page the way a browser does, so the enrolment's UI does not linger on the server
+            tab.unload();
+        }
     }
 
-    private void enrol(String email) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        VaadinUi ui = new VaadinUi();
-        open(http, ui, "c/" + clinic);
-        var r = VaadinUi.rpcs();
-        ui.set(r, ui.needId("email"), "value", email);
-        ui.set(r, ui.needId("password"), "value", password);
-        ui.click(r, ui.needId("sign-in"));
-        send(http, ui, ui.message(r));
-        if (ui.location == null) {
-            throw new IllegalStateException(email + ": sign-in did not move on");
-        }
-        open(http, ui, ui.location);
+    /**
+     * The first sign-in of a therapist: the enrolment page's secret read, a code computed from it and
+     * confirmed, the recovery codes passed by. Returns the tab, on the therapist's home page.
+     */
+    VaadinTab enrolled(String email) throws Exception {
+        VaadinTab tab = new VaadinTab(base);
+        VaadinUi ui = tab.ui;
+        tab.open(tab.signIn(clinic, email, password));
         String secret = ui.text(ui.needId("totp-secret"));
         long step = Totp.currentStep();
-        r = VaadinUi.rpcs();
+        var r = VaadinUi.rpcs();
         ui.set(r, ui.needId("enrol-code"), "value", Totp.code(secret, step));
         ui.click(r, ui.needId("confirm-enrolment"));
-        send(http, ui, ui.message(r));
+        tab.send(ui.message(r));
         int next = ui.needId("continue-after-codes");
         Totp.enrolled(email, secret, step);
         r = VaadinUi.rpcs();
         ui.click(r, next);
-        send(http, ui, ui.message(r));
-        // leave the page the way a browser does, so the enrolment's UI does not linger on the server
-        post(http, ui.uidlQuery(), ui.unload());
-    }
-
-    private void open(HttpClient http, VaadinUi ui, String route) throws Exception {
-        if (ui.uiId >= 0) {
-            post(http, ui.uidlQuery(), ui.unload());
-        }
-        get(http, "/" + route);
-        check(ui.init(get(http, "/" + VaadinUi.initQuery(route))));
-        send(http, ui, ui.message(ui.routerEvent(VaadinUi.rpcs(), "ui-navigate", route)));
-    }
-
-    private void send(HttpClient http, VaadinUi ui, String message) throws Exception {
-        check(ui.uidl(post(http, ui.uidlQuery(), message)));
-    }
-
-    private static void check(String outcome) {
-        if (!"ok".equals(outcome)) {
-            throw new IllegalStateException(outcome);
-        }
-    }
-
-    private String get(HttpClient http, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
-        }
-        return response.body();
-    }
-
-    private String post(HttpClient http, String path, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
-                        .header("Content-Type", "application/json; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("POST " + path + ": " + response.statusCode());
-        }
-        return response.body();
+        tab.send(ui.message(r));
+        return tab;
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a browser tab knows of one Vaadin UI, kept the way Flow's client keeps it: the state tree the server
@@ -63,6 +65,13 @@ public final class VaadinUi {
     private String csrf;
     private int syncId = -1;
     private int clientId;
+    /** Scripts of the last response whose results the server waits for, answered as the browser would. */
+    private final List<ObjectNode> answers = new ArrayList<>();
+    /** Nodes attached since {@link #upgradeEvents()} was last asked, in the order the server attached them. */
+    private final List<Integer> attached = new ArrayList<>();
+    private static final Pattern SUCCESS_CHANNEL = Pattern.compile("\\)\\.then\\(\\$(\\d+),");
+    private static final Pattern RETURN_NUMBER =
+            Pattern.compile("^try\\{Promise\\.resolve\\(\\(async function\\(\\)\\{\\s*return (-?\\d+);?\\s*\\}");
     /** Where the server sent the browser with {@code Page.setLocation} ({@code window.open(url, '_self')}). */
     String location;
     /** Set while signing out: the session ending is then the expected answer, not a failure. */
@@ -85,6 +94,8 @@ public final class VaadinUi {
     String init(String body) {
         nodes.clear();
         constants.clear();
+        answers.clear();
+        attached.clear();
         location = null;
         syncId = -1;
         clientId = 0;
@@ -144,9 +155,105 @@ public final class VaadinUi {
             if (script.contains("window.open($0, $1)") && "_self".equals(e.get(1).asText())) {
                 location = e.get(0).asText();
             }
+            answer(e, script);
         }
         return "ok";
     }
+
+    /**
+     * A script whose result the server waits for ({@code executeJs(…).then(…)}): Flow wraps it in
+     * {@code try{Promise.resolve((async function(){…})…).then($S, …)} and passes its return channels as
+     * {@code {"@v-return": [node, channel]}} parameters; the browser runs it and calls channel S with the
+     * result. Kept here to be answered: with the number a {@code return N} script gives, else null (the
+     * benchmarks run no script).
+     */
+    private void answer(JsonNode invocation, String script) {
+        Matcher success = SUCCESS_CHANNEL.matcher(script);
+        if (!script.startsWith("try{Promise.resolve((async function(){") || !success.find()) {
+            return;
+        }
+        JsonNode channel = invocation.path(Integer.parseInt(success.group(1))).path("@v-return");
+        if (channel.size() != 2) {
+            return;
+        }
+        Matcher literal = RETURN_NUMBER.matcher(script);
+        ObjectNode rpc = JSON.createObjectNode();
+        rpc.put("type", "channel");
+        rpc.put("node", channel.get(0).asInt());
+        rpc.put("channel", channel.get(1).asInt());
+        ArrayNode args = rpc.putArray("args");
+        if (literal.find()) {
+            args.add(Long.parseLong(literal.group(1)));
+        } else {
+            args.addNull();
+        }
+        answers.add(rpc);
+    }
+
+    /** The results of the scripts received so far that wait for one (see {@link #answer}), as RPCs; then none. */
+    ArrayNode scriptResults() {
+        ArrayNode rpcs = rpcs();
+        answers.forEach(rpcs::add);
+        answers.clear();
+        return rpcs;
+    }
+
+    /**
+     * What the browser sends once the elements attached since the last call have upgraded: each web component
+     * fires {@code <property>-changed} for its notifying properties, so every such DOM listener the server
+     * asked for gets its event, and each synchronised property the server has no value for is sent with the
+     * component's default ({@link #DEFAULTS}; e.g. an empty radio group's {@code value} ""), as Flow's client
+     * does. Seen in Chromium's own traffic (bench/session-memory README); then none.
+     */
+    ArrayNode upgradeEvents() {
+        ArrayNode events = rpcs();
+        ArrayNode syncs = rpcs();
+        for (int id : attached) {
+            Node node = nodes.get(id);
+            if (node == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> l : node.map(LISTENERS).entrySet()) {
+                if (!l.getKey().endsWith("-changed")) {
+                    continue;
+                }
+                ObjectNode e = events.addObject();
+                e.put("type", "event");
+                e.put("node", id);
+                e.put("event", l.getKey());
+                e.set("data", JSON.createObjectNode());
+                JsonNode expressions = constants.get(String.valueOf(l.getValue()));
+                if (expressions == null) {
+                    continue;
+                }
+                expressions.fieldNames().forEachRemaining(k -> {
+                    String property = k.startsWith("}") ? k.substring(1) : null;
+                    if (property != null && DEFAULTS.containsKey(property) && !node.map(PROPERTIES).containsKey(property)) {
+                        ObjectNode sync = syncs.addObject();
+                        sync.put("type", "mSync");
+                        sync.put("node", id);
+                        sync.put("feature", PROPERTIES);
+                        sync.put("property", property);
+                        sync.set("value", DEFAULTS.get(property));
+                    }
+                });
+            }
+        }
+        attached.clear();
+        events.addAll(syncs);
+        return events;
+    }
+
+    /** Defaults of the web components' synchronised properties the pages use (desktop width: drawer open). */
+    private static final Map<String, JsonNode> DEFAULTS = Map.of(
+            "value", JSON.getNodeFactory().textNode(""),
+            "drawerOpened", JSON.getNodeFactory().booleanNode(true),
+            "overlay", JSON.getNodeFactory().booleanNode(false),
+            "collapsed", JSON.getNodeFactory().booleanNode(false),
+            "expanded", JSON.getNodeFactory().booleanNode(false),
+            "checked", JSON.getNodeFactory().booleanNode(false),
+            "indeterminate", JSON.getNodeFactory().booleanNode(false),
+            "opened", JSON.getNodeFactory().booleanNode(false));
 
     private void change(JsonNode c) {
         int id = c.get("node").asInt();
@@ -185,7 +292,7 @@ public final class VaadinUi {
                 }
                 list.addAll(Math.min(index, list.size()), added);
             }
-            default -> { } // attach: the node exists from now on
+            default -> attached.add(id); // attach: the node exists from now on
         }
     }
 

@@ -6,11 +6,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unbescape.html.HtmlEscape;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,7 @@ class MailTemplatesTest extends IntegrationTest {
     /** Each template with the model its sender gives it, and the colour its button takes. */
     static Stream<Arguments> mails() {
         Map<String, Object> base = Map.of("clinicName", "Sunrise Therapy", "recipientName", "Dana", "link", LINK);
-        List<Arguments> all = new java.util.ArrayList<>();
+        List<Arguments> all = new ArrayList<>();
         for (Locale language : List.of(Messages.ENGLISH, Messages.SPANISH)) {
             all.add(Arguments.of("attention", language, with(base, "clinicColor", CLINIC_COLOUR), CLINIC_COLOUR));
             all.add(Arguments.of("escalation", language, with(base, "clinicColor", CLINIC_COLOUR), CLINIC_COLOUR));
@@ -103,9 +105,14 @@ class MailTemplatesTest extends IntegrationTest {
     }
 
     private static String escape(String text) {
-        return org.unbescape.html.HtmlEscape.escapeHtml4Xml(text);
+        return HtmlEscape.escapeHtml4Xml(text); // as Thymeleaf escapes printed text: ' as &#39;
     }
 
+    /**
+     * With {@code -Dhomeward.mail.dump=DIR}, writes every rendered mail to DIR: run it before and after a change to
+     * the templates and compare the two folders with {@code diff -r} (how mail/parts.html was shown to change
+     * nothing a recipient sees).
+     */
     private static void dump(String template, Locale language, MailMessage message) throws IOException {
         String to = System.getProperty("homeward.mail.dump");
         if (to == null) {

@@ -114,6 +114,7 @@ public class PortalService {
     private final AuditTrail audit;
     private final ClinicSafety safety;
     private final MeasureHistories measureHistories;
+    private final MyHomework myHomework;
 
     PortalService(AssignmentRepository assignments, AssignmentOptionRepository options,
                   OccurrenceRepository occurrences, EntryRepository entries,
@@ -121,8 +122,10 @@ public class PortalService {
                   WorksheetVersions versions, OccurrencePlanner occurrencePlanner, HomeworkChanges changes,
                   HomeworkSettingsLookup homeworkSettings, ClinicDirectory clinics,
                   Links links, ApplicationEventPublisher events, Messages messages, MailIdentities mailIdentities,
-                  Clock clock, AuditTrail audit, ClinicSafety safety, MeasureHistories measureHistories) {
+                  Clock clock, AuditTrail audit, ClinicSafety safety, MeasureHistories measureHistories,
+                  MyHomework myHomework) {
         this.measureHistories = measureHistories;
+        this.myHomework = myHomework;
         this.audit = audit;
         this.safety = safety;
         this.messages = messages;
@@ -178,7 +181,7 @@ public class PortalService {
                 continue;
             }
             Entry entry = started.get(o.getId());
-            HomeworkCard card = card(a, o, entry == null ? null : entry.getState(), now, grace,
+            HomeworkCard card = HomeworkCard.of(a, o, entry == null ? null : entry.getState(), now, grace,
                     a.getGoalId() == null ? "" : goals.getOrDefault(a.getGoalId(), ""));
             LocalDate day = o.getLocalDate();
             if (day.equals(today)) {
@@ -192,7 +195,7 @@ public class PortalService {
         }
         // the crisis note stays while a crisis alert is open; an alert with its own message was said once, at submit
         TodayPage.CrisisNotice crisis = alerts.findOpenFor(List.of(me.id())).stream().noneMatch(SafetyAlert::isCrisis) ? null
-                : new TodayPage.CrisisNotice(crisisText(me));
+                : new TodayPage.CrisisNotice(myHomework.crisisText(me));
         return new TodayPage(choices(me), dueNow, overdue, coming, zone, crisis);
     }
 
@@ -250,11 +253,11 @@ public class PortalService {
     public byte[] homeworkCardPdf(UUID occurrenceId, Map<String, String> labels, Map<Obstacle, String> obstacleNames,
                                   Locale locale) {
         ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
+        Occurrence occurrence = myHomework.mine(occurrenceId, me);
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         UUID clinicId = CurrentUser.require().clinicId();
-        HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
+        HomeworkCard card = HomeworkCard.of(assignment, occurrence, entry == null ? null : entry.getState(), clock.instant(),
                 homeworkSettings.grace(clinicId));
         String clinicName = clinics.findById(clinicId).map(ClinicBranding::name).orElse("");
         audit.record(AuditEntry.of(AuditAction.HOMEWORK_CARD_DOWNLOADED).client(me.id())
@@ -277,17 +280,17 @@ public class PortalService {
     @Transactional(readOnly = true)
     public OpenEntry open(UUID occurrenceId) {
         ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
+        Occurrence occurrence = myHomework.mine(occurrenceId, me);
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
         WorksheetDocument document = versions.document(assignment.getWorksheetVersionId(), assignment.isWorksheetBuiltIn());
         Entry entry = entries.findByOccurrenceId(occurrenceId).orElse(null);
         Instant now = clock.instant();
-        HomeworkCard card = card(assignment, occurrence, entry == null ? null : entry.getState(), now,
+        HomeworkCard card = HomeworkCard.of(assignment, occurrence, entry == null ? null : entry.getState(), now,
                 homeworkSettings.grace(CurrentUser.require().clinicId()));
         String clinicName = clinics.findById(CurrentUser.require().clinicId()).map(ClinicBranding::name).orElse("");
         boolean showsCrisisLine = document.fields().stream()
                 .anyMatch(f -> f instanceof FieldTypes.Instructions i && i.showsCrisisLine());
-        String crisisText = showsCrisisLine ? crisisText(me) : null;
+        String crisisText = showsCrisisLine ? myHomework.crisisText(me) : null;
         if (entry == null) {
             return new OpenEntry(card, document, startingAnswers(document, LocalDate.now(clock.withZone(me.timeZone()))),
                     null, null, null, me.simplified(), null, null, Map.of(), clinicName, crisisText);
@@ -360,7 +363,7 @@ public class PortalService {
             }
             // "a client needs your attention": an outbox row in this transaction, sent at once and retried
             events.publishEvent(new SafetyAlertRaised(user.clinicId(), me.therapistId(), firstAlert));
-            crisisLine = crisis ? crisisText(me) : null;
+            crisisLine = crisis ? myHomework.crisisText(me) : null;
             LOG.info("safety alert raised clinic={} entry={}", user.clinicId(), saved.getId());
         }
         audit.record(AuditEntry.of(AuditAction.ENTRY_SUBMITTED).client(me.id()).object(AuditObject.ENTRY, saved.getId()));
@@ -372,7 +375,7 @@ public class PortalService {
     @Transactional
     public void reflect(UUID occurrenceId, Reflection reflection) {
         ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
+        Occurrence occurrence = myHomework.mine(occurrenceId, me);
         Entry entry = entries.findByOccurrenceId(occurrenceId).filter(Entry::isSubmitted)
                 .orElseThrow(() -> new DomainException("entry.not-submitted"));
         int percent = Objects.requireNonNull(HomeworkTexts.rating("percentDone", reflection.percentDone(), 0, 100, true));
@@ -538,11 +541,6 @@ public class PortalService {
                 e.getReviewedAt() != null && e.getFeedback() != null && !e.getFeedback().isBlank())).toList();
     }
 
-    /** The clinic's crisis text in the client's language, or null for the portal's neutral default. */
-    private String crisisText(ClientProfile me) {
-        return safety.crisisText(Messages.forLanguageTag(me.language())).orElse(null);
-    }
-
     /** One submitted entry in the client's history. */
     public record PastEntry(UUID occurrenceId, String title, ZonedDateTime submittedAt, Integer score,
                             String band, Integer percentDone, boolean hasFeedback) {
@@ -553,28 +551,9 @@ public class PortalService {
      * to an ended or skipped one is refused first), the answers checked against the version's document
      * (complete when submitting), and the entry as the page last saw it, not yet submitted.
      */
-    /** The card of one occurrence as the client sees it: the plan, when it is due, and how it stands. */
-    private static HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
-        return card(a, o, entryState, now, grace, "");
-    }
-
-    /** The same, with the text of the client's goal the homework serves ("" for none). */
-    private static HomeworkCard card(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace,
-                                     String goal) {
-        ZoneId zone = a.schedule().zone();
-        AssignmentPlan plan = a.plan();
-        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
-        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
-                && a.getLadderStep() < a.getLadderSize();
-        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
-                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
-                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
-                nextWaiting, goal);
-    }
-
     private Answering answering(UUID occurrenceId, Map<String, Object> answers, Long lock, boolean submitting) {
         ClientProfile me = clients.me();
-        Occurrence occurrence = mine(occurrenceId, me);
+        Occurrence occurrence = myHomework.mine(occurrenceId, me);
         Assignment assignment = assignments.findById(occurrence.getAssignmentId()).orElseThrow(NotFoundException::new);
         if (submitting && (occurrence.getStatus() == Occurrence.Outcome.SKIPPED
                 || assignment.getStatus() != AssignmentStatus.ACTIVE && occurrence.isOpen())) {
@@ -598,11 +577,6 @@ public class PortalService {
         Entry newEntry() {
             return new Entry(occurrenceId, assignment.getId(), me.id(), json, now);
         }
-    }
-
-    private Occurrence mine(UUID occurrenceId, ClientProfile me) {
-        return occurrences.findById(occurrenceId).filter(o -> o.getClientId().equals(me.id()))
-                .orElseThrow(NotFoundException::new);
     }
 
     private Entry current(UUID occurrenceId, Long lock) {

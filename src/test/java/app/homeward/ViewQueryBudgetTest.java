@@ -12,8 +12,9 @@ import app.homeward.clinic.ui.ClinicSettingsView;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.homework.portal.ui.TodayView;
 import app.homeward.homework.review.ReviewService;
@@ -87,7 +88,8 @@ class ViewQueryBudgetTest extends ViewTest {
     @Autowired ClientService clientService;
     @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired WorksheetService worksheets;
     @Autowired RateLimits limits;
     @Autowired AccountService accounts;
@@ -284,11 +286,11 @@ class ViewQueryBudgetTest extends ViewTest {
         TestAccount client = new TestAccount(account, clinic, profile.email(), profile.displayName(), Role.CLIENT, "");
         TestUsers.signInAs(TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(),
                 profile.displayName(), Role.CLIENT, 0));
-        List<HomeworkCard> overdue = portal.today().overdue();
+        List<HomeworkCard> overdue = todayService.today().overdue();
         assertThat(overdue).hasSizeGreaterThanOrEqualTo(2);
         UUID sent = overdue.getFirst().occurrenceId();
         UUID open = overdue.getLast().occurrenceId();
-        portal.submit(sent, phq9("not-at-all"), null);
+        entryService.submit(sent, phq9("not-at-all"), null);
         SecurityContextHolder.clearContext();
 
         String clinicId = clinic.id().toString();

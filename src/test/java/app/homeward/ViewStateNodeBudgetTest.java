@@ -5,7 +5,8 @@ import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -35,12 +36,13 @@ class ViewStateNodeBudgetTest extends ViewTest {
 
     @Autowired app.homeward.client.ClientService clientService;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     @Test
     void the_client_page_and_a_phq9_homework_page_stay_within_their_state_node_budgets() {
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, todayService, entryService, jdbc, clock);
         TestClinics.TestAccount therapist = testClinics.account(testClinics.clinic(), Role.THERAPIST);
         UUID client = fixture.activeClient(therapist, "Nora Nodes");
         fixture.assignPastWeek(therapist, client, 8);
@@ -55,7 +57,7 @@ class ViewStateNodeBudgetTest extends ViewTest {
         assertThat(nodes(UI.getCurrent().getElement())).as("state nodes of the client page").isBetween(100, 230);
 
         TestUsers.signInAs(fixture.clientUser(client));
-        UUID due = portal.today().dueNow().getFirst().occurrenceId();
+        UUID due = todayService.today().dueNow().getFirst().occurrenceId();
         navigate("my/homework/" + due, DoHomeworkView.class);
         assertThat(nodes(UI.getCurrent().getElement())).as("state nodes of a PHQ-9 homework page").isBetween(100, 120);
     }

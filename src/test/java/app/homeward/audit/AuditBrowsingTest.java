@@ -8,7 +8,8 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.platform.PlatformService;
@@ -52,7 +53,8 @@ class AuditBrowsingTest extends IntegrationTest {
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired SignInService signIn;
     @Autowired PlatformService platform;
 
@@ -61,8 +63,10 @@ class AuditBrowsingTest extends IntegrationTest {
 
     @BeforeAll
     void twoClinics() {
-        a = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
-        b = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
+        a = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, todayService, entryService,
+                jdbc, today(AuditWorld.ZONE));
+        b = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, todayService, entryService,
+                jdbc, today(AuditWorld.ZONE));
         a.therapist().signIn();
         clients.open(a.clientId());
         a.admin().signIn();

@@ -11,7 +11,9 @@ import app.homeward.homework.HomeworkSettingsService;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.HomeworkDownloads;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderService;
@@ -68,7 +70,9 @@ class AuditRecordingTest extends IntegrationTest {
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
+    @Autowired HomeworkDownloads downloads;
     @Autowired AdherenceService adherence;
     @Autowired ReminderService reminders;
     @Autowired ClinicSettingsService settings;
@@ -84,7 +88,8 @@ class AuditRecordingTest extends IntegrationTest {
 
     @BeforeAll
     void aClinicWithAClientWhoAnsweredOnce() {
-        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
+        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, todayService, entryService,
+                jdbc, today(AuditWorld.ZONE));
     }
 
     @BeforeEach
@@ -297,8 +302,8 @@ class AuditRecordingTest extends IntegrationTest {
     void downloading_the_homework_card_and_the_calendar_file_records_both() {
         world.client().signIn();
 
-        byte[] pdf = portal.homeworkCardPdf(world.occurrenceId(), Map.of(), Map.of(), Locale.ENGLISH);
-        portal.calendar(world.assignmentId());
+        byte[] pdf = downloads.homeworkCardPdf(world.occurrenceId(), Map.of(), Map.of(), Locale.ENGLISH);
+        downloads.calendar(world.assignmentId());
 
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         List<Map<String, Object>> records = records();

@@ -3,7 +3,8 @@ package app.homeward.audit;
 import app.homeward.IntegrationTest;
 import app.homeward.client.ClientService;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import jakarta.persistence.EntityManagerFactory;
@@ -41,7 +42,8 @@ class AuditStatementsTest extends IntegrationTest {
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -49,7 +51,8 @@ class AuditStatementsTest extends IntegrationTest {
 
     @BeforeAll
     void aClinic() {
-        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
+        world = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, todayService, entryService,
+                jdbc, today(AuditWorld.ZONE));
         trail.flush();
     }
 
@@ -110,7 +113,8 @@ class AuditStatementsTest extends IntegrationTest {
     @Test
     void a_page_of_the_trail_runs_the_same_few_statements_for_10_and_300_records() {
         AuditWorld small = world;
-        AuditWorld large = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, portal, jdbc, today(AuditWorld.ZONE));
+        AuditWorld large = AuditWorld.create(testClinics, clients, homework, reviews, safetyAlerts, todayService, entryService,
+                jdbc, today(AuditWorld.ZONE));
         large.therapist().signIn();
         for (int i = 0; i < 300; i++) {
             trail.record(AuditEntry.of(AuditAction.CLIENT_VIEWED).client(large.clientId())

@@ -8,7 +8,8 @@ import app.homeward.homework.AlertSummary;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.security.Role;
@@ -44,8 +45,8 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
     static final String ANSWER = "several-days";
 
     static AuditWorld create(TestClinics testClinics, ClientService clients, HomeworkPlans homework,
-                             ReviewService reviews, SafetyAlerts safetyAlerts, PortalService portal, JdbcTemplate jdbc,
-                             LocalDate today) {
+                             ReviewService reviews, SafetyAlerts safetyAlerts, TodayService todayService,
+                             EntryService entryService, JdbcTemplate jdbc, LocalDate today) {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
@@ -63,8 +64,8 @@ record AuditWorld(ClinicBranding clinic, TestAccount admin, TestAccount therapis
         UUID assignment = homework.assign(clientId, "phq-9", new AssignmentPlan("Mood check-in",
                 "Numbers instead of guesses.", "", "", "", daily, Set.of(), "", "", 8, false, false, 1, null));
         client.signIn();
-        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
-        assertThat(portal.submit(occurrence, phq9(ANSWER), null).alerted()).isTrue();
+        UUID occurrence = todayService.today().overdue().getFirst().occurrenceId();
+        assertThat(entryService.submit(occurrence, phq9(ANSWER), null).alerted()).isTrue();
         therapist.signIn();
         UUID entry = reviews.entriesOf(clientId).getFirst().entryId();
         AlertSummary alert = safetyAlerts.alertsOf(clientId).getFirst();

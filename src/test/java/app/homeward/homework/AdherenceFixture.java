@@ -7,7 +7,8 @@ import app.homeward.client.ClientProfile;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -37,17 +38,19 @@ public final class AdherenceFixture {
 
     private final ClientService clients;
     private final HomeworkPlans homework;
-    private final PortalService portal;
+    private final TodayService todayService;
+    private final EntryService entryService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Map<UUID, HomewardUser> clientUsers = new HashMap<>();
 
-    public AdherenceFixture(ClientService clients, HomeworkPlans homework, PortalService portal, JdbcTemplate jdbc,
-                            Clock clock) {
+    public AdherenceFixture(ClientService clients, HomeworkPlans homework, TodayService todayService,
+                            EntryService entryService, JdbcTemplate jdbc, Clock clock) {
         this.clock = clock;
         this.clients = clients;
         this.homework = homework;
-        this.portal = portal;
+        this.todayService = todayService;
+        this.entryService = entryService;
         this.jdbc = jdbc;
     }
 
@@ -86,10 +89,10 @@ public final class AdherenceFixture {
      */
     public UUID sendOldest(UUID clientId, String item9, Integer percent) {
         TestUsers.signInAs(clientUsers.get(clientId));
-        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
-        portal.submit(occurrence, HomeworkLoopTest.phq9(item9), null);
+        UUID occurrence = todayService.today().overdue().getFirst().occurrenceId();
+        entryService.submit(occurrence, HomeworkLoopTest.phq9(item9), null);
         if (percent != null) {
-            portal.reflect(occurrence, new Reflection(percent, 6, 3, Set.of(), ""));
+            entryService.reflect(occurrence, new Reflection(percent, 6, 3, Set.of(), ""));
         }
         return occurrence;
     }
@@ -97,12 +100,12 @@ public final class AdherenceFixture {
     /** The client sends their oldest overdue PHQ-9 with items 1–8 all at {@code level} and item 9 "not at all". */
     public UUID sendOldestAt(UUID clientId, String level) {
         TestUsers.signInAs(clientUsers.get(clientId));
-        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
+        UUID occurrence = todayService.today().overdue().getFirst().occurrenceId();
         Map<String, Object> answers = new LinkedHashMap<>(HomeworkLoopTest.phq9("not-at-all"));
         for (int i = 1; i <= 8; i++) {
             answers.put("item" + i, level);
         }
-        portal.submit(occurrence, answers, null);
+        entryService.submit(occurrence, answers, null);
         return occurrence;
     }
 

@@ -19,8 +19,10 @@ import app.homeward.homework.adherence.CaseloadOverview;
 import app.homeward.homework.adherence.CaseloadRow;
 import app.homeward.homework.plan.AssignmentSummary;
 import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ProgressService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -90,7 +92,9 @@ class HomeworkAccessTest extends IntegrationTest {
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
+    @Autowired ProgressService progressService;
     @Autowired AssignmentRepository assignmentRepository;
     @Autowired OccurrenceRepository occurrenceRepository;
     @Autowired EntryRepository entryRepository;
@@ -185,22 +189,22 @@ class HomeworkAccessTest extends IntegrationTest {
         TestUsers.signInAs(other.client);
 
         for (UUID occurrence : List.of(a.occurrenceId, unsubmitted)) {
-            assertThatThrownBy(() -> portal.open(occurrence)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.saveDraft(occurrence, Map.of(), null)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.submit(occurrence, HomeworkLoopTest.phq9("not-at-all"), null))
+            assertThatThrownBy(() -> entryService.open(occurrence)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> entryService.saveDraft(occurrence, Map.of(), null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> entryService.submit(occurrence, HomeworkLoopTest.phq9("not-at-all"), null))
                     .isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.reflect(occurrence, new Reflection(10, null, null, null, "mine now")))
+            assertThatThrownBy(() -> entryService.reflect(occurrence, new Reflection(10, null, null, null, "mine now")))
                     .isInstanceOf(NotFoundException.class);
         }
-        assertThatThrownBy(() -> portal.requestChange(a.assignmentId, ChangeReason.TOO_HARD, "not mine"))
+        assertThatThrownBy(() -> entryService.requestChange(a.assignmentId, ChangeReason.TOO_HARD, "not mine"))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(portal.today().dueNow()).extracting(HomeworkCard::assignmentId).doesNotContain(a.assignmentId);
-        assertThat(portal.history()).extracting(PortalService.PastEntry::occurrenceId).doesNotContain(a.occurrenceId);
+        assertThat(todayService.today().dueNow()).extracting(HomeworkCard::assignmentId).doesNotContain(a.assignmentId);
+        assertThat(progressService.history()).extracting(ProgressService.PastEntry::occurrenceId).doesNotContain(a.occurrenceId);
 
         TestUsers.signInAs(a.client);
-        assertThat(portal.open(a.occurrenceId).answers()).isEqualTo(HomeworkLoopTest.phq9("several-days"));
-        assertThat(portal.open(a.occurrenceId).reflection()).isNull();
-        assertThat(portal.open(unsubmitted).lock()).isNull();
+        assertThat(entryService.open(a.occurrenceId).answers()).isEqualTo(HomeworkLoopTest.phq9("several-days"));
+        assertThat(entryService.open(a.occurrenceId).reflection()).isNull();
+        assertThat(entryService.open(unsubmitted).lock()).isNull();
         therapist1.signIn();
         assertThat(reviews.changeRequests(a.clientId)).hasSize(1);
     }
@@ -217,11 +221,11 @@ class HomeworkAccessTest extends IntegrationTest {
         assertThatThrownBy(() -> clientService.caseload(null, false, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
 
         therapist1.signIn();
-        assertThatThrownBy(() -> portal.today()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> portal.open(a.occurrenceId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> todayService.today()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> entryService.open(a.occurrenceId)).isInstanceOf(AccessDeniedException.class);
 
         TestUsers.signOut();
-        assertThatThrownBy(() -> portal.today()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> todayService.today()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> safetyAlerts.openAlerts()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
@@ -250,16 +254,16 @@ class HomeworkAccessTest extends IntegrationTest {
 
         TestUsers.signInAs(b.client);
         for (UUID occurrence : List.of(a.occurrenceId, unsubmitted)) {
-            assertThatThrownBy(() -> portal.open(occurrence)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.saveDraft(occurrence, Map.of(), null)).isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.submit(occurrence, HomeworkLoopTest.phq9("not-at-all"), null))
+            assertThatThrownBy(() -> entryService.open(occurrence)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> entryService.saveDraft(occurrence, Map.of(), null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> entryService.submit(occurrence, HomeworkLoopTest.phq9("not-at-all"), null))
                     .isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> portal.reflect(occurrence, new Reflection(10, null, null, null, null)))
+            assertThatThrownBy(() -> entryService.reflect(occurrence, new Reflection(10, null, null, null, null)))
                     .isInstanceOf(NotFoundException.class);
         }
-        assertThatThrownBy(() -> portal.requestChange(a.assignmentId, ChangeReason.TOO_HARD, "x"))
+        assertThatThrownBy(() -> entryService.requestChange(a.assignmentId, ChangeReason.TOO_HARD, "x"))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(portal.today().dueNow()).extracting(HomeworkCard::assignmentId).containsExactly(b.assignmentId);
+        assertThat(todayService.today().dueNow()).extracting(HomeworkCard::assignmentId).containsExactly(b.assignmentId);
 
         assertUntouched(therapist1, a);
     }
@@ -427,7 +431,7 @@ class HomeworkAccessTest extends IntegrationTest {
         TestUsers.signInAs(a.client);
         storedOrRefused(problems, "change request note", hostile, "note",
                 () -> {
-                    portal.requestChange(a.assignmentId, ChangeReason.OTHER, hostile);
+                    entryService.requestChange(a.assignmentId, ChangeReason.OTHER, hostile);
                     return a.assignmentId;
                 },
                 id -> {
@@ -440,10 +444,10 @@ class HomeworkAccessTest extends IntegrationTest {
                 });
         storedOrRefused(problems, "reflection note", hostile, "note",
                 () -> {
-                    portal.reflect(a.occurrenceId, new Reflection(100, 3, 7, Set.of(Obstacle.OTHER), hostile));
+                    entryService.reflect(a.occurrenceId, new Reflection(100, 3, 7, Set.of(Obstacle.OTHER), hostile));
                     return a.occurrenceId;
                 },
-                id -> portal.open(id).reflection().note());
+                id -> entryService.open(id).reflection().note());
 
         assertThat(problems).isEmpty();
     }
@@ -544,10 +548,10 @@ class HomeworkAccessTest extends IntegrationTest {
         therapist.signIn();
         UUID assignmentId = homework.assign(clientId, "phq-9", plan("Mood check-in", Schedule.once(today(ZONE), LATE, ZONE)));
         TestUsers.signInAs(client);
-        UUID occurrenceId = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignmentId))
+        UUID occurrenceId = todayService.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignmentId))
                 .findFirst().orElseThrow().occurrenceId();
-        assertThat(portal.submit(occurrenceId, HomeworkLoopTest.phq9("several-days"), null).alerted()).isTrue();
-        portal.requestChange(assignmentId, ChangeReason.NOT_NOW, "Busy week");
+        assertThat(entryService.submit(occurrenceId, HomeworkLoopTest.phq9("several-days"), null).alerted()).isTrue();
+        entryService.requestChange(assignmentId, ChangeReason.NOT_NOW, "Busy week");
         HomeworkLoopTest.pause(); // later requests must be newer even where timestamps have whole seconds
         therapist.signIn();
         UUID entryId = reviews.entriesOf(clientId).getFirst().entryId();
@@ -562,7 +566,7 @@ class HomeworkAccessTest extends IntegrationTest {
         therapist.signIn();
         UUID assignment = homework.assign(h.clientId, "thought-record", plan("Thought record", onceToday()));
         TestUsers.signInAs(h.client);
-        UUID occurrence = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignment))
+        UUID occurrence = todayService.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignment))
                 .findFirst().orElseThrow().occurrenceId();
         TestUsers.signOut();
         return occurrence;

@@ -14,8 +14,10 @@ import app.homeward.homework.plan.HomeworkPlans;
 import app.homeward.homework.portal.AnswerProblems;
 import app.homeward.homework.portal.HomeworkCard;
 import app.homeward.homework.portal.OpenEntry;
-import app.homeward.homework.portal.PortalService;
-import app.homeward.homework.portal.PortalService.PastEntry;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.ProgressService;
+import app.homeward.homework.portal.ProgressService.PastEntry;
 import app.homeward.homework.portal.SavedDraft;
 import app.homeward.homework.portal.Submitted;
 import app.homeward.homework.portal.TodayPage;
@@ -75,7 +77,9 @@ public class HomeworkLoopTest extends IntegrationTest {
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
+    @Autowired ProgressService progressService;
     @Autowired JdbcTemplate jdbc;
 
     ClinicBranding clinic;
@@ -153,7 +157,7 @@ public class HomeworkLoopTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        TodayPage today = portal.today();
+        TodayPage today = todayService.today();
 
         LocalDate day = today(ZONE);
         assertThat(today.dueNow()).singleElement().satisfies(card -> {
@@ -173,7 +177,7 @@ public class HomeworkLoopTest extends IntegrationTest {
             assertThat(card.due().toLocalDate()).isEqualTo(today.dueNow().getFirst().due().toLocalDate().plusDays(1));
         });
 
-        OpenEntry opened = portal.open(today.dueNow().getFirst().occurrenceId());
+        OpenEntry opened = entryService.open(today.dueNow().getFirst().occurrenceId());
         assertThat(opened.document().title()).isEqualTo("Thought record");
         assertThat(opened.document().fields()).extracting(f -> f.key()).contains("records");
         assertThat(opened.answers()).isEmpty();
@@ -189,24 +193,24 @@ public class HomeworkLoopTest extends IntegrationTest {
         TestUsers.signInAs(client);
         UUID occurrence = dueNow();
 
-        SavedDraft first = portal.saveDraft(occurrence, partialRecord("On the bus"), null);
-        SavedDraft second = portal.saveDraft(occurrence, partialRecord("On the bus, going to work"), first.lock());
+        SavedDraft first = entryService.saveDraft(occurrence, partialRecord("On the bus"), null);
+        SavedDraft second = entryService.saveDraft(occurrence, partialRecord("On the bus, going to work"), first.lock());
 
         assertThat(second.lock()).isNotEqualTo(first.lock());
-        assertThatThrownBy(() -> portal.saveDraft(occurrence, partialRecord("Another tab's text"), first.lock()))
+        assertThatThrownBy(() -> entryService.saveDraft(occurrence, partialRecord("Another tab's text"), first.lock()))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("entry.changed-elsewhere"));
-        assertThatThrownBy(() -> portal.saveDraft(occurrence, partialRecord("A tab opened before any save"), null))
+        assertThatThrownBy(() -> entryService.saveDraft(occurrence, partialRecord("A tab opened before any save"), null))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("entry.changed-elsewhere"));
 
-        OpenEntry opened = portal.open(occurrence);
+        OpenEntry opened = entryService.open(occurrence);
         assertThat(opened.answers()).isEqualTo(partialRecord("On the bus, going to work"));
         assertThat(opened.lock()).isEqualTo(second.lock());
         assertThat(opened.state()).isEqualTo(EntryState.DRAFT);
         assertThat(opened.card().entryState()).isEqualTo(EntryState.DRAFT);
-        SavedDraft third = portal.saveDraft(occurrence, fullRecord(), opened.lock());
-        assertThat(portal.open(occurrence).lock()).isEqualTo(third.lock());
+        SavedDraft third = entryService.saveDraft(occurrence, fullRecord(), opened.lock());
+        assertThat(entryService.open(occurrence).lock()).isEqualTo(third.lock());
     }
 
     @Test
@@ -214,18 +218,18 @@ public class HomeworkLoopTest extends IntegrationTest {
         assignThoughtRecord();
         TestUsers.signInAs(client);
         UUID occurrence = dueNow();
-        SavedDraft draft = portal.saveDraft(occurrence, partialRecord("On the bus"), null);
+        SavedDraft draft = entryService.saveDraft(occurrence, partialRecord("On the bus"), null);
 
         AnswerProblems missingCells = catchThrowableOfType(AnswerProblems.class,
-                () -> portal.submit(occurrence, partialRecord("On the bus"), draft.lock()));
+                () -> entryService.submit(occurrence, partialRecord("On the bus"), draft.lock()));
         AnswerProblems noRows = catchThrowableOfType(AnswerProblems.class,
-                () -> portal.submit(occurrence, Map.of(), draft.lock()));
+                () -> entryService.submit(occurrence, Map.of(), draft.lock()));
 
         assertThat(missingCells.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
                 .containsExactly(Tuple.tuple("records/0/feelings", "worksheet.answer.required"));
         assertThat(noRows.problems()).extracting(FieldProblem::fieldKey, FieldProblem::messageKey)
                 .containsExactly(Tuple.tuple("records", "worksheet.answer.rows-required"));
-        OpenEntry opened = portal.open(occurrence);
+        OpenEntry opened = entryService.open(occurrence);
         assertThat(opened.state()).isEqualTo(EntryState.DRAFT);
         assertThat(opened.lock()).isEqualTo(draft.lock());
         assertThat(opened.answers()).isEqualTo(partialRecord("On the bus"));
@@ -239,26 +243,26 @@ public class HomeworkLoopTest extends IntegrationTest {
         assignThoughtRecord();
         TestUsers.signInAs(client);
         UUID occurrence = dueNow();
-        SavedDraft draft = portal.saveDraft(occurrence, partialRecord("On the bus"), null);
+        SavedDraft draft = entryService.saveDraft(occurrence, partialRecord("On the bus"), null);
 
-        Submitted submitted = portal.submit(occurrence, fullRecord(), draft.lock());
+        Submitted submitted = entryService.submit(occurrence, fullRecord(), draft.lock());
 
         assertThat(submitted.alerted()).isFalse();
         assertThat(submitted.crisisMessage()).isNull();
-        assertThat(portal.open(occurrence).card().state()).isEqualTo(OccurrenceState.DONE);
-        assertThat(portal.open(occurrence).state()).isEqualTo(EntryState.SUBMITTED);
-        assertThatThrownBy(() -> portal.saveDraft(occurrence, fullRecord(), submitted.lock()))
+        assertThat(entryService.open(occurrence).card().state()).isEqualTo(OccurrenceState.DONE);
+        assertThat(entryService.open(occurrence).state()).isEqualTo(EntryState.SUBMITTED);
+        assertThatThrownBy(() -> entryService.saveDraft(occurrence, fullRecord(), submitted.lock()))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("entry.already-submitted"));
 
-        portal.reflect(occurrence, new Reflection(50, 6, 8, Set.of(Obstacle.NO_TIME), "Only did half"));
+        entryService.reflect(occurrence, new Reflection(50, 6, 8, Set.of(Obstacle.NO_TIME), "Only did half"));
 
-        OpenEntry opened = portal.open(occurrence);
+        OpenEntry opened = entryService.open(occurrence);
         assertThat(opened.card().state()).isEqualTo(OccurrenceState.PARTIAL);
         assertThat(opened.reflection()).isEqualTo(new Reflection(50, 6, 8, Set.of(Obstacle.NO_TIME), "Only did half"));
-        assertThat(portal.today().dueNow()).singleElement()
+        assertThat(todayService.today().dueNow()).singleElement()
                 .satisfies(card -> assertThat(card.state()).isEqualTo(OccurrenceState.PARTIAL));
-        List<PastEntry> history = portal.history();
+        List<PastEntry> history = progressService.history();
         assertThat(history).singleElement().satisfies(past -> {
             assertThat(past.occurrenceId()).isEqualTo(occurrence);
             assertThat(past.title()).isEqualTo("Thought record");
@@ -278,12 +282,12 @@ public class HomeworkLoopTest extends IntegrationTest {
         assignThoughtRecord();
         TestUsers.signInAs(client);
         UUID occurrence = dueNow();
-        portal.saveDraft(occurrence, partialRecord("On the bus"), null);
+        entryService.saveDraft(occurrence, partialRecord("On the bus"), null);
 
-        assertThatThrownBy(() -> portal.reflect(occurrence, new Reflection(100, null, null, null, null)))
+        assertThatThrownBy(() -> entryService.reflect(occurrence, new Reflection(100, null, null, null, null)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("entry.not-submitted"));
-        assertThat(portal.open(occurrence).card().state()).isEqualTo(OccurrenceState.DUE);
+        assertThat(entryService.open(occurrence).card().state()).isEqualTo(OccurrenceState.DUE);
     }
 
     @Test
@@ -291,8 +295,8 @@ public class HomeworkLoopTest extends IntegrationTest {
         UUID assignment = assignThoughtRecord();
         TestUsers.signInAs(client);
 
-        portal.requestChange(assignment, ChangeReason.TOO_HARD, "Seven columns are a lot after work");
-        assertThatThrownBy(() -> portal.requestChange(assignment, ChangeReason.OTHER, " "))
+        entryService.requestChange(assignment, ChangeReason.TOO_HARD, "Seven columns are a lot after work");
+        assertThatThrownBy(() -> entryService.requestChange(assignment, ChangeReason.OTHER, " "))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("note"));
 
         therapist.signIn();
@@ -320,10 +324,10 @@ public class HomeworkLoopTest extends IntegrationTest {
         TestUsers.signInAs(client);
         UUID thoughtOccurrence = dueNow("Thought record");
         UUID moodOccurrence = dueNow("Mood log");
-        portal.submit(thoughtOccurrence, fullRecord(), null);
-        portal.reflect(thoughtOccurrence, new Reflection(50, 6, 8, Set.of(Obstacle.NO_TIME), "Only did half"));
+        entryService.submit(thoughtOccurrence, fullRecord(), null);
+        entryService.reflect(thoughtOccurrence, new Reflection(50, 6, 8, Set.of(Obstacle.NO_TIME), "Only did half"));
         pause();
-        portal.submit(moodOccurrence, Map.of("date", today(ZONE).toString(), "mood", 6), null);
+        entryService.submit(moodOccurrence, Map.of("date", today(ZONE).toString(), "mood", 6), null);
 
         therapist.signIn();
         List<ReviewItem> queue = reviews.reviewQueue();
@@ -361,11 +365,11 @@ public class HomeworkLoopTest extends IntegrationTest {
         assertThat(reviewed.answerFeedback()).containsExactly(Map.entry("records", "Great evidence column"));
 
         TestUsers.signInAs(client);
-        OpenEntry opened = portal.open(thoughtOccurrence);
+        OpenEntry opened = entryService.open(thoughtOccurrence);
         assertThat(opened.feedback()).isEqualTo("Lovely balanced thought.");
         assertThat(opened.answerFeedback()).containsExactly(Map.entry("records", "Great evidence column"));
-        assertThat(portal.open(moodOccurrence).feedback()).isNull();
-        assertThat(portal.history()).filteredOn(p -> p.occurrenceId().equals(thoughtOccurrence)).singleElement()
+        assertThat(entryService.open(moodOccurrence).feedback()).isNull();
+        assertThat(progressService.history()).filteredOn(p -> p.occurrenceId().equals(thoughtOccurrence)).singleElement()
                 .satisfies(p -> assertThat(p.hasFeedback()).isTrue());
         assertThat(moodLog).isNotNull();
     }
@@ -375,15 +379,15 @@ public class HomeworkLoopTest extends IntegrationTest {
         assignThoughtRecord();
         TestUsers.signInAs(client);
         UUID occurrence = dueNow();
-        portal.submit(occurrence, fullRecord(), null);
-        portal.reflect(occurrence, new Reflection(100, null, null, null, "It went well.\nI felt calmer after."));
+        entryService.submit(occurrence, fullRecord(), null);
+        entryService.reflect(occurrence, new Reflection(100, null, null, null, "It went well.\nI felt calmer after."));
         therapist.signIn();
         UUID entryId = reviews.entriesOf(clientId).getFirst().entryId();
 
         reviews.review(entryId, "Well done.\nNext time, add the evidence against.", Map.of());
 
         TestUsers.signInAs(client);
-        OpenEntry opened = portal.open(occurrence);
+        OpenEntry opened = entryService.open(occurrence);
         assertThat(opened.feedback()).contains("Well done.").contains("Next time").doesNotContain("done.Next");
         assertThat(opened.reflection().note()).doesNotContain("well.I");
     }
@@ -397,11 +401,11 @@ public class HomeworkLoopTest extends IntegrationTest {
         UUID occurrence = dueNow();
 
         AnswerProblems missing = catchThrowableOfType(AnswerProblems.class,
-                () -> portal.submit(occurrence, Map.of("item9", "several-days"), null));
+                () -> entryService.submit(occurrence, Map.of("item9", "several-days"), null));
         assertThat(missing.problems()).extracting(FieldProblem::fieldKey)
                 .containsExactly("item1", "item2", "item3", "item4", "item5", "item6", "item7", "item8");
 
-        Submitted submitted = portal.submit(occurrence, phq9("several-days"), null);
+        Submitted submitted = entryService.submit(occurrence, phq9("several-days"), null);
 
         assertThat(submitted.alerted()).isTrue();
         therapist.signIn();
@@ -450,7 +454,7 @@ public class HomeworkLoopTest extends IntegrationTest {
         homework.assign(clientId, "phq-9", plan("Mood check-in", Schedule.once(today(ZONE), LATE, ZONE)));
         TestUsers.signInAs(client);
 
-        Submitted submitted = portal.submit(dueNow(), phq9("not-at-all"), null);
+        Submitted submitted = entryService.submit(dueNow(), phq9("not-at-all"), null);
 
         assertThat(submitted.alerted()).isFalse();
         assertThat(submitted.crisisMessage()).isNull();
@@ -466,9 +470,9 @@ public class HomeworkLoopTest extends IntegrationTest {
         UUID assignment = homework.assign(clientId, "thought-record",
                 plan("Thought record", new Schedule(Schedule.Kind.DAILY, tomorrow, null, 3, LocalTime.of(20, 0), null, null, ZONE)));
         TestUsers.signInAs(client);
-        UUID started = portal.today().comingUp().stream().filter(c -> c.due().toLocalDate().equals(tomorrow))
+        UUID started = todayService.today().comingUp().stream().filter(c -> c.due().toLocalDate().equals(tomorrow))
                 .findFirst().orElseThrow().occurrenceId();
-        portal.saveDraft(started, partialRecord("Started early"), null);
+        entryService.saveDraft(started, partialRecord("Started early"), null);
 
         therapist.signIn();
         homework.replan(assignment, plan("Thought record (shorter)",
@@ -479,10 +483,10 @@ public class HomeworkLoopTest extends IntegrationTest {
             assertThat(a.total()).as("one occurrence per day of the plan").isEqualTo(3);
         });
         TestUsers.signInAs(client);
-        List<HomeworkCard> tomorrowsCards = portal.today().comingUp().stream()
+        List<HomeworkCard> tomorrowsCards = todayService.today().comingUp().stream()
                 .filter(c -> c.due().toLocalDate().equals(tomorrow)).toList();
         assertThat(tomorrowsCards).extracting(HomeworkCard::occurrenceId).containsExactly(started);
-        assertThat(portal.open(started).answers()).isEqualTo(partialRecord("Started early"));
+        assertThat(entryService.open(started).answers()).isEqualTo(partialRecord("Started early"));
     }
 
     @Test
@@ -490,7 +494,7 @@ public class HomeworkLoopTest extends IntegrationTest {
         UUID assignment = assignThoughtRecord();
         TestUsers.signInAs(client);
         UUID today = dueNow();
-        portal.submit(today, fullRecord(), null);
+        entryService.submit(today, fullRecord(), null);
 
         therapist.signIn();
         homework.end(assignment);
@@ -503,8 +507,8 @@ public class HomeworkLoopTest extends IntegrationTest {
         assertThatThrownBy(() -> homework.end(assignment))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("assignment.ended"));
         TestUsers.signInAs(client);
-        assertThat(portal.today().comingUp()).isEmpty();
-        assertThat(portal.history()).extracting(PastEntry::occurrenceId).containsExactly(today);
+        assertThat(todayService.today().comingUp()).isEmpty();
+        assertThat(progressService.history()).extracting(PastEntry::occurrenceId).containsExactly(today);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -522,11 +526,11 @@ public class HomeworkLoopTest extends IntegrationTest {
     }
 
     private UUID dueNow() {
-        return portal.today().dueNow().getFirst().occurrenceId();
+        return todayService.today().dueNow().getFirst().occurrenceId();
     }
 
     private UUID dueNow(String title) {
-        return portal.today().dueNow().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow()
+        return todayService.today().dueNow().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow()
                 .occurrenceId();
     }
 

@@ -14,8 +14,9 @@ import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.TodayPage;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.AlertEscalation;
@@ -64,7 +65,8 @@ public class DataRightsFixture {
     final HomeworkPlans homework;
     final ReviewService reviews;
     final HomeworkSettingsService homeworkSettings;
-    final PortalService portal;
+    final TodayService todayService;
+    final EntryService entryService;
     final ReminderService reminderService;
     final WorksheetService worksheets;
     final AccountDirectory accounts;
@@ -76,7 +78,8 @@ public class DataRightsFixture {
     final ClinicSafety clinicSafety;
 
     DataRightsFixture(TestClinics clinics, ReminderFixture reminders, ClientService clientService,
-                      HomeworkPlans homework, PortalService portal, ReminderService reminderService,
+                      HomeworkPlans homework, TodayService todayService, EntryService entryService,
+                      ReminderService reminderService,
                       WorksheetService worksheets, AccountDirectory accounts, PrivacyService privacy, Clock clock,
                       SessionService sessionLimits, MailIdentities mailIdentities, AlertEscalation alertEscalation,
                       ClinicSafety clinicSafety, ReviewService reviews,
@@ -91,7 +94,8 @@ public class DataRightsFixture {
         this.reminders = reminders;
         this.clientService = clientService;
         this.homework = homework;
-        this.portal = portal;
+        this.todayService = todayService;
+        this.entryService = entryService;
         this.reminderService = reminderService;
         this.worksheets = worksheets;
         this.accounts = accounts;
@@ -141,18 +145,18 @@ public class DataRightsFixture {
         homework.offerChoice(w.clientId(), List.of("worry-log", "sleep-diary"), plan("", today.plusDays(1)));
 
         c.signInClient();
-        TodayPage now = portal.today();
+        TodayPage now = todayService.today();
         UUID recordOccurrence = now.dueNow().stream().filter(card -> card.assignmentId().equals(record)).findFirst()
                 .orElseThrow().occurrenceId();
-        portal.submit(recordOccurrence, ReminderFixture.thoughtRecord(), null);
-        portal.reflect(recordOccurrence, new Reflection(80, 6, 8, Set.of(Obstacle.NO_TIME), "Harder than I thought Qz"));
+        entryService.submit(recordOccurrence, ReminderFixture.thoughtRecord(), null);
+        entryService.reflect(recordOccurrence, new Reflection(80, 6, 8, Set.of(Obstacle.NO_TIME), "Harder than I thought Qz"));
         UUID phq = now.dueNow().stream().filter(card -> card.title().startsWith("Secret mood")).findFirst().orElseThrow()
                 .occurrenceId();
-        portal.submit(phq, AdherenceFixture.phq9("several-days"), null);
+        entryService.submit(phq, AdherenceFixture.phq9("several-days"), null);
         UUID moodOccurrence = now.dueNow().stream().filter(card -> card.title().equals("Mood log Qz")).findFirst()
                 .orElseThrow().occurrenceId();
-        portal.saveDraft(moodOccurrence, Map.of(), null);
-        portal.requestChange(record, ChangeReason.OTHER, "Evenings are busy Qz");
+        entryService.saveDraft(moodOccurrence, Map.of(), null);
+        entryService.requestChange(record, ChangeReason.OTHER, "Evenings are busy Qz");
         reminderService.updateMine(true, LocalTime.of(19, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), ZONE.getId(),
                 c.language());
         reminderService.updatePlan(record, false, null);

@@ -4,7 +4,8 @@ import app.homeward.ShownText;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.ViewTest;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
@@ -56,7 +57,8 @@ class EveryRouteInSpanishTest extends ViewTest {
     static final Locale SPANISH = Locale.forLanguageTag("es");
 
     @Autowired ReminderFixture reminders;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired ReviewService reviews;
     @Autowired WorksheetService worksheets;
 
@@ -69,8 +71,8 @@ class EveryRouteInSpanishTest extends ViewTest {
         TestAccount admin = testClinics.account(world.clinic(), Role.CLINIC_ADMIN);
         reminders.assignDaily(world, today(ZONE), LocalTime.of(0, 1), 3);
         TestUsers.signInAs(world.client());
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, ReminderFixture.thoughtRecord(), null);
         world.therapist().signIn();
         UUID entry = reviews.entriesOf(world.clientId()).getFirst().entryId();
         UUID worksheet = worksheets.create("Hoja " + TestClinics.random(4));

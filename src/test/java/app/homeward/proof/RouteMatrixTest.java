@@ -15,7 +15,8 @@ import app.homeward.clinic.ui.VerifyClinicView;
 import app.homeward.homework.adherence.ui.AdherenceView;
 import app.homeward.homework.practice.ui.PracticeView;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.ui.DoHomeworkView;
 import app.homeward.homework.portal.ui.ProgressView;
 import app.homeward.homework.portal.ui.TodayView;
@@ -176,7 +177,8 @@ class RouteMatrixTest extends ViewTest {
     }
 
     @Autowired ReminderFixture reminders;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
     @Autowired WorksheetService worksheets;
@@ -235,8 +237,8 @@ class RouteMatrixTest extends ViewTest {
         other = reminders.join(greenMail, owner.clinic(), testClinics.account(owner.clinic(), Role.THERAPIST), ZONE, "en");
         reminders.assignDaily(owner, today(ZONE), LocalTime.of(0, 1), 3);
         TestUsers.signInAs(owner.client());
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, ReminderFixture.thoughtRecord(), null);
         owner.therapist().signIn();
         UUID entry = reviews.entriesOf(owner.clientId()).getFirst().entryId();
         UUID worksheet = worksheets.create("Private worksheet " + TestClinics.random(4));

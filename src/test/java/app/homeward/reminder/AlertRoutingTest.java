@@ -7,7 +7,8 @@ import app.homeward.base.DomainException;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.AccountService;
@@ -52,7 +53,8 @@ class AlertRoutingTest extends IntegrationTest {
 
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired AccountService accounts;
@@ -203,7 +205,7 @@ class AlertRoutingTest extends IntegrationTest {
 
     private void raiseAlert() {
         TestUsers.signInAs(world.client());
-        var submitted = portal.submit(portal.today().dueNow().getFirst().occurrenceId(),
+        var submitted = entryService.submit(todayService.today().dueNow().getFirst().occurrenceId(),
                 AdherenceFixture.phq9("several-days"), null);
         TestUsers.signOut();
         assertThat(submitted.alerted()).isTrue();

@@ -5,7 +5,7 @@ import app.homeward.Mails;
 import app.homeward.TestClinics.TestAccount;
 import app.homeward.base.HomeworkWord;
 import app.homeward.homework.HomeworkSettingsService;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -44,7 +44,7 @@ class ClinicWordInEmailsTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
     @Autowired HomeworkSettingsService homeworkSettings;
 
     @BeforeEach
@@ -86,8 +86,8 @@ class ClinicWordInEmailsTest extends IntegrationTest {
         World world = practiceClient("en");
         fixture.assignDaily(world, DAY, LocalTime.of(11, 0), 1);
         TestUsers.signInAs(world.client());
-        UUID open = portal.today().overdue().stream().findFirst()
-                .or(() -> portal.today().dueNow().stream().findFirst()).orElseThrow().occurrenceId();
+        UUID open = todayService.today().overdue().stream().findFirst()
+                .or(() -> todayService.today().dueNow().stream().findFirst()).orElseThrow().occurrenceId();
         world.therapist().signIn();
         reminderService.remindNow(open);
         TestUsers.signOut();

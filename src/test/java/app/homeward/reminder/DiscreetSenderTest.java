@@ -6,7 +6,9 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.TestClinics;
 import app.homeward.base.DomainException;
 import app.homeward.homework.AdherenceFixture;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.HomeworkDownloads;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.mail.MailIdentities;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.AccountService;
@@ -59,7 +61,9 @@ class DiscreetSenderTest extends IntegrationTest {
     @Autowired MailIdentities identities;
     @Autowired PasswordResetService resets;
     @Autowired ClinicLinks clinicLinks;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
+    @Autowired HomeworkDownloads downloads;
     @Autowired AccountService accountService;
     @Autowired RateLimits limits;
 
@@ -89,10 +93,10 @@ class DiscreetSenderTest extends IntegrationTest {
         therapist.signIn();
         accountService.changeMyDigest(LocalTime.of(18, 0), "Europe/Berlin");
         TestUsers.signInAs(world.client());
-        var phq9 = portal.today().dueNow().stream().filter(o -> !o.assignmentId().equals(daily)).findFirst().orElseThrow();
-        assertThat(portal.submit(phq9.occurrenceId(), AdherenceFixture.phq9("several-days"), null)
+        var phq9 = todayService.today().dueNow().stream().filter(o -> !o.assignmentId().equals(daily)).findFirst().orElseThrow();
+        assertThat(entryService.submit(phq9.occurrenceId(), AdherenceFixture.phq9("several-days"), null)
                 .alerted()).isTrue();
-        String ics = portal.calendar(daily);
+        String ics = downloads.calendar(daily);
         TestUsers.signOut();
         delivery.deliverDue(clinic.id()); // the alert notice, and plans the digest
         clock.moveTo(ZonedDateTime.of(DAY, LocalTime.of(19, 0, 5), BERLIN).toInstant());
@@ -133,7 +137,7 @@ class DiscreetSenderTest extends IntegrationTest {
         World world = fixture.join(greenMail, clinic, therapist, BERLIN, "es");
         UUID daily = fixture.assignDaily(world, DAY, LocalTime.of(19, 0), 1);
         TestUsers.signInAs(world.client());
-        String ics = portal.calendar(daily);
+        String ics = downloads.calendar(daily);
         TestUsers.signOut();
         clock.moveTo(ZonedDateTime.of(DAY, LocalTime.of(19, 0, 5), BERLIN).toInstant());
         delivery.deliverDue(clinic.id());

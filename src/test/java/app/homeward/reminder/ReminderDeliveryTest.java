@@ -6,7 +6,8 @@ import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.AccountService;
 import app.homeward.security.Role;
@@ -55,7 +56,8 @@ class ReminderDeliveryTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired AccountService accountService;
     @Autowired ClientService clientService;
     @Autowired ClinicDirectory clinicDirectory;
@@ -123,8 +125,8 @@ class ReminderDeliveryTest extends IntegrationTest {
         Reminder planned = fixture.pending(world).getFirst();
 
         TestUsers.signInAs(world.client());
-        var occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
+        var occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, ReminderFixture.thoughtRecord(), null);
         TestUsers.signOut();
 
         assertThat(fixture.remindersOf(world)).singleElement().satisfies(r -> {
@@ -186,7 +188,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         world.therapist().signIn();
         accountService.changeMyDigest(LocalTime.of(18, 0), "Europe/Berlin");
         TestUsers.signInAs(world.client());
-        portal.submit(portal.today().dueNow().getFirst().occurrenceId(), ReminderFixture.thoughtRecord(), null);
+        entryService.submit(todayService.today().dueNow().getFirst().occurrenceId(), ReminderFixture.thoughtRecord(), null);
         TestUsers.signOut();
 
         delivery.deliverDue(world.clinic().id()); // plans the digest for 18:00 Berlin
@@ -212,7 +214,7 @@ class ReminderDeliveryTest extends IntegrationTest {
         fixture.assignPhq9Once(world, BEFORE_DST);
         reminderService.unsubscribe(world.clinic().id(), fixture.unsubscribeToken(world));
         TestUsers.signInAs(world.client());
-        var submitted = portal.submit(portal.today().dueNow().getFirst().occurrenceId(),
+        var submitted = entryService.submit(todayService.today().dueNow().getFirst().occurrenceId(),
                 AdherenceFixture.phq9("several-days"), null);
         TestUsers.signOut();
         assertThat(submitted.alerted()).isTrue();

@@ -2,7 +2,7 @@ package app.homeward.reminder;
 
 import app.homeward.IntegrationTest;
 import app.homeward.Mails;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.security.TestUsers;
 import com.icegreen.greenmail.util.GreenMail;
@@ -41,7 +41,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
     @Autowired ReminderFixture fixture;
     @Autowired ReminderDelivery delivery;
     @Autowired ReminderService reminderService;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
 
     GreenMail greenMail;
     SmtpResponder responder;
@@ -86,7 +86,7 @@ class ReminderSmtpFailureTest extends IntegrationTest {
                     assertThat(e.reason()).isEqualTo("connection");
                 });
         TestUsers.signInAs(world.client());
-        assertThat(portal.today()).isNotNull();
+        assertThat(todayService.today()).isNotNull();
         TestUsers.signOut();
         delivery.deliverDue(world.clinic().id()); // before its backoff: not tried again
         assertThat(row(world, planned).getAttempts()).isEqualTo(1);

@@ -8,7 +8,8 @@ import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AlertSummary;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderFixture;
@@ -45,7 +46,8 @@ class TeamServiceTest extends IntegrationTest {
     @Autowired AccountService accounts;
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
 
     World world;
     TestAccount admin;
@@ -58,7 +60,7 @@ class TeamServiceTest extends IntegrationTest {
         colleague = testClinics.account(world.clinic(), Role.THERAPIST);
         fixture.assignPhq9Once(world, today(ZoneId.of("Europe/London")));
         TestUsers.signInAs(world.client());
-        assertThat(portal.submit(portal.today().dueNow().getFirst().occurrenceId(),
+        assertThat(entryService.submit(todayService.today().dueNow().getFirst().occurrenceId(),
                 AdherenceFixture.phq9("several-days"), null).alerted()).isTrue();
         TestUsers.signOut();
     }

@@ -3,7 +3,8 @@ package app.homeward.tenants;
 import app.homeward.IntegrationTest;
 import app.homeward.TestClinics;
 import app.homeward.homework.MeasureHistory;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ProgressService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.safety.ClinicSafety;
 import app.homeward.security.SignInOutcome;
 import app.homeward.security.SignInService;
@@ -31,7 +32,8 @@ class TenantImporterTest extends IntegrationTest {
     @Autowired TenantImporter importer;
     @Autowired ClinicDirectory clinics;
     @Autowired SignInService signIn;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired ProgressService progressService;
     @Autowired JdbcTemplate jdbc;
     @Autowired ClinicSafety safety;
 
@@ -82,7 +84,7 @@ class TenantImporterTest extends IntegrationTest {
         var casey = (SignInOutcome.Success) signIn.signIn(slug, "casey@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
         TestUsers.signInAs(casey.user());
-        var progress = portal.progress();
+        var progress = progressService.progress();
         assertThat(progress.measures()).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Weekly mood check (PHQ-9)");
             assertThat(m.points()).extracting(MeasureHistory.Point::total).containsExactly(17, 15, 12, 10, 8);
@@ -91,7 +93,7 @@ class TenantImporterTest extends IntegrationTest {
             assertThat(m.change().outcome()).isEqualTo(ReliableChange.Outcome.RELIABLE_IMPROVEMENT);
             assertThat(m.change().recovered()).isTrue();
         });
-        assertThat(portal.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
+        assertThat(progressService.history()).hasSize(5).allSatisfy(e -> assertThat(e.score()).isNotNull());
         assertThat(safety.crisisText(Locale.ENGLISH)).as("the demo clinic's own crisis line")
                 .hasValueSatisfying(text -> assertThat(text).contains("999").contains("116 123"));
         assertThat(safety.crisisText(Locale.forLanguageTag("es"))).as("and its Spanish text, for Riley")
@@ -100,7 +102,7 @@ class TenantImporterTest extends IntegrationTest {
         var morgan = (SignInOutcome.Success) signIn.signIn(slug, "morgan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
         TestUsers.signInAs(morgan.user());
-        assertThat(portal.progress().measures()).singleElement().satisfies(m -> {
+        assertThat(progressService.progress().measures()).singleElement().satisfies(m -> {
             assertThat(m.title()).isEqualTo("Weekly worry check (GAD-7)");
             assertThat(m.points()).extracting(MeasureHistory.Point::total).containsExactly(15, 13, 12, 9);
         });
@@ -112,7 +114,7 @@ class TenantImporterTest extends IntegrationTest {
         var jordan = (SignInOutcome.Success) signIn.signIn(slug, "jordan@sunrise.example", "morning-walk-2026",
                 TestClinics.randomIp());
         TestUsers.signInAs(jordan.user());
-        assertThat(portal.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
+        assertThat(todayService.today().dueNow()).extracting(c -> c.title()).containsExactly("Evening mood check-in");
     }
 
     @Test

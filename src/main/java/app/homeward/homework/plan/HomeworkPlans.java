@@ -230,7 +230,7 @@ public class HomeworkPlans {
      * Assigns a step ladder (e.g. the steps of an exposure hierarchy): one assignment per step, all
      * with the same worksheet and plan, each titled with its step text; the plan's title names the
      * ladder. Step 1 starts now with the plan's schedule; the others wait, without occurrences, until
-     * the step before is done (see the portal's {@code PortalService.submit}) or the therapist unlocks the next one.
+     * the step before is done (see the portal's {@code EntryService.submit}) or the therapist unlocks the next one.
      * Each step gets the whole schedule, so it must be bounded (a date, an end date or a number of times).
      */
     @Transactional

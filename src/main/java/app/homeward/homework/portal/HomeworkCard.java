@@ -1,8 +1,15 @@
 package app.homeward.homework.portal;
 
+import app.homeward.homework.Assignment;
+import app.homeward.homework.AssignmentPlan;
+import app.homeward.homework.AssignmentStatus;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.Obstacle;
+import app.homeward.homework.Occurrence;
 import app.homeward.homework.OccurrenceState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +31,25 @@ public record HomeworkCard(UUID occurrenceId, UUID assignmentId, String title, S
                         ZonedDateTime due, OccurrenceState state, EntryState entryState, int difficulty) {
         this(occurrenceId, assignmentId, title, rationale, what, when, where, obstacles, obstacleOther, backupPlan,
                 due, state, entryState, difficulty, null, null, false, "");
+    }
+
+    /** The card of one occurrence as the client sees it: the plan, when it is due, and how it stands. */
+    static HomeworkCard of(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace) {
+        return of(a, o, entryState, now, grace, "");
+    }
+
+    /** The same, with the text of the client's goal the homework serves ("" for none). */
+    static HomeworkCard of(Assignment a, Occurrence o, EntryState entryState, Instant now, Duration grace,
+                           String goal) {
+        ZoneId zone = a.schedule().zone();
+        AssignmentPlan plan = a.plan();
+        // only one step of a ladder is active at a time: the steps after an active one are all still waiting
+        boolean nextWaiting = a.inALadder() && a.getStatus() == AssignmentStatus.ACTIVE
+                && a.getLadderStep() < a.getLadderSize();
+        return new HomeworkCard(o.getId(), a.getId(), a.getTitle(), a.getRationale(), plan.what(), plan.when(),
+                plan.where(), plan.obstacles(), plan.obstacleOther(), plan.backupPlan(), o.getDueAt().atZone(zone),
+                o.state(now, grace, zone), entryState, a.getDifficulty(), a.getLadderStep(), a.getLadderSize(),
+                nextWaiting, goal);
     }
 
     public boolean ladderStepCard() {

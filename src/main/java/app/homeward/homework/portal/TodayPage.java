@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Everything the client's home (Today, /my) shows, read in one call ({@link PortalService#today()}): choices
+ * Everything the client's home (Today, /my) shows, read in one call ({@link TodayService#today()}): choices
  * waiting for them, due now, overdue (the last two weeks, still open), and the coming week; times are in
  * {@code zone}, the client's own time zone. The page's read model (decision 0038).
  */

@@ -19,7 +19,8 @@ import app.homeward.homework.Schedule;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ClientAdherence;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.homework.review.SafetyAlerts;
@@ -56,7 +57,8 @@ class ClientPagesTest extends IntegrationTest {
     @Autowired AuditService audit;
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired AuditTrail trail;
     @Autowired JdbcTemplate jdbc;
@@ -89,9 +91,9 @@ class ClientPagesTest extends IntegrationTest {
         assignment = homework.assign(clientId, "phq-9", new AssignmentPlan("Mood check-in", "Numbers instead of guesses.",
                 "", "", "", daily, Set.of(), "", "", 8, false, false, 1, null));
         client.signIn();
-        UUID occurrence = portal.today().overdue().getFirst().occurrenceId();
-        assertThat(portal.submit(occurrence, AdherenceFixture.phq9("several-days"), null).alerted()).isTrue();
-        portal.requestChange(assignment, ChangeReason.TOO_HARD, null);
+        UUID occurrence = todayService.today().overdue().getFirst().occurrenceId();
+        assertThat(entryService.submit(occurrence, AdherenceFixture.phq9("several-days"), null).alerted()).isTrue();
+        entryService.requestChange(assignment, ChangeReason.TOO_HARD, null);
     }
 
     @Test
@@ -186,8 +188,8 @@ class ClientPagesTest extends IntegrationTest {
             clock.moveBy(Duration.ofDays(1));
             if (day % 3 != 0) {
                 clientAccount.signIn();
-                portal.today().overdue().stream().findFirst().ifPresent(o ->
-                        portal.submit(o.occurrenceId(), AdherenceFixture.phq9("not-at-all"), null));
+                todayService.today().overdue().stream().findFirst().ifPresent(o ->
+                        entryService.submit(o.occurrenceId(), AdherenceFixture.phq9("not-at-all"), null));
             }
         }
         therapist.signIn();

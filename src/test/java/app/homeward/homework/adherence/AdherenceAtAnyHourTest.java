@@ -9,9 +9,10 @@ import app.homeward.client.NewClient;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.TodayPage;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -60,7 +61,8 @@ class AdherenceAtAnyHourTest extends IntegrationTest {
     @Autowired HomeworkPlans homework;
     @Autowired CaseloadOverview caseloads;
     @Autowired AdherenceService adherence;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     static Stream<Arguments> instants() {
@@ -120,10 +122,10 @@ class AdherenceAtAnyHourTest extends IntegrationTest {
 
     /** The client does the task of that day (their calendar), as it stands on Today. */
     private void send(LocalDate day) {
-        TodayPage today = portal.today();
+        TodayPage today = todayService.today();
         HomeworkCard card = Stream.of(today.dueNow(), today.overdue()).flatMap(List::stream)
                 .filter(c -> c.due().toLocalDate().equals(day)).findFirst().orElseThrow();
-        portal.submit(card.occurrenceId(), Map.of("date", day.toString(), "mood", 6), null);
+        entryService.submit(card.occurrenceId(), Map.of("date", day.toString(), "mood", 6), null);
     }
 
     /** Linked to an account id as accepting the invitation would (the invitation flow has tests of its own). */

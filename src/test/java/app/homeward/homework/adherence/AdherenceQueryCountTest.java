@@ -7,7 +7,8 @@ import app.homeward.TestClinics.TestAccount;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.RateLimits;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
@@ -51,7 +52,8 @@ class AdherenceQueryCountTest extends IntegrationTest {
     @Autowired AdherenceService adherence;
     @Autowired ClientService clientService;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired RateLimits limits;
     @Autowired JdbcTemplate jdbc;
 
@@ -120,7 +122,7 @@ class AdherenceQueryCountTest extends IntegrationTest {
         ClinicBranding clinic = testClinics.clinic();
         TestAccount therapist = testClinics.account(clinic, Role.THERAPIST);
         TestAccount admin = testClinics.account(clinic, Role.CLINIC_ADMIN);
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, todayService, entryService, jdbc, clock);
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (i % 40 == 0) {

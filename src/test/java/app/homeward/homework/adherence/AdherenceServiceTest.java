@@ -7,7 +7,8 @@ import app.homeward.base.NotFoundException;
 import app.homeward.client.ClientService;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class AdherenceServiceTest extends IntegrationTest {
     @Autowired AdherenceService adherence;
     @Autowired ClientService clientService;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     ClinicBranding clinic;
@@ -49,7 +51,7 @@ class AdherenceServiceTest extends IntegrationTest {
 
     @BeforeEach
     void twoTherapistsWithAClientEach() {
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, todayService, entryService, jdbc, clock);
         clinic = testClinics.clinic();
         therapistA = testClinics.account(clinic, Role.THERAPIST);
         therapistB = testClinics.account(clinic, Role.THERAPIST);

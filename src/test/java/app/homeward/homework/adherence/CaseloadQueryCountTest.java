@@ -16,8 +16,9 @@ import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.BeforeSession;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
@@ -70,7 +71,8 @@ class CaseloadQueryCountTest extends IntegrationTest {
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
     @Autowired CaseloadOverview caseloads;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired RateLimits limits;
     @Autowired JdbcTemplate jdbc;
 
@@ -214,19 +216,19 @@ class CaseloadQueryCountTest extends IntegrationTest {
                 client.toString(), busy.clinic().id().toString());
         TestUsers.signInAs(TestUsers.principal(UUID.fromString(account), busy.clinic().id(), busy.clinic().slug(),
                 profile.email(), profile.displayName(), Role.CLIENT, 0));
-        List<HomeworkCard> overdue = portal.today().overdue();
+        List<HomeworkCard> overdue = todayService.today().overdue();
         int submitted = 0;
         for (HomeworkCard card : overdue) {
             if (card.title().equals("Daily mood-log") && submitted < 12) {
-                portal.submit(card.occurrenceId(), Map.of("date", card.due().toLocalDate().toString(), "mood", 5), null);
-                portal.reflect(card.occurrenceId(), new Reflection(submitted % 2 == 0 ? 100 : 50, 5, 6,
+                entryService.submit(card.occurrenceId(), Map.of("date", card.due().toLocalDate().toString(), "mood", 5), null);
+                entryService.reflect(card.occurrenceId(), new Reflection(submitted % 2 == 0 ? 100 : 50, 5, 6,
                         Set.of(Obstacle.NO_TIME, Obstacle.LOW_MOOD), "Reflection " + submitted));
                 submitted++;
             }
         }
         for (UUID plan : plans) {
-            portal.requestChange(plan, ChangeReason.TOO_HARD, "Too much");
-            portal.requestChange(plan, ChangeReason.NOT_NOW, "Busy week");
+            entryService.requestChange(plan, ChangeReason.TOO_HARD, "Too much");
+            entryService.requestChange(plan, ChangeReason.NOT_NOW, "Busy week");
         }
         SecurityContextHolder.clearContext();
         Instant since = clock.instant().minus(Duration.ofDays(28));
@@ -290,8 +292,8 @@ class CaseloadQueryCountTest extends IntegrationTest {
             ClientProfile client = profiles.get(i);
             TestUsers.signInAs(TestUsers.principal(accounts.get(i), clinic.id(), clinic.slug(), client.email(),
                     client.displayName(), Role.CLIENT, 0));
-            UUID first = portal.today().overdue().getFirst().occurrenceId();
-            assertThat(portal.submit(first, HomeworkLoopTest.phq9("several-days"), null).alerted()).isTrue();
+            UUID first = todayService.today().overdue().getFirst().occurrenceId();
+            assertThat(entryService.submit(first, HomeworkLoopTest.phq9("several-days"), null).alerted()).isTrue();
         }
         SecurityContextHolder.clearContext();
         return new Caseload(clinic, therapist, admin, List.copyOf(ids));

@@ -20,9 +20,10 @@ import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.AssignmentSummary.StepState;
 import app.homeward.homework.portal.ChoiceCard;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.TodayPage;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
@@ -72,7 +73,8 @@ class LadderAndChoiceTest extends IntegrationTest {
     @Autowired InvitationService invitations;
     @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired AssignmentOptionRepository optionRepository;
     @Autowired AssignmentRepository assignmentRepository;
     @Autowired OccurrenceRepository occurrenceRepository;
@@ -113,7 +115,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        TodayPage today = portal.today();
+        TodayPage today = todayService.today();
         HomeworkCard first = today.dueNow().getFirst();
         assertThat(today.dueNow()).singleElement().satisfies(card -> {
             assertThat(card.title()).isEqualTo("Stand by the lift for a minute");
@@ -124,15 +126,15 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThat(today.zone()).isEqualTo(ZONE);
         HomeworkCard second = today.comingUp().getFirst();
 
-        portal.submit(first.occurrenceId(), moodLog(), null);
+        entryService.submit(first.occurrenceId(), moodLog(), null);
 
         therapist.signIn();
         assertThat(ladder(ladder)).extracting(AssignmentSummary::status).as("one of two done: the step is not finished")
                 .containsExactly(AssignmentStatus.ACTIVE, AssignmentStatus.WAITING, AssignmentStatus.WAITING);
 
         TestUsers.signInAs(client);
-        portal.submit(second.occurrenceId(), moodLog(), null);
-        portal.reflect(second.occurrenceId(), new Reflection(60, 7, 6, Set.of(), "Hard but done"));
+        entryService.submit(second.occurrenceId(), moodLog(), null);
+        entryService.reflect(second.occurrenceId(), new Reflection(60, 7, 6, Set.of(), "Hard but done"));
 
         therapist.signIn();
         steps = ladder(ladder);
@@ -143,7 +145,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThat(steps.get(1).total()).isEqualTo(2);
         assertThat(steps.get(1).schedule().start()).as("the step starts the day it opens").isEqualTo(today(ZONE));
         TestUsers.signInAs(client);
-        assertThat(portal.today().dueNow()).filteredOn(c -> c.ladderStep() == 2).singleElement()
+        assertThat(todayService.today().dueNow()).filteredOn(c -> c.ladderStep() == 2).singleElement()
                 .satisfies(card -> assertThat(card.title()).isEqualTo("Ride one floor with a friend"));
     }
 
@@ -153,8 +155,8 @@ class LadderAndChoiceTest extends IntegrationTest {
                         new Schedule(Schedule.Kind.DAILY, today(ZONE), null, 3, LATE, null, null, ZONE)),
                 List.of("Coffee shop at a quiet hour", "Coffee shop at lunchtime"));
         TestUsers.signInAs(client);
-        UUID todays = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(todays, moodLog(), null);
+        UUID todays = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(todays, moodLog(), null);
 
         therapist.signIn();
         UUID opened = homework.unlockNextStep(ladder);
@@ -171,10 +173,10 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThatThrownBy(() -> homework.unlockNextStep(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
 
         TestUsers.signInAs(client);
-        assertThat(portal.open(todays).card().state()).isEqualTo(OccurrenceState.DONE);
-        assertThat(portal.today().dueNow()).extracting(HomeworkCard::title)
+        assertThat(entryService.open(todays).card().state()).isEqualTo(OccurrenceState.DONE);
+        assertThat(todayService.today().dueNow()).extracting(HomeworkCard::title)
                 .contains("Coffee shop at lunchtime");
-        assertThat(portal.today().dueNow()).filteredOn(c -> c.ladderStep() == 2).singleElement()
+        assertThat(todayService.today().dueNow()).filteredOn(c -> c.ladderStep() == 2).singleElement()
                 .satisfies(card -> assertThat(card.nextStepWaiting()).as("the last step").isFalse());
     }
 
@@ -197,7 +199,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThat(steps.getFirst().missed()).isZero();
         assertThat(steps.getFirst().upcoming()).isZero();
         TestUsers.signInAs(client);
-        assertThat(portal.today().dueNow()).as("what was passed over is no longer to do")
+        assertThat(todayService.today().dueNow()).as("what was passed over is no longer to do")
                 .extracting(HomeworkCard::title).containsExactly("Drive round the block");
     }
 
@@ -219,7 +221,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThatThrownBy(() -> homework.replan(waiting, plan("Other", onceToday())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("assignment.ended"));
         TestUsers.signInAs(client);
-        assertThat(portal.today().dueNow()).isEmpty();
+        assertThat(todayService.today().dueNow()).isEmpty();
     }
 
     @Test
@@ -248,9 +250,9 @@ class LadderAndChoiceTest extends IntegrationTest {
             assertThat(s.status()).isEqualTo(AssignmentStatus.ACTIVE);
         });
         TestUsers.signInAs(client);
-        UUID due = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(carried)).findFirst()
+        UUID due = todayService.today().dueNow().stream().filter(c -> c.assignmentId().equals(carried)).findFirst()
                 .orElseThrow().occurrenceId();
-        portal.submit(due, moodLog(), null);
+        entryService.submit(due, moodLog(), null);
 
         therapist.signIn();
         assertThat(ladder(ladder)).filteredOn(s -> s.ladder().step() == 2).singleElement()
@@ -308,7 +310,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         });
 
         TestUsers.signInAs(client);
-        TodayPage today = portal.today();
+        TodayPage today = todayService.today();
         assertThat(today.dueNow()).isEmpty();
         assertThat(today.empty()).isFalse();
         ChoiceCard card = today.choices().getFirst();
@@ -319,18 +321,18 @@ class LadderAndChoiceTest extends IntegrationTest {
         assertThat(card.options()).allSatisfy(o -> assertThat(o.why()).isNotBlank());
         ChoiceCard.Option moodLog = card.options().get(1);
 
-        portal.choose(choice, moodLog.id());
+        todayService.choose(choice, moodLog.id());
 
-        today = portal.today();
+        today = todayService.today();
         assertThat(today.choices()).isEmpty();
         HomeworkCard due = today.dueNow().getFirst();
         assertThat(today.dueNow()).hasSize(1);
         assertThat(due.title()).isEqualTo("Mood log");
         assertThat(due.rationale()).as("no rationale given: the chosen worksheet's own").isEqualTo(moodLog.why());
         assertThat(due.what()).isEqualTo("Whichever you pick, once a day");
-        assertThat(portal.open(due.occurrenceId()).document().title()).isEqualTo("Mood log");
-        portal.submit(due.occurrenceId(), moodLog(), null);
-        assertThatThrownBy(() -> portal.choose(choice, card.options().getFirst().id()))
+        assertThat(entryService.open(due.occurrenceId()).document().title()).isEqualTo("Mood log");
+        entryService.submit(due.occurrenceId(), moodLog(), null);
+        assertThatThrownBy(() -> todayService.choose(choice, card.options().getFirst().id()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("choice.already-made"));
 
         therapist.signIn();
@@ -349,15 +351,15 @@ class LadderAndChoiceTest extends IntegrationTest {
     void a_withdrawn_choice_disappears_and_can_no_longer_be_made() {
         UUID choice = homework.offerChoice(clientId, List.of("thought-record", "mood-log"), choicePlan("Why homework helps"));
         TestUsers.signInAs(client);
-        UUID option = portal.today().choices().getFirst().options().getFirst().id();
+        UUID option = todayService.today().choices().getFirst().options().getFirst().id();
 
         therapist.signIn();
         homework.end(choice);
 
         assertThat(homework.assignments(clientId).getFirst().status()).isEqualTo(AssignmentStatus.ENDED);
         TestUsers.signInAs(client);
-        assertThat(portal.today().choices()).isEmpty();
-        assertThatThrownBy(() -> portal.choose(choice, option))
+        assertThat(todayService.today().choices()).isEmpty();
+        assertThatThrownBy(() -> todayService.choose(choice, option))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("choice.withdrawn"));
     }
 
@@ -381,18 +383,18 @@ class LadderAndChoiceTest extends IntegrationTest {
         UUID choice = homework.offerChoice(clientId, List.of("thought-record", "mood-log"), choicePlan("Pick one"));
         UUID other = homework.offerChoice(clientId, List.of("worry-log", "mood-log"), choicePlan("Pick another"));
         TestUsers.signInAs(client);
-        UUID optionOfOther = portal.today().choices().stream().filter(c -> c.assignmentId().equals(other)).findFirst()
+        UUID optionOfOther = todayService.today().choices().stream().filter(c -> c.assignmentId().equals(other)).findFirst()
                 .orElseThrow().options().getFirst().id();
-        UUID option = portal.today().choices().stream().filter(c -> c.assignmentId().equals(choice)).findFirst()
+        UUID option = todayService.today().choices().stream().filter(c -> c.assignmentId().equals(choice)).findFirst()
                 .orElseThrow().options().getFirst().id();
-        assertThatThrownBy(() -> portal.choose(choice, optionOfOther)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> portal.choose(choice, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> todayService.choose(choice, optionOfOther)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> todayService.choose(choice, null)).isInstanceOf(NotFoundException.class);
 
         therapist.signIn();
         addClient(therapist, "Second client");
         TestUsers.signInAs(lastAccepted);
-        assertThat(portal.today().choices()).isEmpty();
-        assertThatThrownBy(() -> portal.choose(choice, option)).isInstanceOf(NotFoundException.class);
+        assertThat(todayService.today().choices()).isEmpty();
+        assertThatThrownBy(() -> todayService.choose(choice, option)).isInstanceOf(NotFoundException.class);
 
         therapist.signIn();
         assertThat(homework.assignments(clientId)).filteredOn(s -> s.id().equals(choice)).singleElement()
@@ -407,7 +409,7 @@ class LadderAndChoiceTest extends IntegrationTest {
         UUID choice = homework.offerChoice(clientId, List.of("thought-record", "mood-log"), choicePlan("Pick one"));
         UUID firstStep = ladder(ladder).getFirst().id();
         TestUsers.signInAs(client);
-        UUID option = portal.today().choices().getFirst().options().getFirst().id();
+        UUID option = todayService.today().choices().getFirst().options().getFirst().id();
 
         ClinicBranding otherClinic = testClinics.clinic();
         TestAccount stranger = testClinics.account(otherClinic, Role.THERAPIST);
@@ -432,12 +434,12 @@ class LadderAndChoiceTest extends IntegrationTest {
             assertThatThrownBy(() -> homework.startReplanning(firstStep)).as(who).isInstanceOf(NotFoundException.class);
         }
         TestUsers.signInAs(strangersClientUser);
-        assertThat(portal.today().choices()).extracting(ChoiceCard::assignmentId).containsExactly(strangersChoice);
-        assertThatThrownBy(() -> portal.choose(choice, option)).isInstanceOf(NotFoundException.class);
-        UUID strangersOption = portal.today().choices().getFirst().options().getFirst().id();
+        assertThat(todayService.today().choices()).extracting(ChoiceCard::assignmentId).containsExactly(strangersChoice);
+        assertThatThrownBy(() -> todayService.choose(choice, option)).isInstanceOf(NotFoundException.class);
+        UUID strangersOption = todayService.today().choices().getFirst().options().getFirst().id();
         TestUsers.signInAs(client);
-        assertThatThrownBy(() -> portal.choose(strangersChoice, strangersOption)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> portal.choose(choice, strangersOption)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> todayService.choose(strangersChoice, strangersOption)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> todayService.choose(choice, strangersOption)).isInstanceOf(NotFoundException.class);
 
         // the options themselves: clinic B's repositories find, change and delete nothing of clinic A's
         List<UUID> optionsOfA = asClinic(clinic.id(), () -> optionRepository.findByAssignmentIdInOrderByPosition(List.of(choice))

@@ -91,11 +91,12 @@ class DraftRestartTest {
         HomewardUser client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(),
                 profile.displayName(), Role.CLIENT, 0);
         TestUsers.signInAs(client);
-        PortalService portal = running.getBean(PortalService.class);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        TodayService todayService = running.getBean(TodayService.class);
+        EntryService entryService = running.getBean(EntryService.class);
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
         Map<String, Object> answers = Map.of("date", today.toString(), "mood", 4,
                 "happened", "Wrote this just before the server went down");
-        SavedDraft saved = portal.saveDraft(occurrence, answers, null);
+        SavedDraft saved = entryService.saveDraft(occurrence, answers, null);
 
         // ---- the server goes down and comes back
         SecurityContextHolder.clearContext();
@@ -104,15 +105,17 @@ class DraftRestartTest {
         running.getBean(AppClock.class).moveBy(clock.offset());
 
         TestUsers.signInAs(client);
-        PortalService after = running.getBean(PortalService.class);
-        assertThat(after).isNotSameAs(portal);
+        EntryService after = running.getBean(EntryService.class);
+        TodayService todayAfter = running.getBean(TodayService.class);
+        assertThat(after).isNotSameAs(entryService);
+        assertThat(todayAfter).isNotSameAs(todayService);
         OpenEntry opened = after.open(occurrence);
 
         assertThat(opened.state()).isEqualTo(EntryState.DRAFT);
         assertThat(opened.answers()).isEqualTo(answers);
         assertThat(opened.lock()).isEqualTo(saved.lock());
         assertThat(opened.card().assignmentId()).isEqualTo(assignment);
-        assertThat(after.today().dueNow()).singleElement()
+        assertThat(todayAfter.today().dueNow()).singleElement()
                 .satisfies(card -> assertThat(card.entryState()).isEqualTo(EntryState.DRAFT));
         SavedDraft next = after.saveDraft(occurrence, Map.of("mood", 5), opened.lock());
         assertThat(next.lock()).as("the client carries on from the stored version").isNotEqualTo(saved.lock());

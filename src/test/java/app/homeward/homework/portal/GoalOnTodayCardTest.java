@@ -30,7 +30,7 @@ class GoalOnTodayCardTest extends IntegrationTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
 
     ZoneId zone = ZoneId.of("Europe/Lisbon");
 
@@ -57,7 +57,7 @@ class GoalOnTodayCardTest extends IntegrationTest {
                 null, Schedule.once(today(zone), LocalTime.of(22, 0), zone), null, null, null, 8, false, false, 1, null));
 
         TestUsers.signInAs(ines.user());
-        assertThat(portal.today().dueNow()).extracting(HomeworkCard::title, HomeworkCard::goal).containsExactlyInAnyOrder(
+        assertThat(todayService.today().dueNow()).extracting(HomeworkCard::title, HomeworkCard::goal).containsExactlyInAnyOrder(
                 Tuple.tuple("Sleep diary", "Sleep through the night"),
                 Tuple.tuple("Mood log", ""));
 

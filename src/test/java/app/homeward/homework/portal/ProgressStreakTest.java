@@ -46,7 +46,9 @@ class ProgressStreakTest extends IntegrationTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
+    @Autowired ProgressService progressService;
 
     ZoneId zone = ZoneId.of("Europe/London");
     TestAccount therapist;
@@ -73,14 +75,14 @@ class ProgressStreakTest extends IntegrationTest {
                         Set.of(DayOfWeek.MONDAY), null, zone), null, null, null, 8, false, false, 1, null));
         for (int week = 0; week < 4; week++) {
             TestUsers.signInAs(client);
-            UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-            portal.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
-            portal.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), ""));
+            UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+            entryService.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
+            entryService.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), ""));
             clock.moveTo(clock.instant().plus(Duration.ofDays(7)));
         }
 
         TestUsers.signInAs(client);
-        Progress progress = portal.progress();
+        Progress progress = progressService.progress();
 
         assertThat(progress.streaks()).containsExactly(new Progress.Streak("Weekly check-in", 4, Progress.Streak.Rhythm.WEEKS));
         assertThat(progress.nothingDoneYet()).isFalse();
@@ -93,7 +95,7 @@ class ProgressStreakTest extends IntegrationTest {
                         null, null, zone), null, null, null, 8, false, false, 1, null));
 
         TestUsers.signInAs(client);
-        Progress progress = portal.progress();
+        Progress progress = progressService.progress();
 
         assertThat(progress.nothingDoneYet()).as("welcomed, not shown zeros").isTrue();
         assertThat(progress.streaks()).isEmpty();
@@ -101,27 +103,27 @@ class ProgressStreakTest extends IntegrationTest {
 
     @Test
     void a_streak_counts_back_from_the_latest_due_forgiving_one_miss_but_not_two() {
-        assertThat(PortalService.streak(List.of(DONE, DONE, DONE, DUE))).as("today still open").isEqualTo(3);
-        assertThat(PortalService.streak(List.of(DONE, MISSED, DONE, PARTIAL))).as("one miss forgiven").isEqualTo(3);
-        assertThat(PortalService.streak(List.of(DONE, MISSED, MISSED, DONE))).as("two misses end it").isEqualTo(1);
-        assertThat(PortalService.streak(List.of(DONE, SKIPPED, DONE, UPCOMING))).as("skipped counts neither way").isEqualTo(2);
-        assertThat(PortalService.streak(List.of(DONE, DONE, MISSED))).as("the latest missed, the one before done").isEqualTo(2);
-        assertThat(PortalService.streak(List.<OccurrenceState>of())).isZero();
+        assertThat(ProgressService.streak(List.of(DONE, DONE, DONE, DUE))).as("today still open").isEqualTo(3);
+        assertThat(ProgressService.streak(List.of(DONE, MISSED, DONE, PARTIAL))).as("one miss forgiven").isEqualTo(3);
+        assertThat(ProgressService.streak(List.of(DONE, MISSED, MISSED, DONE))).as("two misses end it").isEqualTo(1);
+        assertThat(ProgressService.streak(List.of(DONE, SKIPPED, DONE, UPCOMING))).as("skipped counts neither way").isEqualTo(2);
+        assertThat(ProgressService.streak(List.of(DONE, DONE, MISSED))).as("the latest missed, the one before done").isEqualTo(2);
+        assertThat(ProgressService.streak(List.<OccurrenceState>of())).isZero();
     }
 
     @Test
     void each_schedule_counts_in_its_own_rhythm() {
         LocalTime eight = LocalTime.of(20, 0);
-        assertThat(PortalService.rhythm(Schedule.once(today(zone), eight, zone))).isNull();
-        assertThat(PortalService.rhythm(new Schedule(Schedule.Kind.DAILY, today(zone), null, 5, eight, null, null, zone)))
+        assertThat(ProgressService.rhythm(Schedule.once(today(zone), eight, zone))).isNull();
+        assertThat(ProgressService.rhythm(new Schedule(Schedule.Kind.DAILY, today(zone), null, 5, eight, null, null, zone)))
                 .isEqualTo(Progress.Streak.Rhythm.DAYS);
-        assertThat(PortalService.rhythm(new Schedule(Schedule.Kind.WEEKDAYS, today(zone), null, 5, eight,
+        assertThat(ProgressService.rhythm(new Schedule(Schedule.Kind.WEEKDAYS, today(zone), null, 5, eight,
                 Set.of(DayOfWeek.FRIDAY), null, zone))).isEqualTo(Progress.Streak.Rhythm.WEEKS);
-        assertThat(PortalService.rhythm(new Schedule(Schedule.Kind.WEEKDAYS, today(zone), null, 5, eight,
+        assertThat(ProgressService.rhythm(new Schedule(Schedule.Kind.WEEKDAYS, today(zone), null, 5, eight,
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), null, zone))).isEqualTo(Progress.Streak.Rhythm.TIMES);
-        assertThat(PortalService.rhythm(new Schedule(Schedule.Kind.EVERY_N_DAYS, today(zone), null, 5, eight, null, 7, zone)))
+        assertThat(ProgressService.rhythm(new Schedule(Schedule.Kind.EVERY_N_DAYS, today(zone), null, 5, eight, null, 7, zone)))
                 .isEqualTo(Progress.Streak.Rhythm.WEEKS);
-        assertThat(PortalService.rhythm(new Schedule(Schedule.Kind.EVERY_N_DAYS, today(zone), null, 5, eight, null, 3, zone)))
+        assertThat(ProgressService.rhythm(new Schedule(Schedule.Kind.EVERY_N_DAYS, today(zone), null, 5, eight, null, 3, zone)))
                 .isEqualTo(Progress.Streak.Rhythm.TIMES);
     }
 }

@@ -36,7 +36,8 @@ class TodaysDateTest extends IntegrationTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired WorksheetService worksheets;
 
     @Test
@@ -52,22 +53,22 @@ class TodaysDateTest extends IntegrationTest {
                 false, 1, null));
 
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        assertThat(portal.open(occurrence).answers()).isEqualTo(Map.of("date", "2026-11-19"));
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        assertThat(entryService.open(occurrence).answers()).isEqualTo(Map.of("date", "2026-11-19"));
 
-        portal.saveDraft(occurrence, Map.of("date", "2026-11-17", "mood", 4), null);
-        assertThat(portal.open(occurrence).answers()).containsEntry("date", "2026-11-17");
+        entryService.saveDraft(occurrence, Map.of("date", "2026-11-17", "mood", 4), null);
+        assertThat(entryService.open(occurrence).answers()).containsEntry("date", "2026-11-17");
     }
 
     @Test
     void only_dates_meant_for_the_day_of_the_entry_start_filled_in() {
         testClinics.account(testClinics.clinic(), Role.THERAPIST).signIn();
         LocalDate day = LocalDate.of(2026, 11, 18);
-        assertThat(PortalService.startingAnswers(worksheets.builtIn("exposure-practice", null).document(), day))
+        assertThat(EntryService.startingAnswers(worksheets.builtIn("exposure-practice", null).document(), day))
                 .isEqualTo(Map.of("date", "2026-11-18"));
-        assertThat(PortalService.startingAnswers(worksheets.builtIn("values-and-goals", null).document(), day))
+        assertThat(EntryService.startingAnswers(worksheets.builtIn("values-and-goals", null).document(), day))
                 .as("a date to plan for stays empty").isEmpty();
-        assertThat(PortalService.startingAnswers(worksheets.builtIn("sleep-diary", null).document(), day))
+        assertThat(EntryService.startingAnswers(worksheets.builtIn("sleep-diary", null).document(), day))
                 .as("a table's dates are the client's to fill in").isEmpty();
     }
 }

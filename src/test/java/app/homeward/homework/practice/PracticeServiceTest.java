@@ -10,7 +10,8 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.practice.PracticeReport.Share;
 import app.homeward.homework.review.ReviewService;
 import app.homeward.security.HomewardUser;
@@ -48,7 +49,8 @@ class PracticeServiceTest extends IntegrationTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired ReviewService reviews;
     @Autowired PracticeService practice;
     @Autowired WorksheetService worksheets;
@@ -91,9 +93,9 @@ class PracticeServiceTest extends IntegrationTest {
     /** The client sends today's entry of the plan; returns the entry's id. */
     private UUID clientSends(UUID assignment) {
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignment))
+        UUID occurrence = todayService.today().dueNow().stream().filter(c -> c.assignmentId().equals(assignment))
                 .findFirst().orElseThrow().occurrenceId();
-        portal.submit(occurrence, Map.of("date", today(MADRID).toString(), "mood", 6), null);
+        entryService.submit(occurrence, Map.of("date", today(MADRID).toString(), "mood", 6), null);
         therapist.signIn();
         return reviews.entriesOf(clientId).stream().filter(e -> e.submittedAt() != null).findFirst().orElseThrow().entryId();
     }

@@ -15,7 +15,8 @@ import app.homeward.homework.OccurrenceState;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -45,7 +46,8 @@ class BeforeSessionTest extends IntegrationTest {
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     ZoneId zone;
@@ -78,9 +80,9 @@ class BeforeSessionTest extends IntegrationTest {
                 null, null, null, Schedule.once(today(zone), LocalTime.of(23, 45), zone), null, null, null, 8,
                 false, false, 1, null));
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
-        portal.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), "Done in the morning"));
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
+        entryService.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), "Done in the morning"));
 
         therapist.signIn();
         BeforeSession review = reviews.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7)));
@@ -107,12 +109,12 @@ class BeforeSessionTest extends IntegrationTest {
         UUID walk = assignTonight("Evening walk", Set.of(), null);
         UUID breathing = assignTonight("Breathing", Set.of(), null);
         TestUsers.signInAs(client);
-        UUID walkToday = portal.today().dueNow().stream().filter(c -> c.assignmentId().equals(walk)).findFirst()
+        UUID walkToday = todayService.today().dueNow().stream().filter(c -> c.assignmentId().equals(walk)).findFirst()
                 .orElseThrow().occurrenceId();
-        portal.submit(walkToday, Map.of("date", today(zone).toString(), "mood", 5), null);
-        portal.reflect(walkToday, new Reflection(100, 4, 3, Set.of(Obstacle.UNSURE_IT_HELPS), "Felt pointless"));
+        entryService.submit(walkToday, Map.of("date", today(zone).toString(), "mood", 5), null);
+        entryService.reflect(walkToday, new Reflection(100, 4, 3, Set.of(Obstacle.UNSURE_IT_HELPS), "Felt pointless"));
         clock.moveTo(clock.instant().plus(Duration.ofMinutes(5)));
-        portal.requestChange(breathing, ChangeReason.UNSURE_IT_HELPS, "I tried this before");
+        entryService.requestChange(breathing, ChangeReason.UNSURE_IT_HELPS, "I tried this before");
 
         therapist.signIn();
         BeforeSession review = reviews.beforeSession(clientId, clock.instant().minus(Duration.ofDays(7)));
@@ -171,9 +173,9 @@ class BeforeSessionTest extends IntegrationTest {
         therapist.signIn();
         assignTonight("Mood log", Set.of(), null);
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
-        portal.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), ""));
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, Map.of("date", today(zone).toString(), "mood", 6), null);
+        entryService.reflect(occurrence, new Reflection(100, 3, 8, Set.of(), ""));
 
         therapist.signIn();
         assertThatThrownBy(() -> reviews.markDiscussed(occurrence, "note"))

@@ -10,7 +10,8 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.ChangeReason;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -47,7 +48,8 @@ class StaffHomeViewTest extends ViewTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
 
     ZoneId zone = ZoneId.of("Europe/Madrid");
     ClinicBranding clinic;
@@ -66,14 +68,14 @@ class StaffHomeViewTest extends ViewTest {
                 false, false, 1, null));
 
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
         Map<String, Object> answers = new HashMap<>();
         for (int item = 1; item <= 8; item++) {
             answers.put("item" + item, "not-at-all");
         }
         answers.put("item9", "several-days");
-        portal.submit(occurrence, answers, null);
-        portal.requestChange(plan, ChangeReason.UNSURE_IT_HELPS, "");
+        entryService.submit(occurrence, answers, null);
+        entryService.requestChange(plan, ChangeReason.UNSURE_IT_HELPS, "");
     }
 
     @Test

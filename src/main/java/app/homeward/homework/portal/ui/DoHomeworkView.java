@@ -8,9 +8,10 @@ import app.homeward.homework.EntryState;
 import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.portal.AnswerProblems;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCardPdf;
+import app.homeward.homework.portal.HomeworkDownloads;
 import app.homeward.homework.portal.OpenEntry;
-import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.SavedDraft;
 import app.homeward.homework.portal.Submitted;
 import app.homeward.security.Role;
@@ -62,7 +63,8 @@ import java.util.stream.IntStream;
 @RolesAllowed(Role.CLIENT_NAME)
 public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final PortalService portal;
+    private final EntryService entryService;
+    private final HomeworkDownloads downloads;
     private UUID occurrenceId;
     private OpenEntry entry;
     private Long lock;
@@ -73,8 +75,9 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
 
     private final Clock clock;
 
-    public DoHomeworkView(PortalService portal, Clock clock) {
-        this.portal = portal;
+    public DoHomeworkView(EntryService entryService, HomeworkDownloads downloads, Clock clock) {
+        this.entryService = entryService;
+        this.downloads = downloads;
         this.clock = clock;
         addClassName("page");
         addClassName("homework-page");
@@ -87,7 +90,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     private void load() {
-        entry = portal.open(occurrenceId);
+        entry = entryService.open(occurrenceId);
         lock = entry.lock();
         render();
     }
@@ -118,7 +121,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         UUID occurrence = card.occurrenceId();
         Anchor pdf = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
-                    byte[] bytes = portal.homeworkCardPdf(occurrence, labels, obstacleNames, locale);
+                    byte[] bytes = downloads.homeworkCardPdf(occurrence, labels, obstacleNames, locale);
                     return new DownloadResponse(new ByteArrayInputStream(bytes),
                             "homework-card.pdf", "application/pdf", bytes.length);
                 }), getTranslation("portal.download.card"));
@@ -127,7 +130,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         UUID assignmentId = card.assignmentId();
         Anchor ics = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
-                    byte[] bytes = portal.calendar(assignmentId).getBytes(StandardCharsets.UTF_8);
+                    byte[] bytes = downloads.calendar(assignmentId).getBytes(StandardCharsets.UTF_8);
                     return new DownloadResponse(new ByteArrayInputStream(bytes),
                             "homework.ics", "text/calendar", bytes.length);
                 }), getTranslation("portal.download.calendar"));
@@ -167,7 +170,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
     /** Autosave: called on every change (text fields report a change shortly after typing pauses). */
     void save() {
         try {
-            SavedDraft saved = portal.saveDraft(occurrenceId, form.answers(), lock);
+            SavedDraft saved = entryService.saveDraft(occurrenceId, form.answers(), lock);
             lock = saved.lock();
             saveStatus.setText(getTranslation("portal.save.saved", time(saved.savedAt())));
             saveStatus.removeClassName("save-status--problem");
@@ -185,9 +188,9 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
             return;
         }
         try {
-            Submitted submitted = portal.submit(occurrenceId, form.answers(), lock);
+            Submitted submitted = entryService.submit(occurrenceId, form.answers(), lock);
             lock = submitted.lock();
-            entry = portal.open(occurrenceId);
+            entry = entryService.open(occurrenceId);
             render();
             if (submitted.crisis()) {
                 showCrisisMessage(submitted.crisisMessage(), submitted.ruleMessages());
@@ -299,7 +302,7 @@ public class DoHomeworkView extends Div implements BeforeEnterObserver, HasDynam
         Forms.FormAlert alert = new Forms.FormAlert();
         Button save = new Button(getTranslation("portal.reflect.save"), e -> {
             try {
-                portal.reflect(occurrenceId, new Reflection(percent.getValue() == null ? -1 : percent.getValue(),
+                entryService.reflect(occurrenceId, new Reflection(percent.getValue() == null ? -1 : percent.getValue(),
                         difficulty.getValue(), helpful.getValue(), obstacles.getValue(), note.getValue()));
                 Forms.notifyClientSuccess(getTranslation("portal.reflect.thanks"));
                 UI.getCurrent().navigate(TodayView.class);

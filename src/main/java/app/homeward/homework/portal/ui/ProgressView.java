@@ -1,8 +1,8 @@
 package app.homeward.homework.portal.ui;
 
 import app.homeward.base.Dates;
-import app.homeward.homework.portal.PortalService.PastEntry;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.ProgressService;
+import app.homeward.homework.portal.ProgressService.PastEntry;
 import app.homeward.homework.portal.Progress;
 import app.homeward.homework.ui.Charts;
 import app.homeward.safety.ClientScores;
@@ -31,10 +31,10 @@ import java.util.Locale;
 @RolesAllowed(Role.CLIENT_NAME)
 public class ProgressView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final PortalService portal;
+    private final ProgressService progressService;
 
-    public ProgressView(PortalService portal) {
-        this.portal = portal;
+    public ProgressView(ProgressService progressService) {
+        this.progressService = progressService;
         addClassName("page");
     }
 
@@ -43,7 +43,7 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
         removeAll();
         add(new H1(getTranslation("portal.progress.title")));
         event.getUI().getPage().addJavaScript(Charts.SCRIPT);
-        var progress = portal.progress();
+        var progress = progressService.progress();
         if (progress.weeks().stream().anyMatch(w -> w.due() > 0)) {
             add(new H2(getTranslation("portal.progress.weeks")));
             if (progress.nothingDoneYet()) {
@@ -77,7 +77,7 @@ public class ProgressView extends Div implements BeforeEnterObserver, HasDynamic
                     measure.points().stream().map(p -> bands ? p.band() : null).toList(), measure.min(), measure.max(),
                     bands ? measure.scoring().bands() : List.of(), null, getTranslation("measures.band"), ""));
         }
-        List<PastEntry> history = portal.history();
+        List<PastEntry> history = progressService.history();
         add(new Paragraph(getTranslation("portal.progress.count", history.size())));
         if (history.isEmpty()) {
             Div empty = new Div(new Paragraph(getTranslation("portal.progress.empty")));

@@ -7,9 +7,10 @@ import app.homeward.homework.ChangeReason;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.OccurrenceState;
 import app.homeward.homework.portal.ChoiceCard;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.HomeworkCard;
-import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.TodayPage;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.CurrentUser;
 import app.homeward.security.Role;
 import com.vaadin.flow.component.UI;
@@ -49,11 +50,13 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
     public final Paragraph zoneNote = new Paragraph();
     public final Div choices = new Div();
 
-    private final PortalService portal;
+    private final TodayService todayService;
+    private final EntryService entryService;
     private final Clock clock;
 
-    public TodayView(PortalService portal, Clock clock) {
-        this.portal = portal;
+    public TodayView(TodayService todayService, EntryService entryService, Clock clock) {
+        this.todayService = todayService;
+        this.entryService = entryService;
         this.clock = clock;
         addClassName("page");
         addClassName("today-page");
@@ -65,7 +68,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        render(portal.today());
+        render(todayService.today());
     }
 
     private void render(TodayPage today) {
@@ -142,12 +145,12 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     private void choose(ChoiceCard choice, ChoiceCard.Option option) {
         try {
-            portal.choose(choice.assignmentId(), option.id());
+            todayService.choose(choice.assignmentId(), option.id());
             Forms.notifyClientSuccess(getTranslation("portal.choice.done", option.title()));
         } catch (DomainException problem) {
             Forms.notifyClientError(getTranslation(problem.messageKey(), problem.arguments()));
         }
-        render(portal.today());
+        render(todayService.today());
     }
 
     /** The first sentence of a worksheet's "why this helps": one line to choose by. */
@@ -213,7 +216,7 @@ public class TodayView extends Div implements BeforeEnterObserver, HasDynamicTit
         Forms.FormAlert alert = new Forms.FormAlert();
         Button send = new Button(getTranslation("portal.change.send"), e -> {
             try {
-                portal.requestChange(card.assignmentId(), reason.getValue(), note.getValue());
+                entryService.requestChange(card.assignmentId(), reason.getValue(), note.getValue());
                 dialog.close();
                 Forms.notifyClientSuccess(getTranslation("portal.change.sent"));
             } catch (DomainException problem) {

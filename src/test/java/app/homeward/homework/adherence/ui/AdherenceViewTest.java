@@ -10,7 +10,8 @@ import app.homeward.client.ui.BeforeSessionView;
 import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.Role;
 import app.homeward.tenancy.ClinicBranding;
 import com.vaadin.flow.component.Component;
@@ -39,7 +40,8 @@ class AdherenceViewTest extends ViewTest {
 
     @Autowired ClientService clientService;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     ClinicBranding clinic;
@@ -51,7 +53,7 @@ class AdherenceViewTest extends ViewTest {
 
     @BeforeEach
     void aCaseloadWithHomeworkInThePastWeek() {
-        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
+        AdherenceFixture fixture = new AdherenceFixture(clientService, homework, todayService, entryService, jdbc, clock);
         clinic = testClinics.clinic();
         therapist = testClinics.account(clinic, Role.THERAPIST);
         colleague = testClinics.account(clinic, Role.THERAPIST);

@@ -12,7 +12,8 @@ import app.homeward.homework.adherence.AdherenceReport;
 import app.homeward.homework.adherence.AdherenceService;
 import app.homeward.homework.adherence.ProgressReports;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.portal.ui.ProgressView;
 import app.homeward.safety.ClientScores;
 import app.homeward.safety.ClinicSafety;
@@ -41,7 +42,8 @@ class MeasuresViewTest extends ViewTest {
 
     @Autowired ClientService clientService;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
     AdherenceFixture fixture;
     @Autowired AdherenceService adherence;
@@ -52,7 +54,7 @@ class MeasuresViewTest extends ViewTest {
 
     @BeforeEach
     void aClientWhosePhq9WentFrom0To16() {
-        fixture = new AdherenceFixture(clientService, homework, portal, jdbc, clock);
+        fixture = new AdherenceFixture(clientService, homework, todayService, entryService, jdbc, clock);
         therapist = testClinics.account(testClinics.clinic(), Role.THERAPIST);
         client = fixture.activeClient(therapist, "Morgan Measures");
         fixture.assignPastWeek(therapist, client, 8);

@@ -14,7 +14,6 @@ import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.AssignmentSummary.StepState;
 import app.homeward.homework.plan.AssignmentSummary;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
 import app.homeward.homework.portal.ui.TodayView;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.InvitationService;
@@ -61,7 +60,6 @@ class LadderAndChoiceViewsTest extends ViewTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
     @Autowired InvitationService invitations;
 
     ClinicBranding clinic;

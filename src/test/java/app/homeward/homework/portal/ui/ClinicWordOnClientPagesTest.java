@@ -9,7 +9,8 @@ import app.homeward.base.HomeworkWord;
 import app.homeward.client.ClientService;
 import app.homeward.client.NewClient;
 import app.homeward.homework.HomeworkSettingsService;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.privacy.ui.ClientDataView;
 import app.homeward.reminder.ReminderFixture;
 import app.homeward.reminder.ReminderFixture.World;
@@ -61,7 +62,8 @@ class ClinicWordOnClientPagesTest extends ViewTest {
     static final Pattern TAREA = Pattern.compile("tarea", Pattern.CASE_INSENSITIVE);
 
     @Autowired ReminderFixture reminders;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired HomeworkSettingsService homeworkSettings;
     @Autowired SessionSignIn sessionSignIn;
     @Autowired ClientService clients;
@@ -138,8 +140,8 @@ class ClinicWordOnClientPagesTest extends ViewTest {
         homeworkSettings.change(7, 24, HomeworkWord.PRACTICE);
         reminders.assignDaily(world, today(ZONE), LocalTime.of(0, 1), 3);
         TestUsers.signInAs(world.client());
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, ReminderFixture.thoughtRecord(), null);
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, ReminderFixture.thoughtRecord(), null);
         signOutOfThisBrowser();
         return world;
     }
@@ -152,9 +154,9 @@ class ClinicWordOnClientPagesTest extends ViewTest {
         signOutOfThisBrowser();
         HomewardUser client = world.client();
         TestUsers.signInThroughSession(sessionSignIn, client);
-        UUID open = portal.today().dueNow().stream().findFirst()
-                .or(() -> portal.today().overdue().stream().findFirst())
-                .or(() -> portal.today().comingUp().stream().findFirst())
+        UUID open = todayService.today().dueNow().stream().findFirst()
+                .or(() -> todayService.today().overdue().stream().findFirst())
+                .or(() -> todayService.today().comingUp().stream().findFirst())
                 .map(card -> card.occurrenceId()).orElseThrow();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("my", textOf(TodayView.class, "my"));

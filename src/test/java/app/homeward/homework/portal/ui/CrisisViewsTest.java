@@ -7,7 +7,8 @@ import app.homeward.homework.AdherenceFixture;
 import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.SafetyAlerts;
 import app.homeward.reminder.ReminderFixture.World;
 import app.homeward.reminder.ReminderFixture;
@@ -48,7 +49,8 @@ class CrisisViewsTest extends ViewTest {
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
     @Autowired ReminderFixture fixture;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ClinicSafety safety;
@@ -91,8 +93,8 @@ class CrisisViewsTest extends ViewTest {
                 Messages.SPANISH, "Llama a la línea de Birch Lane, 0800 000 000 (de 9 a 17), o al 112 a cualquier hora."));
         alertingDraft(world);
         TestUsers.signInAs(world.client());
-        var occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, AdherenceFixture.phq9("several-days"), portal.open(occurrence).lock());
+        var occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, AdherenceFixture.phq9("several-days"), entryService.open(occurrence).lock());
 
         navigate(TodayView.class);
 
@@ -133,8 +135,8 @@ class CrisisViewsTest extends ViewTest {
         safety.changeCrisisLines(Map.of(Messages.ENGLISH, "Call Birch Lane's line on 0800 000 000.",
                 Messages.SPANISH, "   "));
         alertingDraft(world);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, AdherenceFixture.phq9("several-days"), portal.open(occurrence).lock());
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, AdherenceFixture.phq9("several-days"), entryService.open(occurrence).lock());
 
         navigate(TodayView.class);
         UI.getCurrent().setLocale(Messages.SPANISH);
@@ -172,7 +174,7 @@ class CrisisViewsTest extends ViewTest {
                 "Numbers instead of guesses.", "", "", "", Schedule.once(today(MADRID),
                 LocalTime.of(20, 0), MADRID), Set.of(), "", "", 8, false, false, 1, null));
         TestUsers.signInAs(world.client());
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
         // every AUDIT item at its highest: 8 × 4 + 4 + 4 = 40, at or above the rule's 20
         Map<String, Object> heavy = new LinkedHashMap<>();
         for (int i = 1; i <= 8; i++) {
@@ -180,7 +182,7 @@ class CrisisViewsTest extends ViewTest {
         }
         heavy.put("item9", "last-year");
         heavy.put("item10", "last-year");
-        portal.saveDraft(occurrence, heavy, null);
+        entryService.saveDraft(occurrence, heavy, null);
 
         navigate("my/homework/" + occurrence, DoHomeworkView.class);
         test(find(Button.class).id("submit-homework")).click();
@@ -204,8 +206,8 @@ class CrisisViewsTest extends ViewTest {
     private UUID alertingDraft(World world) {
         fixture.assignPhq9Once(world, today(MADRID));
         TestUsers.signInAs(world.client());
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.saveDraft(occurrence, AdherenceFixture.phq9("several-days"), null);
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.saveDraft(occurrence, AdherenceFixture.phq9("several-days"), null);
         return occurrence;
     }
 }

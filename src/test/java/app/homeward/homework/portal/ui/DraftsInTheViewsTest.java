@@ -11,8 +11,9 @@ import app.homeward.homework.AssignmentPlan;
 import app.homeward.homework.EntryState;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
+import app.homeward.homework.portal.EntryService;
 import app.homeward.homework.portal.OpenEntry;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.security.HomewardUser;
 import app.homeward.security.Role;
 import app.homeward.security.TestUsers;
@@ -50,7 +51,8 @@ class DraftsInTheViewsTest extends ViewTest {
 
     @Autowired ClientService clients;
     @Autowired HomeworkPlans homework;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired JdbcTemplate jdbc;
 
     HomewardUser client;
@@ -72,7 +74,7 @@ class DraftsInTheViewsTest extends ViewTest {
         client = TestUsers.principal(account, clinic.id(), clinic.slug(), profile.email(), profile.displayName(),
                 Role.CLIENT, 0);
         TestUsers.signInAs(client);
-        occurrence = portal.today().dueNow().getFirst().occurrenceId();
+        occurrence = todayService.today().dueNow().getFirst().occurrenceId();
     }
 
     @Test
@@ -112,13 +114,13 @@ class DraftsInTheViewsTest extends ViewTest {
         assertThat(fresh).isNotSameAs(page);
         assertThat(moodOf(fresh).getValue()).isEqualTo(7);
         assertThat(happenedOf(fresh).getValue()).isEqualTo("Walked by the sea");
-        OpenEntry stored = portal.open(occurrence);
+        OpenEntry stored = entryService.open(occurrence);
         assertThat(stored.state()).isEqualTo(EntryState.DRAFT);
         assertThat(stored.answers()).containsEntry("mood", 7).containsEntry("happened", "Walked by the sea");
 
         test(happenedOf(fresh)).setValue("Walked by the sea, then slept well");
         assertThat(fresh.saveStatus.getText()).as("the new session carries on with the stored lock").startsWith("Saved at ");
-        assertThat(portal.open(occurrence).answers()).containsEntry("happened", "Walked by the sea, then slept well");
+        assertThat(entryService.open(occurrence).answers()).containsEntry("happened", "Walked by the sea, then slept well");
     }
 
     @Test
@@ -145,7 +147,7 @@ class DraftsInTheViewsTest extends ViewTest {
         assertThat(first.saveStatus.hasClassName("save-status--problem")).isTrue();
         ConfirmDialog conflict = find(ConfirmDialog.class).single();
         assertThat(test(conflict).getHeader()).isEqualTo("These answers changed somewhere else");
-        assertThat(portal.open(occurrence).answers()).as("the second tab's answers were not overwritten")
+        assertThat(entryService.open(occurrence).answers()).as("the second tab's answers were not overwritten")
                 .containsEntry("mood", 6).containsEntry("happened", "Typed in the second tab");
 
         test(conflict).confirm();
@@ -155,24 +157,24 @@ class DraftsInTheViewsTest extends ViewTest {
         moodOf(first).setValue(5);
         first.save();
         assertThat(first.saveStatus.getText()).as("after reloading, saving works again").startsWith("Saved at ");
-        assertThat(portal.open(occurrence).answers()).containsEntry("mood", 5)
+        assertThat(entryService.open(occurrence).answers()).containsEntry("mood", 5)
                 .containsEntry("happened", "Typed in the second tab");
     }
 
     @Test
     void two_saves_from_the_same_version_keep_the_first_and_tell_the_second() {
-        var first = portal.saveDraft(occurrence, Map.of("mood", 1), null);
-        var tabA = portal.saveDraft(occurrence, Map.of("mood", 2), first.lock());
+        var first = entryService.saveDraft(occurrence, Map.of("mood", 1), null);
+        var tabA = entryService.saveDraft(occurrence, Map.of("mood", 2), first.lock());
 
         Throwable tabB = Assertions.catchThrowable(
-                () -> portal.saveDraft(occurrence, Map.of("mood", 3), first.lock()));
+                () -> entryService.saveDraft(occurrence, Map.of("mood", 3), first.lock()));
 
         assertThat(tabB).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("entry.changed-elsewhere"));
-        OpenEntry reloaded = portal.open(occurrence);
+        OpenEntry reloaded = entryService.open(occurrence);
         assertThat(reloaded.answers()).containsExactly(Map.entry("mood", 2));
         assertThat(reloaded.lock()).isEqualTo(tabA.lock());
-        assertThat(portal.saveDraft(occurrence, Map.of("mood", 3), reloaded.lock()).lock()).isNotEqualTo(tabA.lock());
+        assertThat(entryService.saveDraft(occurrence, Map.of("mood", 3), reloaded.lock()).lock()).isNotEqualTo(tabA.lock());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -14,7 +14,8 @@ import app.homeward.homework.Obstacle;
 import app.homeward.homework.Reflection;
 import app.homeward.homework.Schedule;
 import app.homeward.homework.plan.HomeworkPlans;
-import app.homeward.homework.portal.PortalService;
+import app.homeward.homework.portal.EntryService;
+import app.homeward.homework.portal.TodayService;
 import app.homeward.homework.review.EntryDetail;
 import app.homeward.homework.review.ReviewItem;
 import app.homeward.homework.review.ReviewService;
@@ -70,7 +71,8 @@ class ReviewViewsTest extends ViewTest {
     @Autowired HomeworkPlans homework;
     @Autowired SafetyAlerts safetyAlerts;
     @Autowired ReviewService reviews;
-    @Autowired PortalService portal;
+    @Autowired TodayService todayService;
+    @Autowired EntryService entryService;
     @Autowired InvitationService invitations;
 
     ClinicBranding clinic;
@@ -93,9 +95,9 @@ class ReviewViewsTest extends ViewTest {
 
         HomewardUser client = accept(email);
         TestUsers.signInAs(client);
-        UUID occurrence = portal.today().dueNow().getFirst().occurrenceId();
-        portal.submit(occurrence, phq9("several-days"), null);
-        portal.reflect(occurrence, new Reflection(80, 6, 8, Set.of(Obstacle.FORGETTING, Obstacle.LOW_MOOD), "A hard week."));
+        UUID occurrence = todayService.today().dueNow().getFirst().occurrenceId();
+        entryService.submit(occurrence, phq9("several-days"), null);
+        entryService.reflect(occurrence, new Reflection(80, 6, 8, Set.of(Obstacle.FORGETTING, Obstacle.LOW_MOOD), "A hard week."));
 
         therapist.signIn();
         entryId = reviews.reviewQueue().stream().filter(i -> i.clientId().equals(clientId)).findFirst().orElseThrow().entryId();

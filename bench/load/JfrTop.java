@@ -40,10 +40,10 @@ public class JfrTop {
             "org.hibernate.query.spi.AbstractSelectionQuery.list",
             "org.mariadb.jdbc.ClientPreparedStatement.executeInternal",
             "tools.jackson.databind.ObjectMapper.writeValueAsString",
-            "app.homeward.homework.portal.PortalService.saveDraft",
-            "app.homeward.homework.portal.PortalService.submit",
-            "app.homeward.homework.portal.PortalService.today",
-            "app.homeward.homework.portal.PortalService.open",
+            "app.homeward.homework.portal.EntryService.saveDraft",
+            "app.homeward.homework.portal.EntryService.submit",
+            "app.homeward.homework.portal.TodayService.today",
+            "app.homeward.homework.portal.EntryService.open",
             "app.homeward.audit.AuditWriter.write",
             "java.lang.ClassLoader.getResources");
 

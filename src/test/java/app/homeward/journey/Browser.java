@@ -82,6 +82,15 @@ final class Browser implements AutoCloseable {
                 .every(c => typeof c.isActive !== 'function' || !c.isActive());
             """;
 
+    /**
+     * True when no finite CSS or Web animation is still running (an overlay opening, a notification fading out).
+     * Infinite ones (a progress bar, a spinner) never finish and are not waited for.
+     */
+    private static final String ANIMATIONS_DONE = """
+            return document.getAnimations().every(a => a.playState !== 'running'
+                || !a.effect || a.effect.getComputedTiming().endTime === Infinity);
+            """;
+
     /** True when the page runs Vaadin at all (a blank page or a plain error page does not). */
     private static final String VAADIN_PAGE = """
             const flow = window.Vaadin && window.Vaadin.Flow;
@@ -318,6 +327,8 @@ final class Browser implements AutoCloseable {
         times.record(label, (acted - start) / 1e9, false);
         quietScreenshot(label);
         try {
+            // axe reads colours as they are drawn: a notification fading out reads as text without contrast
+            awaitAnimations();
             Accessibility.check(driver, label, currentUrlOrUnknown());
         } catch (AssertionError violations) {
             saveFailureEvidence(label + "-axe", violations);
@@ -431,6 +442,24 @@ final class Browser implements AutoCloseable {
     /** The first displayed element matching the locator, if any (no waiting). */
     Optional<WebElement> displayed(By locator) {
         return driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst();
+    }
+
+    /** Waits (at most three seconds) until the page's finite animations have finished; then goes on regardless. */
+    void awaitAnimations() {
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (Boolean.TRUE.equals(driver.executeScript(ANIMATIONS_DONE))) {
+                    return;
+                }
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException pageGone) {
+                return; // a download or an error page: axe skips it too
+            }
+        }
     }
 
     /** Waits until Vaadin has answered every request the page sent. */
